@@ -1,0 +1,98 @@
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { STATUS_CODES } from 'node:http';
+
+import { PROBLEM_CONTENT_TYPE, type ProblemDetails } from '@licensregistret/domain';
+
+import { RequestValidationException } from './validation';
+
+/**
+ * An `http-errors` error, as body-parser raises for a body it will not read (too large, wrong
+ * charset). Nest maps only invalid JSON to a BadRequestException; the rest arrive as these.
+ */
+interface ExposedHttpError {
+  status: number;
+  expose: true;
+  message: string;
+}
+
+function isExposedHttpError(error: unknown): error is ExposedHttpError {
+  return (
+    error instanceof Error &&
+    (error as Partial<ExposedHttpError>).expose === true &&
+    typeof (error as Partial<ExposedHttpError>).status === 'number'
+  );
+}
+
+/**
+ * Every error leaves the API as `application/problem+json` (RFC 9457): a status, a title and,
+ * for validation errors, the list of refused fields. Never a stack trace: unexpected errors are
+ * logged with the request id and answered with a bare 500.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger(ProblemDetailsFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const context = host.switchToHttp();
+    const request = context.getRequest<Request>();
+    const response = context.getResponse<Response>();
+    const problem = this.toProblem(exception);
+    problem.instance = request.originalUrl;
+    const requestId = (request as Request & { id?: unknown }).id;
+    if (typeof requestId === 'string') {
+      problem.requestId = requestId;
+    }
+    if (problem.status >= 500) {
+      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : exception);
+    }
+    if (response.headersSent) {
+      return;
+    }
+    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  }
+
+  private toProblem(exception: unknown): ProblemDetails {
+    if (exception instanceof RequestValidationException) {
+      return {
+        type: 'urn:licensregistret:problem:validation',
+        title: 'Ogiltiga uppgifter',
+        status: HttpStatus.BAD_REQUEST,
+        detail: `Invalid fields: ${exception.errors.map((error) => error.field).join(', ')}`,
+        errors: exception.errors,
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const body = exception.getResponse();
+      const message =
+        typeof body === 'string' ? body : (body as { message?: unknown }).message ?? exception.message;
+      return {
+        type: 'about:blank',
+        title: STATUS_CODES[status] ?? 'Error',
+        status,
+        detail: Array.isArray(message) ? message.join('; ') : String(message),
+      };
+    }
+    if (isExposedHttpError(exception) && exception.status >= 400 && exception.status < 500) {
+      return {
+        type: 'about:blank',
+        title: STATUS_CODES[exception.status] ?? 'Bad Request',
+        status: exception.status,
+        detail: exception.message,
+      };
+    }
+    return {
+      type: 'about:blank',
+      title: STATUS_CODES[HttpStatus.INTERNAL_SERVER_ERROR] ?? 'Internal Server Error',
+      status: HttpStatus.INTERNAL_SERVER_ERROR,
+    };
+  }
+}

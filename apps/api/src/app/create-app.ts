@@ -1,0 +1,93 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { existsSync } from 'node:fs';
+import { extname, join } from 'node:path';
+
+import { PRODUCT_NAME } from '@licensregistret/domain';
+
+import type { AppConfig } from '../config/app-config';
+import { AppModule } from './app.module';
+import { ProblemDetailsFilter } from './common/problem-details.filter';
+import { createValidationPipe } from './common/validation';
+
+export const API_PREFIX = 'api';
+
+/** Builds the whole application, the same way for `main.ts` and for the API tests. */
+export async function createApp(
+  config: AppConfig,
+  databaseUrl: string,
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, databaseUrl),
+    { bufferLogs: true },
+  );
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix(API_PREFIX);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // Served over plain http on a developer's machine; a TLS proxy in production.
+          'upgrade-insecure-requests': null,
+          'frame-ancestors': ["'none'"],
+        },
+      },
+      frameguard: { action: 'deny' },
+    }),
+  );
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  setUpOpenApi(app, config);
+  serveWebApp(app, config.webDistDir);
+  return app;
+}
+
+function setUpOpenApi(app: NestExpressApplication, config: AppConfig): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle(`${PRODUCT_NAME} API`)
+      .setDescription('Licences, agreements and requests for the digital services of schools.')
+      .setVersion(config.version)
+      .build(),
+  );
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, {
+    jsonDocumentUrl: `${API_PREFIX}/docs-json`,
+  });
+}
+
+/**
+ * Serves the built Angular app at `/`. A deep link (`/avtal/42`) gets `index.html` so the
+ * client-side router can take over; `/api/...` and missing files (`/x.js`) stay 404s.
+ */
+function serveWebApp(app: NestExpressApplication, webDistDir: string): void {
+  const indexFile = join(webDistDir, 'index.html');
+  app.useStaticAssets(webDistDir, {
+    index: false,
+    // Angular names its bundles by content hash, so they never change under their name.
+    maxAge: '365d',
+    immutable: true,
+    setHeaders: (response, path) => {
+      if (path.endsWith('.html')) {
+        response.setHeader('Cache-Control', 'no-cache');
+      }
+    },
+  });
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    const isPageRequest =
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      request.path !== `/${API_PREFIX}` &&
+      !request.path.startsWith(`/${API_PREFIX}/`) &&
+      extname(request.path) === '';
+    if (!isPageRequest || !existsSync(indexFile)) {
+      next();
+      return;
+    }
+    response.setHeader('Cache-Control', 'no-cache');
+    response.sendFile(indexFile);
+  });
+}

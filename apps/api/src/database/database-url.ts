@@ -1,0 +1,25 @@
+import { join } from 'node:path';
+
+import type { AppConfig } from '../config/app-config';
+import { type EmbeddedServer, ensureDatabase, startEmbeddedPostgres } from './embedded-postgres';
+
+export const EMBEDDED_DATABASE_NAME = 'licensregistret';
+
+export interface DatabaseTarget {
+  url: string;
+  /** Set when the API started its own embedded PostgreSQL, which it must stop on shutdown. */
+  embedded: EmbeddedServer | null;
+}
+
+/** The configured server, or an embedded one with its data under `<DATA_DIR>/postgres`. */
+export async function resolveDatabase(
+  config: Pick<AppConfig, 'databaseUrl' | 'dataDir'>,
+  log?: (message: string) => void,
+): Promise<DatabaseTarget> {
+  if (config.databaseUrl) {
+    return { url: config.databaseUrl, embedded: null };
+  }
+  const embedded = await startEmbeddedPostgres(join(config.dataDir, 'postgres'), log);
+  await ensureDatabase(embedded.adminUrl, EMBEDDED_DATABASE_NAME);
+  return { url: embedded.urlFor(EMBEDDED_DATABASE_NAME), embedded };
+}

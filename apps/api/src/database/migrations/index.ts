@@ -1,0 +1,7 @@
+import { CreateEventLog1763852400000 } from './1763852400000-create-event-log';
+
+/**
+ * Every migration, oldest first. A generated migration is added here by hand (the API is bundled,
+ * so TypeORM cannot find migrations by a file glob); see the README.
+ */
+export const MIGRATIONS = [CreateEventLog1763852400000];
