@@ -1,6 +1,5 @@
-import 'reflect-metadata';
-
 import { Logger } from 'nestjs-pino';
+import 'reflect-metadata';
 
 import { createApp } from './app/create-app';
 import { ConfigurationError, loadConfig } from './config/app-config';

@@ -11,7 +11,15 @@ export default [
         {
           patterns: [
             {
-              group: ['@angular/*', '@nestjs/*', 'typeorm', 'class-validator', 'class-transformer', 'rxjs', 'ag-grid-*'],
+              group: [
+                '@angular/*',
+                '@nestjs/*',
+                'typeorm',
+                'class-validator',
+                'class-transformer',
+                'rxjs',
+                'ag-grid-*',
+              ],
               message: 'libs/shared/domain imports no framework.',
             },
           ],

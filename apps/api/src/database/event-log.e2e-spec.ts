@@ -21,15 +21,17 @@ describe('the event table (migration)', () => {
     );
     const id = inserted.rows[0]?.id;
 
-    await expect(client.query(`UPDATE event SET to_state = 'DECIDED' WHERE id = $1`, [id])).rejects.toThrow(
-      /append-only: UPDATE refused/,
-    );
+    await expect(
+      client.query(`UPDATE event SET to_state = 'DECIDED' WHERE id = $1`, [id]),
+    ).rejects.toThrow(/append-only: UPDATE refused/);
     await expect(client.query('DELETE FROM event WHERE id = $1', [id])).rejects.toThrow(
       /append-only: DELETE refused/,
     );
     await expect(client.query('TRUNCATE event')).rejects.toThrow(/append-only: TRUNCATE refused/);
 
-    const kept = await client.query('SELECT to_state FROM event WHERE subject_id = $1', [subjectId]);
+    const kept = await client.query('SELECT to_state FROM event WHERE subject_id = $1', [
+      subjectId,
+    ]);
     expect(kept.rows).toEqual([{ to_state: 'SUBMITTED' }]);
   });
 });

@@ -72,12 +72,14 @@ describe('GET /api/health when the database stops answering', () => {
     await request(app.getHttpServer()).get('/api/health').expect(200);
 
     await admin.query(`ALTER DATABASE "${name}" WITH ALLOW_CONNECTIONS false`);
-    await admin.query(
-      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1',
-      [name],
-    );
+    await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [
+      name,
+    ]);
     const down = await request(app.getHttpServer()).get('/api/health').expect(503);
-    expect(down.body).toMatchObject({ status: 'degraded', database: { status: 'down', latencyMs: null } });
+    expect(down.body).toMatchObject({
+      status: 'degraded',
+      database: { status: 'down', latencyMs: null },
+    });
 
     await admin.query(`ALTER DATABASE "${name}" WITH ALLOW_CONNECTIONS true`);
     const up = await request(app.getHttpServer()).get('/api/health').expect(200);

@@ -1,0 +1,41 @@
+import AxeBuilder from '@axe-core/playwright';
+import { type Page, test as base, expect } from '@playwright/test';
+
+/**
+ * Checks the page against WCAG 2.1 A and AA with axe-core and fails on serious or critical
+ * violations, listing them.
+ */
+export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const serious = results.violations.filter(
+    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+  );
+  expect(
+    serious.map((violation) => ({
+      rule: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      targets: violation.nodes.map((node) => node.target.join(' ')),
+    })),
+    `axe found serious accessibility violations on ${page.url()}`,
+  ).toEqual([]);
+}
+
+interface Fixtures {
+  /** Opens a path, waits for the page to settle and checks its accessibility. */
+  visit: (path: string) => Promise<void>;
+}
+
+export const test = base.extend<Fixtures>({
+  visit: async ({ page }, use) => {
+    await use(async (path: string) => {
+      await page.goto(path);
+      await expect(page.locator('main h1')).toBeVisible();
+      await expectNoSeriousA11yViolations(page);
+    });
+  },
+});
+
+export { expect };

@@ -1,0 +1,61 @@
+import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
+
+test.describe('the application shell', () => {
+  test('the start page names the product and reports the database as up', async ({
+    page,
+    visit,
+  }) => {
+    await visit('/');
+    await expect(page).toHaveTitle('Start – Licensregistret');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'Välkommen till Licensregistret',
+    );
+    await expect(page.getByRole('status')).toContainText('Databasen är ansluten');
+    await expectNoSeriousA11yViolations(page);
+  });
+
+  test('the skip link moves keyboard focus to the content', async ({ page, visit }) => {
+    await visit('/');
+    await page.keyboard.press('Tab');
+    const skipLink = page.getByRole('link', { name: 'Hoppa till innehållet' });
+    await expect(skipLink).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('main')).toBeFocused();
+  });
+
+  test('the catalogue lists the municipality-wide licences in a grid', async ({ page, visit }) => {
+    await visit('/');
+    await page
+      .getByRole('navigation', { name: 'Huvudmeny' })
+      .getByRole('link', { name: 'Katalog' })
+      .click();
+    await expect(page).toHaveURL(/\/katalog$/);
+    const grid = page.getByRole('treegrid').or(page.getByRole('grid'));
+    await expect(grid).toBeVisible();
+    await expect(grid.locator('[role="gridcell"][col-id="name"]')).toHaveText([
+      'NE',
+      'Begreppa',
+      'Polylino',
+      'Inläsningstjänst (ILT)',
+      'Widgit Online',
+    ]);
+    await expect(page.getByRole('link', { name: 'Katalog' })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
+    await expectNoSeriousA11yViolations(page);
+  });
+
+  test('a deep link opens its page directly, and an unknown one says so', async ({
+    page,
+    visit,
+  }) => {
+    await visit('/avtal');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Avtal');
+    await expect(page.getByText('under uppbyggnad')).toBeVisible();
+
+    await visit('/finns/inte');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sidan finns inte');
+    await expect(page).toHaveTitle('Sidan finns inte – Licensregistret');
+  });
+});
