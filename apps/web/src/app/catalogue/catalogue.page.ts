@@ -4,6 +4,7 @@ import {
   type ColDef,
   ClientSideRowModelModule,
   ModuleRegistry,
+  RowAutoHeightModule,
   TextFilterModule,
 } from 'ag-grid-community';
 
@@ -14,7 +15,7 @@ import {
 } from '@licensregistret/domain';
 
 // Only the grid modules this page uses; the whole community bundle would break the 1 MB budget.
-ModuleRegistry.registerModules([ClientSideRowModelModule, TextFilterModule]);
+ModuleRegistry.registerModules([ClientSideRowModelModule, RowAutoHeightModule, TextFilterModule]);
 
 @Component({
   selector: 'lr-catalogue-page',
