@@ -5,7 +5,14 @@ export default {
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.e2e-spec.ts'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
+    // openid-client and its dependencies ship only ES modules, which jest's CommonJS runtime
+    // cannot require; Node itself (the built API) can.
+    '^.+/node_modules/(openid-client|oauth4webapi|jose)/.+\\.js$': [
+      'ts-jest',
+      { tsconfig: { allowJs: true, module: 'commonjs', target: 'es2022' }, isolatedModules: true },
+    ],
   },
+  transformIgnorePatterns: ['/node_modules/(?!(openid-client|oauth4webapi|jose)/)'],
   moduleFileExtensions: ['ts', 'js'],
   // One PostgreSQL server and one throwaway database per run (src/test/global-setup.ts).
   globalSetup: '<rootDir>/src/test/global-setup.ts',

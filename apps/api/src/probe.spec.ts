@@ -1,0 +1,2 @@
+import * as client from 'openid-client';
+it('loads', () => { expect(typeof client.discovery).toBe('function'); });

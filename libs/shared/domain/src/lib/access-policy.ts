@@ -1,0 +1,44 @@
+import type { Role } from './roles';
+
+/**
+ * Who may call a route: anyone, anyone signed in, or accounts having one of the listed roles.
+ * Requesters and principals are further limited to their own units by the services.
+ */
+export type Access = 'PUBLIC' | 'SIGNED_IN' | readonly Role[];
+
+/**
+ * The one table of who may call which API route. The API's guard denies any route missing here,
+ * and a test walks every route × every role against it.
+ */
+export const ACCESS_POLICY = {
+  'GET /api/health': 'PUBLIC',
+  'GET /api/auth/config': 'PUBLIC',
+  'POST /api/auth/login': 'PUBLIC',
+  'POST /api/auth/logout': 'PUBLIC',
+  'GET /api/auth/me': 'SIGNED_IN',
+  'GET /api/auth/oidc/login': 'PUBLIC',
+  'GET /api/auth/oidc/callback': 'PUBLIC',
+
+  'GET /api/administrations': 'SIGNED_IN',
+  'GET /api/school-units': 'SIGNED_IN',
+  'GET /api/school-units/:id': 'SIGNED_IN',
+  'POST /api/school-units': ['ADMIN'],
+  'PATCH /api/school-units/:id': ['ADMIN'],
+  'DELETE /api/school-units/:id': ['ADMIN'],
+  'POST /api/school-units/import': ['ADMIN'],
+
+  'GET /api/accounts': ['ADMIN'],
+  'GET /api/accounts/:id': ['ADMIN'],
+  'POST /api/accounts': ['ADMIN'],
+  'PATCH /api/accounts/:id': ['ADMIN'],
+} as const satisfies Record<string, Access>;
+
+export type RouteKey = keyof typeof ACCESS_POLICY;
+
+/** Whether an account with these roles (none when signed out) may call the route. */
+export function mayCall(access: Access, roles: readonly Role[] | null): boolean {
+  if (access === 'PUBLIC') return true;
+  if (roles === null) return false;
+  if (access === 'SIGNED_IN') return true;
+  return roles.some((role) => access.includes(role));
+}

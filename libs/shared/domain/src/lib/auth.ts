@@ -1,0 +1,31 @@
+import type { UnitRef } from './accounts';
+import type { Role } from './roles';
+
+/** Body of `POST /api/auth/login`. */
+export interface LoginRequest {
+  username: string;
+  password: string;
+}
+
+/** The signed-in person, from `GET /api/auth/me` and the login response. */
+export interface SessionUser {
+  id: string;
+  username: string;
+  displayName: string;
+  email: string;
+  roles: Role[];
+  schoolUnits: UnitRef[];
+}
+
+/** `GET /api/auth/config`: what the sign-in page offers. */
+export interface AuthConfig {
+  /** Demo mode shows the demo accounts' shared password on the sign-in page. */
+  demoPassword: string | null;
+  /** Single sign-on through OpenID Connect, when configured. */
+  oidc: { enabled: boolean; label: string };
+}
+
+/** Cookie and header names of the CSRF defence; Angular's HttpClient uses these by default. */
+export const XSRF_COOKIE = 'XSRF-TOKEN';
+export const XSRF_HEADER = 'X-XSRF-TOKEN';
+export const SESSION_COOKIE = 'lr_session';

@@ -1,0 +1,16 @@
+/** The largest page a list endpoint returns; ag-grid asks for 100 rows a block. */
+export const MAX_PAGE_SIZE = 200;
+export const DEFAULT_PAGE_SIZE = 50;
+
+export type SortDirection = 'asc' | 'desc';
+
+/**
+ * Paging and sorting as list endpoints take them in the query string:
+ * `?offset=0&limit=100&sort=name:asc`.
+ */
+export interface ListQuery {
+  offset?: number;
+  limit?: number;
+  /** `<column>:<asc|desc>`; the columns an endpoint sorts by are listed in its docs. */
+  sort?: string;
+}
