@@ -1,2 +1,5 @@
 import * as client from 'openid-client';
-it('loads', () => { expect(typeof client.discovery).toBe('function'); });
+
+it('loads', () => {
+  expect(typeof client.discovery).toBe('function');
+});

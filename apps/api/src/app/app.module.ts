@@ -1,12 +1,16 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 
 import type { AppConfig } from '../config/app-config';
 import { AppConfigModule } from '../config/app-config.provider';
 import { dataSourceOptions } from '../database/data-source';
+import { AccountsModule } from './accounts/accounts.module';
+import { AuthModule } from './auth/auth.module';
 import { requestId } from './common/request-id';
+import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
+import { OrganisationModule } from './organisation/organisation.module';
 
 @Module({})
 export class AppModule {
@@ -16,10 +20,16 @@ export class AppModule {
       imports: [
         AppConfigModule.forRoot(config),
         LoggerModule.forRoot({
+          // Express 5 path syntax; the default '*' is a legacy pattern Nest warns about.
+          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
           pinoHttp: {
             level: config.logLevel,
             genReqId: requestId,
-            redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+            redact: [
+              'req.headers.cookie',
+              'req.headers.authorization',
+              'res.headers["set-cookie"]',
+            ],
             autoLogging: { ignore: (request) => request.url === '/api/health' },
           },
         }),
@@ -30,7 +40,11 @@ export class AppModule {
           retryAttempts: 3,
           retryDelay: 1000,
         }),
+        AuthModule,
         HealthModule,
+        OrganisationModule,
+        AccountsModule,
+        DemoModule,
       ],
     };
   }

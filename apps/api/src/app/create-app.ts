@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -26,6 +27,10 @@ export async function createApp(
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));
+  // CSV imports travel as JSON; a few hundred units fit well within this.
+  app.useBodyParser('json', { limit: '1mb' });
+  app.use(cookieParser());
+  app.set('trust proxy', config.trustProxy);
   app.setGlobalPrefix(API_PREFIX);
   app.use(
     helmet({

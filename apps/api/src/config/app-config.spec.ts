@@ -59,3 +59,39 @@ describe('loadConfig', () => {
     }
   });
 });
+
+describe('loadConfig: demo data, sessions and single sign-on', () => {
+  it('seeds demo data with the embedded database only, unless DEMO_DATA says otherwise', () => {
+    expect(loadConfig({}).demoData).toBe(true);
+    expect(loadConfig({ DATABASE_URL: 'postgres://h/db' }).demoData).toBe(false);
+    expect(loadConfig({ DATABASE_URL: 'postgres://h/db', DEMO_DATA: 'true' }).demoData).toBe(true);
+    expect(loadConfig({ DEMO_DATA: 'false' }).demoData).toBe(false);
+  });
+
+  it('has session expiry defaults and reads overrides', () => {
+    expect(loadConfig({}).session).toEqual({ idleMinutes: 30, absoluteHours: 10 });
+    expect(loadConfig({ SESSION_IDLE_MINUTES: '5' }).session.idleMinutes).toBe(5);
+    expect(() => loadConfig({ SESSION_IDLE_MINUTES: '0' })).toThrow(/SESSION_IDLE_MINUTES/);
+  });
+
+  it('switches OpenID Connect on with an issuer, and then needs the client settings', () => {
+    expect(loadConfig({}).oidc).toBeNull();
+    expect(() => loadConfig({ OIDC_ISSUER: 'https://login.example/tenant' })).toThrow(
+      /OIDC_CLIENT_ID is required[\s\S]*OIDC_CLIENT_SECRET is required[\s\S]*OIDC_REDIRECT_URI/,
+    );
+    const config = loadConfig({
+      OIDC_ISSUER: 'https://login.example/tenant',
+      OIDC_CLIENT_ID: 'licensregistret',
+      OIDC_CLIENT_SECRET: 's3cret',
+      OIDC_REDIRECT_URI: 'https://lr.example/api/auth/oidc/callback',
+    });
+    expect(config.oidc).toEqual({
+      issuer: 'https://login.example/tenant',
+      clientId: 'licensregistret',
+      clientSecret: 's3cret',
+      redirectUri: 'https://lr.example/api/auth/oidc/callback',
+      claim: 'email',
+      label: 'kommunens konto',
+    });
+  });
+});

@@ -1,8 +1,18 @@
-import 'reflect-metadata';
-
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+  validateSync,
+} from 'class-validator';
 import { isAbsolute, join, resolve } from 'node:path';
+import 'reflect-metadata';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -32,6 +42,66 @@ class EnvironmentVariables {
   @IsOptional()
   @IsString()
   WEB_DIST_DIR?: string;
+
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'DEMO_DATA must be true or false' })
+  DEMO_DATA?: string;
+
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'TRUST_PROXY must be true or false' })
+  TRUST_PROXY?: string;
+
+  @IsOptional()
+  @IsInt({ message: 'SESSION_IDLE_MINUTES must be a whole number' })
+  @Min(1, { message: 'SESSION_IDLE_MINUTES must be at least 1' })
+  SESSION_IDLE_MINUTES?: number;
+
+  @IsOptional()
+  @IsInt({ message: 'SESSION_ABSOLUTE_HOURS must be a whole number' })
+  @Min(1, { message: 'SESSION_ABSOLUTE_HOURS must be at least 1' })
+  SESSION_ABSOLUTE_HOURS?: number;
+
+  @IsOptional()
+  @IsUrl(
+    { require_tld: false, protocols: ['http', 'https'] },
+    { message: 'OIDC_ISSUER must be a URL' },
+  )
+  OIDC_ISSUER?: string;
+
+  @ValidateIf((env: EnvironmentVariables) => env.OIDC_ISSUER !== undefined)
+  @IsString({ message: 'OIDC_CLIENT_ID is required when OIDC_ISSUER is set' })
+  OIDC_CLIENT_ID?: string;
+
+  @ValidateIf((env: EnvironmentVariables) => env.OIDC_ISSUER !== undefined)
+  @IsString({ message: 'OIDC_CLIENT_SECRET is required when OIDC_ISSUER is set' })
+  OIDC_CLIENT_SECRET?: string;
+
+  @ValidateIf((env: EnvironmentVariables) => env.OIDC_ISSUER !== undefined)
+  @IsUrl(
+    { require_tld: false, protocols: ['http', 'https'] },
+    { message: 'OIDC_REDIRECT_URI is required when OIDC_ISSUER is set, as a URL' },
+  )
+  OIDC_REDIRECT_URI?: string;
+
+  @IsOptional()
+  @IsString()
+  OIDC_CLAIM?: string;
+
+  @IsOptional()
+  @IsString()
+  OIDC_LABEL?: string;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** This API's callback, `<public URL>/api/auth/oidc/callback`, as registered at the provider. */
+  redirectUri: string;
+  /** The ID token claim matched against an account's e-mail address. */
+  claim: string;
+  /** Name of the sign-in service on the button, e.g. "kommunens konto". */
+  label: string;
 }
 
 export interface AppConfig {
@@ -44,6 +114,13 @@ export interface AppConfig {
   /** The built Angular app, served at `/`. */
   webDistDir: string;
   version: string;
+  /** Seed the demo municipality and accounts: by default only with the embedded database. */
+  demoData: boolean;
+  /** Behind a TLS-terminating proxy: trust X-Forwarded-* (and so send Secure cookies). */
+  trustProxy: boolean;
+  session: { idleMinutes: number; absoluteHours: number };
+  /** OpenID Connect sign-in; null when not configured. */
+  oidc: OidcConfig | null;
 }
 
 export class ConfigurationError extends Error {
@@ -68,8 +145,11 @@ export function loadConfig(
     enableImplicitConversion: true,
     excludeExtraneousValues: false,
   });
-  if (given['PORT'] !== undefined && !/^\d+$/.test(String(given['PORT']))) {
-    variables.PORT = Number.NaN;
+  // Implicit conversion reads "30.5" or "3e3" as numbers; only plain digits are whole numbers.
+  for (const name of ['PORT', 'SESSION_IDLE_MINUTES', 'SESSION_ABSOLUTE_HOURS'] as const) {
+    if (given[name] !== undefined && !/^\d+$/.test(String(given[name]))) {
+      variables[name] = Number.NaN;
+    }
   }
   const errors = validateSync(variables, { stopAtFirstError: true });
   if (errors.length > 0) {
@@ -89,5 +169,21 @@ export function loadConfig(
     dataDir: fromRoot(variables.DATA_DIR ?? '.data'),
     webDistDir: fromRoot(variables.WEB_DIST_DIR ?? join('dist', 'apps', 'web', 'browser')),
     version: process.env['npm_package_version'] ?? '0.1.0',
+    demoData: variables.DEMO_DATA ? variables.DEMO_DATA === 'true' : !variables.DATABASE_URL,
+    trustProxy: variables.TRUST_PROXY === 'true',
+    session: {
+      idleMinutes: variables.SESSION_IDLE_MINUTES ?? 30,
+      absoluteHours: variables.SESSION_ABSOLUTE_HOURS ?? 10,
+    },
+    oidc: variables.OIDC_ISSUER
+      ? {
+          issuer: variables.OIDC_ISSUER,
+          clientId: variables.OIDC_CLIENT_ID as string,
+          clientSecret: variables.OIDC_CLIENT_SECRET as string,
+          redirectUri: variables.OIDC_REDIRECT_URI as string,
+          claim: variables.OIDC_CLAIM ?? 'email',
+          label: variables.OIDC_LABEL ?? 'kommunens konto',
+        }
+      : null,
   };
 }

@@ -1,5 +1,9 @@
 import type { DataSourceOptions } from 'typeorm';
 
+import { AccountEntity } from '../app/accounts/entities/account.entity';
+import { AdministrationEntity } from '../app/organisation/entities/administration.entity';
+import { MunicipalityEntity } from '../app/organisation/entities/municipality.entity';
+import { SchoolUnitEntity } from '../app/organisation/entities/school-unit.entity';
 import { MIGRATIONS } from './migrations';
 
 /** One set of options for the Nest module, the migrate script and the TypeORM CLI. */
@@ -11,7 +15,7 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     synchronize: false,
     migrations: MIGRATIONS,
     migrationsTransactionMode: 'each',
-    entities: [],
+    entities: [MunicipalityEntity, AdministrationEntity, SchoolUnitEntity, AccountEntity],
     applicationName: 'licensregistret-api',
     extra: {
       max: 10,

@@ -14,7 +14,14 @@ export async function createTestApp(
   if (!databaseUrl) {
     throw new Error('DATABASE_URL is not set: the API tests need jest globalSetup to run.');
   }
-  const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), ...overrides };
+  const config: AppConfig = {
+    ...loadConfig({ LOG_LEVEL: 'silent' }),
+    // Tests write their own data; the demo seeder has its own test on a database of its own.
+    demoData: false,
+    // Each TestClient speaks from its own address through X-Forwarded-For.
+    trustProxy: true,
+    ...overrides,
+  };
   const app = await createApp(config, databaseUrl);
   await app.init();
   return app;

@@ -47,7 +47,7 @@ describe('errors as application/problem+json', () => {
     const response = await request(app.getHttpServer())
       .post('/api/health')
       .set('Content-Type', 'application/json')
-      .send(JSON.stringify({ text: 'x'.repeat(200 * 1024) }))
+      .send(JSON.stringify({ text: 'x'.repeat(2 * 1024 * 1024) }))
       .expect(413)
       .expect('Content-Type', /^application\/problem\+json/);
     expect(response.body).toMatchObject({ status: 413, title: 'Payload Too Large' });

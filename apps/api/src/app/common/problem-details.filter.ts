@@ -11,6 +11,7 @@ import { STATUS_CODES } from 'node:http';
 
 import { PROBLEM_CONTENT_TYPE, type ProblemDetails } from '@licensregistret/domain';
 
+import { APP_ERROR_STATUS, AppException } from './app-exception';
 import { RequestValidationException } from './validation';
 
 /**
@@ -45,13 +46,20 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = context.getRequest<Request>();
     const response = context.getResponse<Response>();
     const problem = this.toProblem(exception);
+    if (exception instanceof AppException) {
+      for (const [name, value] of Object.entries(exception.options.headers ?? {})) {
+        response.setHeader(name, value);
+      }
+    }
     problem.instance = request.originalUrl;
     const requestId = (request as Request & { id?: unknown }).id;
     if (typeof requestId === 'string') {
       problem.requestId = requestId;
     }
     if (problem.status >= 500) {
-      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : exception);
+      this.logger.error(
+        exception instanceof Error ? (exception.stack ?? exception.message) : exception,
+      );
     }
     if (response.headersSent) {
       return;
@@ -60,10 +68,21 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   private toProblem(exception: unknown): ProblemDetails {
+    if (exception instanceof AppException) {
+      const status = APP_ERROR_STATUS[exception.code];
+      return {
+        ...exception.options.extensions,
+        type: `urn:licensregistret:problem:${exception.code.toLowerCase().replace(/_/g, '-')}`,
+        title: STATUS_CODES[status] ?? 'Error',
+        status,
+        detail: exception.detail,
+        ...(exception.options.errors ? { errors: exception.options.errors } : {}),
+      };
+    }
     if (exception instanceof RequestValidationException) {
       return {
-        type: 'urn:licensregistret:problem:validation',
-        title: 'Ogiltiga uppgifter',
+        type: 'urn:licensregistret:problem:invalid',
+        title: STATUS_CODES[HttpStatus.BAD_REQUEST] ?? 'Bad Request',
         status: HttpStatus.BAD_REQUEST,
         detail: `Invalid fields: ${exception.errors.map((error) => error.field).join(', ')}`,
         errors: exception.errors,
@@ -73,7 +92,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const body = exception.getResponse();
       const message =
-        typeof body === 'string' ? body : (body as { message?: unknown }).message ?? exception.message;
+        typeof body === 'string'
+          ? body
+          : ((body as { message?: unknown }).message ?? exception.message);
       return {
         type: 'about:blank',
         title: STATUS_CODES[status] ?? 'Error',

@@ -41,9 +41,11 @@ describe('the global validation pipe', () => {
     expect(error).toBeInstanceOf(RequestValidationException);
     const fields = (error as RequestValidationException).errors.map((e) => e.field);
     expect(fields.sort()).toEqual(['annualCost', 'contact.email', 'isAdmin', 'name']);
-    expect((error as RequestValidationException).errors.find((e) => e.field === 'isAdmin')).toEqual({
-      field: 'isAdmin',
-      messages: ['property isAdmin should not exist'],
-    });
+    expect((error as RequestValidationException).errors.find((e) => e.field === 'isAdmin')).toEqual(
+      {
+        field: 'isAdmin',
+        messages: ['property isAdmin should not exist'],
+      },
+    );
   });
 });

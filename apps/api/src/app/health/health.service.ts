@@ -3,8 +3,8 @@ import { DataSource } from 'typeorm';
 
 import type { HealthResponse } from '@licensregistret/domain';
 
-import { APP_CONFIG } from '../../config/app-config.provider';
 import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/app-config.provider';
 
 const DATABASE_TIMEOUT_MS = 2000;
 

@@ -1,0 +1,147 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+
+import {
+  ACCOUNT_SORT_COLUMNS,
+  type AccountListQuery,
+  type CreateAccountRequest,
+  ROLES,
+  type Role,
+  type UpdateAccountRequest,
+} from '@licensregistret/domain';
+
+import { MIN_PASSWORD_LENGTH } from '../../auth/password.service';
+import { PageQueryDto, SortOf } from '../../common/list-params';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class CreateAccountDto implements CreateAccountRequest {
+  @ApiProperty({ example: 'anna.larsson' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @Matches(/^[a-z0-9._@-]{2,64}$/, {
+    message: 'username is 2-64 characters: letters a-z, digits and . _ @ -',
+  })
+  username!: string;
+
+  @ApiProperty()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  displayName!: string;
+
+  @ApiProperty()
+  @Transform(trim)
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty({ enum: ROLES, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(ROLES, { each: true })
+  roles!: Role[];
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid' })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  schoolUnitIds?: string[];
+
+  @ApiPropertyOptional({ minLength: MIN_PASSWORD_LENGTH })
+  @IsOptional()
+  @IsString()
+  @MinLength(MIN_PASSWORD_LENGTH)
+  @MaxLength(256)
+  password?: string;
+}
+
+export class UpdateAccountDto implements UpdateAccountRequest {
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  displayName?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsEmail()
+  @MaxLength(254)
+  email?: string;
+
+  @ApiPropertyOptional({ enum: ROLES, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(ROLES, { each: true })
+  roles?: Role[];
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid' })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  schoolUnitIds?: string[];
+
+  @ApiPropertyOptional({ description: 'false deactivates the account and ends its sessions' })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+
+  @ApiPropertyOptional({ minLength: MIN_PASSWORD_LENGTH })
+  @IsOptional()
+  @IsString()
+  @MinLength(MIN_PASSWORD_LENGTH)
+  @MaxLength(256)
+  password?: string;
+}
+
+export class AccountListQueryDto extends PageQueryDto implements AccountListQuery {
+  @ApiPropertyOptional({ example: 'username:asc' })
+  @IsOptional()
+  @SortOf(ACCOUNT_SORT_COLUMNS)
+  sort?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  active?: boolean;
+}

@@ -1,0 +1,29 @@
+import type { Request } from 'express';
+
+import type { Role, SessionUser, UnitRef } from '@licensregistret/domain';
+
+/** The signed-in person making a request, as the access guard found them. */
+export interface Actor {
+  id: string;
+  username: string;
+  displayName: string;
+  email: string;
+  roles: Role[];
+  schoolUnits: UnitRef[];
+  /** The CSRF token bound to this session. */
+  csrfToken: string;
+  sessionTokenHash: string;
+}
+
+export type RequestWithActor = Request & { actor?: Actor | null };
+
+export function toSessionUser(actor: Actor): SessionUser {
+  return {
+    id: actor.id,
+    username: actor.username,
+    displayName: actor.displayName,
+    email: actor.email,
+    roles: actor.roles,
+    schoolUnits: actor.schoolUnits,
+  };
+}

@@ -1,0 +1,42 @@
+import type { CookieOptions, Request, Response } from 'express';
+
+import { SESSION_COOKIE, XSRF_COOKIE } from '@licensregistret/domain';
+
+import { newToken } from './session.service';
+
+function baseOptions(request: Request): CookieOptions {
+  // `request.secure` is true over https, directly or (with TRUST_PROXY) behind a TLS proxy.
+  return { path: '/', sameSite: 'lax', secure: request.secure };
+}
+
+export function setSessionCookies(
+  request: Request,
+  response: Response,
+  session: { token: string; csrfToken: string },
+  maxAgeMs: number,
+): void {
+  response.cookie(SESSION_COOKIE, session.token, {
+    ...baseOptions(request),
+    httpOnly: true,
+    maxAge: maxAgeMs,
+  });
+  // Readable by the page, so Angular's HttpClient can echo it in the X-XSRF-TOKEN header.
+  response.cookie(XSRF_COOKIE, session.csrfToken, { ...baseOptions(request), httpOnly: false });
+}
+
+export function clearSessionCookies(request: Request, response: Response): void {
+  response.clearCookie(SESSION_COOKIE, { ...baseOptions(request), httpOnly: true });
+  response.cookie(XSRF_COOKIE, newToken(), { ...baseOptions(request), httpOnly: false });
+}
+
+/** Gives a signed-out visitor a CSRF token, for the double-submit check on sign-in. */
+export function ensureAnonymousXsrfCookie(request: Request, response: Response): void {
+  if (!readCookie(request, XSRF_COOKIE)) {
+    response.cookie(XSRF_COOKIE, newToken(), { ...baseOptions(request), httpOnly: false });
+  }
+}
+
+export function readCookie(request: Request, name: string): string | undefined {
+  const value = (request.cookies as Record<string, unknown> | undefined)?.[name];
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+}

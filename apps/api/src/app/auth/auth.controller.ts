@@ -1,0 +1,137 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Inject,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+
+import type { AuthConfig, SessionUser } from '@licensregistret/domain';
+
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/app-config.provider';
+import { AppException } from '../common/app-exception';
+import { DEMO_PASSWORD } from '../demo/demo-data';
+import { type Actor, type RequestWithActor, toSessionUser } from './actor';
+import {
+  clearSessionCookies,
+  ensureAnonymousXsrfCookie,
+  readCookie,
+  setSessionCookies,
+} from './auth-cookies';
+import { AuthService, type StartedSession } from './auth.service';
+import { CurrentActor } from './current-actor.decorator';
+import { LoginDto } from './dto/login.dto';
+import { OidcService } from './oidc.service';
+import { SessionService } from './session.service';
+
+const OIDC_STATE_COOKIE = 'lr_oidc_state';
+
+/** Only same-site paths, so a crafted link cannot send a signed-in user elsewhere. */
+function safeReturnPath(value: unknown): string {
+  return typeof value === 'string' && /^\/(?![/\\])/.test(value) ? value : '/';
+}
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly sessions: SessionService,
+    private readonly oidc: OidcService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get('config')
+  getConfig(@Req() request: Request, @Res({ passthrough: true }) response: Response): AuthConfig {
+    ensureAnonymousXsrfCookie(request, response);
+    return {
+      demoPassword: this.config.demoData ? DEMO_PASSWORD : null,
+      oidc: { enabled: this.config.oidc !== null, label: this.config.oidc?.label ?? '' },
+    };
+  }
+
+  @Post('login')
+  @HttpCode(HttpStatus.OK)
+  async login(
+    @Body() body: LoginDto,
+    @Req() request: RequestWithActor,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<SessionUser> {
+    const session = await this.auth.login(body.username, body.password, request.ip ?? 'unknown');
+    return this.signIn(session, request, response);
+  }
+
+  @Post('logout')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  async logout(
+    @Req() request: RequestWithActor,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
+    if (request.actor) {
+      await this.sessions.end(request.actor.sessionTokenHash);
+    }
+    clearSessionCookies(request, response);
+  }
+
+  @Get('me')
+  me(@CurrentActor() actor: Actor): SessionUser {
+    return toSessionUser(actor);
+  }
+
+  @Get('oidc/login')
+  async oidcLogin(
+    @Query('returnTo') returnTo: unknown,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const { url, state } = await this.oidc.start(safeReturnPath(returnTo));
+    response.cookie(OIDC_STATE_COOKIE, state, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: request.secure,
+      path: '/api/auth/oidc',
+      maxAge: 10 * 60 * 1000,
+    });
+    response.redirect(url);
+  }
+
+  @Get('oidc/callback')
+  async oidcCallback(@Req() request: RequestWithActor, @Res() response: Response): Promise<void> {
+    response.clearCookie(OIDC_STATE_COOKIE, { path: '/api/auth/oidc' });
+    const callbackUrl = new URL(request.originalUrl, this.oidc.settings.redirectUri);
+    let result: { claimValue: string; returnTo: string };
+    try {
+      result = await this.oidc.finish(callbackUrl, readCookie(request, OIDC_STATE_COOKIE));
+    } catch (error) {
+      if (error instanceof AppException && error.code === 'NOT_FOUND') throw error;
+      response.redirect('/logga-in?fel=sso');
+      return;
+    }
+    const session = await this.auth.loginByEmail(result.claimValue);
+    if (!session) {
+      response.redirect('/logga-in?fel=sso-okant-konto');
+      return;
+    }
+    setSessionCookies(request, response, session, this.config.session.absoluteHours * 3_600_000);
+    response.redirect(result.returnTo);
+  }
+
+  private async signIn(
+    session: StartedSession,
+    request: RequestWithActor,
+    response: Response,
+  ): Promise<SessionUser> {
+    setSessionCookies(request, response, session, this.config.session.absoluteHours * 3_600_000);
+    const actor = await this.sessions.authenticate(session.token);
+    if (!actor) throw new AppException('UNAUTHENTICATED', 'The new session could not be read.');
+    return toSessionUser(actor);
+  }
+}

@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+
+import { AccessGuard } from './access.guard';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { LoginThrottleService } from './login-throttle.service';
+import { OidcService } from './oidc.service';
+import { PasswordService } from './password.service';
+import { SessionService } from './session.service';
+
+@Module({
+  controllers: [AuthController],
+  providers: [
+    AuthService,
+    LoginThrottleService,
+    OidcService,
+    PasswordService,
+    SessionService,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+  exports: [PasswordService, SessionService],
+})
+export class AuthModule {}

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+import { AppException } from '../common/app-exception';
+import { LoginThrottleService } from './login-throttle.service';
+import { PasswordService } from './password.service';
+import { SessionService } from './session.service';
+
+export interface StartedSession {
+  token: string;
+  csrfToken: string;
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly passwords: PasswordService,
+    private readonly throttle: LoginThrottleService,
+    private readonly sessions: SessionService,
+  ) {}
+
+  /**
+   * Signs in with a password. Refused with 429 while the account name or the address has too many
+   * recent failures, before the password is even checked; otherwise 401 for any wrong detail,
+   * without saying which.
+   */
+  async login(usernameGiven: string, password: string, address: string): Promise<StartedSession> {
+    const username = usernameGiven.trim().toLowerCase();
+    const retryAfter = await this.throttle.retryAfter(username, address);
+    if (retryAfter !== null) {
+      throw new AppException(
+        'RATE_LIMITED',
+        `Too many failed sign-ins. Try again in ${Math.ceil(retryAfter / 60)} minutes.`,
+        { headers: { 'Retry-After': String(retryAfter) }, extensions: { retryAfter } },
+      );
+    }
+    const [account] = (await this.dataSource.query(
+      `SELECT id, password_hash, active FROM account WHERE username = $1`,
+      [username],
+    )) as { id: string; password_hash: string | null; active: boolean }[];
+    const passwordMatches = await this.passwords.verify(account?.password_hash ?? null, password);
+    if (!account || !account.active || !passwordMatches) {
+      await this.throttle.recordFailure(username, address);
+      throw new AppException('UNAUTHENTICATED', 'Wrong username or password.');
+    }
+    await this.throttle.clear(username);
+    return this.sessions.create(account.id);
+  }
+
+  /** Starts a session for an active account found by e-mail (single sign-on). */
+  async loginByEmail(email: string): Promise<StartedSession | null> {
+    const [account] = (await this.dataSource.query(
+      `SELECT id FROM account WHERE lower(email) = lower($1) AND active ORDER BY username LIMIT 2`,
+      [email],
+    )) as { id: string }[];
+    return account ? this.sessions.create(account.id) : null;
+  }
+}

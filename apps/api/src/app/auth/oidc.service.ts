@@ -1,0 +1,112 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import * as client from 'openid-client';
+import { DataSource } from 'typeorm';
+
+import type { AppConfig, OidcConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/app-config.provider';
+import { AppException } from '../common/app-exception';
+
+/** How long a browser may take at the identity provider before the attempt is forgotten. */
+const LOGIN_ATTEMPT_MINUTES = 10;
+
+/**
+ * OpenID Connect sign-in (authorisation code flow with PKCE, state and nonce), switched on by
+ * OIDC_ISSUER. The pending attempt is kept in PostgreSQL so any API instance can finish it.
+ */
+@Injectable()
+export class OidcService {
+  private readonly logger = new Logger(OidcService.name);
+  private configuration?: Promise<client.Configuration>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  get settings(): OidcConfig {
+    if (!this.config.oidc) throw AppException.notFound('Single sign-on');
+    return this.config.oidc;
+  }
+
+  /** Where to send the browser to sign in; `state` also goes into a cookie to bind the browser. */
+  async start(returnTo: string): Promise<{ url: string; state: string }> {
+    const settings = this.settings;
+    const configuration = await this.discover();
+    const state = client.randomState();
+    const nonce = client.randomNonce();
+    const codeVerifier = client.randomPKCECodeVerifier();
+    await this.dataSource.query(
+      `DELETE FROM oidc_login WHERE created_at < now() - make_interval(mins => $1)`,
+      [LOGIN_ATTEMPT_MINUTES],
+    );
+    await this.dataSource.query(
+      `INSERT INTO oidc_login (state, code_verifier, nonce, return_to) VALUES ($1, $2, $3, $4)`,
+      [state, codeVerifier, nonce, returnTo],
+    );
+    const url = client.buildAuthorizationUrl(configuration, {
+      redirect_uri: settings.redirectUri,
+      scope: 'openid email profile',
+      code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
+      code_challenge_method: 'S256',
+      state,
+      nonce,
+    });
+    return { url: url.href, state };
+  }
+
+  /**
+   * Completes a sign-in from the provider's redirect: exchanges the code, checks the ID token and
+   * returns the configured claim's value and where the user was going.
+   */
+  async finish(
+    callbackUrl: URL,
+    browserState: string | undefined,
+  ): Promise<{ claimValue: string; returnTo: string }> {
+    const state = callbackUrl.searchParams.get('state') ?? '';
+    // TypeORM answers a DELETE ... RETURNING with [rows, affected count].
+    const [deleted] = (await this.dataSource.query(
+      `DELETE FROM oidc_login WHERE state = $1 AND created_at > now() - make_interval(mins => $2)
+       RETURNING code_verifier, nonce, return_to`,
+      [state, LOGIN_ATTEMPT_MINUTES],
+    )) as [{ code_verifier: string; nonce: string; return_to: string }[], number];
+    const attempt = deleted[0];
+    if (!attempt || state !== browserState) {
+      throw new AppException('UNAUTHENTICATED', 'Unknown or expired sign-in attempt.');
+    }
+    const tokens = await client.authorizationCodeGrant(await this.discover(), callbackUrl, {
+      pkceCodeVerifier: attempt.code_verifier,
+      expectedState: state,
+      expectedNonce: attempt.nonce,
+      idTokenExpected: true,
+    });
+    const claimValue = tokens.claims()?.[this.settings.claim];
+    if (typeof claimValue !== 'string' || claimValue.length === 0) {
+      throw new AppException(
+        'UNAUTHENTICATED',
+        `The ID token has no ${this.settings.claim} claim.`,
+      );
+    }
+    return { claimValue, returnTo: attempt.return_to };
+  }
+
+  private discover(): Promise<client.Configuration> {
+    const settings = this.settings;
+    this.configuration ??= client
+      .discovery(
+        new URL(settings.issuer),
+        settings.clientId,
+        settings.clientSecret,
+        undefined,
+        // Plain http only for a provider on this machine (tests, local development).
+        new URL(settings.issuer).protocol === 'http:'
+          ? { execute: [client.allowInsecureRequests] }
+          : undefined,
+      )
+      .catch((error: unknown) => {
+        this.configuration = undefined;
+        this.logger.error(`OpenID Connect discovery failed: ${String(error)}`);
+        throw error;
+      });
+    return this.configuration;
+  }
+}

@@ -1,0 +1,102 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash, randomBytes } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+
+import type { Role, UnitRef } from '@licensregistret/domain';
+
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/app-config.provider';
+import type { Actor } from './actor';
+
+/** A session's `last_seen_at` is refreshed at most this often, to spare a write per request. */
+const TOUCH_INTERVAL_SECONDS = 60;
+
+export function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+interface SessionRow {
+  token_hash: string;
+  csrf_token: string;
+  stale: boolean;
+  id: string;
+  username: string;
+  display_name: string;
+  email: string;
+  roles: Role[];
+  school_units: UnitRef[];
+}
+
+/**
+ * Sessions live in PostgreSQL, so any API instance can serve any user. The cookie carries a
+ * random token; the table keeps only its SHA-256, so a copy of the table signs nobody in.
+ */
+@Injectable()
+export class SessionService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async create(accountId: string): Promise<{ token: string; csrfToken: string }> {
+    const token = newToken();
+    const csrfToken = newToken();
+    await this.dataSource.query(
+      `DELETE FROM session WHERE expires_at < now() OR last_seen_at < now() - make_interval(mins => $1)`,
+      [this.config.session.idleMinutes],
+    );
+    await this.dataSource.query(
+      `INSERT INTO session (token_hash, account_id, csrf_token, expires_at)
+       VALUES ($1, $2, $3, now() + make_interval(hours => $4))`,
+      [hashToken(token), accountId, csrfToken, this.config.session.absoluteHours],
+    );
+    return { token, csrfToken };
+  }
+
+  /** The actor of a live session of an active account, or null. Refreshes the idle timer. */
+  async authenticate(token: string): Promise<Actor | null> {
+    const rows: SessionRow[] = await this.dataSource.query(
+      `SELECT s.token_hash, s.csrf_token,
+              s.last_seen_at < now() - make_interval(secs => $3) AS stale,
+              a.id, a.username, a.display_name, a.email, a.roles,
+              coalesce((SELECT json_agg(json_build_object('id', u.id, 'name', u.name) ORDER BY u.name)
+                          FROM account_school_unit au JOIN school_unit u ON u.id = au.school_unit_id
+                         WHERE au.account_id = a.id), '[]') AS school_units
+         FROM session s JOIN account a ON a.id = s.account_id
+        WHERE s.token_hash = $1 AND a.active
+          AND s.expires_at > now()
+          AND s.last_seen_at > now() - make_interval(mins => $2)`,
+      [hashToken(token), this.config.session.idleMinutes, TOUCH_INTERVAL_SECONDS],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    if (row.stale) {
+      await this.dataSource.query(`UPDATE session SET last_seen_at = now() WHERE token_hash = $1`, [
+        row.token_hash,
+      ]);
+    }
+    return {
+      id: row.id,
+      username: row.username,
+      displayName: row.display_name,
+      email: row.email,
+      roles: row.roles,
+      schoolUnits: row.school_units,
+      csrfToken: row.csrf_token,
+      sessionTokenHash: row.token_hash,
+    };
+  }
+
+  async end(tokenHash: string): Promise<void> {
+    await this.dataSource.query(`DELETE FROM session WHERE token_hash = $1`, [tokenHash]);
+  }
+
+  /** Ends every session of an account, in the caller's transaction. */
+  async endAllFor(accountId: string, manager: EntityManager): Promise<void> {
+    await manager.query(`DELETE FROM session WHERE account_id = $1`, [accountId]);
+  }
+}

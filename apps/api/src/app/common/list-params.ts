@@ -1,0 +1,47 @@
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+
+import {
+  DEFAULT_PAGE_SIZE,
+  type ListQuery,
+  MAX_PAGE_SIZE,
+  type SortDirection,
+} from '@licensregistret/domain';
+
+/** Paging shared by every list endpoint; subclasses add `sort` with their own columns. */
+export class PageQueryDto implements ListQuery {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  limit?: number;
+}
+
+/** A class-validator check that `sort` is `<one of columns>:<asc|desc>`. */
+export function SortOf(columns: readonly string[]): PropertyDecorator {
+  return Matches(new RegExp(`^(${columns.join('|')}):(asc|desc)$`), {
+    message: `sort must be <column>:<asc|desc> with column one of ${columns.join(', ')}`,
+  });
+}
+
+export interface Sort<C extends string> {
+  column: C;
+  direction: SortDirection;
+}
+
+export function parseSort<C extends string>(sort: string | undefined, fallback: Sort<C>): Sort<C> {
+  if (!sort) return fallback;
+  const [column, direction] = sort.split(':') as [C, SortDirection];
+  return { column, direction };
+}
+
+export function pageOf(query: PageQueryDto): { offset: number; limit: number } {
+  return { offset: query.offset ?? 0, limit: query.limit ?? DEFAULT_PAGE_SIZE };
+}

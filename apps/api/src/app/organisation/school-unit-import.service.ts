@@ -1,0 +1,200 @@
+import { Injectable } from '@nestjs/common';
+import { parse } from 'csv-parse/sync';
+import { DataSource } from 'typeorm';
+
+import {
+  type CompulsoryStage,
+  type ImportRowError,
+  NETWORK_GROUPS,
+  type NetworkGroup,
+  type SchoolForm,
+  type SchoolUnitImportReport,
+  isValidSchoolUnitCode,
+  parseSchoolFormList,
+} from '@licensregistret/domain';
+
+import { AppException } from '../common/app-exception';
+import type { SchoolUnitImportDto } from './dto/school-unit.dto';
+
+const COLUMNS = ['name', 'code', 'forms', 'pupils', 'group'] as const;
+type Column = (typeof COLUMNS)[number];
+
+interface ImportedUnit {
+  name: string;
+  code: string | null;
+  schoolForms: SchoolForm[];
+  compulsoryStages: CompulsoryStage[];
+  pupilCount: number;
+  networkGroup: NetworkGroup;
+}
+
+/**
+ * Imports school units from CSV (`name,code,forms,pupils,group`; `;` also accepted, as Excel
+ * writes it in Swedish). Every row is checked first and every problem reported by line; if any
+ * row is bad, or on a dry run, nothing is written. Otherwise all rows go in one transaction.
+ */
+@Injectable()
+export class SchoolUnitImportService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async import(body: SchoolUnitImportDto): Promise<SchoolUnitImportReport> {
+    const administrationId = await this.administrationFor(body.administrationId);
+    const { units, rows, errors } = await this.check(body.csv);
+    const report: SchoolUnitImportReport = { dryRun: body.dryRun, rows, imported: 0, errors };
+    if (errors.length > 0 && !body.dryRun) {
+      throw new AppException(
+        'INVALID',
+        `The file has ${errors.length} problems; nothing was imported.`,
+        {
+          errors: [
+            {
+              field: 'csv',
+              messages: errors.map((e) => `line ${e.line}, ${e.field}: ${e.message}`),
+            },
+          ],
+          extensions: { report },
+        },
+      );
+    }
+    if (body.dryRun || units.length === 0) return report;
+
+    await this.dataSource.query(
+      `INSERT INTO school_unit
+         (administration_id, name, code, school_forms, compulsory_stages, pupil_count, network_group)
+       SELECT $1, u.name, u.code, u.school_forms, u.compulsory_stages, u.pupil_count, u.network_group
+         FROM jsonb_to_recordset($2::jsonb) AS u(name text, code text, school_forms text[],
+              compulsory_stages text[], pupil_count int, network_group text)`,
+      [
+        administrationId,
+        JSON.stringify(
+          units.map((unit) => ({
+            name: unit.name,
+            code: unit.code,
+            school_forms: unit.schoolForms,
+            compulsory_stages: unit.compulsoryStages,
+            pupil_count: unit.pupilCount,
+            network_group: unit.networkGroup,
+          })),
+        ),
+      ],
+    );
+    return { ...report, imported: units.length };
+  }
+
+  private async administrationFor(given: string | undefined): Promise<string> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      given
+        ? `SELECT id FROM administration WHERE id = $1`
+        : `SELECT id FROM administration LIMIT 2`,
+      given ? [given] : [],
+    );
+    if (given && rows.length === 0) {
+      throw AppException.invalid('administrationId', 'administrationId does not exist');
+    }
+    if (!given && rows.length !== 1) {
+      throw AppException.invalid(
+        'administrationId',
+        rows.length === 0
+          ? 'there is no administration to import into'
+          : 'name the administration to import into',
+      );
+    }
+    return (rows[0] as { id: string }).id;
+  }
+
+  private async check(
+    csv: string,
+  ): Promise<{ units: ImportedUnit[]; rows: number; errors: ImportRowError[] }> {
+    const errors: ImportRowError[] = [];
+    const firstLine = csv.split(/\r?\n/, 1)[0] ?? '';
+    let records: string[][];
+    try {
+      records = parse(csv, {
+        delimiter: firstLine.includes(';') ? ';' : ',',
+        bom: true,
+        skip_empty_lines: true,
+        relax_column_count: true,
+        trim: true,
+      }) as string[][];
+    } catch (error) {
+      const line = (error as { lines?: number }).lines ?? 1;
+      return {
+        units: [],
+        rows: 0,
+        errors: [{ line, field: 'csv', message: 'the file is not valid CSV' }],
+      };
+    }
+    const header = (records[0] ?? []).map((cell) => cell.toLowerCase());
+    const missing = COLUMNS.filter((column) => !header.includes(column));
+    if (missing.length > 0) {
+      return {
+        units: [],
+        rows: Math.max(records.length - 1, 0),
+        errors: [{ line: 1, field: 'header', message: `missing columns: ${missing.join(', ')}` }],
+      };
+    }
+    const index = Object.fromEntries(
+      COLUMNS.map((column) => [column, header.indexOf(column)]),
+    ) as Record<Column, number>;
+
+    const units: ImportedUnit[] = [];
+    const lineOfCode = new Map<string, number>();
+    records.slice(1).forEach((record, position) => {
+      const line = position + 2;
+      const cell = (column: Column) => record[index[column]] ?? '';
+      const fail = (field: Column, message: string) => errors.push({ line, field, message });
+      const errorsBefore = errors.length;
+
+      const name = cell('name');
+      if (!name) fail('name', 'a name is needed');
+      else if (name.length > 200) fail('name', 'at most 200 characters');
+
+      const code = cell('code') || null;
+      if (code !== null && !isValidSchoolUnitCode(code)) {
+        fail('code', 'the school unit code is 8 digits (or empty for a pre-school)');
+      } else if (code !== null && lineOfCode.has(code)) {
+        fail('code', `the code ${code} is also on line ${lineOfCode.get(code)}`);
+      } else if (code !== null) {
+        lineOfCode.set(code, line);
+      }
+
+      const forms = parseSchoolFormList(cell('forms'));
+      if ('error' in forms) fail('forms', forms.error);
+
+      const pupils = cell('pupils');
+      if (!/^\d{1,6}$/.test(pupils)) fail('pupils', 'the pupil count is a whole number, 0 or more');
+
+      const group = NETWORK_GROUPS.find(
+        (known) => known.toLowerCase() === cell('group').toLowerCase(),
+      );
+      if (!group) fail('group', `the network group is one of ${NETWORK_GROUPS.join(', ')}`);
+
+      if (errors.length === errorsBefore && !('error' in forms) && group) {
+        units.push({
+          name,
+          code,
+          schoolForms: forms.schoolForms,
+          compulsoryStages: forms.compulsoryStages,
+          pupilCount: Number(pupils),
+          networkGroup: group,
+        });
+      }
+    });
+
+    if (lineOfCode.size > 0) {
+      const taken: { code: string }[] = await this.dataSource.query(
+        `SELECT code FROM school_unit WHERE code = ANY($1)`,
+        [[...lineOfCode.keys()]],
+      );
+      for (const { code } of taken) {
+        errors.push({
+          line: lineOfCode.get(code) as number,
+          field: 'code',
+          message: `a unit with the code ${code} already exists`,
+        });
+      }
+    }
+    errors.sort((a, b) => a.line - b.line);
+    return { units: errors.length > 0 ? [] : units, rows: records.length - 1, errors };
+  }
+}
