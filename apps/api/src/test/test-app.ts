@@ -9,8 +9,8 @@ import { type AppConfig, loadConfig } from '../config/app-config';
  */
 export async function createTestApp(
   overrides: Partial<AppConfig> = {},
+  databaseUrl = process.env['DATABASE_URL'],
 ): Promise<NestExpressApplication> {
-  const databaseUrl = process.env['DATABASE_URL'];
   if (!databaseUrl) {
     throw new Error('DATABASE_URL is not set: the API tests need jest globalSetup to run.');
   }

@@ -5,6 +5,7 @@ import {
   HttpCode,
   HttpStatus,
   Inject,
+  Logger,
   Post,
   Query,
   Req,
@@ -42,6 +43,8 @@ function safeReturnPath(value: unknown): string {
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
+  private readonly logger = new Logger(AuthController.name);
+
   constructor(
     private readonly auth: AuthService,
     private readonly sessions: SessionService,
@@ -112,6 +115,7 @@ export class AuthController {
       result = await this.oidc.finish(callbackUrl, readCookie(request, OIDC_STATE_COOKIE));
     } catch (error) {
       if (error instanceof AppException && error.code === 'NOT_FOUND') throw error;
+      this.logger.warn(`Single sign-on failed: ${error instanceof Error ? error.message : error}`);
       response.redirect('/logga-in?fel=sso');
       return;
     }

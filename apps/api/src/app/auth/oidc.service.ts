@@ -73,17 +73,24 @@ export class OidcService {
     if (!attempt || state !== browserState) {
       throw new AppException('UNAUTHENTICATED', 'Unknown or expired sign-in attempt.');
     }
-    const tokens = await client.authorizationCodeGrant(await this.discover(), callbackUrl, {
+    const configuration = await this.discover();
+    const tokens = await client.authorizationCodeGrant(configuration, callbackUrl, {
       pkceCodeVerifier: attempt.code_verifier,
       expectedState: state,
       expectedNonce: attempt.nonce,
       idTokenExpected: true,
     });
-    const claimValue = tokens.claims()?.[this.settings.claim];
+    const idToken = tokens.claims();
+    // Providers may keep profile claims such as e-mail out of the ID token; then ask userinfo.
+    let claimValue = idToken?.[this.settings.claim];
+    if (claimValue === undefined && idToken) {
+      const userInfo = await client.fetchUserInfo(configuration, tokens.access_token, idToken.sub);
+      claimValue = userInfo[this.settings.claim];
+    }
     if (typeof claimValue !== 'string' || claimValue.length === 0) {
       throw new AppException(
         'UNAUTHENTICATED',
-        `The ID token has no ${this.settings.claim} claim.`,
+        `Neither the ID token nor userinfo has a ${this.settings.claim} claim.`,
       );
     }
     return { claimValue, returnTo: attempt.return_to };

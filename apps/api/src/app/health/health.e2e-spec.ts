@@ -1,9 +1,9 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Client } from 'pg';
 import request from 'supertest';
 
 import type { HealthResponse } from '@licensregistret/domain';
 
+import { type ScratchDatabase, createScratchDatabase } from '../../test/scratch-database';
 import { createTestApp } from '../../test/test-app';
 
 describe('GET /api/health', () => {
@@ -42,46 +42,35 @@ describe('GET /api/health', () => {
 });
 
 describe('GET /api/health when the database stops answering', () => {
-  const adminUrl = process.env['DATABASE_URL'] as string;
-  const name = `lr_health_down_${process.pid}_${Date.now()}`;
-  let admin: Client;
+  let database: ScratchDatabase;
   let app: NestExpressApplication;
 
   beforeAll(async () => {
-    admin = new Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    const previous = process.env['DATABASE_URL'];
-    process.env['DATABASE_URL'] = url.toString();
-    try {
-      app = await createTestApp();
-    } finally {
-      process.env['DATABASE_URL'] = previous;
-    }
+    database = await createScratchDatabase('lr_health_down', false);
+    app = await createTestApp({}, database.url);
   });
 
   afterAll(async () => {
     await app?.close();
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
+    await database.drop();
   });
 
   it('answers 503 with the database down, then up again once it returns', async () => {
+    const name = new URL(database.url).pathname.slice(1);
     await request(app.getHttpServer()).get('/api/health').expect(200);
 
-    await admin.query(`ALTER DATABASE "${name}" WITH ALLOW_CONNECTIONS false`);
-    await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [
-      name,
-    ]);
+    await database.admin.query(`ALTER DATABASE "${name}" WITH ALLOW_CONNECTIONS false`);
+    await database.admin.query(
+      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1',
+      [name],
+    );
     const down = await request(app.getHttpServer()).get('/api/health').expect(503);
     expect(down.body).toMatchObject({
       status: 'degraded',
       database: { status: 'down', latencyMs: null },
     });
 
-    await admin.query(`ALTER DATABASE "${name}" WITH ALLOW_CONNECTIONS true`);
+    await database.admin.query(`ALTER DATABASE "${name}" WITH ALLOW_CONNECTIONS true`);
     const up = await request(app.getHttpServer()).get('/api/health').expect(200);
     expect(up.body).toMatchObject({ status: 'ok', database: { status: 'up' } });
   });

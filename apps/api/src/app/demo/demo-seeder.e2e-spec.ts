@@ -1,0 +1,106 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Client } from 'pg';
+
+import { NETWORK_GROUPS } from '@licensregistret/domain';
+
+import { type ScratchDatabase, createScratchDatabase } from '../../test/scratch-database';
+import { createTestApp } from '../../test/test-app';
+import { TestClient } from '../../test/test-client';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_UNITS } from './demo-data';
+import { DemoSeederService } from './demo-seeder.service';
+
+describe('the demo municipality', () => {
+  let database: ScratchDatabase;
+  let db: Client;
+  let app: NestExpressApplication;
+
+  beforeAll(async () => {
+    database = await createScratchDatabase('lr_demo');
+    db = new Client({ connectionString: database.url });
+    await db.connect();
+    app = await createTestApp({ demoData: true }, database.url);
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await db.end();
+    await database.drop();
+  });
+
+  it('is seeded at start-up: about 40 units in six network groups', async () => {
+    const { rows } = await db.query(`SELECT name, network_group FROM school_unit`);
+    expect(rows).toHaveLength(DEMO_UNITS.length);
+    expect(rows.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(rows.map((row) => row.network_group))).toEqual(new Set(NETWORK_GROUPS));
+    expect(rows.map((row) => row.name)).toEqual(
+      expect.arrayContaining([
+        'Mellringeskolan 7-9',
+        'Björkhagaskolan F-3',
+        'Gumaeliusskolan 7-9',
+        'Wallerska skolan F-6',
+        'Mellringeskolan F-6',
+        'Hagaskolan F-6',
+      ]),
+    );
+  });
+
+  it('has the demo accounts, signing in with the demo password', async () => {
+    const expected: Record<string, string[]> = {
+      skola: ['REQUESTER'],
+      rektor: ['PRINCIPAL'],
+      specialist: ['OBJECT_SPECIALIST'],
+      objektledare: ['OBJECT_MANAGER'],
+      upphandlare: ['PROCUREMENT'],
+      dataskydd: ['DATA_PROTECTION'],
+      infosak: ['INFORMATION_SECURITY'],
+      admin: ['ADMIN'],
+      lasare: ['READ_ONLY'],
+    };
+    expect(
+      Object.fromEntries(DEMO_ACCOUNTS.map((account) => [account.username, account.roles])),
+    ).toEqual(expected);
+
+    const skola = await new TestClient(app).signIn({ username: 'skola', password: DEMO_PASSWORD });
+    const me = await skola.get('/api/auth/me');
+    expect(me.body).toMatchObject({
+      roles: ['REQUESTER'],
+      schoolUnits: [{ name: 'Mellringeskolan 7-9' }],
+    });
+    const units = await skola.get('/api/school-units');
+    expect(
+      units.body.rows.map((unit: { name: string; principalName: string }) => [
+        unit.name,
+        unit.principalName,
+      ]),
+    ).toEqual([['Mellringeskolan 7-9', 'Rolf Rektorsson']]);
+
+    const admin = await new TestClient(app).signIn({ username: 'admin', password: DEMO_PASSWORD });
+    expect((await admin.get('/api/accounts?limit=50')).body.total).toBe(9);
+  });
+
+  it('shows the demo password on the sign-in page only in demo mode', async () => {
+    const response = await new TestClient(app).get('/api/auth/config');
+    expect(response.body.demoPassword).toBe(DEMO_PASSWORD);
+
+    const plain = await createTestApp({ demoData: false }, database.url);
+    try {
+      expect((await new TestClient(plain).get('/api/auth/config')).body.demoPassword).toBeNull();
+    } finally {
+      await plain.close();
+    }
+  });
+
+  it('is seeded once: a restart, or a second instance, adds nothing', async () => {
+    expect(await app.get(DemoSeederService).seed()).toBe(false);
+    const second = await createTestApp({ demoData: true }, database.url);
+    try {
+      const admin = await new TestClient(second).signIn({
+        username: 'admin',
+        password: DEMO_PASSWORD,
+      });
+      expect((await admin.get('/api/school-units')).body.total).toBe(DEMO_UNITS.length);
+    } finally {
+      await second.close();
+    }
+  });
+});
