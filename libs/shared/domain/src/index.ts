@@ -14,3 +14,5 @@ export * from './lib/accounts';
 export * from './lib/auth';
 export * from './lib/access-policy';
 export * from './lib/school-form-list';
+export * from './lib/iso-date';
+export * from './lib/contract-status';
