@@ -2,7 +2,12 @@ import { hash } from '@node-rs/argon2';
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
 
-import type { NetworkGroup, Role, SchoolForm } from '@licensregistret/domain';
+import {
+  type NetworkGroup,
+  type Role,
+  type SchoolForm,
+  luhnCheckDigit,
+} from '@licensregistret/domain';
 
 /** Test data written straight to the run's database, with unique names so tests never collide. */
 let pool: Pool | undefined;
@@ -24,6 +29,12 @@ export function unique(prefix: string): string {
 /** Eight digits unlikely to be taken by another test. */
 export function uniqueUnitCode(): string {
   return String(10_000_000 + Math.floor(Math.random() * 89_999_999));
+}
+
+/** A valid Swedish organisation number (Luhn check digit) unlikely to be taken. */
+export function uniqueOrganisationNumber(): string {
+  const body = String(100_000_000 + Math.floor(Math.random() * 899_999_999));
+  return `${body.slice(0, 6)}-${body.slice(6)}${luhnCheckDigit(body)}`;
 }
 
 export async function createTestAdministration(): Promise<string> {

@@ -16,3 +16,7 @@ export * from './lib/access-policy';
 export * from './lib/school-form-list';
 export * from './lib/iso-date';
 export * from './lib/contract-status';
+export * from './lib/organisation-number';
+export * from './lib/cost-split';
+export * from './lib/catalogue';
+export * from './lib/agreements';

@@ -1,8 +1,13 @@
 import { CreateEventLog1763852400000 } from './1763852400000-create-event-log';
 import { OrganisationAndAccess1763856000000 } from './1763856000000-organisation-and-access';
+import { CatalogueAgreementsLicences1763859600000 } from './1763859600000-catalogue-agreements-licences';
 
 /**
  * Every migration, oldest first. A generated migration is added here by hand (the API is bundled,
  * so TypeORM cannot find migrations by a file glob); see the README.
  */
-export const MIGRATIONS = [CreateEventLog1763852400000, OrganisationAndAccess1763856000000];
+export const MIGRATIONS = [
+  CreateEventLog1763852400000,
+  OrganisationAndAccess1763856000000,
+  CatalogueAgreementsLicences1763859600000,
+];
