@@ -6,7 +6,10 @@ import type { AppConfig } from '../config/app-config';
 import { AppConfigModule } from '../config/app-config.provider';
 import { dataSourceOptions } from '../database/data-source';
 import { AccountsModule } from './accounts/accounts.module';
+import { AgreementsModule } from './agreements/agreements.module';
 import { AuthModule } from './auth/auth.module';
+import { CatalogueModule } from './catalogue/catalogue.module';
+import { CommonModule } from './common/common.module';
 import { requestId } from './common/request-id';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
@@ -40,10 +43,13 @@ export class AppModule {
           retryAttempts: 3,
           retryDelay: 1000,
         }),
+        CommonModule,
         AuthModule,
         HealthModule,
         OrganisationModule,
         AccountsModule,
+        CatalogueModule,
+        AgreementsModule,
         DemoModule,
       ],
     };

@@ -1,3 +1,4 @@
+import { types } from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 
 import { AccountEntity } from '../app/accounts/entities/account.entity';
@@ -5,6 +6,10 @@ import { AdministrationEntity } from '../app/organisation/entities/administratio
 import { MunicipalityEntity } from '../app/organisation/entities/municipality.entity';
 import { SchoolUnitEntity } from '../app/organisation/entities/school-unit.entity';
 import { MIGRATIONS } from './migrations';
+
+// A DATE is a calendar day: keep it as 'YYYY-MM-DD' instead of a Date at local midnight.
+const DATE_OID = 1082;
+types.setTypeParser(DATE_OID, (value: string) => value);
 
 /** One set of options for the Nest module, the migrate script and the TypeORM CLI. */
 export function dataSourceOptions(url: string): DataSourceOptions {

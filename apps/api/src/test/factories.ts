@@ -136,3 +136,69 @@ export async function createTestAccount(
   }
   return { id: row.id as string, username, password: TEST_PASSWORD, roles };
 }
+
+export async function createTestSupplier(
+  name = unique('Leverantör AB'),
+): Promise<{ id: string; name: string }> {
+  const [row] = (
+    await testDatabase().query(
+      `INSERT INTO supplier (name, organisation_number) VALUES ($1, $2) RETURNING id`,
+      [name, uniqueOrganisationNumber()],
+    )
+  ).rows;
+  return { id: row.id as string, name };
+}
+
+export async function createTestService(
+  supplierId: string,
+  overrides: Partial<{ name: string; catalogueStatus: string; schoolForms: SchoolForm[] }> = {},
+): Promise<{ id: string; name: string }> {
+  const name = overrides.name ?? unique('Tjänst');
+  const [row] = (
+    await testDatabase().query(
+      `INSERT INTO digital_service (name, supplier_id, category, school_forms, sign_in_method, personal_data,
+         data_location, catalogue_status)
+       VALUES ($1, $2, 'LEARNING_MATERIAL', $3, 'FEDERATION', 'PUPILS_ORDINARY', 'SWEDEN', $4) RETURNING id`,
+      [name, supplierId, overrides.schoolForms ?? ['GR'], overrides.catalogueStatus ?? 'APPROVED'],
+    )
+  ).rows;
+  return { id: row.id as string, name };
+}
+
+/** A valid body for POST /api/agreements; override what a test is about. */
+export function agreementBody(
+  supplierId: string,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    supplierId,
+    agreementNumber: unique('AV'),
+    caseNumber: 'Bou 2026/00123',
+    procurementRoute: 'FRAMEWORK',
+    frameworkName: 'Adda Digitala läromedel 2023',
+    callOffReference: 'AVROP-1',
+    signedOn: '2026-01-10',
+    startsOn: '2026-02-01',
+    endsOn: '2028-01-31',
+    extensionOptions: 2,
+    extensionMonths: 12,
+    extensionOptionsUsed: 0,
+    nextExtensionDecisionBy: null,
+    noticePeriodMonths: 6,
+    internalLeadDays: 60,
+    renewsAutomatically: false,
+    annualCost: 120000.5,
+    costModel: 'PER_PUPIL',
+    ownerId: null,
+    scopeSchoolForms: [],
+    dataProcessingAgreement: {
+      signed: true,
+      signedOn: '2026-01-10',
+      subProcessors: ['Hosting AB'],
+    },
+    documents: [{ title: 'Avtal', url: 'https://dokument.example/avtal.pdf' }],
+    followsId: null,
+    terminatedOn: null,
+    ...overrides,
+  };
+}

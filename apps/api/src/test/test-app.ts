@@ -15,7 +15,8 @@ export async function createTestApp(
     throw new Error('DATABASE_URL is not set: the API tests need jest globalSetup to run.');
   }
   const config: AppConfig = {
-    ...loadConfig({ LOG_LEVEL: 'silent' }),
+    // TEST_LOG_LEVEL=error shows what went wrong behind a 500 while debugging a test.
+    ...loadConfig({ LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent' }),
     // Tests write their own data; the demo seeder has its own test on a database of its own.
     demoData: false,
     // Each TestClient speaks from its own address through X-Forwarded-For.

@@ -14,8 +14,7 @@ import { PasswordService } from '../auth/password.service';
 import { SessionService } from '../auth/session.service';
 import { AppException } from '../common/app-exception';
 import { rethrowConstraintViolation } from '../common/database-errors';
-import { pageOf, parseSort } from '../common/list-params';
-import { escapeLike } from '../organisation/school-units.service';
+import { escapeLike, pageOf, parseSort } from '../common/list-params';
 import type { AccountListQueryDto, CreateAccountDto, UpdateAccountDto } from './dto/account.dto';
 
 const SELECT_ACCOUNT = `

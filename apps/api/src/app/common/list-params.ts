@@ -45,3 +45,8 @@ export function parseSort<C extends string>(sort: string | undefined, fallback: 
 export function pageOf(query: PageQueryDto): { offset: number; limit: number } {
   return { offset: query.offset ?? 0, limit: query.limit ?? DEFAULT_PAGE_SIZE };
 }
+
+/** Makes user text match literally inside a LIKE pattern: % and _ are not wildcards there. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}

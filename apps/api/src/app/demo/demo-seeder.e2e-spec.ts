@@ -1,7 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Client } from 'pg';
 
-import { NETWORK_GROUPS } from '@licensregistret/domain';
+import { CONTRACT_STATUSES, NETWORK_GROUPS } from '@licensregistret/domain';
 
 import { type ScratchDatabase, createScratchDatabase } from '../../test/scratch-database';
 import { createTestApp } from '../../test/test-app';
@@ -76,6 +76,47 @@ describe('the demo municipality', () => {
 
     const admin = await new TestClient(app).signIn({ username: 'admin', password: DEMO_PASSWORD });
     expect((await admin.get('/api/accounts?limit=50')).body.total).toBe(9);
+  });
+
+  it('has the municipality-wide agreements, with every contract status on screen', async () => {
+    const procurement = await new TestClient(app).signIn({
+      username: 'upphandlare',
+      password: DEMO_PASSWORD,
+    });
+    const { body } = await procurement.get('/api/agreements?limit=50');
+    expect(new Set(body.rows.map((agreement: { status: string }) => agreement.status))).toEqual(
+      new Set(CONTRACT_STATUSES),
+    );
+    const services = body.rows.flatMap((agreement: { services: { name: string }[] }) =>
+      agreement.services.map((service) => service.name),
+    );
+    expect(services).toEqual(
+      expect.arrayContaining([
+        'NE',
+        'Begreppa',
+        'Polylino',
+        'Inläsningstjänst (ILT)',
+        'Widgit Online',
+      ]),
+    );
+  });
+
+  it('shows skola which approved services Mellringeskolan 7-9 already has', async () => {
+    const skola = await new TestClient(app).signIn({ username: 'skola', password: DEMO_PASSWORD });
+    const { body } = await skola.get('/api/catalogue?limit=50');
+    const licensed = Object.fromEntries(
+      body.rows.map((entry: { name: string; licensedUnits: unknown[] }) => [
+        entry.name,
+        entry.licensedUnits.length > 0,
+      ]),
+    );
+    expect(licensed).toEqual({
+      Begreppa: true,
+      'Inläsningstjänst (ILT)': true,
+      NE: true,
+      Polylino: true,
+      'Widgit Online': true,
+    });
   });
 
   it('shows the demo password on the sign-in page only in demo mode', async () => {

@@ -1,11 +1,13 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
-import { parseSchoolFormList } from '@licensregistret/domain';
+import { type IsoDate, parseSchoolFormList } from '@licensregistret/domain';
 
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.provider';
 import { PasswordService } from '../auth/password.service';
+import { ClockService } from '../common/clock.service';
+import { DEMO_SERVICES, DEMO_SUPPLIERS, demoAgreements } from './demo-catalogue';
 import {
   DEMO_ACCOUNTS,
   DEMO_ADMINISTRATION,
@@ -19,8 +21,9 @@ import {
 const DEMO_LOCK_KEY = 7_466_110;
 
 /**
- * Seeds the demo municipality once: when demo data is on (by default with the embedded database)
- * and the database has no municipality yet. Several instances starting at once seed it once.
+ * Seeds the demo municipality once: when demo data is on (by default with the embedded database),
+ * the organisation and accounts into a database without a municipality, and the catalogue with
+ * its agreements into one without suppliers. Several instances starting at once seed it once.
  */
 @Injectable()
 export class DemoSeederService implements OnApplicationBootstrap {
@@ -29,6 +32,7 @@ export class DemoSeederService implements OnApplicationBootstrap {
   constructor(
     private readonly dataSource: DataSource,
     private readonly passwords: PasswordService,
+    private readonly clock: ClockService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -45,11 +49,19 @@ export class DemoSeederService implements OnApplicationBootstrap {
     const passwordHash = await this.passwords.hash(DEMO_PASSWORD);
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [DEMO_LOCK_KEY]);
-      const [existing] = await manager.query('SELECT 1 FROM municipality LIMIT 1');
-      if (existing) return false;
-      await this.seedOrganisation(manager);
-      await this.seedAccounts(manager, passwordHash);
-      return true;
+      let seeded = false;
+      const [organisation] = await manager.query('SELECT 1 FROM municipality LIMIT 1');
+      if (!organisation) {
+        await this.seedOrganisation(manager);
+        await this.seedAccounts(manager, passwordHash);
+        seeded = true;
+      }
+      const [catalogue] = await manager.query('SELECT 1 FROM supplier LIMIT 1');
+      if (!catalogue) {
+        await this.seedCatalogue(manager, this.clock.today());
+        seeded = true;
+      }
+      return seeded;
     });
   }
 
@@ -87,6 +99,102 @@ export class DemoSeederService implements OnApplicationBootstrap {
         ),
       ],
     );
+  }
+
+  /** Suppliers, services, the municipality-wide agreements and their licences. */
+  private async seedCatalogue(manager: EntityManager, today: IsoDate): Promise<void> {
+    const supplierIds = new Map<string, string>();
+    for (const supplier of DEMO_SUPPLIERS) {
+      const [row] = await manager.query(
+        `INSERT INTO supplier (name, organisation_number, web_address) VALUES ($1, $2, $3) RETURNING id`,
+        [supplier.name, supplier.organisationNumber, supplier.webAddress],
+      );
+      supplierIds.set(supplier.key, row.id);
+    }
+    const serviceIds = new Map<string, string>();
+    for (const service of DEMO_SERVICES) {
+      const [row] = await manager.query(
+        `INSERT INTO digital_service (name, supplier_id, category, description, school_forms, languages, web_address,
+           sign_in_method, personal_data, data_location, catalogue_status)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+        [
+          service.name,
+          supplierIds.get(service.supplier),
+          service.category,
+          service.description,
+          service.schoolForms,
+          service.languages ?? [],
+          service.webAddress ?? null,
+          service.signInMethod,
+          service.personalData,
+          service.dataLocation,
+          service.catalogueStatus,
+        ],
+      );
+      serviceIds.set(service.key, row.id);
+    }
+    const [owner] = await manager.query(`SELECT id FROM account WHERE username = 'objektledare'`);
+    const agreementIds = new Map<string, string>();
+    for (const agreement of demoAgreements(today)) {
+      const [row] = await manager.query(
+        `INSERT INTO agreement (supplier_id, agreement_number, case_number, procurement_route, framework_name,
+           call_off_reference, signed_on, starts_on, ends_on, extension_options, extension_months,
+           extension_options_used, next_extension_decision_by, notice_period_months, internal_lead_days,
+           renews_automatically, annual_cost, cost_model, owner_id, scope_school_forms, dpa_signed,
+           dpa_signed_on, sub_processors, documents, follows_id, terminated_on)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
+                 $21, $22, $23, $24, $25, $26) RETURNING id`,
+        [
+          supplierIds.get(agreement.supplier),
+          agreement.agreementNumber,
+          agreement.caseNumber,
+          agreement.procurementRoute,
+          agreement.frameworkName ?? null,
+          agreement.callOffReference ?? null,
+          agreement.signedOn ?? null,
+          agreement.startsOn,
+          agreement.endsOn,
+          agreement.extensionOptions,
+          agreement.extensionMonths,
+          agreement.extensionOptionsUsed,
+          agreement.nextExtensionDecisionBy ?? null,
+          agreement.noticePeriodMonths,
+          agreement.internalLeadDays,
+          agreement.renewsAutomatically,
+          agreement.annualCost,
+          agreement.costModel,
+          owner?.id ?? null,
+          agreement.scopeSchoolForms,
+          agreement.dataProcessingAgreement.signed,
+          agreement.dataProcessingAgreement.signedOn,
+          agreement.dataProcessingAgreement.subProcessors,
+          JSON.stringify(agreement.documents),
+          agreement.follows ? agreementIds.get(agreement.follows) : null,
+          agreement.terminatedOn ?? null,
+        ],
+      );
+      agreementIds.set(agreement.key, row.id);
+      for (const licence of agreement.licences) {
+        const [licenceRow] = await manager.query(
+          `INSERT INTO licence (agreement_id, service_id, scope, school_forms, seat_count, seats_in_use, starts_on, ends_on)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+          [
+            row.id,
+            serviceIds.get(licence.service),
+            licence.scope,
+            licence.schoolForms ?? [],
+            licence.seatCount ?? null,
+            licence.seatsInUse ?? null,
+            agreement.startsOn,
+            agreement.endsOn,
+          ],
+        );
+        await manager.query(
+          `INSERT INTO licence_unit (licence_id, school_unit_id) SELECT $1, id FROM school_unit WHERE name = ANY($2)`,
+          [licenceRow.id, licence.units ?? []],
+        );
+      }
+    }
   }
 
   private async seedAccounts(manager: EntityManager, passwordHash: string): Promise<void> {

@@ -13,7 +13,8 @@ import {
 import type { Actor } from '../auth/actor';
 import { AppException } from '../common/app-exception';
 import { rethrowConstraintViolation } from '../common/database-errors';
-import { pageOf, parseSort } from '../common/list-params';
+import { escapeLike, pageOf, parseSort } from '../common/list-params';
+import { definedOnly } from '../common/patch';
 import type {
   CreateSchoolUnitDto,
   SchoolUnitListQueryDto,
@@ -67,10 +68,6 @@ function toSchoolUnit(row: UnitRow): SchoolUnit {
     principalName: row.principal_name,
     version: row.version,
   };
-}
-
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
 /** The unit ids an actor is limited to, or null when the actor sees every unit. */
@@ -165,7 +162,7 @@ export class SchoolUnitsService {
     return this.dataSource.transaction(async (manager) => {
       const current = await this.read(manager, id, true);
       if (current.version !== body.version) throw AppException.staleVersion(current);
-      const next = { ...current, ...withoutUndefined(body) };
+      const next = { ...current, ...definedOnly(body) };
       if (
         body.schoolForms &&
         !body.schoolForms.includes('GR') &&
@@ -248,8 +245,4 @@ export class SchoolUnitsService {
       );
     }
   }
-}
-
-function withoutUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

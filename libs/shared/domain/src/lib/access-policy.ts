@@ -31,6 +31,35 @@ export const ACCESS_POLICY = {
   'GET /api/accounts/:id': ['ADMIN'],
   'POST /api/accounts': ['ADMIN'],
   'PATCH /api/accounts/:id': ['ADMIN'],
+
+  'GET /api/suppliers': 'SIGNED_IN',
+  'GET /api/suppliers/:id': 'SIGNED_IN',
+  'GET /api/suppliers/:id/history': 'SIGNED_IN',
+  'POST /api/suppliers': ['PROCUREMENT', 'OBJECT_MANAGER', 'OBJECT_SPECIALIST'],
+  'PATCH /api/suppliers/:id': ['PROCUREMENT', 'OBJECT_MANAGER', 'OBJECT_SPECIALIST'],
+
+  'GET /api/services': 'SIGNED_IN',
+  'GET /api/services/:id': 'SIGNED_IN',
+  'GET /api/services/:id/history': 'SIGNED_IN',
+  'GET /api/services/:id/units-without-licence': 'SIGNED_IN',
+  'POST /api/services': ['OBJECT_SPECIALIST', 'OBJECT_MANAGER'],
+  'PATCH /api/services/:id': ['OBJECT_SPECIALIST', 'OBJECT_MANAGER'],
+  'GET /api/catalogue': 'SIGNED_IN',
+
+  'GET /api/agreements': 'SIGNED_IN',
+  'GET /api/agreements/:id': 'SIGNED_IN',
+  'GET /api/agreements/:id/history': 'SIGNED_IN',
+  'GET /api/agreements/:id/cost-split': 'SIGNED_IN',
+  'POST /api/agreements': ['PROCUREMENT', 'OBJECT_MANAGER'],
+  'PATCH /api/agreements/:id': ['PROCUREMENT', 'OBJECT_MANAGER'],
+
+  'GET /api/licences': 'SIGNED_IN',
+  'GET /api/licences/:id': 'SIGNED_IN',
+  'GET /api/licences/:id/history': 'SIGNED_IN',
+  'POST /api/licences': ['PROCUREMENT', 'OBJECT_MANAGER'],
+  'PATCH /api/licences/:id': ['PROCUREMENT', 'OBJECT_MANAGER'],
+  'GET /api/school-units/:id/licences': 'SIGNED_IN',
+  'GET /api/coverage': 'SIGNED_IN',
 } as const satisfies Record<string, Access>;
 
 export type RouteKey = keyof typeof ACCESS_POLICY;

@@ -184,3 +184,24 @@ export interface HistoryEntry {
   /** Field name -> old and new values. */
   changes: Record<string, { old: unknown; new: unknown }> | null;
 }
+
+/** A unit that a service does not reach ("which units lack service Y", for equity). */
+export interface UnitWithoutService {
+  id: string;
+  name: string;
+  schoolForms: SchoolForm[];
+  pupilCount: number;
+}
+
+/** Units × the services licensed to the whole municipality or to school forms, today. */
+export interface CoverageMatrix {
+  services: ServiceRef[];
+  units: {
+    id: string;
+    name: string;
+    networkGroup: string;
+    schoolForms: SchoolForm[];
+    /** Of `services`, those a licence in force reaches this unit with. */
+    coveredServiceIds: string[];
+  }[];
+}

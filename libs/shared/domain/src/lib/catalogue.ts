@@ -1,3 +1,4 @@
+import type { IsoDate } from './iso-date';
 import type { ListQuery } from './list-query';
 import type { SchoolForm } from './school-forms';
 
@@ -126,4 +127,18 @@ export interface ServiceListQuery extends ListQuery {
   catalogueStatus?: CatalogueStatus;
   schoolForm?: SchoolForm;
   supplierId?: string;
+}
+
+/** A unit that has a service through a licence in force today. */
+export interface UnitLicensed {
+  unitId: string;
+  unitName: string;
+  agreementId: string;
+  endsOn: IsoDate;
+}
+
+/** A service as schools browse it: approved, and whether their unit already has it. */
+export interface CatalogueEntry extends DigitalService {
+  /** Of the units asked about (a requester's own by default), those that have the service. */
+  licensedUnits: UnitLicensed[];
 }

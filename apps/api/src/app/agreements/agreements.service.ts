@@ -1,0 +1,450 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+
+import {
+  type Agreement,
+  type AgreementSortColumn,
+  type ContractStatus,
+  type ContractTerms,
+  type CostSplit,
+  type IsoDate,
+  type Page,
+  contractStatus,
+  daysBetween,
+  lastDayToGiveNotice,
+  nextDeadline,
+  splitAnnualCost,
+} from '@licensregistret/domain';
+
+import type { Actor } from '../auth/actor';
+import { AppException } from '../common/app-exception';
+import { ClockService } from '../common/clock.service';
+import { rethrowConstraintViolation } from '../common/database-errors';
+import { EventLogService, changedFields } from '../common/event-log.service';
+import { pageOf, parseSort } from '../common/list-params';
+import { definedOnly } from '../common/patch';
+import { SqlConditions } from '../common/sql-builder';
+import type {
+  AgreementListQueryDto,
+  CreateAgreementDto,
+  UpdateAgreementDto,
+} from './dto/agreement.dto';
+import { LICENCE_COVERS_UNIT } from './licence-coverage';
+
+const TERM_FIELDS = [
+  'supplierId',
+  'agreementNumber',
+  'caseNumber',
+  'procurementRoute',
+  'frameworkName',
+  'callOffReference',
+  'signedOn',
+  'startsOn',
+  'endsOn',
+  'extensionOptions',
+  'extensionMonths',
+  'extensionOptionsUsed',
+  'nextExtensionDecisionBy',
+  'noticePeriodMonths',
+  'internalLeadDays',
+  'renewsAutomatically',
+  'annualCost',
+  'costModel',
+  'ownerId',
+  'scopeSchoolForms',
+  'dataProcessingAgreement',
+  'documents',
+  'followsId',
+  'terminatedOn',
+] as const;
+
+const CONSTRAINT_FIELDS = {
+  agreement_supplier_id_fkey: 'supplierId',
+  agreement_supplier_id_agreement_number_key: 'agreementNumber',
+  agreement_owner_id_fkey: 'ownerId',
+  agreement_follows_id_fkey: 'followsId',
+};
+
+const HAS_FOLLOW_UP = `EXISTS (SELECT 1 FROM agreement f WHERE f.follows_id = a.id)`;
+
+/** The SQL twin of contractStatus for row `a`, on the day in the given parameter. */
+export function statusSql(todayParam: string): string {
+  return `agreement_status(a.signed_on, a.terminated_on, a.ends_on, a.renews_automatically,
+            a.next_deadline_kind, a.next_deadline, a.action_from, ${HAS_FOLLOW_UP}, ${todayParam})`;
+}
+
+/**
+ * For each status, a condition the planner can answer from an index, true of every agreement
+ * with that status (the exact status is then checked by agreement_status).
+ */
+function statusPrefilter(status: ContractStatus, today: string): string {
+  switch (status) {
+    case 'DRAFT':
+      return `a.signed_on IS NULL`;
+    case 'TERMINATED':
+      return `a.terminated_on IS NOT NULL`;
+    case 'EXPIRED':
+      return `a.ends_on < ${today}`;
+    case 'NOTICE_WINDOW_PASSED':
+      return `a.next_deadline < ${today}`;
+    case 'ACTION_NEEDED':
+      return `a.action_from <= ${today}`;
+    case 'EXPIRING':
+      return `a.ends_on <= ${today} + 90`;
+    case 'ACTIVE':
+      return `a.ends_on >= ${today}`;
+  }
+}
+
+const ORDER_BY: Record<AgreementSortColumn, string> = {
+  endsOn: 'a.ends_on',
+  lastDayToGiveNotice: 'a.last_day_to_give_notice',
+  nextDeadline: 'a.next_deadline',
+  annualCost: 'a.annual_cost',
+  supplierName: 's.name',
+  agreementNumber: 'a.agreement_number',
+};
+
+const SELECT_AGREEMENT = `
+  SELECT a.*, s.name AS supplier_name, o.display_name AS owner_name,
+         (SELECT f.id FROM agreement f WHERE f.follows_id = a.id ORDER BY f.starts_on DESC LIMIT 1)
+           AS followed_by_id,
+         coalesce((SELECT json_agg(x ORDER BY x.name) FROM (
+                     SELECT DISTINCT d.id, d.name FROM licence l JOIN digital_service d ON d.id = l.service_id
+                      WHERE l.agreement_id = a.id) x), '[]') AS services
+    FROM agreement a
+    JOIN supplier s ON s.id = a.supplier_id
+    LEFT JOIN account o ON o.id = a.owner_id`;
+
+interface AgreementRow {
+  id: string;
+  supplier_id: string;
+  supplier_name: string;
+  agreement_number: string;
+  case_number: string;
+  procurement_route: Agreement['procurementRoute'];
+  framework_name: string | null;
+  call_off_reference: string | null;
+  signed_on: IsoDate | null;
+  starts_on: IsoDate;
+  ends_on: IsoDate;
+  extension_options: number;
+  extension_months: number;
+  extension_options_used: number;
+  next_extension_decision_by: IsoDate | null;
+  notice_period_months: number;
+  internal_lead_days: number;
+  renews_automatically: boolean;
+  annual_cost: string;
+  cost_model: Agreement['costModel'];
+  owner_id: string | null;
+  owner_name: string | null;
+  scope_school_forms: Agreement['scopeSchoolForms'];
+  dpa_signed: boolean;
+  dpa_signed_on: IsoDate | null;
+  sub_processors: string[];
+  documents: Agreement['documents'];
+  follows_id: string | null;
+  followed_by_id: string | null;
+  terminated_on: IsoDate | null;
+  services: Agreement['services'];
+  version: number;
+}
+
+function termsOf(
+  agreement: Omit<ContractTerms, 'hasFollowUp'> & { followedById: string | null },
+): ContractTerms {
+  return { ...agreement, hasFollowUp: agreement.followedById !== null };
+}
+
+function toAgreement(row: AgreementRow, today: IsoDate): Agreement {
+  const base = {
+    id: row.id,
+    supplierId: row.supplier_id,
+    supplierName: row.supplier_name,
+    agreementNumber: row.agreement_number,
+    caseNumber: row.case_number,
+    procurementRoute: row.procurement_route,
+    frameworkName: row.framework_name,
+    callOffReference: row.call_off_reference,
+    signedOn: row.signed_on,
+    startsOn: row.starts_on,
+    endsOn: row.ends_on,
+    extensionOptions: row.extension_options,
+    extensionMonths: row.extension_months,
+    extensionOptionsUsed: row.extension_options_used,
+    nextExtensionDecisionBy: row.next_extension_decision_by,
+    noticePeriodMonths: row.notice_period_months,
+    internalLeadDays: row.internal_lead_days,
+    renewsAutomatically: row.renews_automatically,
+    annualCost: Number(row.annual_cost),
+    costModel: row.cost_model,
+    ownerId: row.owner_id,
+    ownerName: row.owner_name,
+    scopeSchoolForms: row.scope_school_forms,
+    dataProcessingAgreement: {
+      signed: row.dpa_signed,
+      signedOn: row.dpa_signed_on,
+      subProcessors: row.sub_processors,
+    },
+    documents: row.documents,
+    followsId: row.follows_id,
+    followedById: row.followed_by_id,
+    terminatedOn: row.terminated_on,
+    services: row.services,
+    version: row.version,
+  };
+  const terms = termsOf(base);
+  return {
+    ...base,
+    status: contractStatus(terms, today),
+    lastDayToGiveNotice: lastDayToGiveNotice(terms),
+    nextDeadline: nextDeadline(terms),
+    daysLeft: daysBetween(today, row.ends_on),
+    extensionOptionsLeft: row.extension_options - row.extension_options_used,
+  };
+}
+
+type Terms = CreateAgreementDto;
+
+@Injectable()
+export class AgreementsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly events: EventLogService,
+    private readonly clock: ClockService,
+  ) {}
+
+  async list(query: AgreementListQueryDto): Promise<Page<Agreement>> {
+    const today = this.clock.today();
+    const { offset, limit } = pageOf(query);
+    const sort = parseSort<AgreementSortColumn>(query.sort, { column: 'endsOn', direction: 'asc' });
+    const sql = new SqlConditions();
+    if (query.status) {
+      const todayParam = `${sql.param(today)}::date`;
+      const statuses = [...new Set(query.status.split(','))] as ContractStatus[];
+      sql.add(`(${statuses.map((status) => statusPrefilter(status, todayParam)).join(' OR ')})`);
+      sql.add(`${statusSql(todayParam)} = ANY(${sql.param(statuses)}::text[])`);
+    }
+    if (query.supplierId) sql.add(`a.supplier_id = ${sql.param(query.supplierId)}`);
+    if (query.endsFrom) sql.add(`a.ends_on >= ${sql.param(query.endsFrom)}::date`);
+    if (query.endsTo) sql.add(`a.ends_on <= ${sql.param(query.endsTo)}::date`);
+    if (query.minCost !== undefined) sql.add(`a.annual_cost >= ${sql.param(query.minCost)}`);
+    if (query.maxCost !== undefined) sql.add(`a.annual_cost <= ${sql.param(query.maxCost)}`);
+    if (query.schoolForm) {
+      const form = sql.param(query.schoolForm);
+      sql.add(`EXISTS (SELECT 1 FROM licence l WHERE l.agreement_id = a.id AND (
+                 l.scope = 'MUNICIPALITY' OR l.school_forms @> ARRAY[${form}::text]
+                 OR (l.scope = 'UNITS' AND EXISTS (SELECT 1 FROM licence_unit lu JOIN school_unit u ON u.id = lu.school_unit_id
+                                                    WHERE lu.licence_id = l.id AND u.school_forms @> ARRAY[${form}::text]))))`);
+    }
+    if (query.unitId) {
+      sql.add(`EXISTS (SELECT 1 FROM licence l JOIN school_unit u ON u.id = ${sql.param(query.unitId)}::uuid
+                        WHERE l.agreement_id = a.id AND ${LICENCE_COVERS_UNIT})`);
+    }
+    const filterParameters = [...sql.parameters];
+    const direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
+    const [rows, [{ total }]] = await Promise.all([
+      this.dataSource.query(
+        `${SELECT_AGREEMENT} ${sql.where}
+         ORDER BY ${ORDER_BY[sort.column]} ${direction}, a.id ${direction}
+         LIMIT ${sql.param(limit)} OFFSET ${sql.param(offset)}`,
+        sql.parameters,
+      ) as Promise<AgreementRow[]>,
+      this.dataSource.query(
+        `SELECT count(*)::int AS total FROM agreement a JOIN supplier s ON s.id = a.supplier_id ${sql.where}`,
+        filterParameters,
+      ),
+    ]);
+    return { rows: rows.map((row) => toAgreement(row, today)), total };
+  }
+
+  async get(id: string): Promise<Agreement> {
+    return this.read(this.dataSource.manager, id);
+  }
+
+  async create(actor: Actor, body: CreateAgreementDto): Promise<Agreement> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.check(manager, body, null);
+      const [{ id }] = await manager
+        .query(
+          `INSERT INTO agreement (${COLUMNS.join(', ')})
+           VALUES (${COLUMNS.map((_, index) => `$${index + 1}`).join(', ')}) RETURNING id`,
+          columnValues(body),
+        )
+        .catch((error: unknown) => rethrowConstraintViolation(error, CONSTRAINT_FIELDS));
+      const agreement = await this.read(manager, id);
+      await this.events.record(manager, {
+        actorId: actor.id,
+        subjectType: 'agreement',
+        subjectId: id,
+        kind: 'created',
+        changes: changedFields(null, agreement, TERM_FIELDS),
+      });
+      return agreement;
+    });
+  }
+
+  async update(actor: Actor, id: string, body: UpdateAgreementDto): Promise<Agreement> {
+    return this.dataSource.transaction(async (manager) => {
+      const before = await this.read(manager, id, true);
+      if (before.version !== body.version) throw AppException.staleVersion(before);
+      const { version, ...changes } = body;
+      const next: Terms = { ...before, ...definedOnly(changes) };
+      await this.check(manager, next, id);
+      await manager
+        .query(
+          `UPDATE agreement SET (${COLUMNS.join(', ')}) = (${COLUMNS.map((_, index) => `$${index + 2}`).join(', ')}),
+                  version = version + 1, updated_at = now()
+            WHERE id = $1`,
+          [id, ...columnValues(next)],
+        )
+        .catch((error: unknown) => rethrowConstraintViolation(error, CONSTRAINT_FIELDS));
+      const after = await this.read(manager, id);
+      await this.events.record(manager, {
+        actorId: actor.id,
+        subjectType: 'agreement',
+        subjectId: id,
+        kind: 'updated',
+        changes: changedFields(before, after, TERM_FIELDS),
+      });
+      return after;
+    });
+  }
+
+  /**
+   * The annual cost per covered unit: by pupils for a per-pupil agreement, evenly otherwise. The
+   * units are those its licences reach; the shares add up to the cost to the öre.
+   */
+  async costSplit(id: string): Promise<CostSplit> {
+    const agreement = await this.get(id);
+    const units: { id: string; name: string; pupil_count: number }[] = await this.dataSource.query(
+      `SELECT DISTINCT u.id, u.name, u.pupil_count
+         FROM licence l JOIN school_unit u ON ${LICENCE_COVERS_UNIT}
+        WHERE l.agreement_id = $1
+        ORDER BY u.name, u.id`,
+      [id],
+    );
+    const shares = splitAnnualCost(
+      Math.round(agreement.annualCost * 100),
+      agreement.costModel,
+      units.map((unit) => ({ key: unit, pupils: unit.pupil_count })),
+    );
+    return {
+      agreementId: id,
+      costModel: agreement.costModel,
+      annualCost: agreement.annualCost,
+      rows: shares.map((share) => ({
+        unitId: share.key.id,
+        unitName: share.key.name,
+        pupils: share.key.pupil_count,
+        amount: share.ore / 100,
+      })),
+    };
+  }
+
+  private async read(manager: EntityManager, id: string, forUpdate = false): Promise<Agreement> {
+    const [row] = (await manager.query(
+      `${SELECT_AGREEMENT} WHERE a.id = $1 ${forUpdate ? 'FOR UPDATE OF a' : ''}`,
+      [id],
+    )) as AgreementRow[];
+    if (!row) throw AppException.notFound('The agreement');
+    return toAgreement(row, this.clock.today());
+  }
+
+  /** The rules across fields that class-validator cannot see: each a 400 naming the field. */
+  private async check(manager: EntityManager, terms: Terms, id: string | null): Promise<void> {
+    if (terms.endsOn < terms.startsOn) {
+      throw AppException.invalid('endsOn', 'endsOn must not be before startsOn');
+    }
+    if (lastDayToGiveNotice(terms) < terms.startsOn) {
+      throw AppException.invalid(
+        'noticePeriodMonths',
+        'the notice period is longer than the agreement',
+      );
+    }
+    if (terms.extensionOptionsUsed > terms.extensionOptions) {
+      throw AppException.invalid(
+        'extensionOptionsUsed',
+        'more extension options used than there are',
+      );
+    }
+    if (terms.terminatedOn && terms.terminatedOn < terms.startsOn) {
+      throw AppException.invalid('terminatedOn', 'terminatedOn must not be before startsOn');
+    }
+    if (terms.followsId && terms.followsId === id) {
+      throw AppException.invalid('followsId', 'an agreement cannot follow itself');
+    }
+    if (terms.ownerId) {
+      const [owner] = await manager.query(
+        `SELECT 1 FROM account WHERE id = $1 AND 'OBJECT_MANAGER' = ANY (roles)`,
+        [terms.ownerId],
+      );
+      if (!owner)
+        throw AppException.invalid(
+          'ownerId',
+          'the owner must be an account with the OBJECT_MANAGER role',
+        );
+    }
+  }
+}
+
+const COLUMNS = [
+  'supplier_id',
+  'agreement_number',
+  'case_number',
+  'procurement_route',
+  'framework_name',
+  'call_off_reference',
+  'signed_on',
+  'starts_on',
+  'ends_on',
+  'extension_options',
+  'extension_months',
+  'extension_options_used',
+  'next_extension_decision_by',
+  'notice_period_months',
+  'internal_lead_days',
+  'renews_automatically',
+  'annual_cost',
+  'cost_model',
+  'owner_id',
+  'scope_school_forms',
+  'dpa_signed',
+  'dpa_signed_on',
+  'sub_processors',
+  'documents',
+  'follows_id',
+  'terminated_on',
+];
+
+function columnValues(terms: Terms): unknown[] {
+  return [
+    terms.supplierId,
+    terms.agreementNumber,
+    terms.caseNumber,
+    terms.procurementRoute,
+    terms.frameworkName ?? null,
+    terms.callOffReference ?? null,
+    terms.signedOn ?? null,
+    terms.startsOn,
+    terms.endsOn,
+    terms.extensionOptions,
+    terms.extensionMonths,
+    terms.extensionOptionsUsed,
+    terms.nextExtensionDecisionBy ?? null,
+    terms.noticePeriodMonths,
+    terms.internalLeadDays,
+    terms.renewsAutomatically,
+    terms.annualCost,
+    terms.costModel,
+    terms.ownerId ?? null,
+    terms.scopeSchoolForms,
+    terms.dataProcessingAgreement.signed,
+    terms.dataProcessingAgreement.signedOn ?? null,
+    terms.dataProcessingAgreement.subProcessors,
+    JSON.stringify(terms.documents),
+    terms.followsId ?? null,
+    terms.terminatedOn ?? null,
+  ];
+}

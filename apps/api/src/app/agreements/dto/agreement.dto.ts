@@ -1,0 +1,275 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  IsUrl,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
+import {
+  AGREEMENT_SORT_COLUMNS,
+  type AgreementListQuery,
+  type AgreementTermsInput,
+  CONTRACT_STATUSES,
+  COST_MODELS,
+  type CostModel,
+  type DataProcessingAgreement,
+  type DocumentLink,
+  type IsoDate,
+  PROCUREMENT_ROUTES,
+  type ProcurementRoute,
+  SCHOOL_FORMS,
+  type SchoolForm,
+  type UpdateAgreementRequest,
+} from '@licensregistret/domain';
+
+import { PageQueryDto, SortOf } from '../../common/list-params';
+import { IsIsoDate } from '../../common/validators';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class DocumentLinkDto implements DocumentLink {
+  @ApiProperty()
+  @IsString()
+  @Length(1, 200)
+  title!: string;
+
+  @ApiProperty()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  url!: string;
+}
+
+export class DataProcessingAgreementDto implements DataProcessingAgreement {
+  @ApiProperty()
+  @IsBoolean()
+  signed!: boolean;
+
+  @ApiPropertyOptional({ nullable: true, example: '2025-01-15' })
+  @IsOptional()
+  @IsIsoDate()
+  signedOn!: IsoDate | null;
+
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @Length(1, 200, { each: true })
+  subProcessors!: string[];
+}
+
+export class CreateAgreementDto implements AgreementTermsInput {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  supplierId!: string;
+
+  @ApiProperty({ example: 'NE-2024-117' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 100)
+  agreementNumber!: string;
+
+  @ApiProperty({ example: 'Bou 2024/01234', description: 'diarienummer' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 100)
+  caseNumber!: string;
+
+  @ApiProperty({ enum: PROCUREMENT_ROUTES })
+  @IsIn(PROCUREMENT_ROUTES)
+  procurementRoute!: ProcurementRoute;
+
+  @ApiPropertyOptional({ nullable: true, example: 'Adda Digitala läromedel 2023' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  frameworkName?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  callOffReference?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, example: '2024-06-10' })
+  @IsOptional()
+  @IsIsoDate()
+  signedOn?: IsoDate | null;
+
+  @ApiProperty({ example: '2024-07-01' })
+  @IsIsoDate()
+  startsOn!: IsoDate;
+
+  @ApiProperty({ example: '2026-06-30' })
+  @IsIsoDate()
+  endsOn!: IsoDate;
+
+  @ApiProperty({ minimum: 0 })
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  extensionOptions!: number;
+
+  @ApiProperty({ minimum: 0, description: 'length of each extension' })
+  @IsInt()
+  @Min(0)
+  @Max(120)
+  extensionMonths!: number;
+
+  @ApiProperty({ minimum: 0 })
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  extensionOptionsUsed!: number;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsIsoDate()
+  nextExtensionDecisionBy?: IsoDate | null;
+
+  @ApiProperty({ minimum: 0 })
+  @IsInt()
+  @Min(0)
+  @Max(120)
+  noticePeriodMonths!: number;
+
+  @ApiProperty({ minimum: 0, description: 'the municipality’s own lead time before a deadline' })
+  @IsInt()
+  @Min(0)
+  @Max(730)
+  internalLeadDays!: number;
+
+  @ApiProperty()
+  @IsBoolean()
+  renewsAutomatically!: boolean;
+
+  @ApiProperty({ minimum: 0, description: 'SEK per year' })
+  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(999_999_999_999)
+  annualCost!: number;
+
+  @ApiProperty({ enum: COST_MODELS })
+  @IsIn(COST_MODELS)
+  costModel!: CostModel;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @IsOptional()
+  @IsUUID()
+  ownerId?: string | null;
+
+  @ApiProperty({ enum: SCHOOL_FORMS, isArray: true, description: 'empty: every form' })
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(SCHOOL_FORMS, { each: true })
+  scopeSchoolForms!: SchoolForm[];
+
+  @ApiProperty({ type: DataProcessingAgreementDto })
+  @ValidateNested()
+  @Type(() => DataProcessingAgreementDto)
+  dataProcessingAgreement!: DataProcessingAgreementDto;
+
+  @ApiProperty({ type: [DocumentLinkDto] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => DocumentLinkDto)
+  documents!: DocumentLinkDto[];
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    description: 'the agreement this one renews',
+  })
+  @IsOptional()
+  @IsUUID()
+  followsId?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsIsoDate()
+  terminatedOn?: IsoDate | null;
+}
+
+export class UpdateAgreementDto
+  extends PartialType(CreateAgreementDto)
+  implements UpdateAgreementRequest
+{
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  version!: number;
+}
+
+const STATUS_LIST = new RegExp(
+  `^(${CONTRACT_STATUSES.join('|')})(,(${CONTRACT_STATUSES.join('|')}))*$`,
+);
+
+export class AgreementListQueryDto extends PageQueryDto implements AgreementListQuery {
+  @ApiPropertyOptional({ example: 'endsOn:asc' })
+  @IsOptional()
+  @SortOf(AGREEMENT_SORT_COLUMNS)
+  sort?: string;
+
+  @ApiPropertyOptional({
+    example: 'ACTION_NEEDED,EXPIRING',
+    description: 'comma-separated statuses',
+  })
+  @IsOptional()
+  @Matches(STATUS_LIST, {
+    message: `status is a comma-separated list of ${CONTRACT_STATUSES.join(', ')}`,
+  })
+  status?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  supplierId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsIsoDate()
+  endsFrom?: IsoDate;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsIsoDate()
+  endsTo?: IsoDate;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  minCost?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  maxCost?: number;
+
+  @ApiPropertyOptional({ enum: SCHOOL_FORMS })
+  @IsOptional()
+  @IsIn(SCHOOL_FORMS)
+  schoolForm?: SchoolForm;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
+}

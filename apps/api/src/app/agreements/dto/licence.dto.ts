@@ -1,0 +1,87 @@
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+
+import {
+  type CreateLicenceRequest,
+  type IsoDate,
+  LICENCE_SCOPES,
+  type LicenceScope,
+  SCHOOL_FORMS,
+  type SchoolForm,
+  type UpdateLicenceRequest,
+} from '@licensregistret/domain';
+
+import { PageQueryDto } from '../../common/list-params';
+import { IsIsoDate } from '../../common/validators';
+
+export class CreateLicenceDto implements CreateLicenceRequest {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  agreementId!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  serviceId!: string;
+
+  @ApiProperty({ enum: LICENCE_SCOPES })
+  @IsIn(LICENCE_SCOPES)
+  scope!: LicenceScope;
+
+  @ApiPropertyOptional({ enum: SCHOOL_FORMS, isArray: true, description: 'for scope SCHOOL_FORMS' })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(SCHOOL_FORMS, { each: true })
+  schoolForms?: SchoolForm[];
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'for scope UNITS' })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  unitIds?: string[];
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10_000_000)
+  seatCount?: number | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10_000_000)
+  seatsInUse?: number | null;
+
+  @ApiProperty()
+  @IsIsoDate()
+  startsOn!: IsoDate;
+
+  @ApiProperty()
+  @IsIsoDate()
+  endsOn!: IsoDate;
+}
+
+export class UpdateLicenceDto
+  extends PartialType(OmitType(CreateLicenceDto, ['agreementId', 'serviceId'] as const))
+  implements UpdateLicenceRequest
+{
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  version!: number;
+}
+
+export class LicenceListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  agreementId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  serviceId?: string;
+}

@@ -1,0 +1,71 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  IsEmail,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Length,
+  MaxLength,
+  Min,
+} from 'class-validator';
+
+import type { CreateSupplierRequest, UpdateSupplierRequest } from '@licensregistret/domain';
+
+import { PageQueryDto, SortOf } from '../../common/list-params';
+import { IsOrganisationNumber } from '../../common/validators';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class CreateSupplierDto implements CreateSupplierRequest {
+  @ApiProperty({ example: 'Natur & Kultur' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+
+  @ApiProperty({ example: '556036-0793' })
+  @Transform(trim)
+  @IsOrganisationNumber()
+  organisationNumber!: string;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  contactName?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsEmail()
+  contactEmail?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  webAddress?: string | null;
+}
+
+export class UpdateSupplierDto
+  extends PartialType(CreateSupplierDto)
+  implements UpdateSupplierRequest
+{
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  version!: number;
+}
+
+export class SupplierListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ example: 'name:asc' })
+  @IsOptional()
+  @SortOf(['name', 'organisationNumber'])
+  sort?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+}

@@ -1,0 +1,303 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+import {
+  type CatalogueEntry,
+  type DigitalService,
+  type Page,
+  type UnitLicensed,
+  isUnitScoped,
+} from '@licensregistret/domain';
+
+import { LICENCE_COVERS_UNIT, licenceInForce } from '../agreements/licence-coverage';
+import type { Actor } from '../auth/actor';
+import { AppException } from '../common/app-exception';
+import { ClockService } from '../common/clock.service';
+import { rethrowConstraintViolation } from '../common/database-errors';
+import { EventLogService, changedFields } from '../common/event-log.service';
+import { escapeLike, pageOf, parseSort } from '../common/list-params';
+import { definedOnly } from '../common/patch';
+import type {
+  CatalogueQueryDto,
+  CreateServiceDto,
+  ServiceListQueryDto,
+  UpdateServiceDto,
+} from './dto/service.dto';
+
+const FIELDS = [
+  'name',
+  'supplierId',
+  'category',
+  'description',
+  'schoolForms',
+  'languages',
+  'webAddress',
+  'signInMethod',
+  'personalData',
+  'dataLocation',
+  'catalogueStatus',
+] as const;
+
+const CONSTRAINT_FIELDS = {
+  digital_service_supplier_id_fkey: 'supplierId',
+  digital_service_supplier_id_name_key: 'name',
+};
+
+const SELECT_SERVICE = `
+  SELECT d.id, d.name, d.supplier_id, s.name AS supplier_name, d.category, d.description,
+         d.school_forms, d.languages, d.web_address, d.sign_in_method, d.personal_data,
+         d.data_location, d.catalogue_status, d.version
+    FROM digital_service d JOIN supplier s ON s.id = d.supplier_id`;
+
+const ORDER_BY = { name: 'd.name', category: 'd.category', catalogueStatus: 'd.catalogue_status' };
+
+interface ServiceRow {
+  id: string;
+  name: string;
+  supplier_id: string;
+  supplier_name: string;
+  category: DigitalService['category'];
+  description: string;
+  school_forms: DigitalService['schoolForms'];
+  languages: string[];
+  web_address: string | null;
+  sign_in_method: DigitalService['signInMethod'];
+  personal_data: DigitalService['personalData'];
+  data_location: DigitalService['dataLocation'];
+  catalogue_status: DigitalService['catalogueStatus'];
+  version: number;
+}
+
+const toService = (row: ServiceRow): DigitalService => ({
+  id: row.id,
+  name: row.name,
+  supplierId: row.supplier_id,
+  supplierName: row.supplier_name,
+  category: row.category,
+  description: row.description,
+  schoolForms: row.school_forms,
+  languages: row.languages,
+  webAddress: row.web_address,
+  signInMethod: row.sign_in_method,
+  personalData: row.personal_data,
+  dataLocation: row.data_location,
+  catalogueStatus: row.catalogue_status,
+  version: row.version,
+});
+
+@Injectable()
+export class ServicesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly events: EventLogService,
+    private readonly clock: ClockService,
+  ) {}
+
+  async list(query: ServiceListQueryDto): Promise<Page<DigitalService>> {
+    const { offset, limit } = pageOf(query);
+    const sort = parseSort<keyof typeof ORDER_BY>(query.sort, { column: 'name', direction: 'asc' });
+    const where = `
+      WHERE ($1::text IS NULL OR d.name ILIKE '%' || $1 || '%' OR s.name ILIKE '%' || $1 || '%')
+        AND ($2::text IS NULL OR d.category = $2)
+        AND ($3::text IS NULL OR d.catalogue_status = $3)
+        AND ($4::text IS NULL OR d.school_forms @> ARRAY[$4::text])
+        AND ($5::uuid IS NULL OR d.supplier_id = $5)`;
+    const parameters = [
+      query.q ? escapeLike(query.q.trim()) : null,
+      query.category ?? null,
+      query.catalogueStatus ?? null,
+      query.schoolForm ?? null,
+      query.supplierId ?? null,
+    ];
+    const [rows, [{ total }]] = await Promise.all([
+      this.dataSource.query(
+        `${SELECT_SERVICE} ${where}
+         ORDER BY ${ORDER_BY[sort.column]} ${sort.direction === 'desc' ? 'DESC' : 'ASC'}, d.name, d.id
+         LIMIT $6 OFFSET $7`,
+        [...parameters, limit, offset],
+      ) as Promise<ServiceRow[]>,
+      this.dataSource.query(
+        `SELECT count(*)::int AS total FROM digital_service d JOIN supplier s ON s.id = d.supplier_id ${where}`,
+        parameters,
+      ),
+    ]);
+    return { rows: rows.map(toService), total };
+  }
+
+  async get(id: string): Promise<DigitalService> {
+    const [row] = (await this.dataSource.query(`${SELECT_SERVICE} WHERE d.id = $1`, [
+      id,
+    ])) as ServiceRow[];
+    if (!row) throw AppException.notFound('The service');
+    return toService(row);
+  }
+
+  async create(actor: Actor, body: CreateServiceDto): Promise<DigitalService> {
+    return this.dataSource.transaction(async (manager) => {
+      const [{ id }] = await manager
+        .query(
+          `INSERT INTO digital_service (name, supplier_id, category, description, school_forms, languages,
+             web_address, sign_in_method, personal_data, data_location, catalogue_status)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+          [
+            body.name,
+            body.supplierId,
+            body.category,
+            body.description,
+            body.schoolForms,
+            body.languages ?? [],
+            body.webAddress ?? null,
+            body.signInMethod,
+            body.personalData,
+            body.dataLocation,
+            body.catalogueStatus,
+          ],
+        )
+        .catch((error: unknown) => rethrowConstraintViolation(error, CONSTRAINT_FIELDS));
+      const [row] = (await manager.query(`${SELECT_SERVICE} WHERE d.id = $1`, [
+        id,
+      ])) as ServiceRow[];
+      const service = toService(row as ServiceRow);
+      await this.events.record(manager, {
+        actorId: actor.id,
+        subjectType: 'service',
+        subjectId: id,
+        kind: 'created',
+        changes: changedFields(null, service, FIELDS),
+      });
+      return service;
+    });
+  }
+
+  async update(actor: Actor, id: string, body: UpdateServiceDto): Promise<DigitalService> {
+    return this.dataSource.transaction(async (manager) => {
+      const [current] = (await manager.query(`${SELECT_SERVICE} WHERE d.id = $1 FOR UPDATE OF d`, [
+        id,
+      ])) as ServiceRow[];
+      if (!current) throw AppException.notFound('The service');
+      const before = toService(current);
+      if (before.version !== body.version) throw AppException.staleVersion(before);
+      const next = { ...before, ...definedOnly(body) };
+      await manager
+        .query(
+          `UPDATE digital_service SET name = $2, supplier_id = $3, category = $4, description = $5,
+                  school_forms = $6, languages = $7, web_address = $8, sign_in_method = $9,
+                  personal_data = $10, data_location = $11, catalogue_status = $12,
+                  version = version + 1, updated_at = now()
+            WHERE id = $1`,
+          [
+            id,
+            next.name,
+            next.supplierId,
+            next.category,
+            next.description,
+            next.schoolForms,
+            next.languages,
+            next.webAddress,
+            next.signInMethod,
+            next.personalData,
+            next.dataLocation,
+            next.catalogueStatus,
+          ],
+        )
+        .catch((error: unknown) => rethrowConstraintViolation(error, CONSTRAINT_FIELDS));
+      const [row] = (await manager.query(`${SELECT_SERVICE} WHERE d.id = $1`, [
+        id,
+      ])) as ServiceRow[];
+      const service = toService(row as ServiceRow);
+      await this.events.record(manager, {
+        actorId: actor.id,
+        subjectType: 'service',
+        subjectId: id,
+        kind: 'updated',
+        changes: changedFields(before, service, FIELDS),
+      });
+      return service;
+    });
+  }
+
+  /**
+   * Approved services as a school browses them, each with the units (the requester's own, or the
+   * one asked about) that already have it through a licence in force today. Two queries per page.
+   */
+  async catalogue(actor: Actor, query: CatalogueQueryDto): Promise<Page<CatalogueEntry>> {
+    const approved = await this.approvedPage(query);
+    const unitIds = this.unitsAskedAbout(actor, query.unitId);
+    const licensed = await this.licensedUnits(
+      approved.rows.map((service) => service.id),
+      unitIds,
+    );
+    return {
+      total: approved.total,
+      rows: approved.rows.map((service) => ({
+        ...service,
+        licensedUnits: licensed.get(service.id) ?? [],
+      })),
+    };
+  }
+
+  private async approvedPage(query: CatalogueQueryDto): Promise<Page<DigitalService>> {
+    const { offset, limit } = pageOf(query);
+    const where = `
+      WHERE d.catalogue_status IN ('APPROVED', 'APPROVED_WITH_CONDITIONS')
+        AND ($1::text IS NULL OR d.name ILIKE '%' || $1 || '%' OR d.description ILIKE '%' || $1 || '%')
+        AND ($2::text IS NULL OR d.category = $2)`;
+    const parameters = [query.q ? escapeLike(query.q.trim()) : null, query.category ?? null];
+    const [rows, [{ total }]] = await Promise.all([
+      this.dataSource.query(`${SELECT_SERVICE} ${where} ORDER BY d.name, d.id LIMIT $3 OFFSET $4`, [
+        ...parameters,
+        limit,
+        offset,
+      ]) as Promise<ServiceRow[]>,
+      this.dataSource.query(
+        `SELECT count(*)::int AS total FROM digital_service d ${where}`,
+        parameters,
+      ),
+    ]);
+    return { rows: rows.map(toService), total };
+  }
+
+  private unitsAskedAbout(actor: Actor, unitId: string | undefined): string[] {
+    const own = actor.schoolUnits.map((unit) => unit.id);
+    if (unitId) {
+      if (isUnitScoped(actor.roles) && !own.includes(unitId))
+        throw AppException.notFound('The school unit');
+      return [unitId];
+    }
+    return own;
+  }
+
+  private async licensedUnits(
+    serviceIds: string[],
+    unitIds: string[],
+  ): Promise<Map<string, UnitLicensed[]>> {
+    const result = new Map<string, UnitLicensed[]>();
+    if (serviceIds.length === 0 || unitIds.length === 0) return result;
+    const rows: {
+      service_id: string;
+      unit_id: string;
+      unit_name: string;
+      agreement_id: string;
+      ends_on: string;
+    }[] = await this.dataSource.query(
+      `SELECT DISTINCT ON (l.service_id, u.id) l.service_id, u.id AS unit_id, u.name AS unit_name,
+                a.id AS agreement_id, l.ends_on
+           FROM licence l JOIN agreement a ON a.id = l.agreement_id
+           JOIN school_unit u ON u.id = ANY($2)
+          WHERE l.service_id = ANY($1) AND ${licenceInForce('$3::date')} AND ${LICENCE_COVERS_UNIT}
+          ORDER BY l.service_id, u.id, l.ends_on DESC`,
+      [serviceIds, unitIds, this.clock.today()],
+    );
+    for (const row of rows) {
+      const list = result.get(row.service_id) ?? [];
+      list.push({
+        unitId: row.unit_id,
+        unitName: row.unit_name,
+        agreementId: row.agreement_id,
+        endsOn: row.ends_on,
+      });
+      result.set(row.service_id, list);
+    }
+    return result;
+  }
+}

@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+
+import type { HistoryEntry } from '@licensregistret/domain';
+
+export type SubjectType = 'supplier' | 'service' | 'agreement' | 'licence';
+export type Changes = Record<string, { old: unknown; new: unknown }>;
+
+/** The fields whose values differ between two versions of a record, with old and new values. */
+export function changedFields<T extends object>(
+  before: T | null,
+  after: T,
+  fields: readonly (keyof T)[],
+): Changes {
+  const changes: Changes = {};
+  for (const field of fields) {
+    const old = before ? before[field] : null;
+    if (JSON.stringify(old) !== JSON.stringify(after[field])) {
+      changes[field as string] = { old, new: after[field] };
+    }
+  }
+  return changes;
+}
+
+/**
+ * Writes to and reads from the append-only `event` table. Writes take the caller's transaction
+ * manager, so a change and its history are committed together or not at all.
+ */
+@Injectable()
+export class EventLogService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async record(
+    manager: EntityManager,
+    event: {
+      actorId: string;
+      subjectType: SubjectType;
+      subjectId: string;
+      kind: string;
+      changes: Changes;
+    },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO event (actor_id, subject_type, subject_id, kind, changes) VALUES ($1, $2, $3, $4, $5)`,
+      [
+        event.actorId,
+        event.subjectType,
+        event.subjectId,
+        event.kind,
+        JSON.stringify(event.changes),
+      ],
+    );
+  }
+
+  async history(subjectType: SubjectType, subjectId: string): Promise<HistoryEntry[]> {
+    const rows: {
+      id: string;
+      occurred_at: Date;
+      actor_name: string | null;
+      kind: string;
+      changes: HistoryEntry['changes'];
+    }[] = await this.dataSource.query(
+      `SELECT e.id::text, e.occurred_at, a.display_name AS actor_name, e.kind, e.changes
+           FROM event e LEFT JOIN account a ON a.id = e.actor_id
+          WHERE e.subject_type = $1 AND e.subject_id = $2
+          ORDER BY e.id`,
+      [subjectType, subjectId],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      occurredAt: row.occurred_at.toISOString(),
+      actorName: row.actor_name,
+      kind: row.kind,
+      changes: row.changes,
+    }));
+  }
+}

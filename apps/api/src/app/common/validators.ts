@@ -1,0 +1,34 @@
+import { ValidateBy, type ValidationOptions } from 'class-validator';
+
+import { isIsoDate, organisationNumberProblem } from '@licensregistret/domain';
+
+/** NNNNNN-NNNN with a correct Luhn check digit. */
+export function IsOrganisationNumber(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isOrganisationNumber',
+      validator: {
+        validate: (value) => organisationNumberProblem(value) === null,
+        defaultMessage: (args) =>
+          organisationNumberProblem(args?.value) === 'CHECK_DIGIT'
+            ? `${args?.property} has a wrong check digit`
+            : `${args?.property} must be a Swedish organisation number, NNNNNN-NNNN`,
+      },
+    },
+    options,
+  );
+}
+
+/** A real calendar date written YYYY-MM-DD. */
+export function IsIsoDate(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isIsoDate',
+      validator: {
+        validate: (value) => isIsoDate(value),
+        defaultMessage: (args) => `${args?.property} must be a date, YYYY-MM-DD`,
+      },
+    },
+    options,
+  );
+}
