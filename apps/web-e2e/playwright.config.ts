@@ -53,6 +53,8 @@ export default defineConfig({
           PORT: String(port),
           DATA_DIR: process.env['DATA_DIR'] ?? '.data/e2e',
           LOG_LEVEL: 'warn',
+          // The tests sign in as the demo accounts, also against a DATABASE_URL server.
+          DEMO_DATA: 'true',
         },
       },
 });

@@ -1,6 +1,31 @@
+import type { Page } from '@playwright/test';
+
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
 
+/**
+ * Every page needs sign-in: these tests sign in as `lasare` (read-only), who sees every area
+ * built so far except Administration, with the demo password shown on the sign-in page.
+ */
+async function signInAsReader(page: Page): Promise<void> {
+  await page.goto('/logga-in');
+  const password = await page
+    .getByRole('region', { name: 'Demokonton' })
+    .locator('[data-demo-password]')
+    .textContent();
+  if (!password?.trim()) throw new Error('No demo password on the sign-in page: demo mode off?');
+  await page.getByLabel('Användarnamn').fill('lasare');
+  await page.getByLabel('Lösenord', { exact: true }).fill(password.trim());
+  await page.getByRole('button', { name: 'Logga in', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Välkommen till Licensregistret',
+  );
+}
+
 test.describe('the application shell', () => {
+  test.beforeEach(async ({ page }) => {
+    await signInAsReader(page);
+  });
+
   test('the start page names the product and reports the database as up', async ({
     page,
     visit,
@@ -12,6 +37,22 @@ test.describe('the application shell', () => {
     );
     await expect(page.getByRole('status')).toContainText('Databasen är ansluten');
     await expectNoSeriousA11yViolations(page);
+  });
+
+  test('the header names who is signed in, and the menu holds their areas', async ({
+    page,
+    visit,
+  }) => {
+    await visit('/');
+    await expect(page.getByRole('banner')).toContainText('Inloggad som');
+    await expect(page.getByRole('button', { name: 'Logga ut' })).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link')).toHaveText([
+      'Start',
+      'Katalog',
+      'Begäranden',
+      'Beslutsrutin',
+      'Avtal',
+    ]);
   });
 
   test('the skip link moves keyboard focus to the content', async ({ page, visit }) => {

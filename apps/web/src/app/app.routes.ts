@@ -1,29 +1,51 @@
 import type { Routes } from '@angular/router';
 
+import { FORBIDDEN_PATH, SIGN_IN_PATH, authGuard } from './core/auth/auth.guard';
+import { areaRoute } from './core/layout/area-route';
 import { NAVIGATION } from './core/layout/navigation';
 
-/** One lazy route per area, so the first page loads only the shell. */
+/**
+ * One lazy route per area, so the first page loads only the shell. Everything but the sign-in
+ * page needs a signed-in user.
+ */
 export const routes: Routes = [
   {
+    path: SIGN_IN_PATH.slice(1),
+    title: 'Logga in',
+    loadComponent: () => import('./sign-in/sign-in.page').then((m) => m.SignInPage),
+  },
+  {
     path: '',
-    pathMatch: 'full',
-    title: 'Start',
-    loadComponent: () => import('./home/home.page').then((m) => m.HomePage),
-  },
-  {
-    path: 'katalog',
-    title: 'Katalog',
-    loadComponent: () => import('./catalogue/catalogue.page').then((m) => m.CataloguePage),
-  },
-  ...NAVIGATION.filter((area) => area.comingSoon).map((area) => ({
-    path: area.path,
-    title: area.label,
-    data: { area },
-    loadComponent: () => import('./shared/coming-soon.page').then((m) => m.ComingSoonPage),
-  })),
-  {
-    path: '**',
-    title: 'Sidan finns inte',
-    loadComponent: () => import('./shared/not-found.page').then((m) => m.NotFoundPage),
+    canMatch: [authGuard],
+    children: [
+      {
+        path: '',
+        pathMatch: 'full',
+        title: 'Start',
+        loadComponent: () => import('./home/home.page').then((m) => m.HomePage),
+      },
+      areaRoute('katalog', {
+        loadComponent: () => import('./catalogue/catalogue.page').then((m) => m.CataloguePage),
+      }),
+      areaRoute('administration', {
+        loadChildren: () => import('./admin/admin.routes').then((m) => m.ADMIN_ROUTES),
+      }),
+      ...NAVIGATION.filter((area) => area.comingSoon).map((area) =>
+        areaRoute(area.path, {
+          data: { area },
+          loadComponent: () => import('./shared/coming-soon.page').then((m) => m.ComingSoonPage),
+        }),
+      ),
+      {
+        path: FORBIDDEN_PATH.slice(1),
+        title: 'Du saknar behörighet',
+        loadComponent: () => import('./shared/forbidden.page').then((m) => m.ForbiddenPage),
+      },
+      {
+        path: '**',
+        title: 'Sidan finns inte',
+        loadComponent: () => import('./shared/not-found.page').then((m) => m.NotFoundPage),
+      },
+    ],
   },
 ];

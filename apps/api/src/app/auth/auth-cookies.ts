@@ -20,8 +20,25 @@ export function setSessionCookies(
     httpOnly: true,
     maxAge: maxAgeMs,
   });
-  // Readable by the page, so Angular's HttpClient can echo it in the X-XSRF-TOKEN header.
-  response.cookie(XSRF_COOKIE, session.csrfToken, { ...baseOptions(request), httpOnly: false });
+  setSessionXsrfCookie(request, response, session.csrfToken, maxAgeMs);
+}
+
+/**
+ * The CSRF token bound to the session, readable by the page so that Angular's HttpClient can echo
+ * it in the X-XSRF-TOKEN header. It lives as long as the session cookie: a browser restart that
+ * keeps the session must keep the token too.
+ */
+export function setSessionXsrfCookie(
+  request: Request,
+  response: Response,
+  csrfToken: string,
+  maxAgeMs: number,
+): void {
+  response.cookie(XSRF_COOKIE, csrfToken, {
+    ...baseOptions(request),
+    httpOnly: false,
+    maxAge: maxAgeMs,
+  });
 }
 
 export function clearSessionCookies(request: Request, response: Response): void {

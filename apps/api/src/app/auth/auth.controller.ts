@@ -14,7 +14,7 @@ import {
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 
-import type { AuthConfig, SessionUser } from '@licensregistret/domain';
+import { type AuthConfig, type SessionUser, XSRF_COOKIE } from '@licensregistret/domain';
 
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.provider';
@@ -26,6 +26,7 @@ import {
   ensureAnonymousXsrfCookie,
   readCookie,
   setSessionCookies,
+  setSessionXsrfCookie,
 } from './auth-cookies';
 import { AuthService, type StartedSession } from './auth.service';
 import { CurrentActor } from './current-actor.decorator';
@@ -84,8 +85,21 @@ export class AuthController {
     clearSessionCookies(request, response);
   }
 
+  /** Also hands the page its session's CSRF token again, should the cookie have been lost. */
   @Get('me')
-  me(@CurrentActor() actor: Actor): SessionUser {
+  me(
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): SessionUser {
+    if (readCookie(request, XSRF_COOKIE) !== actor.csrfToken) {
+      setSessionXsrfCookie(
+        request,
+        response,
+        actor.csrfToken,
+        this.config.session.absoluteHours * 3_600_000,
+      );
+    }
     return toSessionUser(actor);
   }
 

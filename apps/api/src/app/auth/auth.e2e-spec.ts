@@ -287,6 +287,27 @@ describe('sign-in, sessions and CSRF', () => {
       expect((await admin.delete(`/api/school-units/${unit.id}`)).status).toBe(204);
     });
 
+    it('keeps the CSRF cookie as long as the session, and restores it from /me when lost', async () => {
+      const account = await createTestAccount(['ADMIN']);
+      const client = new TestClient(app);
+      await client.get('/api/auth/config');
+      const login = await client.post('/api/auth/login', credentials(account));
+      const xsrf = (login.headers['set-cookie'] as unknown as string[]).find((c) =>
+        c.startsWith('XSRF-TOKEN='),
+      );
+      expect(xsrf).toMatch(/Max-Age=36000/);
+
+      // A browser restart that dropped the token but kept the session:
+      const sessionToken = client.sessionToken;
+      client.cookies.delete('XSRF-TOKEN');
+      expect((await client.post('/api/auth/logout')).status).toBe(403);
+      const me = await client.get('/api/auth/me');
+      expect(me.status).toBe(200);
+      expect(client.csrfToken).toBeDefined();
+      expect(client.sessionToken).toBe(sessionToken);
+      expect((await client.post('/api/auth/logout')).status).toBe(204);
+    });
+
     it('lets safe requests through without a token', async () => {
       const account = await createTestAccount(['READ_ONLY']);
       const client = await signedIn(app, account);

@@ -143,15 +143,16 @@ describe('POST /api/school-units/import', () => {
       expect(response.status).toBe(dryRun ? 200 : 400);
       expect(report.rows).toBe(9);
       expect(report.imported).toBe(0);
-      expect(report.errors.map((error) => [error.line, error.field])).toEqual([
-        [3, 'code'],
-        [4, 'name'],
-        [5, 'forms'],
-        [6, 'pupils'],
-        [7, 'group'],
-        [9, 'code'],
-        [10, 'code'],
+      expect(report.errors.map((error) => [error.line, error.field, error.code])).toEqual([
+        [3, 'code', 'CODE_FORMAT'],
+        [4, 'name', 'NAME_REQUIRED'],
+        [5, 'forms', 'FORMS_INVALID'],
+        [6, 'pupils', 'PUPILS_INVALID'],
+        [7, 'group', 'GROUP_UNKNOWN'],
+        [9, 'code', 'CODE_REPEATED'],
+        [10, 'code', 'CODE_TAKEN'],
       ]);
+      expect(report.errors[5]?.params).toMatchObject({ code: repeated, otherLine: 8 });
       expect(report.errors[5]?.message).toMatch(/also on line 8/);
       expect(report.errors[6]?.message).toMatch(/already exists/);
     }
@@ -165,7 +166,13 @@ describe('POST /api/school-units/import', () => {
       administrationId,
     });
     expect(response.body.errors).toEqual([
-      { line: 1, field: 'header', message: 'missing columns: forms, group' },
+      {
+        line: 1,
+        field: 'header',
+        code: 'HEADER_MISSING_COLUMNS',
+        params: { columns: 'forms, group' },
+        message: 'missing columns: forms, group',
+      },
     ]);
   });
 

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 
 import {
   type CompulsoryStage,
+  type ImportErrorCode,
   type ImportRowError,
   NETWORK_GROUPS,
   type NetworkGroup,
@@ -121,7 +122,15 @@ export class SchoolUnitImportService {
       return {
         units: [],
         rows: 0,
-        errors: [{ line, field: 'csv', message: 'the file is not valid CSV' }],
+        errors: [
+          {
+            line,
+            field: 'csv',
+            code: 'CSV_INVALID',
+            params: {},
+            message: 'the file is not valid CSV',
+          },
+        ],
       };
     }
     const header = (records[0] ?? []).map((cell) => cell.toLowerCase());
@@ -130,7 +139,15 @@ export class SchoolUnitImportService {
       return {
         units: [],
         rows: Math.max(records.length - 1, 0),
-        errors: [{ line: 1, field: 'header', message: `missing columns: ${missing.join(', ')}` }],
+        errors: [
+          {
+            line: 1,
+            field: 'header',
+            code: 'HEADER_MISSING_COLUMNS',
+            params: { columns: missing.join(', ') },
+            message: `missing columns: ${missing.join(', ')}`,
+          },
+        ],
       };
     }
     const index = Object.fromEntries(
@@ -142,32 +159,43 @@ export class SchoolUnitImportService {
     records.slice(1).forEach((record, position) => {
       const line = position + 2;
       const cell = (column: Column) => record[index[column]] ?? '';
-      const fail = (field: Column, message: string) => errors.push({ line, field, message });
+      const fail = (
+        field: Column,
+        code: ImportErrorCode,
+        message: string,
+        params: ImportRowError['params'] = { value: cell(field) },
+      ) => errors.push({ line, field, code, params, message });
       const errorsBefore = errors.length;
 
       const name = cell('name');
-      if (!name) fail('name', 'a name is needed');
-      else if (name.length > 200) fail('name', 'at most 200 characters');
+      if (!name) fail('name', 'NAME_REQUIRED', 'a name is needed');
+      else if (name.length > 200) fail('name', 'NAME_TOO_LONG', 'at most 200 characters');
 
       const code = cell('code') || null;
       if (code !== null && !isValidSchoolUnitCode(code)) {
-        fail('code', 'the school unit code is 8 digits (or empty for a pre-school)');
+        fail('code', 'CODE_FORMAT', 'the school unit code is 8 digits (or empty for a pre-school)');
       } else if (code !== null && lineOfCode.has(code)) {
-        fail('code', `the code ${code} is also on line ${lineOfCode.get(code)}`);
+        fail('code', 'CODE_REPEATED', `the code ${code} is also on line ${lineOfCode.get(code)}`, {
+          code,
+          otherLine: lineOfCode.get(code) as number,
+        });
       } else if (code !== null) {
         lineOfCode.set(code, line);
       }
 
       const forms = parseSchoolFormList(cell('forms'));
-      if ('error' in forms) fail('forms', forms.error);
+      if ('error' in forms) fail('forms', 'FORMS_INVALID', forms.error);
 
       const pupils = cell('pupils');
-      if (!/^\d{1,6}$/.test(pupils)) fail('pupils', 'the pupil count is a whole number, 0 or more');
+      if (!/^\d{1,6}$/.test(pupils)) {
+        fail('pupils', 'PUPILS_INVALID', 'the pupil count is a whole number, 0 or more');
+      }
 
       const group = NETWORK_GROUPS.find(
         (known) => known.toLowerCase() === cell('group').toLowerCase(),
       );
-      if (!group) fail('group', `the network group is one of ${NETWORK_GROUPS.join(', ')}`);
+      if (!group)
+        fail('group', 'GROUP_UNKNOWN', `the network group is one of ${NETWORK_GROUPS.join(', ')}`);
 
       if (errors.length === errorsBefore && !('error' in forms) && group) {
         units.push({
@@ -190,6 +218,8 @@ export class SchoolUnitImportService {
         errors.push({
           line: lineOfCode.get(code) as number,
           field: 'code',
+          code: 'CODE_TAKEN',
+          params: { code },
           message: `a unit with the code ${code} already exists`,
         });
       }

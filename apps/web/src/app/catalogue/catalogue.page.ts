@@ -1,8 +1,9 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { AgGridAngular } from 'ag-grid-angular';
 import {
-  type ColDef,
   ClientSideRowModelModule,
+  type ColDef,
+  LocaleModule,
   ModuleRegistry,
   RowAutoHeightModule,
   TextFilterModule,
@@ -14,8 +15,16 @@ import {
   SCHOOL_FORM_LABELS,
 } from '@licensregistret/domain';
 
+import { GRID_LOCALE_TEXT } from '../shared/grid/grid-locale';
+
 // Only the grid modules this page uses; the whole community bundle would break the 1 MB budget.
-ModuleRegistry.registerModules([ClientSideRowModelModule, RowAutoHeightModule, TextFilterModule]);
+// LocaleModule is what makes ag-grid read `localeText`; without it the texts stay English.
+ModuleRegistry.registerModules([
+  ClientSideRowModelModule,
+  LocaleModule,
+  RowAutoHeightModule,
+  TextFilterModule,
+]);
 
 @Component({
   selector: 'lr-catalogue-page',
@@ -24,8 +33,7 @@ ModuleRegistry.registerModules([ClientSideRowModelModule, RowAutoHeightModule, T
   template: `
     <h1>Katalog</h1>
     <p class="lead">
-      De här tjänsterna har kommungemensam licens. Din skola behöver inte teckna egna avtal för
-      dem.
+      De här tjänsterna har kommungemensam licens. Din skola behöver inte teckna egna avtal för dem.
     </p>
     <section aria-labelledby="licences-heading">
       <h2 id="licences-heading">Kommungemensamma licenser</h2>
@@ -70,22 +78,5 @@ export class CataloguePage {
     { field: 'description', headerName: 'Innehåll', flex: 1, minWidth: 280 },
   ];
 
-  protected readonly localeText = {
-    noRowsToShow: 'Inga rader att visa',
-    filterOoo: 'Filtrera …',
-    contains: 'Innehåller',
-    notContains: 'Innehåller inte',
-    equals: 'Är lika med',
-    notEqual: 'Är inte lika med',
-    startsWith: 'Börjar med',
-    endsWith: 'Slutar med',
-    blank: 'Tom',
-    notBlank: 'Inte tom',
-    andCondition: 'Och',
-    orCondition: 'Eller',
-    ariaFilterInput: 'Filtervärde',
-    ariaSortableColumn: 'Tryck Enter för att sortera',
-    ariaMenuColumn: 'Tryck Alt+nedåtpil för att öppna kolumnmenyn',
-    ariaFilterColumn: 'Tryck Ctrl+Enter för att öppna filtret',
-  };
+  protected readonly localeText = GRID_LOCALE_TEXT;
 }

@@ -1,9 +1,10 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
 
 import { DECISION_REASONS, DECISION_REASON_LABELS, PRODUCT_NAME } from '@licensregistret/domain';
 
-import { NAVIGATION } from '../core/layout/navigation';
+import { AuthStore } from '../core/auth/auth.store';
+import { areasFor } from '../core/layout/navigation';
 
 @Component({
   selector: 'lr-home-page',
@@ -12,10 +13,10 @@ import { NAVIGATION } from '../core/layout/navigation';
   template: `
     <h1>Välkommen till {{ productName }}</h1>
     <p class="lead">
-      Kommunen ersätter skolornas egna avtal för digitala verktyg med kommungemensamma avtal, så
-      att kontohantering, kostnader, support, upphandling, GDPR och informationssäkerhet hanteras
-      en gång och lika för alla barn och elever. Här ser du vad som redan finns, begär nya verktyg
-      och följer besluten.
+      Kommunen ersätter skolornas egna avtal för digitala verktyg med kommungemensamma avtal, så att
+      kontohantering, kostnader, support, upphandling, GDPR och informationssäkerhet hanteras en
+      gång och lika för alla barn och elever. Här ser du vad som redan finns, begär nya verktyg och
+      följer besluten.
     </p>
 
     <h2>Så bedöms en begäran</h2>
@@ -31,7 +32,7 @@ import { NAVIGATION } from '../core/layout/navigation';
 
     <h2>Områden</h2>
     <ul class="areas">
-      @for (area of areas; track area.path) {
+      @for (area of areas(); track area.path) {
         <li>
           <a [routerLink]="['/', area.path]">{{ area.label }}</a>
           <span>{{ area.description }}</span>
@@ -71,7 +72,9 @@ import { NAVIGATION } from '../core/layout/navigation';
 })
 export class HomePage {
   protected readonly productName = PRODUCT_NAME;
-  protected readonly areas = NAVIGATION;
+  private readonly auth = inject(AuthStore);
+  /** The areas the signed-in roles may use, as in the main navigation. */
+  protected readonly areas = computed(() => areasFor(this.auth.roles()));
   protected readonly reasons = DECISION_REASONS.map((code) => ({
     code,
     ...DECISION_REASON_LABELS[code],

@@ -64,10 +64,28 @@ export interface SchoolUnitImportRequest {
   administrationId?: string;
 }
 
+export const IMPORT_ERROR_CODES = [
+  'CSV_INVALID',
+  'HEADER_MISSING_COLUMNS',
+  'NAME_REQUIRED',
+  'NAME_TOO_LONG',
+  'CODE_FORMAT',
+  'CODE_REPEATED',
+  'CODE_TAKEN',
+  'FORMS_INVALID',
+  'PUPILS_INVALID',
+  'GROUP_UNKNOWN',
+] as const;
+export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
+
 export interface ImportRowError {
   /** Line number in the file, the header being line 1. */
   line: number;
   field: string;
+  /** What is wrong, for the UI to put in Swedish; `message` says it in English. */
+  code: ImportErrorCode;
+  /** Values the message refers to: `value` (the cell), `code`, `otherLine`, `columns`. */
+  params: Record<string, string | number>;
   message: string;
 }
 

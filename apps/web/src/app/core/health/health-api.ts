@@ -10,14 +10,16 @@ export class HealthApi {
 
   /** The API's health; a 503 still carries a health report (the database is down). */
   get(): Observable<HealthResponse> {
-    return this.http.get<HealthResponse>('/api/health').pipe(
-      catchError((error: unknown) =>
-        error instanceof HttpErrorResponse &&
-        error.status === HttpStatusCode.ServiceUnavailable &&
-        error.error?.database
-          ? of(error.error as HealthResponse)
-          : throwError(() => error),
-      ),
-    );
+    return this.http
+      .get<HealthResponse>('/api/health')
+      .pipe(
+        catchError((error: unknown) =>
+          error instanceof HttpErrorResponse &&
+          error.status === HttpStatusCode.ServiceUnavailable &&
+          error.error?.database
+            ? of(error.error as HealthResponse)
+            : throwError(() => error),
+        ),
+      );
   }
 }

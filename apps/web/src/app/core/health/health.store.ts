@@ -7,9 +7,7 @@ import type { HealthResponse } from '@licensregistret/domain';
 import { HealthApi } from './health-api';
 
 export type HealthState =
-  | { kind: 'checking' }
-  | { kind: 'answered'; health: HealthResponse }
-  | { kind: 'unreachable' };
+  { kind: 'checking' } | { kind: 'answered'; health: HealthResponse } | { kind: 'unreachable' };
 
 export const HEALTH_POLL_INTERVAL_MS = 30_000;
 

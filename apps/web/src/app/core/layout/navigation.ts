@@ -1,3 +1,8 @@
+import { type Role, mayCall } from '@licensregistret/domain';
+
+/** Who may use an area: anyone signed in, or accounts having one of the roles. */
+export type AreaAccess = 'SIGNED_IN' | readonly Role[];
+
 /** An area of the product in the main navigation. */
 export interface NavigationArea {
   path: string;
@@ -6,6 +11,8 @@ export interface NavigationArea {
   description: string;
   /** True until the area is built; its page then says what is coming. */
   comingSoon: boolean;
+  /** Who sees the area in the menu and may open it: the one rule for both (see app.routes). */
+  roles: AreaAccess;
 }
 
 export const NAVIGATION: readonly NavigationArea[] = [
@@ -14,12 +21,14 @@ export const NAVIGATION: readonly NavigationArea[] = [
     label: 'Katalog',
     description: 'Digitala tjänster som redan är licensierade för kommunens skolor.',
     comingSoon: false,
+    roles: 'SIGNED_IN',
   },
   {
     path: 'begaranden',
     label: 'Begäranden',
     description: 'Begär ett nytt digitalt verktyg och följ begäran fram till beslut och skäl.',
     comingSoon: true,
+    roles: ['REQUESTER', 'PRINCIPAL', 'OBJECT_SPECIALIST', 'OBJECT_MANAGER', 'READ_ONLY'],
   },
   {
     path: 'beslut',
@@ -27,6 +36,14 @@ export const NAVIGATION: readonly NavigationArea[] = [
     description:
       'Objektspecialisternas kö: bedömning, GDPR, informationssäkerhet, avtal och kostnad, beslut.',
     comingSoon: true,
+    roles: [
+      'OBJECT_SPECIALIST',
+      'OBJECT_MANAGER',
+      'DATA_PROTECTION',
+      'INFORMATION_SECURITY',
+      'PROCUREMENT',
+      'READ_ONLY',
+    ],
   },
   {
     path: 'avtal',
@@ -34,11 +51,24 @@ export const NAVIGATION: readonly NavigationArea[] = [
     description:
       'Avtalsstatus för upphandling: perioder, uppsägningstider, förlängningar och kostnad.',
     comingSoon: true,
+    roles: ['PROCUREMENT', 'OBJECT_MANAGER', 'OBJECT_SPECIALIST', 'READ_ONLY'],
   },
   {
     path: 'administration',
     label: 'Administration',
     description: 'Skolenheter, konton och roller.',
-    comingSoon: true,
+    comingSoon: false,
+    roles: ['ADMIN'],
   },
 ];
+
+/** The areas someone with these roles may use; none when signed out (`null`). */
+export function areasFor(roles: readonly Role[] | null): NavigationArea[] {
+  return NAVIGATION.filter((area) => mayCall(area.roles, roles));
+}
+
+export function navigationArea(path: string): NavigationArea {
+  const area = NAVIGATION.find((candidate) => candidate.path === path);
+  if (!area) throw new Error(`No navigation area "${path}"`);
+  return area;
+}

@@ -1,0 +1,150 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { Router, RouterLink } from '@angular/router';
+import { AgGridAngular } from 'ag-grid-angular';
+import type { CellKeyDownEvent, ColDef, FullWidthCellKeyDownEvent } from 'ag-grid-community';
+
+import {
+  NETWORK_GROUPS,
+  type NetworkGroup,
+  SCHOOL_FORMS,
+  SCHOOL_FORM_LABELS,
+  type SchoolForm,
+  type SchoolUnit,
+} from '@licensregistret/domain';
+
+import { ADMIN_PATHS } from '../admin-paths';
+import { ADMIN_GRID, rowOpenedByEnter } from '../grid/admin-grid';
+import { LinkCell, type LinkCellParams } from '../grid/link-cell';
+import { schoolFormsText } from './school-forms-text';
+import { SchoolUnitListStore } from './school-unit-list.store';
+
+@Component({
+  selector: 'lr-school-units-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [AgGridAngular, RouterLink],
+  providers: [SchoolUnitListStore],
+  template: `
+    <div class="page-head">
+      <h1>Skolenheter</h1>
+      <a class="button" routerLink="ny">Ny skolenhet</a>
+    </div>
+
+    <form
+      class="filters"
+      role="search"
+      aria-label="Filtrera skolenheter"
+      (submit)="$event.preventDefault()"
+    >
+      <div class="field">
+        <label for="unit-search">Sök namn eller skolenhetskod</label>
+        <input id="unit-search" type="search" autocomplete="off" (input)="search($event)" />
+      </div>
+      <div class="field">
+        <label for="unit-network-group">Nätverksgrupp</label>
+        <select id="unit-network-group" (change)="filterNetworkGroup($event)">
+          <option value="" [selected]="filters().networkGroup === ''">Alla</option>
+          @for (group of networkGroups; track group) {
+            <option [value]="group" [selected]="filters().networkGroup === group">
+              {{ group }}
+            </option>
+          }
+        </select>
+      </div>
+      <div class="field">
+        <label for="unit-school-form">Skolform</label>
+        <select id="unit-school-form" (change)="filterSchoolForm($event)">
+          <option value="" [selected]="filters().schoolForm === ''">Alla</option>
+          @for (form of schoolForms; track form) {
+            <option [value]="form" [selected]="filters().schoolForm === form">
+              {{ schoolFormLabels[form] }}
+            </option>
+          }
+        </select>
+      </div>
+    </form>
+
+    <p class="list-status" role="status">{{ statusText() }}</p>
+    <p class="hint" id="units-grid-hint">
+      Öppna en skolenhet genom att välja dess namn, eller gå till raden med piltangenterna och tryck
+      Enter.
+    </p>
+    <ag-grid-angular
+      class="admin-grid"
+      rowModelType="infinite"
+      [datasource]="store.dataSource()"
+      [columnDefs]="columns"
+      [defaultColDef]="grid.defaultColDef"
+      [cacheBlockSize]="grid.cacheBlockSize"
+      [localeText]="grid.localeText"
+      (cellKeyDown)="openOnEnter($event)"
+    />
+  `,
+  styleUrl: '../admin-list.css',
+})
+export class SchoolUnitsPage {
+  protected readonly store = inject(SchoolUnitListStore);
+  private readonly router = inject(Router);
+
+  protected readonly grid = ADMIN_GRID;
+  protected readonly filters = this.store.filters;
+  protected readonly networkGroups = NETWORK_GROUPS;
+  protected readonly schoolForms = SCHOOL_FORMS;
+  protected readonly schoolFormLabels = SCHOOL_FORM_LABELS;
+
+  protected readonly statusText = computed(() => {
+    const status = this.store.status();
+    switch (status.kind) {
+      case 'loading':
+        return 'Hämtar skolenheter …';
+      case 'failed':
+        return 'Skolenheterna kunde inte hämtas. Försök igen om en stund.';
+      case 'loaded':
+        return status.total === 1 ? '1 skolenhet' : `${status.total} skolenheter`;
+    }
+  });
+
+  protected readonly columns: ColDef<SchoolUnit>[] = [
+    {
+      field: 'name',
+      headerName: 'Namn',
+      sortable: true,
+      sort: 'asc',
+      flex: 2,
+      minWidth: 220,
+      cellRenderer: LinkCell,
+      cellRendererParams: {
+        route: (unit) => [ADMIN_PATHS.schoolUnits, unit.id],
+      } satisfies LinkCellParams<SchoolUnit>,
+    },
+    { field: 'code', headerName: 'Skolenhetskod', sortable: true, width: 150 },
+    {
+      field: 'schoolForms',
+      headerName: 'Skolformer',
+      flex: 2,
+      minWidth: 200,
+      valueFormatter: ({ data }) => (data ? schoolFormsText(data) : ''),
+    },
+    { field: 'pupilCount', headerName: 'Elever', sortable: true, width: 110 },
+    { field: 'networkGroup', headerName: 'Nätverksgrupp', sortable: true, width: 160 },
+    { field: 'principalName', headerName: 'Rektor', flex: 1, minWidth: 160 },
+  ];
+
+  protected search(event: Event): void {
+    this.store.setFilterSoon('q', (event.target as HTMLInputElement).value.trim());
+  }
+
+  protected filterNetworkGroup(event: Event): void {
+    this.store.setFilter('networkGroup', (event.target as HTMLSelectElement).value as NetworkGroup);
+  }
+
+  protected filterSchoolForm(event: Event): void {
+    this.store.setFilter('schoolForm', (event.target as HTMLSelectElement).value as SchoolForm);
+  }
+
+  protected openOnEnter(
+    event: CellKeyDownEvent<SchoolUnit> | FullWidthCellKeyDownEvent<SchoolUnit>,
+  ): void {
+    const unit = rowOpenedByEnter(event);
+    if (unit) void this.router.navigate([ADMIN_PATHS.schoolUnits, unit.id]);
+  }
+}

@@ -1,0 +1,124 @@
+import type { IGetRowsParams, SortModelItem } from 'ag-grid-community';
+import { type Observable, Subject, of, throwError } from 'rxjs';
+
+import type { ListQuery, Page } from '@licensregistret/domain';
+
+import { createServerDataSource, toListQuery } from './server-data-source';
+
+interface Row {
+  id: string;
+}
+
+function rowsParams(
+  startRow: number,
+  endRow: number,
+  sortModel: SortModelItem[] = [],
+): IGetRowsParams<Row> & { successCallback: jest.Mock; failCallback: jest.Mock } {
+  return {
+    startRow,
+    endRow,
+    sortModel,
+    filterModel: {},
+    successCallback: jest.fn(),
+    failCallback: jest.fn(),
+    context: undefined,
+  } as unknown as IGetRowsParams<Row> & { successCallback: jest.Mock; failCallback: jest.Mock };
+}
+
+describe('toListQuery', () => {
+  it('turns the rows asked for into offset and limit', () => {
+    expect(toListQuery({ startRow: 200, endRow: 300, sortModel: [] })).toEqual({
+      offset: 200,
+      limit: 100,
+    });
+  });
+
+  it('never asks for more than the largest page', () => {
+    expect(toListQuery({ startRow: 0, endRow: 1000, sortModel: [] }).limit).toBe(200);
+  });
+
+  it('sends the first sort as column:direction', () => {
+    const query = toListQuery({
+      startRow: 0,
+      endRow: 100,
+      sortModel: [
+        { colId: 'pupilCount', sort: 'desc' },
+        { colId: 'name', sort: 'asc' },
+      ],
+    });
+    expect(query.sort).toBe('pupilCount:desc');
+  });
+
+  it('skips a sort the endpoint does not offer, and falls back to the default', () => {
+    const query = toListQuery(
+      { startRow: 0, endRow: 100, sortModel: [{ colId: 'principalName', sort: 'asc' }] },
+      { sortColumns: ['name', 'code'], defaultSort: 'name:asc' },
+    );
+    expect(query.sort).toBe('name:asc');
+  });
+
+  it('adds the filters that have a value and leaves out empty ones', () => {
+    const query = toListQuery(
+      { startRow: 0, endRow: 100, sortModel: [] },
+      { filters: { q: 'haga', networkGroup: '', schoolForm: undefined, active: false } },
+    );
+    expect(query).toEqual({ q: 'haga', active: false, offset: 0, limit: 100 });
+  });
+});
+
+describe('createServerDataSource', () => {
+  const page: Page<Row> = { rows: [{ id: 'a' }, { id: 'b' }], total: 2 };
+
+  it('asks for a page and hands the rows and the total to the grid', () => {
+    const fetchPage = jest.fn<Observable<Page<Row>>, [ListQuery]>(() => of(page));
+    const onPage = jest.fn();
+    const source = createServerDataSource<Row, { q: string }>({
+      fetchPage,
+      filters: { q: 'skola' },
+      defaultSort: 'name:asc',
+      onPage,
+    });
+    const params = rowsParams(0, 100, [{ colId: 'code', sort: 'desc' }]);
+
+    source.getRows(params);
+
+    expect(fetchPage).toHaveBeenCalledWith({
+      q: 'skola',
+      offset: 0,
+      limit: 100,
+      sort: 'code:desc',
+    });
+    expect(params.successCallback).toHaveBeenCalledWith(page.rows, 2);
+    expect(onPage).toHaveBeenCalledWith(page);
+    expect(params.failCallback).not.toHaveBeenCalled();
+  });
+
+  it('tells the grid and the caller when a page cannot be read', () => {
+    const failure = new Error('down');
+    const onError = jest.fn();
+    const source = createServerDataSource<Row>({
+      fetchPage: () => throwError(() => failure),
+      onError,
+    });
+    const params = rowsParams(0, 100);
+
+    source.getRows(params);
+
+    expect(params.failCallback).toHaveBeenCalled();
+    expect(params.successCallback).not.toHaveBeenCalled();
+    expect(onError).toHaveBeenCalledWith(failure);
+  });
+
+  it('drops the answers still on their way when the grid lets it go', () => {
+    const answer = new Subject<Page<Row>>();
+    const source = createServerDataSource<Row>({ fetchPage: () => answer });
+    const params = rowsParams(0, 100);
+    source.getRows(params);
+
+    source.destroy?.();
+    answer.next(page);
+
+    expect(answer.observed).toBe(false);
+    expect(params.successCallback).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,67 @@
+import {
+  DestroyRef,
+  type Signal,
+  type WritableSignal,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
+import type { Observable } from 'rxjs';
+
+import type { ListQuery, Page } from '@licensregistret/domain';
+
+import { createServerDataSource } from './server-data-source';
+
+export const SEARCH_DEBOUNCE_MS = 300;
+
+export type ListStatus =
+  { kind: 'loading' } | { kind: 'loaded'; total: number } | { kind: 'failed' };
+
+/**
+ * The state behind a server-paged grid: the filters outside the grid, and the data source made
+ * from them. Changing a filter makes a new data source, so the grid starts again at row one.
+ * Typing in a search box waits for a pause before asking the server.
+ */
+export abstract class ServerListStore<T, F extends object> {
+  private readonly filters$: WritableSignal<F>;
+  private readonly status$ = signal<ListStatus>({ kind: 'loading' });
+  private searchTimer: ReturnType<typeof setTimeout> | undefined;
+
+  readonly filters: Signal<F>;
+  readonly status = this.status$.asReadonly();
+
+  readonly dataSource = computed(() =>
+    createServerDataSource<T, F>({
+      fetchPage: (query) => this.fetchPage(query),
+      filters: this.filters$(),
+      sortColumns: this.sortColumns,
+      defaultSort: this.defaultSort,
+      onPage: (page) => this.status$.set({ kind: 'loaded', total: page.total }),
+      onError: () => this.status$.set({ kind: 'failed' }),
+    }),
+  );
+
+  protected constructor(
+    initialFilters: F,
+    private readonly sortColumns: readonly string[],
+    private readonly defaultSort: string,
+  ) {
+    this.filters$ = signal(initialFilters);
+    this.filters = this.filters$.asReadonly();
+    inject(DestroyRef).onDestroy(() => clearTimeout(this.searchTimer));
+  }
+
+  protected abstract fetchPage(query: ListQuery & Partial<F>): Observable<Page<T>>;
+
+  setFilter<K extends keyof F>(key: K, value: F[K]): void {
+    if (this.filters$()[key] === value) return;
+    this.status$.set({ kind: 'loading' });
+    this.filters$.update((filters) => ({ ...filters, [key]: value }));
+  }
+
+  /** For a search box: applies the text after a short pause in typing. */
+  setFilterSoon<K extends keyof F>(key: K, value: F[K]): void {
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => this.setFilter(key, value), SEARCH_DEBOUNCE_MS);
+  }
+}
