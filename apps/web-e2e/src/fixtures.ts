@@ -23,6 +23,22 @@ export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
   ).toEqual([]);
 }
 
+/** Signs in as one of the demo accounts, with the password the sign-in page shows in demo mode. */
+export async function signIn(page: Page, username: string): Promise<void> {
+  await page.goto('/logga-in');
+  const password = await page
+    .getByRole('region', { name: 'Demokonton' })
+    .locator('[data-demo-password]')
+    .textContent();
+  if (!password?.trim()) throw new Error('No demo password on the sign-in page: demo mode off?');
+  await page.getByLabel('Användarnamn').fill(username);
+  await page.getByLabel('Lösenord', { exact: true }).fill(password.trim());
+  await page.getByRole('button', { name: 'Logga in', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Välkommen till Licensregistret',
+  );
+}
+
 interface Fixtures {
   /** Opens a path, waits for the page to settle and checks its accessibility. */
   visit: (path: string) => Promise<void>;

@@ -64,25 +64,39 @@ test.describe('the application shell', () => {
     await expect(page.locator('main')).toBeFocused();
   });
 
-  test('the catalogue lists the municipality-wide licences in a grid', async ({ page, visit }) => {
+  test('the catalogue lists the approved services, and a reader can see a unit’s licences', async ({
+    page,
+    visit,
+  }) => {
     await visit('/');
     await page
       .getByRole('navigation', { name: 'Huvudmeny' })
       .getByRole('link', { name: 'Katalog' })
       .click();
     await expect(page).toHaveURL(/\/katalog$/);
-    const grid = page.getByRole('treegrid').or(page.getByRole('grid'));
-    await expect(grid).toBeVisible();
-    await expect(grid.locator('[role="gridcell"][col-id="name"]')).toHaveText([
-      'NE',
-      'Begreppa',
-      'Polylino',
-      'Inläsningstjänst (ILT)',
-      'Widgit Online',
-    ]);
     await expect(page.getByRole('link', { name: 'Katalog' })).toHaveAttribute(
       'aria-current',
       'page',
+    );
+    const services = page.locator('main article h2');
+    await expect(services).toHaveText([
+      'Begreppa',
+      'Inläsningstjänst (ILT)',
+      'NE',
+      'Polylino',
+      'Widgit Online',
+    ]);
+    // A reader has no units of their own: the catalogue asks for one instead.
+    await expect(page.getByText('Välj en skolenhet för att se')).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+
+    // A pre-school has Widgit (the whole municipality) but not NE (compulsory school only).
+    await page.getByLabel('Visa licenser för skolenhet').selectOption('Förskolan Tallbacken');
+    await expect(page.getByRole('article', { name: 'Widgit Online' })).toContainText(
+      'Vald enhet har den här tjänsten',
+    );
+    await expect(page.getByRole('article', { name: 'NE', exact: true })).toContainText(
+      'Inte licensierad för vald enhet',
     );
     await expectNoSeriousA11yViolations(page);
   });
@@ -91,9 +105,12 @@ test.describe('the application shell', () => {
     page,
     visit,
   }) => {
-    await visit('/avtal');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Avtal');
+    await visit('/begaranden');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Begäranden');
     await expect(page.getByText('under uppbyggnad')).toBeVisible();
+
+    await visit('/avtal/tackning');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Täckning');
 
     await visit('/finns/inte');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sidan finns inte');

@@ -27,6 +27,10 @@ export const routes: Routes = [
       areaRoute('katalog', {
         loadComponent: () => import('./catalogue/catalogue.page').then((m) => m.CataloguePage),
       }),
+      areaRoute('avtal', {
+        loadChildren: () =>
+          import('./agreements/agreements.routes').then((m) => m.AGREEMENT_ROUTES),
+      }),
       areaRoute('administration', {
         loadChildren: () => import('./admin/admin.routes').then((m) => m.ADMIN_ROUTES),
       }),

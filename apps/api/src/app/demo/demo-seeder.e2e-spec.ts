@@ -99,6 +99,10 @@ describe('the demo municipality', () => {
         'Widgit Online',
       ]),
     );
+    const history = await procurement.get(`/api/agreements/${body.rows[0].id}/history`);
+    expect(history.body).toEqual([
+      expect.objectContaining({ kind: 'created', actorName: 'Ulla Upphandlare' }),
+    ]);
   });
 
   it('shows skola which approved services Mellringeskolan 7-9 already has', async () => {

@@ -134,6 +134,15 @@ export class DemoSeederService implements OnApplicationBootstrap {
       serviceIds.set(service.key, row.id);
     }
     const [owner] = await manager.query(`SELECT id FROM account WHERE username = 'objektledare'`);
+    const [registrar] = await manager.query(
+      `SELECT id FROM account WHERE username = 'upphandlare'`,
+    );
+    // The demo's procurement officer registered the agreements: their history starts there.
+    const recordCreated = (subjectType: string, subjectId: string) =>
+      manager.query(
+        `INSERT INTO event (actor_id, subject_type, subject_id, kind) VALUES ($1, $2, $3, 'created')`,
+        [registrar?.id ?? null, subjectType, subjectId],
+      );
     const agreementIds = new Map<string, string>();
     for (const agreement of demoAgreements(today)) {
       const [row] = await manager.query(
@@ -174,6 +183,7 @@ export class DemoSeederService implements OnApplicationBootstrap {
         ],
       );
       agreementIds.set(agreement.key, row.id);
+      await recordCreated('agreement', row.id);
       for (const licence of agreement.licences) {
         const [licenceRow] = await manager.query(
           `INSERT INTO licence (agreement_id, service_id, scope, school_forms, seat_count, seats_in_use, starts_on, ends_on)
@@ -193,6 +203,7 @@ export class DemoSeederService implements OnApplicationBootstrap {
           `INSERT INTO licence_unit (licence_id, school_unit_id) SELECT $1, id FROM school_unit WHERE name = ANY($2)`,
           [licenceRow.id, licence.units ?? []],
         );
+        await recordCreated('licence', licenceRow.id);
       }
     }
   }

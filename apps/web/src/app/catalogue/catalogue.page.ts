@@ -1,82 +1,90 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
-import { AgGridAngular } from 'ag-grid-angular';
-import {
-  ClientSideRowModelModule,
-  type ColDef,
-  LocaleModule,
-  ModuleRegistry,
-  RowAutoHeightModule,
-  TextFilterModule,
-} from 'ag-grid-community';
+import { ChangeDetectionStrategy, Component, type OnInit, computed, inject } from '@angular/core';
 
 import {
-  MUNICIPALITY_WIDE_SERVICES,
-  type MunicipalityWideService,
-  SCHOOL_FORM_LABELS,
+  CATALOGUE_STATUS_LABELS,
+  SERVICE_CATEGORIES,
+  SERVICE_CATEGORY_LABELS,
+  SIGN_IN_METHOD_LABELS,
+  type ServiceCategory,
 } from '@licensregistret/domain';
 
-import { GRID_LOCALE_TEXT } from '../shared/grid/grid-locale';
+import { countText, schoolFormNames } from '../shared/format/format';
+import { CatalogueStore } from './catalogue.store';
+import { licenceStatus } from './licence-status';
 
-// Only the grid modules this page uses; the whole community bundle would break the 1 MB budget.
-// LocaleModule is what makes ag-grid read `localeText`; without it the texts stay English.
-ModuleRegistry.registerModules([
-  ClientSideRowModelModule,
-  LocaleModule,
-  RowAutoHeightModule,
-  TextFilterModule,
-]);
+/** The host name of a web address, as the link's text: "www.ne.se". */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
 
+/**
+ * Katalog: the approved services, searchable by name and category, each saying whether the
+ * person's unit (or a unit they pick) already has it through a licence.
+ */
 @Component({
   selector: 'lr-catalogue-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [AgGridAngular],
-  template: `
-    <h1>Katalog</h1>
-    <p class="lead">
-      De här tjänsterna har kommungemensam licens. Din skola behöver inte teckna egna avtal för dem.
-    </p>
-    <section aria-labelledby="licences-heading">
-      <h2 id="licences-heading">Kommungemensamma licenser</h2>
-      <ag-grid-angular
-        class="grid"
-        [rowData]="services"
-        [columnDefs]="columns"
-        [defaultColDef]="defaultColumn"
-        [localeText]="localeText"
-        domLayout="autoHeight"
-      />
-    </section>
-  `,
-  styles: `
-    .grid {
-      width: 100%;
-    }
-  `,
+  providers: [CatalogueStore],
+  templateUrl: './catalogue.page.html',
+  styleUrl: './catalogue.page.css',
 })
-export class CataloguePage {
-  protected readonly services = [...MUNICIPALITY_WIDE_SERVICES];
+export class CataloguePage implements OnInit {
+  protected readonly store = inject(CatalogueStore);
 
-  protected readonly defaultColumn: ColDef<MunicipalityWideService> = {
-    sortable: true,
-    resizable: true,
-    wrapText: true,
-    autoHeight: true,
-  };
+  protected readonly categories = SERVICE_CATEGORIES;
+  protected readonly categoryLabels = SERVICE_CATEGORY_LABELS;
 
-  protected readonly columns: ColDef<MunicipalityWideService>[] = [
-    { field: 'name', headerName: 'Tjänst', filter: 'agTextColumnFilter', minWidth: 160 },
-    { field: 'supplier', headerName: 'Leverantör', minWidth: 180 },
-    {
-      field: 'schoolForms',
-      headerName: 'Skolformer',
-      valueFormatter: ({ value }) =>
-        (value as MunicipalityWideService['schoolForms'])
-          .map((form) => SCHOOL_FORM_LABELS[form])
-          .join(', '),
-      minWidth: 200,
-    },
-    { field: 'description', headerName: 'Innehåll', flex: 1, minWidth: 280 },
-  ];
+  protected readonly statusText = computed(() => {
+    const { status, total } = this.store.state();
+    switch (status) {
+      case 'loading':
+        return 'Hämtar tjänster …';
+      case 'failed':
+        return 'Katalogen kunde inte hämtas. Försök igen om en stund.';
+      case 'loaded':
+        return total === 0
+          ? 'Inga tjänster matchar sökningen.'
+          : countText(total, 'tjänst', 'tjänster');
+    }
+  });
 
-  protected readonly localeText = GRID_LOCALE_TEXT;
+  protected readonly entries = computed(() => {
+    const context = this.store.context();
+    return this.store.state().entries.map((entry) => ({
+      ...entry,
+      licence: licenceStatus(entry, context),
+      categoryText: SERVICE_CATEGORY_LABELS[entry.category],
+      schoolFormsText: schoolFormNames(entry.schoolForms, 'Alla skolformer'),
+      signInText: SIGN_IN_METHOD_LABELS[entry.signInMethod],
+      conditions:
+        entry.catalogueStatus === 'APPROVED_WITH_CONDITIONS'
+          ? CATALOGUE_STATUS_LABELS.APPROVED_WITH_CONDITIONS
+          : null,
+      host: entry.webAddress ? hostOf(entry.webAddress) : null,
+    }));
+  });
+
+  ngOnInit(): void {
+    void this.store.start();
+  }
+
+  protected search(event: Event): void {
+    this.store.searchSoon((event.target as HTMLInputElement).value);
+  }
+
+  protected chooseCategory(event: Event): void {
+    this.store.setFilter('category', (event.target as HTMLSelectElement).value as ServiceCategory);
+  }
+
+  protected chooseUnit(event: Event): void {
+    this.store.setFilter('unitId', (event.target as HTMLSelectElement).value);
+  }
+
+  protected loadMore(): Promise<void> {
+    return this.store.loadMore();
+  }
 }

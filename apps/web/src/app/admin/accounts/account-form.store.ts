@@ -4,6 +4,7 @@ import { firstValueFrom, forkJoin, map, of } from 'rxjs';
 
 import { type Account, MAX_PAGE_SIZE, type UnitRef } from '@licensregistret/domain';
 
+import { SchoolUnitsApi } from '../../shared/data/school-units-api';
 import {
   type FormErrors,
   NO_ERRORS,
@@ -11,7 +12,6 @@ import {
   hasErrors,
 } from '../../shared/forms/form-errors';
 import { AccountsApi } from '../data/accounts-api';
-import { SchoolUnitsApi } from '../data/school-units-api';
 import {
   ACCOUNT_MESSAGES,
   type AccountFormValue,

@@ -5,9 +5,9 @@ import type { CellKeyDownEvent, ColDef, FullWidthCellKeyDownEvent } from 'ag-gri
 
 import { type Account, ROLES, ROLE_LABELS, type Role } from '@licensregistret/domain';
 
+import { LinkCell, type LinkCellParams } from '../../shared/grid/link-cell';
+import { SERVER_GRID, rowOpenedByEnter } from '../../shared/grid/server-grid';
 import { ADMIN_PATHS } from '../admin-paths';
-import { ADMIN_GRID, rowOpenedByEnter } from '../grid/admin-grid';
-import { LinkCell, type LinkCellParams } from '../grid/link-cell';
 import { type AccountFilters, AccountListStore } from './account-list.store';
 
 @Component({
@@ -58,7 +58,7 @@ import { type AccountFilters, AccountListStore } from './account-list.store';
       tryck Enter.
     </p>
     <ag-grid-angular
-      class="admin-grid"
+      class="server-grid"
       rowModelType="infinite"
       [datasource]="store.dataSource()"
       [columnDefs]="columns"
@@ -68,13 +68,13 @@ import { type AccountFilters, AccountListStore } from './account-list.store';
       (cellKeyDown)="openOnEnter($event)"
     />
   `,
-  styleUrl: '../admin-list.css',
+  styleUrl: '../../shared/grid/server-list.css',
 })
 export class AccountsPage {
   protected readonly store = inject(AccountListStore);
   private readonly router = inject(Router);
 
-  protected readonly grid = ADMIN_GRID;
+  protected readonly grid = SERVER_GRID;
   protected readonly filters = this.store.filters;
   protected readonly roles = ROLES;
   protected readonly roleLabels = ROLE_LABELS;

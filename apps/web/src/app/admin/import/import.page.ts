@@ -1,19 +1,11 @@
 import { ChangeDetectionStrategy, Component, type OnInit, computed, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
 
-import { NETWORK_GROUPS, SCHOOL_FORMS } from '@licensregistret/domain';
+import { type ImportRowError, NETWORK_GROUPS, SCHOOL_FORMS } from '@licensregistret/domain';
 
 import { ADMIN_PATHS } from '../admin-paths';
+import { IMPORT_COLUMN_LABELS, importErrorText } from './import-messages';
 import { ImportStore } from './import.store';
-
-/** The CSV columns' names in the error table. */
-const COLUMN_LABELS: Record<string, string> = {
-  name: 'Namn (name)',
-  code: 'Skolenhetskod (code)',
-  forms: 'Skolformer (forms)',
-  pupils: 'Antal elever (pupils)',
-  group: 'Nätverksgrupp (group)',
-};
 
 /** Text of a CSV file: UTF-8, or Windows-1252 as older spreadsheet programs save it. */
 export async function readCsvFile(file: Blob): Promise<string> {
@@ -72,9 +64,14 @@ export class ImportPage implements OnInit {
     void this.store.loadAdministrations();
   }
 
-  protected columnLabel(field: string): string {
-    return COLUMN_LABELS[field] ?? field;
-  }
+  /** The report's errors in Swedish: line, column and what is wrong. */
+  protected readonly errorRows = computed(() =>
+    (this.state().report?.errors ?? []).map((error: ImportRowError) => ({
+      line: error.line,
+      column: IMPORT_COLUMN_LABELS[error.field] ?? error.field,
+      text: importErrorText(error),
+    })),
+  );
 
   protected async readFile(event: Event): Promise<void> {
     const file = (event.target as HTMLInputElement).files?.[0];

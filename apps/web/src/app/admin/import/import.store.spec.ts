@@ -97,7 +97,15 @@ describe('ImportStore', () => {
           dryRun: false,
           rows: 1,
           imported: 0,
-          errors: [{ line: 2, field: 'code', message: 'already in use' }],
+          errors: [
+            {
+              line: 2,
+              field: 'code',
+              code: 'CODE_TAKEN',
+              params: { code: '12345678' },
+              message: 'a unit with the code 12345678 already exists',
+            },
+          ],
         },
       },
       { status: 400, statusText: 'Bad Request' },
@@ -106,7 +114,13 @@ describe('ImportStore', () => {
 
     expect(store.state().imported).toBe(0);
     expect(store.state().report?.errors).toEqual([
-      { line: 2, field: 'code', message: 'already in use' },
+      {
+        line: 2,
+        field: 'code',
+        code: 'CODE_TAKEN',
+        params: { code: '12345678' },
+        message: 'a unit with the code 12345678 already exists',
+      },
     ]);
     expect(store.state().error).toBeNull();
   });

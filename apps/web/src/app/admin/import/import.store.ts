@@ -3,9 +3,9 @@ import { firstValueFrom } from 'rxjs';
 
 import type { Administration, SchoolUnitImportReport } from '@licensregistret/domain';
 
+import { SchoolUnitsApi } from '../../shared/data/school-units-api';
 import { problemOf } from '../../shared/forms/form-errors';
 import { AdministrationsApi } from '../data/administrations-api';
-import { SchoolUnitsApi } from '../data/school-units-api';
 
 export interface ImportState {
   csv: string;

@@ -4,6 +4,7 @@ import { firstValueFrom, forkJoin, map, of } from 'rxjs';
 
 import type { Account, Administration, SchoolUnit } from '@licensregistret/domain';
 
+import { SchoolUnitsApi } from '../../shared/data/school-units-api';
 import {
   type FormErrors,
   NO_ERRORS,
@@ -12,7 +13,6 @@ import {
 } from '../../shared/forms/form-errors';
 import { AccountsApi } from '../data/accounts-api';
 import { AdministrationsApi } from '../data/administrations-api';
-import { SchoolUnitsApi } from '../data/school-units-api';
 import {
   SCHOOL_UNIT_MESSAGES,
   type SchoolUnitFormValue,

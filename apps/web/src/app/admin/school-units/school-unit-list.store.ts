@@ -10,8 +10,8 @@ import {
   type SchoolUnit,
 } from '@licensregistret/domain';
 
+import { SchoolUnitsApi } from '../../shared/data/school-units-api';
 import { ServerListStore } from '../../shared/grid/server-list.store';
-import { SchoolUnitsApi } from '../data/school-units-api';
 
 export interface SchoolUnitFilters {
   q: string;

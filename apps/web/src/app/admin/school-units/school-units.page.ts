@@ -12,9 +12,9 @@ import {
   type SchoolUnit,
 } from '@licensregistret/domain';
 
+import { LinkCell, type LinkCellParams } from '../../shared/grid/link-cell';
+import { SERVER_GRID, rowOpenedByEnter } from '../../shared/grid/server-grid';
 import { ADMIN_PATHS } from '../admin-paths';
-import { ADMIN_GRID, rowOpenedByEnter } from '../grid/admin-grid';
-import { LinkCell, type LinkCellParams } from '../grid/link-cell';
 import { schoolFormsText } from './school-forms-text';
 import { SchoolUnitListStore } from './school-unit-list.store';
 
@@ -69,7 +69,7 @@ import { SchoolUnitListStore } from './school-unit-list.store';
       Enter.
     </p>
     <ag-grid-angular
-      class="admin-grid"
+      class="server-grid"
       rowModelType="infinite"
       [datasource]="store.dataSource()"
       [columnDefs]="columns"
@@ -79,13 +79,13 @@ import { SchoolUnitListStore } from './school-unit-list.store';
       (cellKeyDown)="openOnEnter($event)"
     />
   `,
-  styleUrl: '../admin-list.css',
+  styleUrl: '../../shared/grid/server-list.css',
 })
 export class SchoolUnitsPage {
   protected readonly store = inject(SchoolUnitListStore);
   private readonly router = inject(Router);
 
-  protected readonly grid = ADMIN_GRID;
+  protected readonly grid = SERVER_GRID;
   protected readonly filters = this.store.filters;
   protected readonly networkGroups = NETWORK_GROUPS;
   protected readonly schoolForms = SCHOOL_FORMS;

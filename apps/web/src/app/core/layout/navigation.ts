@@ -19,7 +19,7 @@ export const NAVIGATION: readonly NavigationArea[] = [
   {
     path: 'katalog',
     label: 'Katalog',
-    description: 'Digitala tjänster som redan är licensierade för kommunens skolor.',
+    description: 'Godkända digitala tjänster, och vilka av dem din skolenhet redan har licens för.',
     comingSoon: false,
     roles: 'SIGNED_IN',
   },
@@ -50,7 +50,7 @@ export const NAVIGATION: readonly NavigationArea[] = [
     label: 'Avtal',
     description:
       'Avtalsstatus för upphandling: perioder, uppsägningstider, förlängningar och kostnad.',
-    comingSoon: true,
+    comingSoon: false,
     roles: ['PROCUREMENT', 'OBJECT_MANAGER', 'OBJECT_SPECIALIST', 'READ_ONLY'],
   },
   {

@@ -26,6 +26,8 @@ export abstract class ServerListStore<T, F extends object> {
   private readonly filters$: WritableSignal<F>;
   private readonly status$ = signal<ListStatus>({ kind: 'loading' });
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Values typed but not applied yet, waiting for the pause. */
+  private pending: Partial<F> = {};
 
   readonly filters: Signal<F>;
   readonly status = this.status$.asReadonly();
@@ -54,14 +56,30 @@ export abstract class ServerListStore<T, F extends object> {
   protected abstract fetchPage(query: ListQuery & Partial<F>): Observable<Page<T>>;
 
   setFilter<K extends keyof F>(key: K, value: F[K]): void {
-    if (this.filters$()[key] === value) return;
-    this.status$.set({ kind: 'loading' });
-    this.filters$.update((filters) => ({ ...filters, [key]: value }));
+    this.applyFilters({ [key]: value } as unknown as Partial<F>);
   }
 
-  /** For a search box: applies the text after a short pause in typing. */
+  /**
+   * For a search box: applies the text after a short pause in typing. Several fields typed in
+   * during the same pause are applied together.
+   */
   setFilterSoon<K extends keyof F>(key: K, value: F[K]): void {
+    this.pending = { ...this.pending, [key]: value };
     clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(() => this.setFilter(key, value), SEARCH_DEBOUNCE_MS);
+    this.searchTimer = setTimeout(() => {
+      const pending = this.pending;
+      this.pending = {};
+      this.applyFilters(pending);
+    }, SEARCH_DEBOUNCE_MS);
+  }
+
+  private applyFilters(changes: Partial<F>): void {
+    const current = this.filters$();
+    const changed = (Object.keys(changes) as (keyof F)[]).some(
+      (key) => current[key] !== changes[key],
+    );
+    if (!changed) return;
+    this.status$.set({ kind: 'loading' });
+    this.filters$.set({ ...current, ...changes });
   }
 }

@@ -12,7 +12,7 @@ import type {
   UpdateSchoolUnitRequest,
 } from '@licensregistret/domain';
 
-import { toHttpParams } from '../../shared/http/query-params';
+import { toHttpParams } from '../http/query-params';
 
 const BASE = '/api/school-units';
 

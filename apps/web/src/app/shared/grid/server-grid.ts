@@ -7,14 +7,14 @@ import {
   ModuleRegistry,
 } from 'ag-grid-community';
 
-import { GRID_LOCALE_TEXT } from '../../shared/grid/grid-locale';
+import { GRID_LOCALE_TEXT } from './grid-locale';
 
-// Only the grid modules the admin lists use: server paging (infinite row model) and Swedish
-// texts. Registered here, in the lazy admin chunk, never in the first page's bundle.
+// Only the grid modules every server-paged list uses: the infinite row model and Swedish texts.
+// Imported by lazy pages only, so the registration (and ag-grid) never reaches the first page.
 ModuleRegistry.registerModules([InfiniteRowModelModule, LocaleModule]);
 
-/** Settings every admin list shares: blocks of 100 rows, as the list endpoints expect. */
-export const ADMIN_GRID = {
+/** Settings every server-paged grid shares: blocks of 100 rows, as the list endpoints expect. */
+export const SERVER_GRID = {
   cacheBlockSize: 100,
   localeText: GRID_LOCALE_TEXT,
   defaultColDef: { sortable: false, resizable: true, minWidth: 100 } satisfies ColDef,

@@ -1,0 +1,23 @@
+import type { CatalogueEntry } from '@licensregistret/domain';
+
+/** A catalogue entry as the API answers, for tests; Polylino unless overridden. */
+export function testEntry(overrides: Partial<CatalogueEntry> = {}): CatalogueEntry {
+  return {
+    id: 'svc-polylino',
+    name: 'Polylino',
+    supplierId: 's-nok',
+    supplierName: 'Natur & Kultur (Polylino)',
+    category: 'LEARNING_MATERIAL',
+    description: 'Inlästa bilderböcker sorterade efter ämne och språk.',
+    schoolForms: ['FS', 'GR'],
+    languages: ['svenska', 'arabiska'],
+    webAddress: 'https://www.polylino.se',
+    signInMethod: 'FEDERATION',
+    personalData: 'PUPILS_ORDINARY',
+    dataLocation: 'EU_EEA',
+    catalogueStatus: 'APPROVED',
+    version: 1,
+    licensedUnits: [],
+    ...overrides,
+  };
+}
