@@ -96,6 +96,11 @@ describe('the agreements grid’s filters and sorts are backed by indexes', () =
       'agreement_ends_on_idx',
     ],
     [
+      'notice deadline range',
+      '/api/agreements?noticeFrom=2027-01-01&noticeTo=2027-06-30',
+      'agreement_notice_idx',
+    ],
+    [
       'cost range',
       '/api/agreements?minCost=100000&maxCost=200000&sort=annualCost:asc',
       'agreement_cost_idx',
@@ -112,6 +117,7 @@ describe('the agreements grid’s filters and sorts are backed by indexes', () =
       'agreement_next_deadline_idx',
     ],
     ['sort by cost', '/api/agreements?sort=annualCost:desc', 'agreement_cost_idx'],
+    ['sort by supplier', '/api/agreements?sort=supplierName:asc', 'supplier_name_idx'],
     [
       'sort by agreement number',
       '/api/agreements?sort=agreementNumber:asc',

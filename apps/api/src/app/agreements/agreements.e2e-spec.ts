@@ -256,6 +256,17 @@ describe('/api/agreements', () => {
       expect(numbers(byEnd.body)).toEqual(['L-EXPIRING']);
     });
 
+    it('filters by the last day to give notice', async () => {
+      const response = await procurement.get(
+        `/api/agreements?supplierId=${tagSupplier}&noticeFrom=${addMonths(today, 12)}&noticeTo=${addMonths(today, 15)}`,
+      );
+      expect(numbers(response.body).sort()).toEqual(['L-ACTIVE', 'L-DRAFT']);
+    });
+
+    it('refuses a free-text search, which no index could serve', async () => {
+      expect((await procurement.get('/api/agreements?q=poly')).status).toBe(400);
+    });
+
     it('filters by cost and end date ranges', async () => {
       const response = await procurement.get(
         `/api/agreements?supplierId=${tagSupplier}&minCost=150&maxCost=450&endsFrom=${today}`,

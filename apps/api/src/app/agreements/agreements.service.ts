@@ -229,6 +229,10 @@ export class AgreementsService {
     if (query.supplierId) sql.add(`a.supplier_id = ${sql.param(query.supplierId)}`);
     if (query.endsFrom) sql.add(`a.ends_on >= ${sql.param(query.endsFrom)}::date`);
     if (query.endsTo) sql.add(`a.ends_on <= ${sql.param(query.endsTo)}::date`);
+    if (query.noticeFrom) {
+      sql.add(`a.last_day_to_give_notice >= ${sql.param(query.noticeFrom)}::date`);
+    }
+    if (query.noticeTo) sql.add(`a.last_day_to_give_notice <= ${sql.param(query.noticeTo)}::date`);
     if (query.minCost !== undefined) sql.add(`a.annual_cost >= ${sql.param(query.minCost)}`);
     if (query.maxCost !== undefined) sql.add(`a.annual_cost <= ${sql.param(query.maxCost)}`);
     if (query.schoolForm) {

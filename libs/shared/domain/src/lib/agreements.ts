@@ -94,10 +94,11 @@ export interface AgreementListQuery extends ListQuery {
   /** One or more statuses, comma-separated. */
   status?: string;
   supplierId?: string;
-  /** Part of the agreement number, case number, supplier or service name. */
-  q?: string;
   endsFrom?: IsoDate;
   endsTo?: IsoDate;
+  /** The last day to give notice, from and to. */
+  noticeFrom?: IsoDate;
+  noticeTo?: IsoDate;
   minCost?: number;
   maxCost?: number;
   /** Agreements licensing a service to this school form. */

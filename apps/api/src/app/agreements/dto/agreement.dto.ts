@@ -249,6 +249,16 @@ export class AgreementListQueryDto extends PageQueryDto implements AgreementList
   @IsIsoDate()
   endsTo?: IsoDate;
 
+  @ApiPropertyOptional({ description: 'last day to give notice, from' })
+  @IsOptional()
+  @IsIsoDate()
+  noticeFrom?: IsoDate;
+
+  @ApiPropertyOptional({ description: 'last day to give notice, to' })
+  @IsOptional()
+  @IsIsoDate()
+  noticeTo?: IsoDate;
+
   @ApiPropertyOptional()
   @IsOptional()
   @Type(() => Number)

@@ -44,7 +44,6 @@ describe('agreementListQuery', () => {
   it('leaves out what is not filled in', () => {
     expect(
       agreementListQuery({
-        q: ' ',
         statuses: [],
         supplierId: '',
         endsFrom: '',
@@ -63,6 +62,8 @@ describe('agreementListQuery', () => {
           statuses: ['ACTION_NEEDED', 'EXPIRING'],
           endsFrom: '2026-01-01',
           endsTo: '2026-13-01',
+          noticeFrom: '2026-03-01',
+          noticeTo: '2026-02-30',
           minCost: '100000',
           maxCost: '-5',
         },
@@ -73,6 +74,7 @@ describe('agreementListQuery', () => {
       limit: 200,
       status: 'ACTION_NEEDED,EXPIRING',
       endsFrom: '2026-01-01',
+      noticeFrom: '2026-03-01',
       minCost: 100000,
     });
   });
@@ -133,21 +135,18 @@ describe('AgreementListStore', () => {
     expect(params.get('sort')).toBe('annualCost:desc');
     expect(params.has('statuses')).toBe(false);
     expect(params.has('minCost')).toBe(false);
-    expect(params.has('q')).toBe(false);
   });
 
-  it('applies costs and search typed during the same pause together', () => {
+  it('applies both costs typed during the same pause together', () => {
     jest.useFakeTimers();
     store.setFilterSoon('minCost', '100000');
     store.setFilterSoon('maxCost', '500000');
-    store.setFilterSoon('q', 'poly');
     jest.advanceTimersByTime(SEARCH_DEBOUNCE_MS);
 
     askForRows(store);
     const { params } = http.expectOne(isList).request;
     expect(params.get('minCost')).toBe('100000');
     expect(params.get('maxCost')).toBe('500000');
-    expect(params.get('q')).toBe('poly');
   });
 
   it('does not send a sort the API cannot do', () => {

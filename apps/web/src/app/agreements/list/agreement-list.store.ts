@@ -21,12 +21,14 @@ import { agreementsCsv } from './agreements-csv';
 
 /** The filters above the agreement grid, as the form holds them ('' or [] for "all"). */
 export interface AgreementFilters {
-  q: string;
   /** None chosen shows every status. */
   statuses: readonly ContractStatus[];
   supplierId: string;
   endsFrom: string;
   endsTo: string;
+  /** The last day to give notice, from and to. */
+  noticeFrom: string;
+  noticeTo: string;
   /** Kronor as typed; anything but a number of 0 or more is left out. */
   minCost: string;
   maxCost: string;
@@ -34,11 +36,12 @@ export interface AgreementFilters {
 }
 
 export const NO_AGREEMENT_FILTERS: AgreementFilters = {
-  q: '',
   statuses: [],
   supplierId: '',
   endsFrom: '',
   endsTo: '',
+  noticeFrom: '',
+  noticeTo: '',
   minCost: '',
   maxCost: '',
   schoolForm: '',
@@ -69,11 +72,12 @@ export function agreementListQuery(
 ): AgreementListQuery {
   const query: AgreementListQuery = {
     ...page,
-    q: filters.q?.trim() || undefined,
     status: filters.statuses?.length ? filters.statuses.join(',') : undefined,
     supplierId: filters.supplierId || undefined,
     endsFrom: date(filters.endsFrom),
     endsTo: date(filters.endsTo),
+    noticeFrom: date(filters.noticeFrom),
+    noticeTo: date(filters.noticeTo),
     minCost: cost(filters.minCost),
     maxCost: cost(filters.maxCost),
     schoolForm: filters.schoolForm || undefined,

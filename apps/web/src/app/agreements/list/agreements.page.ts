@@ -39,8 +39,8 @@ import { StatusCell } from './status-cell';
 // Right-aligned numbers need cell classes; the rest comes with the shared server grid.
 ModuleRegistry.registerModules([CellStyleModule]);
 
-type TextFilter = 'q' | 'minCost' | 'maxCost';
-type ChoiceFilter = 'supplierId' | 'endsFrom' | 'endsTo';
+type TextFilter = 'minCost' | 'maxCost';
+type ChoiceFilter = 'supplierId' | 'endsFrom' | 'endsTo' | 'noticeFrom' | 'noticeTo';
 
 /** Procurement's agreement list: filters above a server-paged grid, and a CSV export. */
 @Component({
