@@ -48,12 +48,15 @@ export class AuthService {
     return this.sessions.create(account.id);
   }
 
-  /** Starts a session for an active account found by e-mail (single sign-on). */
+  /**
+   * Starts a session for the one active account with this e-mail (single sign-on). None, or more
+   * than one, signs nobody in: guessing which of two accounts was meant could grant the wrong roles.
+   */
   async loginByEmail(email: string): Promise<StartedSession | null> {
-    const [account] = (await this.dataSource.query(
-      `SELECT id FROM account WHERE lower(email) = lower($1) AND active ORDER BY username LIMIT 2`,
+    const accounts = (await this.dataSource.query(
+      `SELECT id FROM account WHERE lower(email) = lower($1) AND active LIMIT 2`,
       [email],
     )) as { id: string }[];
-    return account ? this.sessions.create(account.id) : null;
+    return accounts.length === 1 ? this.sessions.create((accounts[0] as { id: string }).id) : null;
   }
 }

@@ -136,6 +136,16 @@ describe('OpenID Connect sign-in against a real provider', () => {
     expect(client.sessionToken).toBeUndefined();
   });
 
+  it('signs nobody in when two active accounts share the e-mail', async () => {
+    const email = `${unique('delad')}@skola.example`;
+    await createTestAccount(['READ_ONLY'], { email });
+    await createTestAccount(['ADMIN'], { email });
+    const client = new TestClient(app);
+    const callback = await client.get(await startSignIn(client, email));
+    expect(callback.headers['location']).toBe('/logga-in?fel=sso-okant-konto');
+    expect(client.sessionToken).toBeUndefined();
+  });
+
   it('refuses a callback in a browser that did not start the sign-in (login CSRF)', async () => {
     const email = `${unique('offer')}@skola.example`;
     await createTestAccount(['READ_ONLY'], { email });
