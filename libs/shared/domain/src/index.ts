@@ -20,3 +20,4 @@ export * from './lib/organisation-number';
 export * from './lib/cost-split';
 export * from './lib/catalogue';
 export * from './lib/agreements';
+export * from './lib/request-routine';

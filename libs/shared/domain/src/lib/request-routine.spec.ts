@@ -1,0 +1,232 @@
+import {
+  REQUEST_MOVES,
+  REQUEST_ROUTINE,
+  REQUEST_STATES,
+  type RequestMove,
+  type RequestSnapshot,
+  type RoutineActor,
+  availableMoves,
+  moveProblem,
+  stateAfter,
+} from './request-routine';
+import { ROLES, type Role } from './roles';
+
+const settings = { confirmationThreshold: 100_000 };
+const UNIT = 'unit-1';
+
+const request = (overrides: Partial<RequestSnapshot> = {}): RequestSnapshot => ({
+  state: 'DRAFT',
+  stateBeforeInfo: null,
+  unitId: UNIT,
+  endorsed: false,
+  proposedOutcome: null,
+  decidedOutcome: null,
+  annualCost: 20_000,
+  ...overrides,
+});
+
+const actor = (roles: Role[], unitIds: string[] = [UNIT]): RoutineActor => ({ roles, unitIds });
+
+describe('the request routine', () => {
+  it('knows every state and reaches every state but DRAFT by some move', () => {
+    const reached = new Set(
+      REQUEST_MOVES.map((move) => REQUEST_ROUTINE[move].to).filter(
+        (to) => to !== 'SAME' && to !== 'PREVIOUS',
+      ),
+    );
+    expect(REQUEST_STATES.filter((state) => state !== 'DRAFT' && !reached.has(state))).toEqual([]);
+  });
+
+  it('follows the main path DRAFT → SUBMITTED → IN_TRIAGE → IN_REVIEW → DECIDED → IMPLEMENTED', () => {
+    const path: [RequestMove, string][] = [
+      ['SUBMIT', 'SUBMITTED'],
+      ['START_TRIAGE', 'IN_TRIAGE'],
+      ['START_REVIEW', 'IN_REVIEW'],
+      ['DECIDE', 'DECIDED'],
+      ['IMPLEMENT', 'IMPLEMENTED'],
+    ];
+    let current = request({ endorsed: true });
+    for (const [move, expected] of path) {
+      current = { ...current, state: stateAfter(move, current) };
+      expect(current.state).toBe(expected);
+    }
+  });
+
+  describe('every move × every role, from the states it starts in', () => {
+    const cases = REQUEST_MOVES.flatMap((move) =>
+      ROLES.map((role) => ({ move, role, allowed: REQUEST_ROUTINE[move].roles.includes(role) })),
+    );
+
+    it.each(cases)('$move by $role: allowed $allowed', ({ move, role, allowed }) => {
+      const from = REQUEST_ROUTINE[move].from[0] as RequestSnapshot['state'];
+      // Above the threshold with a proposal, so that DECIDE by a manager is possible too.
+      const snapshot = request({
+        state: from,
+        proposedOutcome: role === 'OBJECT_MANAGER' ? 'APPROVED' : null,
+        annualCost: role === 'OBJECT_MANAGER' ? 500_000 : 20_000,
+        decidedOutcome: from === 'DECIDED' ? 'APPROVED' : null,
+      });
+      const problem = moveProblem(move, snapshot, actor([role]), settings, {
+        text: 'Text',
+        outcome: 'APPROVED',
+        licenceId: 'licence-1',
+      });
+      if (allowed) {
+        // Allowed roles may meet only the "what it carries" rules, never a 403.
+        expect(problem?.status).not.toBe(403);
+      } else {
+        expect(problem).toMatchObject({ status: 403 });
+      }
+    });
+  });
+
+  it('refuses a move from a state it does not start in with 409 naming both', () => {
+    expect(
+      moveProblem(
+        'DECIDE',
+        request({ state: 'SUBMITTED' }),
+        actor(['OBJECT_SPECIALIST']),
+        settings,
+      ),
+    ).toEqual({
+      status: 409,
+      message: 'DECIDE is not possible from SUBMITTED',
+    });
+  });
+
+  it('lets the school act only for its own unit', () => {
+    expect(
+      moveProblem('WITHDRAW', request(), actor(['REQUESTER'], ['other-unit']), settings),
+    ).toMatchObject({
+      status: 403,
+    });
+    expect(moveProblem('WITHDRAW', request(), actor(['REQUESTER']), settings)).toBeNull();
+  });
+
+  it('needs the principal’s endorsement before a requester submits, not before a principal does', () => {
+    expect(moveProblem('SUBMIT', request(), actor(['REQUESTER']), settings)).toEqual({
+      status: 400,
+      field: 'endorsement',
+      message: 'the principal must endorse the request first',
+    });
+    expect(
+      moveProblem('SUBMIT', request({ endorsed: true }), actor(['REQUESTER']), settings),
+    ).toBeNull();
+    expect(moveProblem('SUBMIT', request(), actor(['PRINCIPAL']), settings)).toBeNull();
+    expect(
+      moveProblem('ENDORSE', request({ endorsed: true }), actor(['PRINCIPAL']), settings),
+    ).toMatchObject({
+      status: 409,
+    });
+  });
+
+  it('sends an answered request back to where it was', () => {
+    for (const before of ['IN_TRIAGE', 'IN_REVIEW'] as const) {
+      expect(stateAfter('ANSWER', request({ state: 'NEEDS_INFO', stateBeforeInfo: before }))).toBe(
+        before,
+      );
+    }
+  });
+
+  it('withdraws from every open state and from no closed one', () => {
+    const open = ['DRAFT', 'SUBMITTED', 'IN_TRIAGE', 'QUEUED', 'NEEDS_INFO', 'IN_REVIEW'];
+    for (const state of REQUEST_STATES) {
+      const problem = moveProblem('WITHDRAW', request({ state }), actor(['REQUESTER']), settings);
+      expect(problem === null).toBe(open.includes(state));
+    }
+  });
+
+  describe('decisions', () => {
+    const specialist = actor(['OBJECT_SPECIALIST']);
+    const manager = actor(['OBJECT_MANAGER']);
+    const inReview = (annualCost: number, proposed: RequestSnapshot['proposedOutcome'] = null) =>
+      request({ state: 'IN_REVIEW', annualCost, proposedOutcome: proposed });
+
+    it('a rejection names at least one reason and explains itself', () => {
+      const review = inReview(10_000);
+      expect(
+        moveProblem('DECIDE', review, specialist, settings, { outcome: 'REJECTED', text: 'Nej' }),
+      ).toMatchObject({
+        status: 400,
+        field: 'reasons',
+      });
+      expect(
+        moveProblem('DECIDE', review, specialist, settings, {
+          outcome: 'REJECTED',
+          reasons: ['ECONOMY'],
+        }),
+      ).toMatchObject({ status: 400, field: 'text' });
+      expect(
+        moveProblem('DECIDE', review, specialist, settings, {
+          outcome: 'REJECTED',
+          reasons: ['ECONOMY', 'NEED'],
+          text: 'Finns redan i NE.',
+        }),
+      ).toBeNull();
+    });
+
+    it('an approval with conditions states them', () => {
+      expect(
+        moveProblem('DECIDE', inReview(10_000), specialist, settings, {
+          outcome: 'APPROVED_WITH_CONDITIONS',
+        }),
+      ).toMatchObject({ status: 400, field: 'conditions' });
+    });
+
+    it('below the threshold the specialist decides; above it the specialist proposes and a manager decides', () => {
+      expect(availableMoves(inReview(100_000), specialist, settings)).toContain('DECIDE');
+      expect(availableMoves(inReview(100_000), specialist, settings)).not.toContain(
+        'PROPOSE_DECISION',
+      );
+
+      expect(availableMoves(inReview(100_001), specialist, settings)).toContain('PROPOSE_DECISION');
+      expect(availableMoves(inReview(100_001), specialist, settings)).not.toContain('DECIDE');
+      expect(
+        moveProblem('DECIDE', inReview(100_001), manager, settings, { outcome: 'APPROVED' }),
+      ).toMatchObject({
+        status: 409,
+        message: 'an object specialist proposes the decision first',
+      });
+      expect(
+        moveProblem('DECIDE', inReview(100_001, 'APPROVED'), manager, settings, {
+          outcome: 'APPROVED',
+        }),
+      ).toBeNull();
+      expect(
+        moveProblem('DECIDE', inReview(10_000), manager, settings, { outcome: 'APPROVED' }),
+      ).toMatchObject({
+        status: 403,
+      });
+    });
+
+    it('implements only what was approved', () => {
+      const decided = (outcome: RequestSnapshot['decidedOutcome']) =>
+        request({ state: 'DECIDED', decidedOutcome: outcome });
+      expect(moveProblem('IMPLEMENT', decided('APPROVED'), specialist, settings)).toBeNull();
+      expect(moveProblem('IMPLEMENT', decided('REJECTED'), specialist, settings)).toMatchObject({
+        status: 409,
+      });
+    });
+  });
+
+  it('offers each role only its moves: the buttons the UI shows', () => {
+    expect(
+      availableMoves(
+        request({ state: 'IN_TRIAGE' }),
+        actor(['OBJECT_SPECIALIST']),
+        settings,
+      ).sort(),
+    ).toEqual(['ASK_FOR_INFO', 'MARK_COVERED', 'QUEUE', 'START_REVIEW'].sort());
+    expect(availableMoves(request({ state: 'IN_TRIAGE' }), actor(['REQUESTER']), settings)).toEqual(
+      ['WITHDRAW'],
+    );
+    expect(availableMoves(request({ state: 'IN_TRIAGE' }), actor(['READ_ONLY']), settings)).toEqual(
+      [],
+    );
+    expect(availableMoves(request({ state: 'DRAFT' }), actor(['PRINCIPAL']), settings)).toEqual([
+      'ENDORSE',
+      'SUBMIT',
+      'WITHDRAW',
+    ]);
+  });
+});

@@ -1,0 +1,358 @@
+import type { DecisionReason } from './decision-reasons';
+import type { Role } from './roles';
+
+/** Where a request for a digital tool is in the routine (shared/domain.md). */
+export const REQUEST_STATES = [
+  'DRAFT',
+  'SUBMITTED',
+  'IN_TRIAGE',
+  'QUEUED',
+  'NEEDS_INFO',
+  'IN_REVIEW',
+  'ALREADY_COVERED',
+  'DECIDED',
+  'IMPLEMENTED',
+  'WITHDRAWN',
+] as const;
+export type RequestState = (typeof REQUEST_STATES)[number];
+
+export const REQUEST_STATE_LABELS: Record<RequestState, string> = {
+  DRAFT: 'Utkast',
+  SUBMITTED: 'Inskickad',
+  IN_TRIAGE: 'Bedöms',
+  QUEUED: 'Väntar på samlad bedömning',
+  NEEDS_INFO: 'Komplettering begärd',
+  IN_REVIEW: 'Granskas',
+  ALREADY_COVERED: 'Finns redan',
+  DECIDED: 'Beslutad',
+  IMPLEMENTED: 'Införd',
+  WITHDRAWN: 'Återtagen',
+};
+
+/** States in which the routine has ended; a request there can no longer be withdrawn. */
+export const CLOSED_REQUEST_STATES: readonly RequestState[] = [
+  'ALREADY_COVERED',
+  'DECIDED',
+  'IMPLEMENTED',
+  'WITHDRAWN',
+];
+
+export const DECISION_OUTCOMES = ['APPROVED', 'APPROVED_WITH_CONDITIONS', 'REJECTED'] as const;
+export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
+
+export const DECISION_OUTCOME_LABELS: Record<DecisionOutcome, string> = {
+  APPROVED: 'Godkänd',
+  APPROVED_WITH_CONDITIONS: 'Godkänd med villkor',
+  REJECTED: 'Avslagen',
+};
+
+export const REQUEST_MOVES = [
+  'ENDORSE',
+  'SUBMIT',
+  'START_TRIAGE',
+  'QUEUE',
+  'UNQUEUE',
+  'MARK_COVERED',
+  'ASK_FOR_INFO',
+  'ANSWER',
+  'START_REVIEW',
+  'PROPOSE_DECISION',
+  'DECIDE',
+  'IMPLEMENT',
+  'WITHDRAW',
+] as const;
+export type RequestMove = (typeof REQUEST_MOVES)[number];
+
+/** Who may make a move: by role, and for the school's roles only for their own unit. */
+interface MoveRule {
+  from: readonly RequestState[];
+  /** The state after the move; `SAME` keeps it, `PREVIOUS` returns to where it was before. */
+  to: RequestState | 'SAME' | 'PREVIOUS';
+  roles: readonly Role[];
+  /** The school's roles act only for the request's own unit. */
+  ownUnitOnly: boolean;
+  label: string;
+}
+
+const OPEN_STATES = REQUEST_STATES.filter((state) => !CLOSED_REQUEST_STATES.includes(state));
+const SCHOOL: readonly Role[] = ['REQUESTER', 'PRINCIPAL'];
+
+/** The routine: from where, to where, and by whom each move is made. */
+export const REQUEST_ROUTINE: Record<RequestMove, MoveRule> = {
+  ENDORSE: {
+    from: ['DRAFT'],
+    to: 'SAME',
+    roles: ['PRINCIPAL'],
+    ownUnitOnly: true,
+    label: 'Tillstyrk',
+  },
+  SUBMIT: {
+    from: ['DRAFT'],
+    to: 'SUBMITTED',
+    roles: SCHOOL,
+    ownUnitOnly: true,
+    label: 'Skicka in',
+  },
+  START_TRIAGE: {
+    from: ['SUBMITTED'],
+    to: 'IN_TRIAGE',
+    roles: ['OBJECT_SPECIALIST'],
+    ownUnitOnly: false,
+    label: 'Börja bedöma',
+  },
+  QUEUE: {
+    from: ['IN_TRIAGE'],
+    to: 'QUEUED',
+    roles: ['OBJECT_SPECIALIST'],
+    ownUnitOnly: false,
+    label: 'Spara till samlad bedömning',
+  },
+  UNQUEUE: {
+    from: ['QUEUED'],
+    to: 'IN_TRIAGE',
+    roles: ['OBJECT_SPECIALIST'],
+    ownUnitOnly: false,
+    label: 'Ta upp igen',
+  },
+  MARK_COVERED: {
+    from: ['IN_TRIAGE'],
+    to: 'ALREADY_COVERED',
+    roles: ['OBJECT_SPECIALIST'],
+    ownUnitOnly: false,
+    label: 'Finns redan för enheten',
+  },
+  ASK_FOR_INFO: {
+    from: ['IN_TRIAGE', 'IN_REVIEW'],
+    to: 'NEEDS_INFO',
+    roles: ['OBJECT_SPECIALIST'],
+    ownUnitOnly: false,
+    label: 'Begär komplettering',
+  },
+  ANSWER: {
+    from: ['NEEDS_INFO'],
+    to: 'PREVIOUS',
+    roles: SCHOOL,
+    ownUnitOnly: true,
+    label: 'Komplettera',
+  },
+  START_REVIEW: {
+    from: ['IN_TRIAGE'],
+    to: 'IN_REVIEW',
+    roles: ['OBJECT_SPECIALIST'],
+    ownUnitOnly: false,
+    label: 'Börja granska',
+  },
+  PROPOSE_DECISION: {
+    from: ['IN_REVIEW'],
+    to: 'SAME',
+    roles: ['OBJECT_SPECIALIST'],
+    ownUnitOnly: false,
+    label: 'Föreslå beslut',
+  },
+  DECIDE: {
+    from: ['IN_REVIEW'],
+    to: 'DECIDED',
+    roles: ['OBJECT_SPECIALIST', 'OBJECT_MANAGER'],
+    ownUnitOnly: false,
+    label: 'Besluta',
+  },
+  IMPLEMENT: {
+    from: ['DECIDED'],
+    to: 'IMPLEMENTED',
+    roles: ['OBJECT_SPECIALIST', 'PROCUREMENT'],
+    ownUnitOnly: false,
+    label: 'Markera som införd',
+  },
+  WITHDRAW: {
+    from: OPEN_STATES,
+    to: 'WITHDRAWN',
+    roles: SCHOOL,
+    ownUnitOnly: true,
+    label: 'Återta',
+  },
+};
+
+/** What the routine needs to know of a request to judge a move. */
+export interface RequestSnapshot {
+  state: RequestState;
+  /** The state before NEEDS_INFO, where an answer sends it back. */
+  stateBeforeInfo: RequestState | null;
+  unitId: string;
+  /** The unit's principal has endorsed it. */
+  endorsed: boolean;
+  /** An object specialist's proposed decision awaits an object manager's confirmation. */
+  proposedOutcome: DecisionOutcome | null;
+  decidedOutcome: DecisionOutcome | null;
+  /** The service's annual cost in SEK, as far as known; decides whether a manager confirms. */
+  annualCost: number | null;
+}
+
+export interface RoutineActor {
+  roles: readonly Role[];
+  unitIds: readonly string[];
+}
+
+export interface RoutineSettings {
+  /** Above this annual cost (SEK), a decision is proposed by a specialist and made by a manager. */
+  confirmationThreshold: number;
+}
+
+/** What a move carries: text, a decision, a covering licence. */
+export interface MoveInput {
+  text?: string;
+  outcome?: DecisionOutcome;
+  reasons?: readonly DecisionReason[];
+  conditions?: string;
+  licenceId?: string;
+}
+
+/** Why a move is refused: 403 for who, 409 for when, 400 for what it lacks (naming the field). */
+export type MoveProblem =
+  | { status: 403; message: string }
+  | { status: 409; message: string }
+  | { status: 400; field: string; message: string };
+
+/** Whether a decision must be made by an object manager rather than the specialist. */
+export function needsManagerConfirmation(
+  request: RequestSnapshot,
+  settings: RoutineSettings,
+): boolean {
+  return request.annualCost !== null && request.annualCost > settings.confirmationThreshold;
+}
+
+/** The state a move leads to from the request's state. */
+export function stateAfter(move: RequestMove, request: RequestSnapshot): RequestState {
+  const to = REQUEST_ROUTINE[move].to;
+  if (to === 'SAME') return request.state;
+  if (to === 'PREVIOUS') return request.stateBeforeInfo ?? 'IN_TRIAGE';
+  return to;
+}
+
+/** Who and when: the problem with making this move now, ignoring what it carries. */
+function whoAndWhen(
+  move: RequestMove,
+  request: RequestSnapshot,
+  actor: RoutineActor,
+  settings: RoutineSettings,
+): MoveProblem | null {
+  const rule = REQUEST_ROUTINE[move];
+  const role = rule.roles.find((candidate) => actor.roles.includes(candidate));
+  if (!role) {
+    return { status: 403, message: `${move} is for ${rule.roles.join(' or ')}` };
+  }
+  if (rule.ownUnitOnly && !actor.unitIds.includes(request.unitId)) {
+    return { status: 403, message: `${move} is only for the request's own school unit` };
+  }
+  if (!rule.from.includes(request.state)) {
+    return { status: 409, message: `${move} is not possible from ${request.state}` };
+  }
+  switch (move) {
+    case 'ENDORSE':
+      return request.endorsed ? { status: 409, message: 'the request is already endorsed' } : null;
+    case 'PROPOSE_DECISION':
+      return needsManagerConfirmation(request, settings)
+        ? null
+        : {
+            status: 409,
+            message: 'below the confirmation threshold the specialist decides directly',
+          };
+    case 'DECIDE': {
+      const confirming = needsManagerConfirmation(request, settings);
+      if (confirming && !actor.roles.includes('OBJECT_MANAGER')) {
+        return { status: 403, message: 'above the threshold an object manager makes the decision' };
+      }
+      if (confirming && request.proposedOutcome === null) {
+        return { status: 409, message: 'an object specialist proposes the decision first' };
+      }
+      if (!confirming && !actor.roles.includes('OBJECT_SPECIALIST')) {
+        return { status: 403, message: 'below the threshold an object specialist decides' };
+      }
+      return null;
+    }
+    case 'IMPLEMENT':
+      return request.decidedOutcome === 'REJECTED'
+        ? { status: 409, message: 'a rejected request is not implemented' }
+        : null;
+    default:
+      return null;
+  }
+}
+
+/** What the move must carry: a question, an answer, a decision with its reasons or conditions. */
+function whatItCarries(
+  move: RequestMove,
+  request: RequestSnapshot,
+  actor: RoutineActor,
+  input: MoveInput,
+): MoveProblem | null {
+  const text = input.text?.trim() ?? '';
+  switch (move) {
+    case 'SUBMIT':
+      // A principal's own submission is their endorsement.
+      return request.endorsed || actor.roles.includes('PRINCIPAL')
+        ? null
+        : {
+            status: 400,
+            field: 'endorsement',
+            message: 'the principal must endorse the request first',
+          };
+    case 'ASK_FOR_INFO':
+    case 'ANSWER':
+      return text
+        ? null
+        : { status: 400, field: 'text', message: 'write the question or the answer' };
+    case 'MARK_COVERED':
+      return input.licenceId
+        ? null
+        : {
+            status: 400,
+            field: 'licenceId',
+            message: 'name the licence that already covers the unit',
+          };
+    case 'PROPOSE_DECISION':
+    case 'DECIDE':
+      return decisionProblem(input);
+    default:
+      return null;
+  }
+}
+
+function decisionProblem(input: MoveInput): MoveProblem | null {
+  if (!input.outcome) return { status: 400, field: 'outcome', message: 'choose an outcome' };
+  if (input.outcome === 'REJECTED') {
+    if (!input.reasons || input.reasons.length === 0) {
+      return {
+        status: 400,
+        field: 'reasons',
+        message: 'a rejection names at least one of the five reasons',
+      };
+    }
+    if (!input.text?.trim()) {
+      return { status: 400, field: 'text', message: 'a rejection explains itself to the school' };
+    }
+  }
+  if (input.outcome === 'APPROVED_WITH_CONDITIONS' && !input.conditions?.trim()) {
+    return { status: 400, field: 'conditions', message: 'write the conditions' };
+  }
+  return null;
+}
+
+/** The first problem with making `move` now with `input`, or null when it may be made. */
+export function moveProblem(
+  move: RequestMove,
+  request: RequestSnapshot,
+  actor: RoutineActor,
+  settings: RoutineSettings,
+  input: MoveInput = {},
+): MoveProblem | null {
+  return whoAndWhen(move, request, actor, settings) ?? whatItCarries(move, request, actor, input);
+}
+
+/** The moves this actor may offer on this request now (what the UI shows as buttons). */
+export function availableMoves(
+  request: RequestSnapshot,
+  actor: RoutineActor,
+  settings: RoutineSettings,
+): RequestMove[] {
+  return REQUEST_MOVES.filter((move) => whoAndWhen(move, request, actor, settings) === null);
+}
