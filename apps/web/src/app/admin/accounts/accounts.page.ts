@@ -1,19 +1,18 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
-import { AgGridAngular } from 'ag-grid-angular';
-import type { CellKeyDownEvent, ColDef, FullWidthCellKeyDownEvent } from 'ag-grid-community';
+import type { ColDef } from 'ag-grid-community';
 
 import { type Account, ROLES, ROLE_LABELS, type Role } from '@licensregistret/domain';
 
 import { LinkCell, type LinkCellParams } from '../../shared/grid/link-cell';
-import { SERVER_GRID, rowOpenedByEnter } from '../../shared/grid/server-grid';
+import { ServerGrid } from '../../shared/grid/server-grid';
 import { ADMIN_PATHS } from '../admin-paths';
 import { type AccountFilters, AccountListStore } from './account-list.store';
 
 @Component({
   selector: 'lr-accounts-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [AgGridAngular, RouterLink],
+  imports: [ServerGrid, RouterLink],
   providers: [AccountListStore],
   template: `
     <div class="page-head">
@@ -57,15 +56,10 @@ import { type AccountFilters, AccountListStore } from './account-list.store';
       Öppna ett konto genom att välja användarnamnet, eller gå till raden med piltangenterna och
       tryck Enter.
     </p>
-    <ag-grid-angular
-      class="server-grid"
-      rowModelType="infinite"
-      [datasource]="store.dataSource()"
-      [columnDefs]="columns"
-      [defaultColDef]="grid.defaultColDef"
-      [cacheBlockSize]="grid.cacheBlockSize"
-      [localeText]="grid.localeText"
-      (cellKeyDown)="openOnEnter($event)"
+    <lr-server-grid
+      [dataSource]="store.dataSource()"
+      [columns]="columns"
+      (rowOpened)="open($event)"
     />
   `,
   styleUrl: '../../shared/grid/server-list.css',
@@ -74,7 +68,6 @@ export class AccountsPage {
   protected readonly store = inject(AccountListStore);
   private readonly router = inject(Router);
 
-  protected readonly grid = SERVER_GRID;
   protected readonly filters = this.store.filters;
   protected readonly roles = ROLES;
   protected readonly roleLabels = ROLE_LABELS;
@@ -137,10 +130,7 @@ export class AccountsPage {
     );
   }
 
-  protected openOnEnter(
-    event: CellKeyDownEvent<Account> | FullWidthCellKeyDownEvent<Account>,
-  ): void {
-    const account = rowOpenedByEnter(event);
-    if (account) void this.router.navigate([ADMIN_PATHS.accounts, account.id]);
+  protected open(account: Account): void {
+    void this.router.navigate([ADMIN_PATHS.accounts, account.id]);
   }
 }

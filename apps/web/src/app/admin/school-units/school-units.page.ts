@@ -1,7 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
-import { AgGridAngular } from 'ag-grid-angular';
-import type { CellKeyDownEvent, ColDef, FullWidthCellKeyDownEvent } from 'ag-grid-community';
+import type { ColDef } from 'ag-grid-community';
 
 import {
   NETWORK_GROUPS,
@@ -13,7 +12,7 @@ import {
 } from '@licensregistret/domain';
 
 import { LinkCell, type LinkCellParams } from '../../shared/grid/link-cell';
-import { SERVER_GRID, rowOpenedByEnter } from '../../shared/grid/server-grid';
+import { ServerGrid } from '../../shared/grid/server-grid';
 import { ADMIN_PATHS } from '../admin-paths';
 import { schoolFormsText } from './school-forms-text';
 import { SchoolUnitListStore } from './school-unit-list.store';
@@ -21,7 +20,7 @@ import { SchoolUnitListStore } from './school-unit-list.store';
 @Component({
   selector: 'lr-school-units-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [AgGridAngular, RouterLink],
+  imports: [ServerGrid, RouterLink],
   providers: [SchoolUnitListStore],
   template: `
     <div class="page-head">
@@ -68,15 +67,10 @@ import { SchoolUnitListStore } from './school-unit-list.store';
       Öppna en skolenhet genom att välja dess namn, eller gå till raden med piltangenterna och tryck
       Enter.
     </p>
-    <ag-grid-angular
-      class="server-grid"
-      rowModelType="infinite"
-      [datasource]="store.dataSource()"
-      [columnDefs]="columns"
-      [defaultColDef]="grid.defaultColDef"
-      [cacheBlockSize]="grid.cacheBlockSize"
-      [localeText]="grid.localeText"
-      (cellKeyDown)="openOnEnter($event)"
+    <lr-server-grid
+      [dataSource]="store.dataSource()"
+      [columns]="columns"
+      (rowOpened)="open($event)"
     />
   `,
   styleUrl: '../../shared/grid/server-list.css',
@@ -85,7 +79,6 @@ export class SchoolUnitsPage {
   protected readonly store = inject(SchoolUnitListStore);
   private readonly router = inject(Router);
 
-  protected readonly grid = SERVER_GRID;
   protected readonly filters = this.store.filters;
   protected readonly networkGroups = NETWORK_GROUPS;
   protected readonly schoolForms = SCHOOL_FORMS;
@@ -141,10 +134,7 @@ export class SchoolUnitsPage {
     this.store.setFilter('schoolForm', (event.target as HTMLSelectElement).value as SchoolForm);
   }
 
-  protected openOnEnter(
-    event: CellKeyDownEvent<SchoolUnit> | FullWidthCellKeyDownEvent<SchoolUnit>,
-  ): void {
-    const unit = rowOpenedByEnter(event);
-    if (unit) void this.router.navigate([ADMIN_PATHS.schoolUnits, unit.id]);
+  protected open(unit: SchoolUnit): void {
+    void this.router.navigate([ADMIN_PATHS.schoolUnits, unit.id]);
   }
 }

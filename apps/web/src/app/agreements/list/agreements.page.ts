@@ -7,14 +7,7 @@ import {
   signal,
 } from '@angular/core';
 import { Router } from '@angular/router';
-import { AgGridAngular } from 'ag-grid-angular';
-import {
-  type CellKeyDownEvent,
-  CellStyleModule,
-  type ColDef,
-  type FullWidthCellKeyDownEvent,
-  ModuleRegistry,
-} from 'ag-grid-community';
+import { CellStyleModule, type ColDef, ModuleRegistry } from 'ag-grid-community';
 import { firstValueFrom } from 'rxjs';
 
 import {
@@ -29,7 +22,7 @@ import {
 
 import { countText, formatSek } from '../../shared/format/format';
 import { LinkCell, type LinkCellParams } from '../../shared/grid/link-cell';
-import { SERVER_GRID, rowOpenedByEnter } from '../../shared/grid/server-grid';
+import { ServerGrid } from '../../shared/grid/server-grid';
 import { DEADLINE_KIND_LABELS } from '../agreement-labels';
 import { AGREEMENT_PATHS } from '../agreement-paths';
 import { SuppliersApi } from '../data/suppliers-api';
@@ -46,7 +39,7 @@ type ChoiceFilter = 'supplierId' | 'endsFrom' | 'endsTo' | 'noticeFrom' | 'notic
 @Component({
   selector: 'lr-agreements-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [AgGridAngular],
+  imports: [ServerGrid],
   providers: [AgreementListStore],
   templateUrl: './agreements.page.html',
   styleUrls: ['../../shared/grid/server-list.css', './agreements.page.css'],
@@ -56,7 +49,6 @@ export class AgreementsPage implements OnInit {
   private readonly suppliersApi = inject(SuppliersApi);
   private readonly router = inject(Router);
 
-  protected readonly grid = SERVER_GRID;
   protected readonly filters = this.store.filters;
   protected readonly statuses = CONTRACT_STATUSES;
   protected readonly statusLabels = CONTRACT_STATUS_LABELS;
@@ -217,10 +209,7 @@ export class AgreementsPage implements OnInit {
     return this.store.exportCsv();
   }
 
-  protected openOnEnter(
-    event: CellKeyDownEvent<Agreement> | FullWidthCellKeyDownEvent<Agreement>,
-  ): void {
-    const agreement = rowOpenedByEnter(event);
-    if (agreement) void this.router.navigate([AGREEMENT_PATHS.list, agreement.id]);
+  protected open(agreement: Agreement): void {
+    void this.router.navigate([AGREEMENT_PATHS.list, agreement.id]);
   }
 }

@@ -1,7 +1,10 @@
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { AgGridAngular } from 'ag-grid-angular';
 import {
   type CellKeyDownEvent,
   type ColDef,
   type FullWidthCellKeyDownEvent,
+  type IDatasource,
   InfiniteRowModelModule,
   LocaleModule,
   ModuleRegistry,
@@ -32,4 +35,49 @@ export function rowOpenedByEnter<T>(
   const target = keyboard.target as Element | null;
   if (target?.closest('a')) return null;
   return event.data;
+}
+
+/**
+ * A server-paged grid: ag-grid's infinite row model over a data source from
+ * `createServerDataSource`, with the shared settings, and Enter on any cell of a row opening it.
+ */
+@Component({
+  selector: 'lr-server-grid',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [AgGridAngular],
+  template: `
+    <ag-grid-angular
+      class="grid"
+      rowModelType="infinite"
+      [datasource]="dataSource()"
+      [columnDefs]="columns()"
+      [defaultColDef]="settings.defaultColDef"
+      [cacheBlockSize]="settings.cacheBlockSize"
+      [localeText]="settings.localeText"
+      (cellKeyDown)="openOnEnter($event)"
+    />
+  `,
+  styles: `
+    :host {
+      display: block;
+    }
+    .grid {
+      display: block;
+      width: 100%;
+      height: 34rem;
+    }
+  `,
+})
+export class ServerGrid<T> {
+  readonly dataSource = input.required<IDatasource>();
+  readonly columns = input.required<ColDef<T>[]>();
+  /** A row the keyboard user opened with Enter. */
+  readonly rowOpened = output<T>();
+
+  protected readonly settings = SERVER_GRID;
+
+  protected openOnEnter(event: CellKeyDownEvent<T> | FullWidthCellKeyDownEvent<T>): void {
+    const row = rowOpenedByEnter(event);
+    if (row) this.rowOpened.emit(row);
+  }
 }
