@@ -15,13 +15,12 @@ import { SessionService } from '../auth/session.service';
 import { AppException } from '../common/app-exception';
 import { rethrowConstraintViolation } from '../common/database-errors';
 import { escapeLike, pageOf, parseSort } from '../common/list-params';
+import { ACCOUNT_UNITS_JSON } from './account-units.sql';
 import type { AccountListQueryDto, CreateAccountDto, UpdateAccountDto } from './dto/account.dto';
 
 const SELECT_ACCOUNT = `
   SELECT a.id, a.username, a.display_name, a.email, a.roles, a.active, a.version,
-         coalesce((SELECT json_agg(json_build_object('id', u.id, 'name', u.name) ORDER BY u.name)
-                     FROM account_school_unit au JOIN school_unit u ON u.id = au.school_unit_id
-                    WHERE au.account_id = a.id), '[]') AS school_units
+         ${ACCOUNT_UNITS_JSON} AS school_units
     FROM account a`;
 
 const ORDER_BY: Record<AccountSortColumn, string> = {

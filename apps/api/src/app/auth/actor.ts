@@ -1,15 +1,9 @@
 import type { Request } from 'express';
 
-import type { Role, SessionUser, UnitRef } from '@licensregistret/domain';
+import type { SessionUser } from '@licensregistret/domain';
 
 /** The signed-in person making a request, as the access guard found them. */
-export interface Actor {
-  id: string;
-  username: string;
-  displayName: string;
-  email: string;
-  roles: Role[];
-  schoolUnits: UnitRef[];
+export interface Actor extends SessionUser {
   /** The CSRF token bound to this session. */
   csrfToken: string;
   sessionTokenHash: string;

@@ -6,6 +6,7 @@ import type { Role, UnitRef } from '@licensregistret/domain';
 
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.provider';
+import { ACCOUNT_UNITS_JSON } from '../accounts/account-units.sql';
 import type { Actor } from './actor';
 
 /** A session's `last_seen_at` is refreshed at most this often, to spare a write per request. */
@@ -63,9 +64,7 @@ export class SessionService {
       `SELECT s.token_hash, s.csrf_token,
               s.last_seen_at < now() - make_interval(secs => $3) AS stale,
               a.id, a.username, a.display_name, a.email, a.roles,
-              coalesce((SELECT json_agg(json_build_object('id', u.id, 'name', u.name) ORDER BY u.name)
-                          FROM account_school_unit au JOIN school_unit u ON u.id = au.school_unit_id
-                         WHERE au.account_id = a.id), '[]') AS school_units
+              ${ACCOUNT_UNITS_JSON} AS school_units
          FROM session s JOIN account a ON a.id = s.account_id
         WHERE s.token_hash = $1 AND a.active
           AND s.expires_at > now()

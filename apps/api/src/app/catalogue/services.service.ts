@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 import {
   type CatalogueEntry,
+  type CatalogueStatus,
   type DigitalService,
   type Page,
   type UnitLicensed,
@@ -49,6 +50,9 @@ const SELECT_SERVICE = `
          d.data_location, d.catalogue_status, d.version
     FROM digital_service d JOIN supplier s ON s.id = d.supplier_id`;
 
+/** What schools are offered in the catalogue. */
+const APPROVED_STATUSES: readonly CatalogueStatus[] = ['APPROVED', 'APPROVED_WITH_CONDITIONS'];
+
 const ORDER_BY = { name: 'd.name', category: 'd.category', catalogueStatus: 'd.catalogue_status' };
 
 interface ServiceRow {
@@ -93,19 +97,26 @@ export class ServicesService {
     private readonly clock: ClockService,
   ) {}
 
-  async list(query: ServiceListQueryDto): Promise<Page<DigitalService>> {
+  /** Services by filters; `statuses` narrows the catalogue statuses (the schools' view). */
+  async list(
+    query: ServiceListQueryDto,
+    statuses: readonly CatalogueStatus[] | null = query.catalogueStatus
+      ? [query.catalogueStatus]
+      : null,
+  ): Promise<Page<DigitalService>> {
     const { offset, limit } = pageOf(query);
     const sort = parseSort<keyof typeof ORDER_BY>(query.sort, { column: 'name', direction: 'asc' });
     const where = `
-      WHERE ($1::text IS NULL OR d.name ILIKE '%' || $1 || '%' OR s.name ILIKE '%' || $1 || '%')
+      WHERE ($1::text IS NULL OR d.name ILIKE '%' || $1 || '%' OR s.name ILIKE '%' || $1 || '%'
+             OR d.description ILIKE '%' || $1 || '%')
         AND ($2::text IS NULL OR d.category = $2)
-        AND ($3::text IS NULL OR d.catalogue_status = $3)
+        AND ($3::text[] IS NULL OR d.catalogue_status = ANY($3))
         AND ($4::text IS NULL OR d.school_forms @> ARRAY[$4::text])
         AND ($5::uuid IS NULL OR d.supplier_id = $5)`;
     const parameters = [
       query.q ? escapeLike(query.q.trim()) : null,
       query.category ?? null,
-      query.catalogueStatus ?? null,
+      statuses,
       query.schoolForm ?? null,
       query.supplierId ?? null,
     ];
@@ -124,10 +135,19 @@ export class ServicesService {
     return { rows: rows.map(toService), total };
   }
 
-  async get(id: string): Promise<DigitalService> {
-    const [row] = (await this.dataSource.query(`${SELECT_SERVICE} WHERE d.id = $1`, [
-      id,
-    ])) as ServiceRow[];
+  get(id: string): Promise<DigitalService> {
+    return this.read(this.dataSource.manager, id);
+  }
+
+  private async read(
+    manager: EntityManager,
+    id: string,
+    forUpdate = false,
+  ): Promise<DigitalService> {
+    const [row] = (await manager.query(
+      `${SELECT_SERVICE} WHERE d.id = $1 ${forUpdate ? 'FOR UPDATE OF d' : ''}`,
+      [id],
+    )) as ServiceRow[];
     if (!row) throw AppException.notFound('The service');
     return toService(row);
   }
@@ -154,10 +174,7 @@ export class ServicesService {
           ],
         )
         .catch((error: unknown) => rethrowConstraintViolation(error, CONSTRAINT_FIELDS));
-      const [row] = (await manager.query(`${SELECT_SERVICE} WHERE d.id = $1`, [
-        id,
-      ])) as ServiceRow[];
-      const service = toService(row as ServiceRow);
+      const service = await this.read(manager, id);
       await this.events.record(manager, {
         actorId: actor.id,
         subjectType: 'service',
@@ -171,11 +188,7 @@ export class ServicesService {
 
   async update(actor: Actor, id: string, body: UpdateServiceDto): Promise<DigitalService> {
     return this.dataSource.transaction(async (manager) => {
-      const [current] = (await manager.query(`${SELECT_SERVICE} WHERE d.id = $1 FOR UPDATE OF d`, [
-        id,
-      ])) as ServiceRow[];
-      if (!current) throw AppException.notFound('The service');
-      const before = toService(current);
+      const before = await this.read(manager, id, true);
       if (before.version !== body.version) throw AppException.staleVersion(before);
       const next = { ...before, ...definedOnly(body) };
       await manager
@@ -201,10 +214,7 @@ export class ServicesService {
           ],
         )
         .catch((error: unknown) => rethrowConstraintViolation(error, CONSTRAINT_FIELDS));
-      const [row] = (await manager.query(`${SELECT_SERVICE} WHERE d.id = $1`, [
-        id,
-      ])) as ServiceRow[];
-      const service = toService(row as ServiceRow);
+      const service = await this.read(manager, id);
       await this.events.record(manager, {
         actorId: actor.id,
         subjectType: 'service',
@@ -221,7 +231,10 @@ export class ServicesService {
    * one asked about) that already have it through a licence in force today. Two queries per page.
    */
   async catalogue(actor: Actor, query: CatalogueQueryDto): Promise<Page<CatalogueEntry>> {
-    const approved = await this.approvedPage(query);
+    const approved = await this.list(
+      { q: query.q, category: query.category, offset: query.offset, limit: query.limit },
+      APPROVED_STATUSES,
+    );
     const unitIds = this.unitsAskedAbout(actor, query.unitId);
     const licensed = await this.licensedUnits(
       approved.rows.map((service) => service.id),
@@ -234,27 +247,6 @@ export class ServicesService {
         licensedUnits: licensed.get(service.id) ?? [],
       })),
     };
-  }
-
-  private async approvedPage(query: CatalogueQueryDto): Promise<Page<DigitalService>> {
-    const { offset, limit } = pageOf(query);
-    const where = `
-      WHERE d.catalogue_status IN ('APPROVED', 'APPROVED_WITH_CONDITIONS')
-        AND ($1::text IS NULL OR d.name ILIKE '%' || $1 || '%' OR d.description ILIKE '%' || $1 || '%')
-        AND ($2::text IS NULL OR d.category = $2)`;
-    const parameters = [query.q ? escapeLike(query.q.trim()) : null, query.category ?? null];
-    const [rows, [{ total }]] = await Promise.all([
-      this.dataSource.query(`${SELECT_SERVICE} ${where} ORDER BY d.name, d.id LIMIT $3 OFFSET $4`, [
-        ...parameters,
-        limit,
-        offset,
-      ]) as Promise<ServiceRow[]>,
-      this.dataSource.query(
-        `SELECT count(*)::int AS total FROM digital_service d ${where}`,
-        parameters,
-      ),
-    ]);
-    return { rows: rows.map(toService), total };
   }
 
   private unitsAskedAbout(actor: Actor, unitId: string | undefined): string[] {

@@ -7,6 +7,7 @@ import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.provider';
 import { PasswordService } from '../auth/password.service';
 import { ClockService } from '../common/clock.service';
+import { insertSchoolUnits } from '../organisation/insert-school-units';
 import { DEMO_SERVICES, DEMO_SUPPLIERS, demoAgreements } from './demo-catalogue';
 import {
   DEMO_ACCOUNTS,
@@ -79,25 +80,10 @@ export class DemoSeederService implements OnApplicationBootstrap {
       if ('error' in forms) throw new Error(`Demo unit ${unit.name}: ${forms.error}`);
       return { ...unit, ...forms };
     });
-    await manager.query(
-      `INSERT INTO school_unit
-         (administration_id, name, code, school_forms, compulsory_stages, pupil_count, network_group)
-       SELECT $1, u.name, u.code, u.school_forms, u.compulsory_stages, u.pupil_count, u.network_group
-         FROM jsonb_to_recordset($2::jsonb) AS u(name text, code text, school_forms text[],
-              compulsory_stages text[], pupil_count int, network_group text)`,
-      [
-        administration.id,
-        JSON.stringify(
-          units.map((unit) => ({
-            name: unit.name,
-            code: unit.code,
-            school_forms: unit.schoolForms,
-            compulsory_stages: unit.compulsoryStages,
-            pupil_count: unit.pupils,
-            network_group: unit.group,
-          })),
-        ),
-      ],
+    await insertSchoolUnits(
+      manager,
+      administration.id,
+      units.map((unit) => ({ ...unit, pupilCount: unit.pupils, networkGroup: unit.group })),
     );
   }
 

@@ -3,12 +3,9 @@ import { parse } from 'csv-parse/sync';
 import { DataSource } from 'typeorm';
 
 import {
-  type CompulsoryStage,
   type ImportErrorCode,
   type ImportRowError,
   NETWORK_GROUPS,
-  type NetworkGroup,
-  type SchoolForm,
   type SchoolUnitImportReport,
   isValidSchoolUnitCode,
   parseSchoolFormList,
@@ -16,18 +13,10 @@ import {
 
 import { AppException } from '../common/app-exception';
 import type { SchoolUnitImportDto } from './dto/school-unit.dto';
+import { type NewSchoolUnit, insertSchoolUnits } from './insert-school-units';
 
 const COLUMNS = ['name', 'code', 'forms', 'pupils', 'group'] as const;
 type Column = (typeof COLUMNS)[number];
-
-interface ImportedUnit {
-  name: string;
-  code: string | null;
-  schoolForms: SchoolForm[];
-  compulsoryStages: CompulsoryStage[];
-  pupilCount: number;
-  networkGroup: NetworkGroup;
-}
 
 /**
  * Imports school units from CSV (`name,code,forms,pupils,group`; `;` also accepted, as Excel
@@ -59,26 +48,7 @@ export class SchoolUnitImportService {
     }
     if (body.dryRun || units.length === 0) return report;
 
-    await this.dataSource.query(
-      `INSERT INTO school_unit
-         (administration_id, name, code, school_forms, compulsory_stages, pupil_count, network_group)
-       SELECT $1, u.name, u.code, u.school_forms, u.compulsory_stages, u.pupil_count, u.network_group
-         FROM jsonb_to_recordset($2::jsonb) AS u(name text, code text, school_forms text[],
-              compulsory_stages text[], pupil_count int, network_group text)`,
-      [
-        administrationId,
-        JSON.stringify(
-          units.map((unit) => ({
-            name: unit.name,
-            code: unit.code,
-            school_forms: unit.schoolForms,
-            compulsory_stages: unit.compulsoryStages,
-            pupil_count: unit.pupilCount,
-            network_group: unit.networkGroup,
-          })),
-        ),
-      ],
-    );
+    await insertSchoolUnits(this.dataSource.manager, administrationId, units);
     return { ...report, imported: units.length };
   }
 
@@ -105,7 +75,7 @@ export class SchoolUnitImportService {
 
   private async check(
     csv: string,
-  ): Promise<{ units: ImportedUnit[]; rows: number; errors: ImportRowError[] }> {
+  ): Promise<{ units: NewSchoolUnit[]; rows: number; errors: ImportRowError[] }> {
     const errors: ImportRowError[] = [];
     const firstLine = csv.split(/\r?\n/, 1)[0] ?? '';
     let records: string[][];
@@ -154,7 +124,7 @@ export class SchoolUnitImportService {
       COLUMNS.map((column) => [column, header.indexOf(column)]),
     ) as Record<Column, number>;
 
-    const units: ImportedUnit[] = [];
+    const units: NewSchoolUnit[] = [];
     const lineOfCode = new Map<string, number>();
     records.slice(1).forEach((record, position) => {
       const line = position + 2;
