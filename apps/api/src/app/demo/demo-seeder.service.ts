@@ -47,14 +47,13 @@ export class DemoSeederService implements OnApplicationBootstrap {
 
   /** Returns whether it seeded (false when the organisation already existed). */
   async seed(): Promise<boolean> {
-    const passwordHash = await this.passwords.hash(DEMO_PASSWORD);
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [DEMO_LOCK_KEY]);
       let seeded = false;
       const [organisation] = await manager.query('SELECT 1 FROM municipality LIMIT 1');
       if (!organisation) {
         await this.seedOrganisation(manager);
-        await this.seedAccounts(manager, passwordHash);
+        await this.seedAccounts(manager, await this.passwords.hash(DEMO_PASSWORD));
         seeded = true;
       }
       const [catalogue] = await manager.query('SELECT 1 FROM supplier LIMIT 1');
