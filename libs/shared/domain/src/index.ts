@@ -21,3 +21,7 @@ export * from './lib/cost-split';
 export * from './lib/catalogue';
 export * from './lib/agreements';
 export * from './lib/request-routine';
+export * from './lib/reviews';
+export * from './lib/requests';
+export * from './lib/notifications';
+export * from './lib/public-services';

@@ -6,6 +6,17 @@ import type { Role } from './roles';
  */
 export type Access = 'PUBLIC' | 'SIGNED_IN' | readonly Role[];
 
+/** The governance roles that see every unit's requests (not drafts) and the demand. */
+export const GOVERNANCE: readonly Role[] = [
+  'OBJECT_SPECIALIST',
+  'OBJECT_MANAGER',
+  'PROCUREMENT',
+  'DATA_PROTECTION',
+  'INFORMATION_SECURITY',
+  'ADMIN',
+  'READ_ONLY',
+];
+
 /**
  * The one table of who may call which API route. The API's guard denies any route missing here,
  * and a test walks every route × every role against it.
@@ -60,6 +71,46 @@ export const ACCESS_POLICY = {
   'PATCH /api/licences/:id': ['PROCUREMENT', 'OBJECT_MANAGER'],
   'GET /api/school-units/:id/licences': 'SIGNED_IN',
   'GET /api/coverage': 'SIGNED_IN',
+
+  'GET /api/requests': 'SIGNED_IN',
+  'GET /api/requests/demand': GOVERNANCE,
+  'GET /api/requests/:id': 'SIGNED_IN',
+  'GET /api/requests/:id/events': 'SIGNED_IN',
+  'POST /api/requests': ['REQUESTER', 'PRINCIPAL'],
+  'PATCH /api/requests/:id': ['REQUESTER', 'PRINCIPAL'],
+  // Which role may make which move from where is the routine's (request-routine.ts) to say.
+  'POST /api/requests/:id/moves': [
+    'REQUESTER',
+    'PRINCIPAL',
+    'OBJECT_SPECIALIST',
+    'OBJECT_MANAGER',
+    'PROCUREMENT',
+  ],
+  'POST /api/requests/:id/comments': [
+    'REQUESTER',
+    'PRINCIPAL',
+    'OBJECT_SPECIALIST',
+    'OBJECT_MANAGER',
+    'PROCUREMENT',
+    'DATA_PROTECTION',
+    'INFORMATION_SECURITY',
+  ],
+
+  'GET /api/services/:id/reviews': 'SIGNED_IN',
+  // The review's kind must match the caller's role (REVIEW_ROLE).
+  'POST /api/services/:id/reviews': ['DATA_PROTECTION', 'INFORMATION_SECURITY', 'PROCUREMENT'],
+  'POST /api/services/:id/changes': [
+    'OBJECT_SPECIALIST',
+    'OBJECT_MANAGER',
+    'DATA_PROTECTION',
+    'INFORMATION_SECURITY',
+  ],
+
+  'GET /api/notifications': 'SIGNED_IN',
+  'POST /api/notifications/read-all': 'SIGNED_IN',
+  'POST /api/notifications/:id/read': 'SIGNED_IN',
+
+  'GET /api/public/services': 'PUBLIC',
 } as const satisfies Record<string, Access>;
 
 export type RouteKey = keyof typeof ACCESS_POLICY;

@@ -1,0 +1,22 @@
+import type { CatalogueStatus, ServiceCategory } from './catalogue';
+import type { IsoDate } from './iso-date';
+import type { SchoolForm } from './school-forms';
+
+/** The statuses the public list shows: what was decided, and what was retired. */
+export const PUBLIC_CATALOGUE_STATUSES = [
+  'APPROVED',
+  'APPROVED_WITH_CONDITIONS',
+  'REJECTED',
+  'RETIRED',
+] as const satisfies readonly CatalogueStatus[];
+
+/** A service as parents and staff see it, without any personal data. */
+export interface PublicService {
+  id: string;
+  name: string;
+  supplierName: string;
+  category: ServiceCategory;
+  schoolForms: SchoolForm[];
+  status: (typeof PUBLIC_CATALOGUE_STATUSES)[number];
+  decidedOn: IsoDate | null;
+}

@@ -1,0 +1,181 @@
+import type { DigitalService, PersonalDataKind, ServiceCategory } from './catalogue';
+import type { DecisionReason } from './decision-reasons';
+import type { IsoDate } from './iso-date';
+import type { ListQuery } from './list-query';
+import type { DecisionOutcome, RequestMove, RequestState } from './request-routine';
+import type { ApprovalBlocker, CurrentReviews } from './reviews';
+import type { SchoolForm } from './school-forms';
+
+/** The tool a request asks for when it is not in the catalogue. */
+export interface NewToolProposal {
+  name: string;
+  supplierName: string;
+  webAddress: string;
+}
+
+/** What a school writes: the need, the tool, and what personal data it would handle. */
+export interface RequestContent {
+  unitId: string;
+  /** A catalogue service; or null with `newTool` set. */
+  serviceId: string | null;
+  newTool: NewToolProposal | null;
+  need: string;
+  subjects: string[];
+  targetGroup: string;
+  schoolForms: SchoolForm[];
+  pupilCount: number;
+  staffCount: number;
+  personalData: PersonalDataKind;
+  personalDataDescription: string;
+  wantedFrom: IsoDate | null;
+}
+
+export type CreateRequestRequest = RequestContent;
+export type UpdateRequestRequest = Partial<RequestContent> & { version: number };
+
+export interface RequestDecision {
+  outcome: DecisionOutcome;
+  reasons: DecisionReason[];
+  /** The explanation the school reads. */
+  text: string;
+  conditions: string;
+  decidedByName: string;
+  decidedAt: string;
+}
+
+export interface RequestProposal {
+  outcome: DecisionOutcome;
+  reasons: DecisionReason[];
+  text: string;
+  conditions: string;
+  proposedByName: string;
+  proposedAt: string;
+}
+
+/** A request as a grid row. */
+export interface RequestSummary {
+  id: string;
+  /** A short running number people can say on the phone: "begäran 123". */
+  number: number;
+  state: RequestState;
+  unitId: string;
+  unitName: string;
+  requesterName: string;
+  serviceId: string | null;
+  /** The catalogue service's name, or the proposed new tool's. */
+  toolName: string;
+  schoolForms: SchoolForm[];
+  pupilCount: number;
+  createdAt: string;
+  submittedAt: string | null;
+  /** Whole days since submission (null for drafts). */
+  ageDays: number | null;
+  /** Open requests (submitted, not closed) for the same tool, this one included. */
+  demandCount: number;
+  decisionOutcome: DecisionOutcome | null;
+  decisionReasons: DecisionReason[];
+  version: number;
+}
+
+/** A request in full, with what the caller may do next. */
+export interface RequestDetail extends RequestSummary, RequestContent {
+  requesterId: string;
+  endorsedByName: string | null;
+  endorsedAt: string | null;
+  stateBeforeInfo: RequestState | null;
+  /** The open question while the state is NEEDS_INFO. */
+  openQuestion: string | null;
+  service: DigitalService | null;
+  /** The licence named when the request was already covered. */
+  coveredBy: { licenceId: string; agreementNumber: string; endsOn: IsoDate; text: string } | null;
+  proposal: RequestProposal | null;
+  decision: RequestDecision | null;
+  /** Whether the decision must be made by an object manager (cost above the threshold). */
+  needsManagerConfirmation: boolean;
+  /** The service's current reviews (reused from earlier requests while valid). */
+  reviews: CurrentReviews | null;
+  /** What stops an approval today (empty when nothing does). */
+  approvalBlockers: ApprovalBlocker[];
+  /** The moves the caller may make now: the UI shows exactly these. */
+  availableMoves: RequestMove[];
+  /** Whether the caller may edit the content now. */
+  editable: boolean;
+}
+
+export interface RequestListQuery extends ListQuery {
+  /** One or more states, comma-separated in the query string. */
+  state?: string;
+  unitId?: string;
+  serviceId?: string;
+  /** Submitted at least this many days ago. */
+  minAgeDays?: number;
+  /** At least this many open requests for the same tool. */
+  minDemand?: number;
+  /** Only the caller's own units' requests (the school's "my unit's requests"). */
+  mine?: boolean;
+}
+
+/** The sort keys of the request list. */
+export const REQUEST_SORTS = [
+  'number',
+  'submittedAt',
+  'createdAt',
+  'state',
+  'unitName',
+  'toolName',
+  'demandCount',
+] as const;
+export type RequestSort = (typeof REQUEST_SORTS)[number];
+
+/** A move as the client sends it: the version it saw, and what the move carries. */
+export interface MoveRequest {
+  move: RequestMove;
+  version: number;
+  text?: string;
+  outcome?: DecisionOutcome;
+  reasons?: DecisionReason[];
+  conditions?: string;
+  /** MARK_COVERED: the licence that already serves the unit. */
+  licenceId?: string;
+  /** START_REVIEW of a new tool: link an existing catalogue service instead of creating one. */
+  serviceId?: string;
+  /** START_REVIEW of a new tool: its supplier, an existing one ... */
+  supplierId?: string;
+  /** ... or a new one by organisation number (named as the request names it). */
+  supplierOrganisationNumber?: string;
+  /** START_REVIEW of a new tool: the category of the service created under review. */
+  category?: ServiceCategory;
+}
+
+/** The body of a 409 for a stale version or a move not possible now. */
+export interface MoveConflict {
+  currentState: RequestState;
+  currentVersion: number;
+}
+
+export interface RequestEvent {
+  id: string;
+  occurredAt: string;
+  actorName: string | null;
+  /** A move (`SUBMIT`, `DECIDE`...), `CREATED`, `EDITED`, `COMMENT` or `REVIEW`. */
+  kind: string;
+  fromState: RequestState | null;
+  toState: RequestState | null;
+  text: string | null;
+}
+
+export interface CommentRequest {
+  text: string;
+}
+
+/** Several units asking for the same tool: the specialist decides once for all of them. */
+export interface DemandGroup {
+  /** The catalogue service, or null for a proposed new tool (grouped by its name). */
+  serviceId: string | null;
+  toolName: string;
+  requestCount: number;
+  unitCount: number;
+  pupilCount: number;
+  oldestSubmittedAt: string;
+  requestIds: string[];
+}
