@@ -27,6 +27,12 @@ export const routes: Routes = [
       areaRoute('katalog', {
         loadComponent: () => import('./catalogue/catalogue.page').then((m) => m.CataloguePage),
       }),
+      areaRoute('begaranden', {
+        loadChildren: () => import('./requests/requests.routes').then((m) => m.REQUEST_ROUTES),
+      }),
+      areaRoute('beslut', {
+        loadChildren: () => import('./decisions/decisions.routes').then((m) => m.DECISION_ROUTES),
+      }),
       areaRoute('avtal', {
         loadChildren: () =>
           import('./agreements/agreements.routes').then((m) => m.AGREEMENT_ROUTES),

@@ -27,7 +27,7 @@ export const NAVIGATION: readonly NavigationArea[] = [
     path: 'begaranden',
     label: 'Begäranden',
     description: 'Begär ett nytt digitalt verktyg och följ begäran fram till beslut och skäl.',
-    comingSoon: true,
+    comingSoon: false,
     roles: ['REQUESTER', 'PRINCIPAL', 'OBJECT_SPECIALIST', 'OBJECT_MANAGER', 'READ_ONLY'],
   },
   {
@@ -35,7 +35,7 @@ export const NAVIGATION: readonly NavigationArea[] = [
     label: 'Beslutsrutin',
     description:
       'Objektspecialisternas kö: bedömning, GDPR, informationssäkerhet, avtal och kostnad, beslut.',
-    comingSoon: true,
+    comingSoon: false,
     roles: [
       'OBJECT_SPECIALIST',
       'OBJECT_MANAGER',
