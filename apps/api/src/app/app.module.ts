@@ -13,7 +13,11 @@ import { CommonModule } from './common/common.module';
 import { requestId } from './common/request-id';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationModule } from './organisation/organisation.module';
+import { PublicModule } from './public/public.module';
+import { RequestsModule } from './requests/requests.module';
+import { ReviewsModule } from './reviews/reviews.module';
 
 @Module({})
 export class AppModule {
@@ -50,6 +54,10 @@ export class AppModule {
         AccountsModule,
         CatalogueModule,
         AgreementsModule,
+        ReviewsModule,
+        RequestsModule,
+        NotificationsModule,
+        PublicModule,
         DemoModule,
       ],
     };

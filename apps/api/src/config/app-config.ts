@@ -90,6 +90,19 @@ class EnvironmentVariables {
   @IsOptional()
   @IsString()
   OIDC_LABEL?: string;
+
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  MAIL_FROM?: string;
+
+  @IsOptional()
+  @IsInt({ message: 'DECISION_CONFIRMATION_THRESHOLD_SEK must be a whole number' })
+  @Min(0, { message: 'DECISION_CONFIRMATION_THRESHOLD_SEK must be at least 0' })
+  DECISION_CONFIRMATION_THRESHOLD_SEK?: number;
 }
 
 export interface OidcConfig {
@@ -121,6 +134,10 @@ export interface AppConfig {
   session: { idleMinutes: number; absoluteHours: number };
   /** OpenID Connect sign-in; null when not configured. */
   oidc: OidcConfig | null;
+  /** E-mail delivery of the notification outbox; null keeps notifications in the UI only. */
+  mail: { smtpUrl: string; from: string } | null;
+  /** Above this annual cost (SEK) an object manager makes the decision on a request. */
+  confirmationThreshold: number;
 }
 
 export class ConfigurationError extends Error {
@@ -146,7 +163,12 @@ export function loadConfig(
     excludeExtraneousValues: false,
   });
   // Implicit conversion reads "30.5" or "3e3" as numbers; only plain digits are whole numbers.
-  for (const name of ['PORT', 'SESSION_IDLE_MINUTES', 'SESSION_ABSOLUTE_HOURS'] as const) {
+  for (const name of [
+    'PORT',
+    'SESSION_IDLE_MINUTES',
+    'SESSION_ABSOLUTE_HOURS',
+    'DECISION_CONFIRMATION_THRESHOLD_SEK',
+  ] as const) {
     if (given[name] !== undefined && !/^\d+$/.test(String(given[name]))) {
       variables[name] = Number.NaN;
     }
@@ -185,5 +207,12 @@ export function loadConfig(
           label: variables.OIDC_LABEL ?? 'kommunens konto',
         }
       : null,
+    mail: variables.SMTP_URL
+      ? {
+          smtpUrl: variables.SMTP_URL,
+          from: variables.MAIL_FROM ?? 'Licensregistret <noreply@licensregistret.invalid>',
+        }
+      : null,
+    confirmationThreshold: variables.DECISION_CONFIRMATION_THRESHOLD_SEK ?? 100_000,
   };
 }

@@ -8,5 +8,6 @@ import { SuppliersService } from './suppliers.service';
 @Module({
   controllers: [SuppliersController, ServicesController],
   providers: [SuppliersService, ServicesService],
+  exports: [ServicesService],
 })
 export class CatalogueModule {}

@@ -135,8 +135,9 @@ export class ServicesService {
     return { rows: rows.map(toService), total };
   }
 
-  get(id: string): Promise<DigitalService> {
-    return this.read(this.dataSource.manager, id);
+  /** A service; within a transaction when given its manager. */
+  get(id: string, manager: EntityManager = this.dataSource.manager): Promise<DigitalService> {
+    return this.read(manager, id);
   }
 
   private async read(

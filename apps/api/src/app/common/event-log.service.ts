@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 
 import type { HistoryEntry } from '@licensregistret/domain';
 
-export type SubjectType = 'supplier' | 'service' | 'agreement' | 'licence';
+export type SubjectType = 'supplier' | 'service' | 'agreement' | 'licence' | 'request';
 export type Changes = Record<string, { old: unknown; new: unknown }>;
 
 /** The fields whose values differ between two versions of a record, with old and new values. */
@@ -38,16 +38,24 @@ export class EventLogService {
       subjectId: string;
       kind: string;
       changes: Changes;
+      /** A move's states, and its text (a question, an answer, a decision's explanation). */
+      fromState?: string | null;
+      toState?: string | null;
+      message?: string | null;
     },
   ): Promise<void> {
     await manager.query(
-      `INSERT INTO event (actor_id, subject_type, subject_id, kind, changes) VALUES ($1, $2, $3, $4, $5)`,
+      `INSERT INTO event (actor_id, subject_type, subject_id, kind, changes, from_state, to_state, message)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
       [
         event.actorId,
         event.subjectType,
         event.subjectId,
         event.kind,
         JSON.stringify(event.changes),
+        event.fromState ?? null,
+        event.toState ?? null,
+        event.message ?? null,
       ],
     );
   }

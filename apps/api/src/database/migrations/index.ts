@@ -1,6 +1,7 @@
 import { CreateEventLog1763852400000 } from './1763852400000-create-event-log';
 import { OrganisationAndAccess1763856000000 } from './1763856000000-organisation-and-access';
 import { CatalogueAgreementsLicences1763859600000 } from './1763859600000-catalogue-agreements-licences';
+import { RequestsReviewsNotifications1763863200000 } from './1763863200000-requests-reviews-notifications';
 
 /**
  * Every migration, oldest first. A generated migration is added here by hand (the API is bundled,
@@ -10,4 +11,5 @@ export const MIGRATIONS = [
   CreateEventLog1763852400000,
   OrganisationAndAccess1763856000000,
   CatalogueAgreementsLicences1763859600000,
+  RequestsReviewsNotifications1763863200000,
 ];

@@ -1,0 +1,47 @@
+import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional } from 'class-validator';
+
+import type { Notification, NotificationPage } from '@licensregistret/domain';
+
+import type { Actor } from '../auth/actor';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { PageQueryDto } from '../common/list-params';
+import { UuidParam } from '../common/uuid-param';
+import { NotificationsService } from './notifications.service';
+
+export class NotificationQueryDto extends PageQueryDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  unread?: boolean;
+}
+
+/** The signed-in person's own notifications; nobody reads another's. */
+@ApiTags('notifications')
+@Controller('notifications')
+export class NotificationsController {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  @Get()
+  list(
+    @CurrentActor() actor: Actor,
+    @Query() query: NotificationQueryDto,
+  ): Promise<NotificationPage> {
+    return this.notifications.list(actor, query);
+  }
+
+  @Post('read-all')
+  @HttpCode(200)
+  markAllRead(@CurrentActor() actor: Actor): Promise<{ updated: number }> {
+    return this.notifications.markAllRead(actor);
+  }
+
+  @Post(':id/read')
+  @HttpCode(200)
+  markRead(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<Notification> {
+    return this.notifications.markRead(actor, id);
+  }
+}

@@ -1,0 +1,44 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+
+import { PUBLIC_CATALOGUE_STATUSES, type PublicService } from '@licensregistret/domain';
+
+/**
+ * What parents and staff may see without signing in: which services were approved, rejected or
+ * retired, and when. Only catalogue facts: no names of people, no units, no reviews.
+ */
+@ApiTags('public')
+@Controller('public')
+export class PublicController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Get('services')
+  async services(): Promise<PublicService[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT d.id, d.name, s.name AS supplier_name, d.category, d.school_forms,
+              d.catalogue_status, d.status_decided_on
+         FROM digital_service d JOIN supplier s ON s.id = d.supplier_id
+        WHERE d.catalogue_status = ANY ($1::text[])
+        ORDER BY d.name, d.id`,
+      [PUBLIC_CATALOGUE_STATUSES],
+    )) as {
+      id: string;
+      name: string;
+      supplier_name: string;
+      category: PublicService['category'];
+      school_forms: PublicService['schoolForms'];
+      catalogue_status: PublicService['status'];
+      status_decided_on: string | null;
+    }[];
+    return rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      supplierName: row.supplier_name,
+      category: row.category,
+      schoolForms: row.school_forms,
+      status: row.catalogue_status,
+      decidedOn: row.status_decided_on,
+    }));
+  }
+}

@@ -1,0 +1,103 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  MaxLength,
+  Min,
+} from 'class-validator';
+
+import {
+  type CommentRequest,
+  DECISION_OUTCOMES,
+  DECISION_REASONS,
+  type DecisionOutcome,
+  type DecisionReason,
+  type MoveRequest,
+  REQUEST_MOVES,
+  type RequestMove,
+  SERVICE_CATEGORIES,
+  type ServiceCategory,
+} from '@licensregistret/domain';
+
+import { IsOrganisationNumber } from '../../common/validators';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class MoveDto implements MoveRequest {
+  @ApiProperty({ enum: REQUEST_MOVES })
+  @IsIn(REQUEST_MOVES)
+  move!: RequestMove;
+
+  @ApiProperty({ description: 'The version of the request the caller saw' })
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @ApiPropertyOptional({ description: 'Question, answer, or the explanation of a decision' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(4000)
+  text?: string;
+
+  @ApiPropertyOptional({ enum: DECISION_OUTCOMES })
+  @IsOptional()
+  @IsIn(DECISION_OUTCOMES)
+  outcome?: DecisionOutcome;
+
+  @ApiPropertyOptional({ enum: DECISION_REASONS, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(DECISION_REASONS.length)
+  @IsIn(DECISION_REASONS, { each: true })
+  reasons?: DecisionReason[];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(4000)
+  conditions?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  licenceId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  serviceId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  supplierId?: string;
+
+  @ApiPropertyOptional({ example: '556677-8899' })
+  @IsOptional()
+  @IsOrganisationNumber()
+  supplierOrganisationNumber?: string;
+
+  @ApiPropertyOptional({ enum: SERVICE_CATEGORIES })
+  @IsOptional()
+  @IsIn(SERVICE_CATEGORIES)
+  category?: ServiceCategory;
+}
+
+export class CommentDto implements CommentRequest {
+  @ApiProperty()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 4000)
+  text!: string;
+}

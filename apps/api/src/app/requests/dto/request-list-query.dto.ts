@@ -1,0 +1,69 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+
+import {
+  REQUEST_SORTS,
+  REQUEST_STATES,
+  type RequestListQuery,
+  type RequestState,
+} from '@licensregistret/domain';
+
+import { PageQueryDto, SortOf } from '../../common/list-params';
+
+const commaList = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.split(',').filter((part) => part !== '') : value;
+
+export class RequestListQueryDto extends PageQueryDto implements RequestListQuery {
+  @ApiPropertyOptional({ example: 'submittedAt:asc', description: REQUEST_SORTS.join(', ') })
+  @IsOptional()
+  @SortOf(REQUEST_SORTS)
+  sort?: string;
+
+  @ApiPropertyOptional({ example: 'SUBMITTED,IN_TRIAGE', description: 'Comma-separated states' })
+  @IsOptional()
+  @Transform(commaList)
+  @IsIn(REQUEST_STATES, {
+    each: true,
+    message: `state must be one of ${REQUEST_STATES.join(', ')}`,
+  })
+  state?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  serviceId?: string;
+
+  @ApiPropertyOptional({ description: 'Submitted at least this many days ago' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(3650)
+  minAgeDays?: number;
+
+  @ApiPropertyOptional({ description: 'At least this many open requests for the same tool' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  minDemand?: number;
+
+  @ApiPropertyOptional({ description: 'Only the caller’s own units’ requests' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  mine?: boolean;
+}
+
+/** The states of the query as a list (the DTO holds them split after validation). */
+export function statesOf(query: RequestListQueryDto): RequestState[] | null {
+  const states = query.state as unknown as RequestState[] | undefined;
+  return states && states.length > 0 ? states : null;
+}

@@ -1,0 +1,129 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  IsUrl,
+  Length,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+
+import {
+  type CreateRequestRequest,
+  type IsoDate,
+  type NewToolProposal,
+  PERSONAL_DATA_KINDS,
+  type PersonalDataKind,
+  SCHOOL_FORMS,
+  type SchoolForm,
+  type UpdateRequestRequest,
+} from '@licensregistret/domain';
+
+import { IsIsoDate } from '../../common/validators';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class NewToolDto implements NewToolProposal {
+  @ApiProperty({ example: 'Mattemästaren' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+
+  @ApiProperty({ example: 'Mattemästaren AB' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  supplierName!: string;
+
+  @ApiProperty({ example: 'https://mattemastaren.example' })
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  @MaxLength(500)
+  webAddress!: string;
+}
+
+export class CreateRequestDto implements CreateRequestRequest {
+  @ApiProperty({ format: 'uuid', description: 'A unit the requester acts for' })
+  @IsUUID()
+  unitId!: string;
+
+  @ApiProperty({ format: 'uuid', nullable: true, description: 'A catalogue service, or null' })
+  @ValidateIf((body: CreateRequestDto) => body.serviceId !== null || !body.newTool)
+  @IsUUID(undefined, { message: 'serviceId must name a catalogue service, or give newTool' })
+  serviceId!: string | null;
+
+  @ApiProperty({ type: NewToolDto, nullable: true, description: 'When the tool is not listed' })
+  @ValidateIf((body: CreateRequestDto) => body.newTool !== null && body.newTool !== undefined)
+  @ValidateNested()
+  @Type(() => NewToolDto)
+  newTool!: NewToolDto | null;
+
+  @ApiProperty({ description: 'The need the tool meets, in the school’s words' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 4000)
+  need!: string;
+
+  @ApiProperty({ type: [String], example: ['Matematik'] })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @Length(1, 100, { each: true })
+  subjects!: string[];
+
+  @ApiProperty({ example: 'Elever i årskurs 4–6 som behöver färdighetsträning' })
+  @Transform(trim)
+  @IsString()
+  @MaxLength(500)
+  targetGroup!: string;
+
+  @ApiProperty({ enum: SCHOOL_FORMS, isArray: true })
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(SCHOOL_FORMS, { each: true })
+  schoolForms!: SchoolForm[];
+
+  @ApiProperty()
+  @IsInt()
+  @Min(0)
+  pupilCount!: number;
+
+  @ApiProperty()
+  @IsInt()
+  @Min(0)
+  staffCount!: number;
+
+  @ApiProperty({ enum: PERSONAL_DATA_KINDS })
+  @IsIn(PERSONAL_DATA_KINDS)
+  personalData!: PersonalDataKind;
+
+  @ApiProperty({ description: 'Which personal data the tool would handle' })
+  @Transform(trim)
+  @IsString()
+  @MaxLength(2000)
+  personalDataDescription!: string;
+
+  @ApiPropertyOptional({ nullable: true, example: '2027-01-08' })
+  @IsOptional()
+  @IsIsoDate()
+  wantedFrom!: IsoDate | null;
+}
+
+export class UpdateRequestDto
+  extends PartialType(CreateRequestDto)
+  implements UpdateRequestRequest
+{
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  version!: number;
+}

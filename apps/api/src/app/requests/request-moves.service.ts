@@ -1,0 +1,455 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+
+import {
+  DECISION_OUTCOME_LABELS,
+  DECISION_REASON_LABELS,
+  type DecisionOutcome,
+  type MoveProblem,
+  type RequestDetail,
+  approvalBlockers,
+  describeBlocker,
+  moveProblem,
+  stateAfter,
+} from '@licensregistret/domain';
+
+import { LICENCE_COVERS_UNIT, licenceInForce } from '../agreements/licence-coverage';
+import type { Actor } from '../auth/actor';
+import { AppException } from '../common/app-exception';
+import { ClockService } from '../common/clock.service';
+import { EventLogService } from '../common/event-log.service';
+import { NotificationsService } from '../notifications/notifications.service';
+import { ReviewsService } from '../reviews/reviews.service';
+import type { MoveDto } from './dto/move.dto';
+import { routineActorOf } from './request-access';
+import type { RequestRow } from './request-rows';
+import { RequestsService } from './requests.service';
+
+/** The catalogue status a decision gives the service. */
+const SERVICE_STATUS_AFTER: Record<DecisionOutcome, string> = {
+  APPROVED: 'APPROVED',
+  APPROVED_WITH_CONDITIONS: 'APPROVED_WITH_CONDITIONS',
+  REJECTED: 'REJECTED',
+};
+
+/**
+ * Moves a request through the routine: the routine in libs/shared/domain says who may make which
+ * move from where; this adds what only the database knows (the version, the licence, the reviews)
+ * and writes the change, its event and its notifications in one transaction.
+ */
+@Injectable()
+export class RequestMovesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly requests: RequestsService,
+    private readonly reviews: ReviewsService,
+    private readonly events: EventLogService,
+    private readonly notifications: NotificationsService,
+    private readonly clock: ClockService,
+  ) {}
+
+  async move(actor: Actor, id: string, body: MoveDto): Promise<RequestDetail> {
+    return this.dataSource.transaction(async (manager) => {
+      const row = await this.requests.readRow(manager, actor, id, true);
+      if (row.version !== body.version) throw this.requests.stale(row);
+      const reviews = row.service_id ? await this.reviews.current(manager, row.service_id) : null;
+      const snapshot = this.requests.snapshotOf(row, reviews);
+      const problem = moveProblem(
+        body.move,
+        snapshot,
+        routineActorOf(actor),
+        this.requests.settings,
+        body,
+      );
+      if (problem) throw this.refusal(problem, row);
+
+      const to = stateAfter(body.move, snapshot);
+      const apply = this.apply[body.move];
+      const effect = await apply(manager, actor, row, body);
+      await manager.query(
+        `UPDATE request SET state = $2, version = version + 1, updated_at = now() ${
+          effect.set ? `, ${effect.set}` : ''
+        } WHERE id = $1`,
+        [id, to, ...(effect.parameters ?? [])],
+      );
+      await this.events.record(manager, {
+        actorId: actor.id,
+        subjectType: 'request',
+        subjectId: id,
+        kind: body.move,
+        fromState: row.state,
+        toState: to,
+        message: body.text || null,
+        changes: effect.changes ?? {},
+      });
+      const after = await this.requests.detail(manager, actor, id);
+      await effect.notify?.(manager, after);
+      return after;
+    });
+  }
+
+  private refusal(problem: MoveProblem, row: RequestRow): AppException {
+    const extensions = { currentState: row.state, currentVersion: row.version };
+    if (problem.status === 400) {
+      return new AppException('INVALID', problem.message, {
+        errors: [{ field: problem.field, messages: [problem.message] }],
+        extensions,
+      });
+    }
+    return new AppException(problem.status === 403 ? 'FORBIDDEN' : 'CONFLICT', problem.message, {
+      extensions,
+    });
+  }
+
+  /** What each move writes beyond the state: `set` with parameters from `$3`, and who is told. */
+  private readonly apply: Record<
+    MoveDto['move'],
+    (manager: EntityManager, actor: Actor, row: RequestRow, body: MoveDto) => Promise<Effect>
+  > = {
+    ENDORSE: async (_manager, actor) => ({
+      set: 'endorsed_by = $3, endorsed_at = now()',
+      parameters: [actor.id],
+    }),
+    SUBMIT: async (_manager, actor, row) => ({
+      // A principal's own submission is their endorsement.
+      set: 'submitted_at = now(), endorsed_by = coalesce(endorsed_by, $3), endorsed_at = coalesce(endorsed_at, now())',
+      parameters: [actor.id],
+      notify: (manager, after) =>
+        this.notifications
+          .notify(
+            manager,
+            { role: 'OBJECT_SPECIALIST' },
+            {
+              kind: 'REQUEST_SUBMITTED',
+              subject: `Ny begäran ${after.number}: ${after.toolName}`,
+              body: `${after.unitName} begär ${after.toolName} (${after.pupilCount} elever). Behov: ${row.need}`,
+              requestId: row.id,
+              exceptAccountId: actor.id,
+            },
+          )
+          .then(() => undefined),
+    }),
+    START_TRIAGE: async () => ({}),
+    QUEUE: async () => ({}),
+    UNQUEUE: async () => ({}),
+    START_REVIEW: (manager, actor, row, body) => this.startReview(manager, actor, row, body),
+    MARK_COVERED: async (manager, actor, row, body) => {
+      const licenceId = body.licenceId as string;
+      const [covering] = (await manager.query(
+        `SELECT l.id FROM licence l JOIN agreement a ON a.id = l.agreement_id, school_unit u
+          WHERE l.id = $1 AND u.id = $2 AND ${LICENCE_COVERS_UNIT} AND ${licenceInForce('$3::date')}`,
+        [licenceId, row.unit_id, this.clock.today()],
+      )) as { id: string }[];
+      if (!covering) {
+        throw AppException.invalid(
+          'licenceId',
+          'licenceId must be a licence in force that covers the unit',
+        );
+      }
+      return {
+        set: 'covered_by_licence_id = $3, covered_text = $4',
+        parameters: [licenceId, body.text ?? ''],
+        changes: { licenceId: { old: null, new: licenceId } },
+        notify: (manager, after) =>
+          this.tellSchool(manager, actor, after, 'REQUEST_COVERED', {
+            subject: `Begäran ${after.number}: ${after.toolName} finns redan för er enhet`,
+            body: `Enheten har redan ${after.toolName} genom avtal ${after.coveredBy?.agreementNumber} (till ${after.coveredBy?.endsOn}). ${body.text ?? ''}`.trim(),
+          }),
+      };
+    },
+    ASK_FOR_INFO: async (_manager, actor, row, body) => ({
+      set: 'state_before_info = $3, open_question = $4',
+      parameters: [row.state, body.text],
+      notify: (manager, after) =>
+        this.tellSchool(manager, actor, after, 'INFO_REQUESTED', {
+          subject: `Begäran ${after.number}: komplettering begärd`,
+          body: body.text ?? '',
+          principals: false,
+        }),
+    }),
+    ANSWER: async (_manager, actor, row, body) => ({
+      set: 'state_before_info = NULL, open_question = NULL',
+      notify: (manager, after) =>
+        this.notifications
+          .notify(
+            manager,
+            { role: 'OBJECT_SPECIALIST' },
+            {
+              kind: 'INFO_ANSWERED',
+              subject: `Begäran ${after.number}: kompletterad`,
+              body: `Fråga: ${row.open_question ?? ''}\nSvar: ${body.text ?? ''}`,
+              requestId: row.id,
+              exceptAccountId: actor.id,
+            },
+          )
+          .then(() => undefined),
+    }),
+    PROPOSE_DECISION: async (manager, actor, row, body) => {
+      await this.checkApprovalGates(manager, row, body.outcome as DecisionOutcome);
+      const proposal = {
+        outcome: body.outcome,
+        reasons: body.reasons ?? [],
+        text: body.text ?? '',
+        conditions: body.conditions ?? '',
+        proposedByName: actor.displayName,
+        proposedAt: new Date().toISOString(),
+      };
+      return {
+        set: 'proposal = $3',
+        parameters: [JSON.stringify(proposal)],
+        changes: { proposal: { old: row.proposal, new: proposal } },
+      };
+    },
+    DECIDE: (manager, actor, row, body) => this.decide(manager, actor, row, body),
+    IMPLEMENT: async () => ({}),
+    WITHDRAW: async () => ({}),
+  };
+
+  private async decide(
+    manager: EntityManager,
+    actor: Actor,
+    row: RequestRow,
+    body: MoveDto,
+  ): Promise<Effect> {
+    const outcome = body.outcome as DecisionOutcome;
+    await this.checkApprovalGates(manager, row, outcome);
+    const reasons = outcome === 'REJECTED' ? (body.reasons ?? []) : [];
+    const conditions = outcome === 'APPROVED_WITH_CONDITIONS' ? (body.conditions ?? '') : '';
+    if (row.service_id) await this.recordServiceStatus(manager, actor, row.service_id, outcome);
+    return {
+      set: `decision_outcome = $3, decision_reasons = $4, decision_text = $5, decision_conditions = $6,
+            decided_by = $7, decided_at = now()`,
+      parameters: [outcome, reasons, body.text ?? '', conditions, actor.id],
+      changes: {
+        outcome: { old: null, new: outcome },
+        ...(reasons.length ? { reasons: { old: null, new: reasons } } : {}),
+        ...(conditions ? { conditions: { old: null, new: conditions } } : {}),
+      },
+      notify: (manager, after) => {
+        const reasonText = reasons.map((reason) => DECISION_REASON_LABELS[reason]).join(', ');
+        return this.tellSchool(manager, actor, after, 'REQUEST_DECIDED', {
+          subject: `Beslut om begäran ${after.number}: ${DECISION_OUTCOME_LABELS[outcome]}`,
+          body: [
+            `${after.toolName} för ${after.unitName}: ${DECISION_OUTCOME_LABELS[outcome]}.`,
+            reasonText ? `Skäl: ${reasonText}.` : '',
+            conditions ? `Villkor: ${conditions}` : '',
+            body.text ?? '',
+          ]
+            .filter(Boolean)
+            .join('\n'),
+        });
+      },
+    };
+  }
+
+  /** An approval needs every review valid and the GDPR stops clear (a rejection needs none). */
+  private async checkApprovalGates(
+    manager: EntityManager,
+    row: RequestRow,
+    outcome: DecisionOutcome,
+  ): Promise<void> {
+    if (outcome === 'REJECTED') return;
+    if (!row.service_id) {
+      throw new AppException('CONFLICT', 'A request is approved for a service under review.', {
+        extensions: { currentState: row.state, currentVersion: row.version },
+      });
+    }
+    const blockers = approvalBlockers(
+      await this.reviews.current(manager, row.service_id),
+      this.clock.today(),
+    );
+    if (blockers.length > 0) {
+      throw new AppException(
+        'CONFLICT',
+        `The request cannot be approved yet: ${blockers.map(describeBlocker).join('; ')}.`,
+        { extensions: { currentState: row.state, currentVersion: row.version, blockers } },
+      );
+    }
+  }
+
+  /** The decision sets the service's catalogue status; a rejection only of a service not yet approved. */
+  private async recordServiceStatus(
+    manager: EntityManager,
+    actor: Actor,
+    serviceId: string,
+    outcome: DecisionOutcome,
+  ): Promise<void> {
+    const status = SERVICE_STATUS_AFTER[outcome];
+    const [before] = (await manager.query(
+      `SELECT catalogue_status FROM digital_service WHERE id = $1 FOR UPDATE`,
+      [serviceId],
+    )) as { catalogue_status: string }[];
+    const change =
+      outcome === 'REJECTED'
+        ? before.catalogue_status === 'UNDER_REVIEW'
+        : before.catalogue_status !== status;
+    if (!change) return;
+    await manager.query(
+      `UPDATE digital_service SET catalogue_status = $2, status_decided_on = $3, version = version + 1,
+              updated_at = now() WHERE id = $1`,
+      [serviceId, status, this.clock.today()],
+    );
+    await this.events.record(manager, {
+      actorId: actor.id,
+      subjectType: 'service',
+      subjectId: serviceId,
+      kind: 'updated',
+      changes: { catalogueStatus: { old: before.catalogue_status, new: status } },
+    });
+  }
+
+  /**
+   * Accepting a request for review: a proposed new tool becomes a catalogue service "under
+   * review" now, not before, so typos in requests never reach the catalogue.
+   */
+  private async startReview(
+    manager: EntityManager,
+    actor: Actor,
+    row: RequestRow,
+    body: MoveDto,
+  ): Promise<Effect> {
+    if (row.service_id) return {};
+    let serviceId = body.serviceId ?? null;
+    if (serviceId) {
+      const [service] = (await manager.query(`SELECT id FROM digital_service WHERE id = $1`, [
+        serviceId,
+      ])) as { id: string }[];
+      if (!service)
+        throw AppException.invalid('serviceId', 'serviceId must be a catalogue service');
+    } else {
+      const supplierId = await this.supplierFor(manager, actor, row, body);
+      if (!body.category) {
+        throw AppException.invalid('category', 'choose the category of the new service');
+      }
+      serviceId = await this.createServiceUnderReview(manager, actor, row, supplierId, body);
+    }
+    return {
+      set: 'service_id = $3',
+      parameters: [serviceId],
+      changes: { serviceId: { old: null, new: serviceId } },
+    };
+  }
+
+  private async supplierFor(
+    manager: EntityManager,
+    actor: Actor,
+    row: RequestRow,
+    body: MoveDto,
+  ): Promise<string> {
+    if (body.supplierId) {
+      const [supplier] = (await manager.query(`SELECT id FROM supplier WHERE id = $1`, [
+        body.supplierId,
+      ])) as { id: string }[];
+      if (!supplier) throw AppException.invalid('supplierId', 'supplierId must be a supplier');
+      return supplier.id;
+    }
+    if (!body.supplierOrganisationNumber) {
+      throw AppException.invalid(
+        'supplierId',
+        'name the supplier: supplierId, or supplierOrganisationNumber for a new one',
+      );
+    }
+    const [existing] = (await manager.query(
+      `SELECT id FROM supplier WHERE organisation_number = $1`,
+      [body.supplierOrganisationNumber],
+    )) as { id: string }[];
+    if (existing) return existing.id;
+    const [created] = (await manager.query(
+      `INSERT INTO supplier (name, organisation_number) VALUES ($1, $2)
+       ON CONFLICT DO NOTHING RETURNING id`,
+      [row.new_tool_supplier, body.supplierOrganisationNumber],
+    )) as { id: string }[];
+    if (!created) {
+      throw new AppException('DUPLICATE', 'Another supplier already has that name.', {
+        errors: [{ field: 'supplierId', messages: ['a supplier of that name exists: choose it'] }],
+      });
+    }
+    await this.events.record(manager, {
+      actorId: actor.id,
+      subjectType: 'supplier',
+      subjectId: created.id,
+      kind: 'created',
+      changes: {
+        name: { old: null, new: row.new_tool_supplier },
+        organisationNumber: { old: null, new: body.supplierOrganisationNumber },
+      },
+    });
+    return created.id;
+  }
+
+  private async createServiceUnderReview(
+    manager: EntityManager,
+    actor: Actor,
+    row: RequestRow,
+    supplierId: string,
+    body: MoveDto,
+  ): Promise<string> {
+    const [same] = (await manager.query(
+      `SELECT id FROM digital_service WHERE supplier_id = $1 AND lower(name) = lower($2)`,
+      [supplierId, row.new_tool_name],
+    )) as { id: string }[];
+    if (same) return same.id;
+    // Sign-in and storage are not known yet: the reviews establish them.
+    const [{ id }] = (await manager.query(
+      `INSERT INTO digital_service (name, supplier_id, category, description, school_forms,
+                                    web_address, sign_in_method, personal_data, data_location,
+                                    catalogue_status)
+       VALUES ($1, $2, $3, $4, $5, $6, 'OWN_ACCOUNTS', $7, 'OUTSIDE_EU_EEA', 'UNDER_REVIEW')
+       RETURNING id`,
+      [
+        row.new_tool_name,
+        supplierId,
+        body.category,
+        row.need,
+        row.school_forms,
+        row.new_tool_web_address,
+        row.personal_data,
+      ],
+    )) as { id: string }[];
+    await this.events.record(manager, {
+      actorId: actor.id,
+      subjectType: 'service',
+      subjectId: id,
+      kind: 'created',
+      message: `Från begäran ${row.number}`,
+      changes: {
+        name: { old: null, new: row.new_tool_name },
+        catalogueStatus: { old: null, new: 'UNDER_REVIEW' },
+      },
+    });
+    return id;
+  }
+
+  /** The requester and (unless told otherwise) the unit's principals. */
+  private async tellSchool(
+    manager: EntityManager,
+    actor: Actor,
+    after: RequestDetail,
+    kind: 'REQUEST_DECIDED' | 'REQUEST_COVERED' | 'INFO_REQUESTED',
+    message: { subject: string; body: string; principals?: boolean },
+  ): Promise<void> {
+    const notification = {
+      kind,
+      subject: message.subject,
+      body: message.body,
+      requestId: after.id,
+      exceptAccountId: actor.id,
+    };
+    await this.notifications.notify(
+      manager,
+      {
+        accountIds: [after.requesterId],
+        principalsOfUnit: message.principals === false ? undefined : after.unitId,
+      },
+      notification,
+    );
+  }
+}
+
+interface Effect {
+  /** Extra assignments of the UPDATE, their parameters numbered from $3. */
+  set?: string;
+  parameters?: unknown[];
+  changes?: Record<string, { old: unknown; new: unknown }>;
+  notify?: (manager: EntityManager, after: RequestDetail) => Promise<void>;
+}

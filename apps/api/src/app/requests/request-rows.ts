@@ -1,0 +1,120 @@
+import type {
+  DecisionOutcome,
+  DecisionReason,
+  IsoDate,
+  PersonalDataKind,
+  RequestContent,
+  RequestProposal,
+  RequestState,
+  RequestSummary,
+  SchoolForm,
+} from '@licensregistret/domain';
+
+/** Submitted and not yet closed: the states that count as demand. */
+export const OPEN_STATES: readonly RequestState[] = [
+  'SUBMITTED',
+  'IN_TRIAGE',
+  'QUEUED',
+  'NEEDS_INFO',
+  'IN_REVIEW',
+];
+
+/** `r` is a request; the demand count uses the partial index on open requests by tool. */
+export const DEMAND_COUNT = `(SELECT count(*) FROM request o
+   WHERE o.tool_key = r.tool_key AND o.state = ANY ('{${OPEN_STATES.join(',')}}'::text[]))::int`;
+
+/** A request with what its grid row shows. */
+export const SELECT_REQUEST = `
+  SELECT r.*, u.name AS unit_name, ra.display_name AS requester_name,
+         coalesce(d.name, r.new_tool_name) AS tool_name,
+         CASE WHEN r.submitted_at IS NULL THEN NULL
+              ELSE (($today::date) - (r.submitted_at AT TIME ZONE 'Europe/Stockholm')::date) END AS age_days,
+         ${DEMAND_COUNT} AS demand_count
+    FROM request r
+    JOIN school_unit u ON u.id = r.unit_id
+    JOIN account ra ON ra.id = r.requester_id
+    LEFT JOIN digital_service d ON d.id = r.service_id`;
+
+export interface RequestRow {
+  id: string;
+  number: number;
+  unit_id: string;
+  unit_name: string;
+  requester_id: string;
+  requester_name: string;
+  service_id: string | null;
+  tool_name: string;
+  new_tool_name: string | null;
+  new_tool_supplier: string | null;
+  new_tool_web_address: string | null;
+  need: string;
+  subjects: string[];
+  target_group: string;
+  school_forms: SchoolForm[];
+  pupil_count: number;
+  staff_count: number;
+  personal_data: PersonalDataKind;
+  personal_data_description: string;
+  wanted_from: IsoDate | null;
+  state: RequestState;
+  state_before_info: RequestState | null;
+  open_question: string | null;
+  endorsed_by: string | null;
+  endorsed_at: Date | null;
+  covered_by_licence_id: string | null;
+  covered_text: string | null;
+  proposal: RequestProposal | null;
+  decision_outcome: DecisionOutcome | null;
+  decision_reasons: DecisionReason[];
+  decision_text: string | null;
+  decision_conditions: string | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+  version: number;
+  created_at: Date;
+  submitted_at: Date | null;
+  age_days: number | null;
+  demand_count: number;
+}
+
+export const toSummary = (row: RequestRow): RequestSummary => ({
+  id: row.id,
+  number: row.number,
+  state: row.state,
+  unitId: row.unit_id,
+  unitName: row.unit_name,
+  requesterName: row.requester_name,
+  serviceId: row.service_id,
+  toolName: row.tool_name,
+  schoolForms: row.school_forms,
+  pupilCount: row.pupil_count,
+  createdAt: row.created_at.toISOString(),
+  submittedAt: row.submitted_at?.toISOString() ?? null,
+  ageDays: row.age_days,
+  demandCount: row.state === 'DRAFT' ? 0 : row.demand_count,
+  decisionOutcome: row.decision_outcome,
+  decisionReasons: row.decision_reasons,
+  version: row.version,
+});
+
+export const toContent = (row: RequestRow): RequestContent => ({
+  unitId: row.unit_id,
+  serviceId: row.service_id,
+  newTool:
+    row.new_tool_name === null
+      ? null
+      : {
+          name: row.new_tool_name,
+          supplierName: row.new_tool_supplier ?? '',
+          webAddress: row.new_tool_web_address ?? '',
+        },
+  need: row.need,
+  subjects: row.subjects,
+  targetGroup: row.target_group,
+  schoolForms: row.school_forms,
+  pupilCount: row.pupil_count,
+  staffCount: row.staff_count,
+  personalData: row.personal_data,
+  personalDataDescription: row.personal_data_description,
+  wantedFrom: row.wanted_from,
+});

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+
+import { CatalogueModule } from '../catalogue/catalogue.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { ReviewsModule } from '../reviews/reviews.module';
+import { RequestMovesService } from './request-moves.service';
+import { RequestsController } from './requests.controller';
+import { RequestsService } from './requests.service';
+
+@Module({
+  imports: [CatalogueModule, ReviewsModule, NotificationsModule],
+  controllers: [RequestsController],
+  providers: [RequestsService, RequestMovesService],
+})
+export class RequestsModule {}

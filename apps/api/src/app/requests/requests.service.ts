@@ -1,0 +1,516 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+
+import {
+  type CurrentReviews,
+  type DemandGroup,
+  type Page,
+  REVIEW_KINDS,
+  type RequestDetail,
+  type RequestEvent,
+  type RequestSnapshot,
+  type RequestState,
+  type RequestSummary,
+  type RoutineSettings,
+  approvalBlockers,
+  availableMoves,
+  isUnitScoped,
+  needsManagerConfirmation,
+} from '@licensregistret/domain';
+
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/app-config.provider';
+import type { Actor } from '../auth/actor';
+import { ServicesService } from '../catalogue/services.service';
+import { AppException } from '../common/app-exception';
+import { ClockService } from '../common/clock.service';
+import { rethrowConstraintViolation } from '../common/database-errors';
+import { EventLogService, changedFields } from '../common/event-log.service';
+import { pageOf, parseSort } from '../common/list-params';
+import { definedOnly } from '../common/patch';
+import { SqlConditions } from '../common/sql-builder';
+import { NotificationsService } from '../notifications/notifications.service';
+import { ReviewsService } from '../reviews/reviews.service';
+import { type RequestListQueryDto, statesOf } from './dto/request-list-query.dto';
+import type { CreateRequestDto, UpdateRequestDto } from './dto/request.dto';
+import { routineActorOf, unitIdsOf, visibleTo } from './request-access';
+import {
+  DEMAND_COUNT,
+  OPEN_STATES,
+  type RequestRow,
+  SELECT_REQUEST,
+  toContent,
+  toSummary,
+} from './request-rows';
+
+const ORDER_BY = {
+  number: 'r.number',
+  submittedAt: 'r.submitted_at',
+  createdAt: 'r.created_at',
+  state: 'r.state',
+  unitName: 'u.name',
+  toolName: 'tool_name',
+  demandCount: 'demand_count',
+} as const;
+
+/** The states in which the school may still edit what it wrote. */
+const EDITABLE_STATES: readonly RequestState[] = ['DRAFT', 'SUBMITTED'];
+
+const CONTENT_FIELDS = [
+  'unitId',
+  'serviceId',
+  'newTool',
+  'need',
+  'subjects',
+  'targetGroup',
+  'schoolForms',
+  'pupilCount',
+  'staffCount',
+  'personalData',
+  'personalDataDescription',
+  'wantedFrom',
+] as const;
+
+const CONSTRAINT_FIELDS = {
+  request_service_id_fkey: 'serviceId',
+  request_unit_id_fkey: 'unitId',
+};
+
+/** A request read in full: the grid row, who endorsed and who decided. */
+const selectDetail = (selectRequest: string, where: string) => `
+  SELECT q.*, e.display_name AS endorsed_by_name, dd.display_name AS decided_by_name
+    FROM (${selectRequest} ${where}) q
+    LEFT JOIN account e ON e.id = q.endorsed_by
+    LEFT JOIN account dd ON dd.id = q.decided_by`;
+
+type DetailRow = RequestRow & { endorsed_by_name: string | null; decided_by_name: string | null };
+
+const EMPTY_REVIEWS = Object.fromEntries(
+  REVIEW_KINDS.map((kind) => [kind, null]),
+) as CurrentReviews;
+
+/** Requests for digital tools: the school's content, the lists, and a request read in full. */
+@Injectable()
+export class RequestsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly eventLog: EventLogService,
+    private readonly clock: ClockService,
+    private readonly services: ServicesService,
+    private readonly reviews: ReviewsService,
+    private readonly notifications: NotificationsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  get settings(): RoutineSettings {
+    return { confirmationThreshold: this.config.confirmationThreshold };
+  }
+
+  async list(actor: Actor, query: RequestListQueryDto): Promise<Page<RequestSummary>> {
+    const { offset, limit } = pageOf(query);
+    const sort = parseSort<keyof typeof ORDER_BY>(query.sort, {
+      column: 'createdAt',
+      direction: 'desc',
+    });
+    const conditions = new SqlConditions();
+    const today = conditions.param(this.clock.today());
+    conditions.add(visibleTo(actor, conditions));
+    if (query.mine)
+      conditions.add(`r.unit_id = ANY (${conditions.param(unitIdsOf(actor))}::uuid[])`);
+    const states = statesOf(query);
+    if (states) conditions.add(`r.state = ANY (${conditions.param(states)}::text[])`);
+    if (query.unitId) conditions.add(`r.unit_id = ${conditions.param(query.unitId)}`);
+    if (query.serviceId) conditions.add(`r.service_id = ${conditions.param(query.serviceId)}`);
+    if (query.minAgeDays !== undefined) {
+      conditions.add(
+        `(r.submitted_at AT TIME ZONE 'Europe/Stockholm')::date <= ${today}::date - ${conditions.param(query.minAgeDays)}::int`,
+      );
+    }
+    if (query.minDemand !== undefined) {
+      conditions.add(`${DEMAND_COUNT} >= ${conditions.param(query.minDemand)}`);
+    }
+    const direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
+    const select = SELECT_REQUEST.replaceAll('$today', today);
+    const parameters = conditions.parameters;
+    const [rows, [{ total }]] = await Promise.all([
+      this.dataSource.query(
+        `${select} ${conditions.where}
+         ORDER BY ${ORDER_BY[sort.column]} ${direction} NULLS LAST, r.id ${direction}
+         LIMIT ${limit} OFFSET ${offset}`,
+        parameters,
+      ) as Promise<RequestRow[]>,
+      this.dataSource.query(
+        `SELECT count(*)::int AS total FROM request r JOIN school_unit u ON u.id = r.unit_id ${conditions.where}`,
+        parameters,
+      ) as Promise<{ total: number }[]>,
+    ]);
+    return { rows: rows.map(toSummary), total };
+  }
+
+  /** Open requests grouped by the tool they ask for, most asked-for first. */
+  async demand(): Promise<DemandGroup[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT r.tool_key, min(r.service_id::text) AS service_id,
+              coalesce(min(d.name), min(r.new_tool_name)) AS tool_name,
+              count(*)::int AS request_count, count(DISTINCT r.unit_id)::int AS unit_count,
+              sum(r.pupil_count)::int AS pupil_count, min(r.submitted_at) AS oldest_submitted_at,
+              array_agg(r.id ORDER BY r.submitted_at) AS request_ids
+         FROM request r LEFT JOIN digital_service d ON d.id = r.service_id
+        WHERE r.state = ANY ($1::text[])
+        GROUP BY r.tool_key
+        ORDER BY count(DISTINCT r.unit_id) DESC, sum(r.pupil_count) DESC, min(r.submitted_at)`,
+      [OPEN_STATES],
+    )) as {
+      service_id: string | null;
+      tool_name: string;
+      request_count: number;
+      unit_count: number;
+      pupil_count: number;
+      oldest_submitted_at: Date;
+      request_ids: string[];
+    }[];
+    return rows.map((row) => ({
+      serviceId: row.service_id,
+      toolName: row.tool_name,
+      requestCount: row.request_count,
+      unitCount: row.unit_count,
+      pupilCount: row.pupil_count,
+      oldestSubmittedAt: row.oldest_submitted_at.toISOString(),
+      requestIds: row.request_ids,
+    }));
+  }
+
+  async get(actor: Actor, id: string): Promise<RequestDetail> {
+    return this.detail(this.dataSource.manager, actor, id);
+  }
+
+  /** The request as the actor sees it, with the moves they may make now. */
+  async detail(manager: EntityManager, actor: Actor, id: string): Promise<RequestDetail> {
+    const row = await this.readRow(manager, actor, id);
+    const today = this.clock.today();
+    const service = row.service_id ? await this.services.get(row.service_id, manager) : null;
+    const reviews = row.service_id ? await this.reviews.current(manager, row.service_id) : null;
+    const snapshot = this.snapshotOf(row, reviews);
+    const coveredBy = row.covered_by_licence_id
+      ? await this.coveredBy(manager, row.covered_by_licence_id, row.covered_text ?? '')
+      : null;
+    const ownUnit = unitIdsOf(actor).includes(row.unit_id);
+    return {
+      ...toSummary(row),
+      ...toContent(row),
+      requesterId: row.requester_id,
+      endorsedByName: row.endorsed_by_name,
+      endorsedAt: row.endorsed_at?.toISOString() ?? null,
+      stateBeforeInfo: row.state_before_info,
+      openQuestion: row.open_question,
+      service,
+      coveredBy,
+      proposal: row.proposal,
+      decision:
+        row.decision_outcome === null
+          ? null
+          : {
+              outcome: row.decision_outcome,
+              reasons: row.decision_reasons,
+              text: row.decision_text ?? '',
+              conditions: row.decision_conditions ?? '',
+              decidedByName: row.decided_by_name ?? '',
+              decidedAt: row.decided_at?.toISOString() ?? '',
+            },
+      needsManagerConfirmation: needsManagerConfirmation(snapshot, this.settings),
+      reviews,
+      approvalBlockers: approvalBlockers(reviews ?? EMPTY_REVIEWS, today),
+      availableMoves: availableMoves(snapshot, routineActorOf(actor), this.settings),
+      editable: ownUnit && isUnitScoped(actor.roles) && EDITABLE_STATES.includes(row.state),
+    };
+  }
+
+  /** The facts the routine judges a move on. */
+  snapshotOf(row: RequestRow, reviews: CurrentReviews | null): RequestSnapshot {
+    const procurement = reviews?.PROCUREMENT;
+    return {
+      state: row.state,
+      stateBeforeInfo: row.state_before_info,
+      unitId: row.unit_id,
+      endorsed: row.endorsed_by !== null,
+      proposedOutcome: row.proposal?.outcome ?? null,
+      decidedOutcome: row.decision_outcome,
+      annualCost:
+        procurement?.kind === 'PROCUREMENT' ? Number(procurement.findings.annualCost) : null,
+    };
+  }
+
+  /** The request if the actor may see it (locked for a change when `forUpdate`), else 404. */
+  async readRow(
+    manager: EntityManager,
+    actor: Actor,
+    id: string,
+    forUpdate = false,
+  ): Promise<DetailRow> {
+    if (forUpdate) {
+      // Lock first, so a concurrent move waits here and then reads the committed version.
+      await manager.query(`SELECT 1 FROM request WHERE id = $1 FOR UPDATE`, [id]);
+    }
+    const conditions = new SqlConditions();
+    const today = conditions.param(this.clock.today());
+    conditions.add(`r.id = ${conditions.param(id)}`).add(visibleTo(actor, conditions));
+    const [found] = (await manager.query(
+      selectDetail(SELECT_REQUEST.replaceAll('$today', today), conditions.where),
+      conditions.parameters,
+    )) as DetailRow[];
+    if (!found) throw AppException.notFound('The request');
+    return found;
+  }
+
+  async create(actor: Actor, body: CreateRequestDto): Promise<RequestDetail> {
+    this.checkUnit(actor, body.unitId);
+    this.checkTool(body.serviceId, body.newTool);
+    return this.dataSource.transaction(async (manager) => {
+      const [{ id }] = (await manager
+        .query(
+          `INSERT INTO request (unit_id, requester_id, service_id, new_tool_name, new_tool_supplier,
+                                new_tool_web_address, need, subjects, target_group, school_forms,
+                                pupil_count, staff_count, personal_data, personal_data_description,
+                                wanted_from, state)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 'DRAFT')
+           RETURNING id`,
+          [
+            body.unitId,
+            actor.id,
+            body.serviceId ?? null,
+            body.newTool?.name ?? null,
+            body.newTool?.supplierName ?? null,
+            body.newTool?.webAddress ?? null,
+            body.need,
+            body.subjects,
+            body.targetGroup,
+            body.schoolForms,
+            body.pupilCount,
+            body.staffCount,
+            body.personalData,
+            body.personalDataDescription,
+            body.wantedFrom ?? null,
+          ],
+        )
+        .catch((error: unknown) => rethrowConstraintViolation(error, CONSTRAINT_FIELDS))) as {
+        id: string;
+      }[];
+      await this.eventLog.record(manager, {
+        actorId: actor.id,
+        subjectType: 'request',
+        subjectId: id,
+        kind: 'CREATED',
+        toState: 'DRAFT',
+        changes: {},
+      });
+      const created = await this.detail(manager, actor, id);
+      if (!actor.roles.includes('PRINCIPAL')) {
+        await this.notifications.notify(
+          manager,
+          { principalsOfUnit: body.unitId },
+          {
+            kind: 'ENDORSEMENT_WANTED',
+            subject: `Begäran ${created.number} väntar på din tillstyrkan`,
+            body: `${actor.displayName} har begärt ${created.toolName} för ${created.unitName}.`,
+            requestId: id,
+            exceptAccountId: actor.id,
+          },
+        );
+      }
+      return created;
+    });
+  }
+
+  async update(actor: Actor, id: string, body: UpdateRequestDto): Promise<RequestDetail> {
+    return this.dataSource.transaction(async (manager) => {
+      const row = await this.readRow(manager, actor, id, true);
+      if (row.version !== body.version) throw this.stale(row);
+      if (!isUnitScoped(actor.roles) || !unitIdsOf(actor).includes(row.unit_id)) {
+        throw new AppException('FORBIDDEN', 'Only the school that made the request edits it.');
+      }
+      if (!EDITABLE_STATES.includes(row.state)) {
+        throw new AppException('CONFLICT', `A request in ${row.state} can no longer be edited.`, {
+          extensions: { currentState: row.state, currentVersion: row.version },
+        });
+      }
+      const { version, ...changes } = body;
+      void version;
+      const before = toContent(row);
+      const after = { ...before, ...definedOnly(changes) };
+      if (
+        changes.serviceId !== undefined &&
+        changes.serviceId !== null &&
+        changes.newTool === undefined
+      ) {
+        after.newTool = null;
+      }
+      if (
+        changes.newTool !== undefined &&
+        changes.newTool !== null &&
+        changes.serviceId === undefined
+      ) {
+        after.serviceId = null;
+      }
+      if (after.unitId !== before.unitId) this.checkUnit(actor, after.unitId);
+      this.checkTool(after.serviceId, after.newTool);
+      const changed = changedFields(before, after, CONTENT_FIELDS);
+      // A principal endorses what they read: a change by someone else asks for it again.
+      const clearEndorsement =
+        row.state === 'DRAFT' &&
+        !actor.roles.includes('PRINCIPAL') &&
+        Object.keys(changed).length > 0;
+      await manager
+        .query(
+          `UPDATE request SET unit_id = $2, service_id = $3, new_tool_name = $4, new_tool_supplier = $5,
+                  new_tool_web_address = $6, need = $7, subjects = $8, target_group = $9,
+                  school_forms = $10, pupil_count = $11, staff_count = $12, personal_data = $13,
+                  personal_data_description = $14, wanted_from = $15,
+                  endorsed_by = CASE WHEN $16 THEN NULL ELSE endorsed_by END,
+                  endorsed_at = CASE WHEN $16 THEN NULL ELSE endorsed_at END,
+                  version = version + 1, updated_at = now()
+            WHERE id = $1`,
+          [
+            id,
+            after.unitId,
+            after.serviceId,
+            after.newTool?.name ?? null,
+            after.newTool?.supplierName ?? null,
+            after.newTool?.webAddress ?? null,
+            after.need,
+            after.subjects,
+            after.targetGroup,
+            after.schoolForms,
+            after.pupilCount,
+            after.staffCount,
+            after.personalData,
+            after.personalDataDescription,
+            after.wantedFrom,
+            clearEndorsement,
+          ],
+        )
+        .catch((error: unknown) => rethrowConstraintViolation(error, CONSTRAINT_FIELDS));
+      await this.eventLog.record(manager, {
+        actorId: actor.id,
+        subjectType: 'request',
+        subjectId: id,
+        kind: 'EDITED',
+        fromState: row.state,
+        toState: row.state,
+        changes: changed,
+      });
+      return this.detail(manager, actor, id);
+    });
+  }
+
+  /** The request's moves and comments, and the reviews of its service made since it was made. */
+  async history(actor: Actor, id: string): Promise<RequestEvent[]> {
+    const row = await this.readRow(this.dataSource.manager, actor, id);
+    const rows = (await this.dataSource.query(
+      `SELECT e.id::text, e.occurred_at, a.display_name AS actor_name, e.kind, e.from_state,
+              e.to_state, e.message
+         FROM event e LEFT JOIN account a ON a.id = e.actor_id
+        WHERE (e.subject_type = 'request' AND e.subject_id = $1)
+           OR (e.subject_type = 'service' AND e.subject_id = $2
+               AND e.kind IN ('review', 'change-reported') AND e.occurred_at >= $3)
+        ORDER BY e.id`,
+      [id, row.service_id, row.created_at],
+    )) as {
+      id: string;
+      occurred_at: Date;
+      actor_name: string | null;
+      kind: string;
+      from_state: RequestState | null;
+      to_state: RequestState | null;
+      message: string | null;
+    }[];
+    return rows.map((event) => ({
+      id: event.id,
+      occurredAt: event.occurred_at.toISOString(),
+      actorName: event.actor_name,
+      kind:
+        event.kind === 'review'
+          ? 'REVIEW'
+          : event.kind === 'change-reported'
+            ? 'SERVICE_CHANGED'
+            : event.kind,
+      fromState: event.from_state,
+      toState: event.to_state,
+      text: event.message,
+    }));
+  }
+
+  async comment(actor: Actor, id: string, text: string): Promise<RequestEvent> {
+    return this.dataSource.transaction(async (manager) => {
+      const row = await this.readRow(manager, actor, id);
+      await this.eventLog.record(manager, {
+        actorId: actor.id,
+        subjectType: 'request',
+        subjectId: id,
+        kind: 'COMMENT',
+        fromState: row.state,
+        toState: row.state,
+        message: text,
+        changes: {},
+      });
+      const [event] = (await manager.query(
+        `SELECT id::text, occurred_at FROM event WHERE subject_type = 'request' AND subject_id = $1
+          ORDER BY id DESC LIMIT 1`,
+        [id],
+      )) as { id: string; occurred_at: Date }[];
+      return {
+        id: event.id,
+        occurredAt: event.occurred_at.toISOString(),
+        actorName: actor.displayName,
+        kind: 'COMMENT',
+        fromState: row.state,
+        toState: row.state,
+        text,
+      };
+    });
+  }
+
+  stale(row: RequestRow): AppException {
+    return new AppException(
+      'STALE_VERSION',
+      `The request was changed by someone else (now ${row.state}, version ${row.version}); read it again.`,
+      { extensions: { currentState: row.state, currentVersion: row.version } },
+    );
+  }
+
+  private checkUnit(actor: Actor, unitId: string): void {
+    if (!unitIdsOf(actor).includes(unitId)) {
+      throw new AppException('FORBIDDEN', 'You do not act for that school unit.', {
+        errors: [{ field: 'unitId', messages: ['unitId must be a unit you act for'] }],
+      });
+    }
+  }
+
+  private checkTool(serviceId: string | null | undefined, newTool: unknown): void {
+    if (!serviceId && !newTool) {
+      throw AppException.invalid('serviceId', 'name a catalogue service, or describe a new tool');
+    }
+    if (serviceId && newTool) {
+      throw AppException.invalid('newTool', 'give either a catalogue service or a new tool');
+    }
+  }
+
+  private async coveredBy(
+    manager: EntityManager,
+    licenceId: string,
+    text: string,
+  ): Promise<RequestDetail['coveredBy']> {
+    const [licence] = (await manager.query(
+      `SELECT l.id, a.agreement_number, l.ends_on FROM licence l JOIN agreement a ON a.id = l.agreement_id
+        WHERE l.id = $1`,
+      [licenceId],
+    )) as { id: string; agreement_number: string; ends_on: string }[];
+    return licence
+      ? {
+          licenceId: licence.id,
+          agreementNumber: licence.agreement_number,
+          endsOn: licence.ends_on,
+          text,
+        }
+      : null;
+  }
+}

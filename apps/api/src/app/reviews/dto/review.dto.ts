@@ -1,0 +1,191 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+
+import {
+  DATA_CATEGORIES,
+  DATA_LOCATIONS,
+  DATA_SUBJECTS,
+  DPIA_CRITERIA,
+  type DataCategory,
+  type DataLocation,
+  type DataProtectionFindings,
+  type DataSubject,
+  type DpiaCriterion,
+  type InformationSecurityFindings,
+  type IsoDate,
+  KLASSA_LEVELS,
+  type KlassaLevel,
+  LEGAL_BASES,
+  type LegalBasis,
+  PROCUREMENT_ROUTES,
+  type ProcurementFindings,
+  type ProcurementRoute,
+  REVIEW_KINDS,
+  REVIEW_OUTCOMES,
+  type ReportServiceChangeRequest,
+  type ReviewKind,
+  type ReviewOutcome,
+  SERVICE_CHANGE_KINDS,
+  SIGN_IN_METHODS,
+  type ServiceChangeKind,
+  type SignInMethod,
+} from '@licensregistret/domain';
+
+import { IsIsoDate } from '../../common/validators';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/**
+ * A review as posted. Its `findings` differ by kind, so they are checked against the kind's own
+ * class (FINDINGS_BY_KIND) once the kind is known; errors then name `findings.<field>`.
+ */
+export class CreateReviewDto {
+  @ApiProperty({ enum: REVIEW_KINDS })
+  @IsIn(REVIEW_KINDS)
+  kind!: ReviewKind;
+
+  @ApiProperty({ enum: REVIEW_OUTCOMES })
+  @IsIn(REVIEW_OUTCOMES)
+  outcome!: ReviewOutcome;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(4000)
+  conditions?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(4000)
+  notes?: string;
+
+  @ApiProperty({ example: '2027-11-30', description: 'The date by which it must be redone' })
+  @IsIsoDate()
+  redoBy!: IsoDate;
+
+  @ApiProperty({ description: 'The findings of the kind: see the ReviewFindings type' })
+  @IsObject()
+  findings!: Record<string, unknown>;
+}
+
+export class DataProtectionFindingsDto implements DataProtectionFindings {
+  @IsBoolean()
+  processesPersonalData!: boolean;
+
+  @ValidateIf((findings: DataProtectionFindingsDto) => findings.processesPersonalData === true)
+  @IsIn(LEGAL_BASES, { message: 'legalBasis is needed when personal data is processed' })
+  legalBasis!: LegalBasis | null;
+
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(DATA_CATEGORIES, { each: true })
+  dataCategories!: DataCategory[];
+
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(DATA_SUBJECTS, { each: true })
+  dataSubjects!: DataSubject[];
+
+  @IsBoolean()
+  dataProcessingAgreementSigned!: boolean;
+
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(DPIA_CRITERIA, { each: true })
+  dpiaCriteria!: DpiaCriterion[];
+
+  @IsBoolean()
+  dpiaDone!: boolean;
+
+  @IsIn(DATA_LOCATIONS)
+  storageLocation!: DataLocation;
+
+  @IsIn(['NONE', 'ADEQUACY', 'DATA_PRIVACY_FRAMEWORK', 'SCC_WITH_TIA'])
+  transferMechanism!: DataProtectionFindings['transferMechanism'];
+
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @Length(1, 200, { each: true })
+  subProcessors!: string[];
+
+  @Transform(trim)
+  @IsString()
+  @MaxLength(1000)
+  retention!: string;
+}
+
+export class InformationSecurityFindingsDto implements InformationSecurityFindings {
+  @IsIn(KLASSA_LEVELS)
+  confidentiality!: KlassaLevel;
+
+  @IsIn(KLASSA_LEVELS)
+  integrity!: KlassaLevel;
+
+  @IsIn(KLASSA_LEVELS)
+  availability!: KlassaLevel;
+
+  @IsIn(SIGN_IN_METHODS)
+  signInMethod!: SignInMethod;
+
+  @Transform(trim)
+  @IsString()
+  @MaxLength(4000)
+  risks!: string;
+}
+
+export class ProcurementFindingsDto implements ProcurementFindings {
+  @IsIn(PROCUREMENT_ROUTES)
+  procurementRoute!: ProcurementRoute;
+
+  @Type(() => Number)
+  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(1_000_000_000)
+  annualCost!: number;
+
+  @ValidateIf((findings: ProcurementFindingsDto) => findings.agreementId !== null)
+  @IsUUID()
+  agreementId!: string | null;
+
+  @IsBoolean()
+  budgetCovered!: boolean;
+}
+
+export const FINDINGS_BY_KIND = {
+  DATA_PROTECTION: DataProtectionFindingsDto,
+  INFORMATION_SECURITY: InformationSecurityFindingsDto,
+  PROCUREMENT: ProcurementFindingsDto,
+} as const satisfies Record<ReviewKind, new () => object>;
+
+export class ReportServiceChangeDto implements ReportServiceChangeRequest {
+  @ApiProperty({ enum: SERVICE_CHANGE_KINDS })
+  @IsIn(SERVICE_CHANGE_KINDS)
+  kind!: ServiceChangeKind;
+
+  @ApiProperty({ example: 'Leverantören flyttar lagringen till en ny molntjänst' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 2000)
+  description!: string;
+}
