@@ -53,8 +53,8 @@ export async function createRoutineCast(app: INestApplication): Promise<RoutineC
         : [];
   const accounts = {} as Record<CastRole, TestAccount>;
   const as = {} as Record<CastRole, TestClient>;
-  for (const [role, roles] of Object.entries(CAST_ROLES) as [CastRole, Role[]][]) {
-    accounts[role] = await createTestAccount(roles, { units: unitsOf(role) });
+  for (const [role, roles] of Object.entries(CAST_ROLES) as [CastRole, readonly Role[]][]) {
+    accounts[role] = await createTestAccount([...roles], { units: unitsOf(role) });
     as[role] = await signedIn(app, accounts[role]);
   }
   return { unit, otherUnit, accounts, as };
