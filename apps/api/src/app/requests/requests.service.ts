@@ -12,6 +12,7 @@ import {
   type RequestState,
   type RequestSummary,
   type RoutineSettings,
+  addDays,
   approvalBlockers,
   availableMoves,
   isUnitScoped,
@@ -112,8 +113,8 @@ export class RequestsService {
       column: 'createdAt',
       direction: 'desc',
     });
+    const today = this.clock.today();
     const conditions = new SqlConditions();
-    const today = conditions.param(this.clock.today());
     conditions.add(visibleTo(actor, conditions));
     if (query.mine)
       conditions.add(`r.unit_id = ANY (${conditions.param(unitIdsOf(actor))}::uuid[])`);
@@ -122,25 +123,25 @@ export class RequestsService {
     if (query.unitId) conditions.add(`r.unit_id = ${conditions.param(query.unitId)}`);
     if (query.serviceId) conditions.add(`r.service_id = ${conditions.param(query.serviceId)}`);
     if (query.minAgeDays !== undefined) {
-      conditions.add(
-        `(r.submitted_at AT TIME ZONE 'Europe/Stockholm')::date <= ${today}::date - ${conditions.param(query.minAgeDays)}::int`,
-      );
+      const submittedBy = conditions.param(addDays(today, -query.minAgeDays));
+      conditions.add(`(r.submitted_at AT TIME ZONE 'Europe/Stockholm')::date <= ${submittedBy}`);
     }
     if (query.minDemand !== undefined) {
       conditions.add(`${DEMAND_COUNT} >= ${conditions.param(query.minDemand)}`);
     }
     const direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
-    const select = SELECT_REQUEST.replaceAll('$today', today);
     const parameters = conditions.parameters;
+    // Today is the rows query's last parameter: the count does not use it.
+    const select = SELECT_REQUEST.replaceAll('$today', `$${parameters.length + 1}`);
     const [rows, [{ total }]] = await Promise.all([
       this.dataSource.query(
         `${select} ${conditions.where}
          ORDER BY ${ORDER_BY[sort.column]} ${direction} NULLS LAST, r.id ${direction}
          LIMIT ${limit} OFFSET ${offset}`,
-        parameters,
+        [...parameters, today],
       ) as Promise<RequestRow[]>,
       this.dataSource.query(
-        `SELECT count(*)::int AS total FROM request r JOIN school_unit u ON u.id = r.unit_id ${conditions.where}`,
+        `SELECT count(*)::int AS total FROM request r ${conditions.where}`,
         parameters,
       ) as Promise<{ total: number }[]>,
     ]);

@@ -113,6 +113,11 @@ describe('the request routine', () => {
       moveProblem('SUBMIT', request({ endorsed: true }), actor(['REQUESTER']), settings),
     ).toBeNull();
     expect(moveProblem('SUBMIT', request(), actor(['PRINCIPAL']), settings)).toBeNull();
+    expect(availableMoves(request(), actor(['REQUESTER']), settings)).not.toContain('SUBMIT');
+    expect(availableMoves(request({ endorsed: true }), actor(['REQUESTER']), settings)).toContain(
+      'SUBMIT',
+    );
+    expect(availableMoves(request(), actor(['PRINCIPAL']), settings)).toContain('SUBMIT');
     expect(
       moveProblem('ENDORSE', request({ endorsed: true }), actor(['PRINCIPAL']), settings),
     ).toMatchObject({

@@ -288,8 +288,7 @@ function whatItCarries(
   const text = input.text?.trim() ?? '';
   switch (move) {
     case 'SUBMIT':
-      // A principal's own submission is their endorsement.
-      return request.endorsed || actor.roles.includes('PRINCIPAL')
+      return !awaitsEndorsement(request, actor)
         ? null
         : {
             status: 400,
@@ -348,11 +347,23 @@ export function moveProblem(
   return whoAndWhen(move, request, actor, settings) ?? whatItCarries(move, request, actor, input);
 }
 
-/** The moves this actor may offer on this request now (what the UI shows as buttons). */
+/** A requester submits only once the principal has endorsed; a principal's submission endorses. */
+function awaitsEndorsement(request: RequestSnapshot, actor: RoutineActor): boolean {
+  return !request.endorsed && !actor.roles.includes('PRINCIPAL');
+}
+
+/**
+ * The moves this actor may offer on this request now (what the UI shows as buttons): those the
+ * routine allows them from here, leaving out a submission still waiting for the endorsement.
+ */
 export function availableMoves(
   request: RequestSnapshot,
   actor: RoutineActor,
   settings: RoutineSettings,
 ): RequestMove[] {
-  return REQUEST_MOVES.filter((move) => whoAndWhen(move, request, actor, settings) === null);
+  return REQUEST_MOVES.filter(
+    (move) =>
+      whoAndWhen(move, request, actor, settings) === null &&
+      !(move === 'SUBMIT' && awaitsEndorsement(request, actor)),
+  );
 }
