@@ -1,0 +1,67 @@
+import {
+  DECISION_OUTCOME_LABELS,
+  DECISION_REASON_LABELS,
+  type DecisionOutcome,
+  type DecisionReason,
+  REQUEST_STATES,
+  type RequestMove,
+  type RequestState,
+} from '@licensregistret/domain';
+
+/** The states the queue shows by default: submitted and not yet closed (drafts are not seen). */
+export const OPEN_QUEUE_STATES: readonly RequestState[] = [
+  'SUBMITTED',
+  'IN_TRIAGE',
+  'QUEUED',
+  'NEEDS_INFO',
+  'IN_REVIEW',
+];
+
+/** Every state the decision roles can see: all but drafts. */
+export const QUEUE_STATES: readonly RequestState[] = REQUEST_STATES.filter(
+  (state) => state !== 'DRAFT',
+);
+
+/** What happened, for the history: each move in the past tense, and the other event kinds. */
+export const EVENT_KIND_LABELS: Record<
+  RequestMove | 'CREATED' | 'EDITED' | 'COMMENT' | 'REVIEW',
+  string
+> = {
+  CREATED: 'Skapad',
+  EDITED: 'Ändrad',
+  COMMENT: 'Kommentar',
+  REVIEW: 'Granskning registrerad',
+  ENDORSE: 'Tillstyrkt av rektor',
+  SUBMIT: 'Inskickad',
+  START_TRIAGE: 'Bedömning påbörjad',
+  QUEUE: 'Sparad till samlad bedömning',
+  UNQUEUE: 'Tagen upp igen',
+  MARK_COVERED: 'Finns redan för enheten',
+  ASK_FOR_INFO: 'Komplettering begärd',
+  ANSWER: 'Kompletterad',
+  START_REVIEW: 'Granskning påbörjad',
+  PROPOSE_DECISION: 'Beslut föreslaget',
+  DECIDE: 'Beslutad',
+  IMPLEMENT: 'Införd',
+  WITHDRAW: 'Återtagen',
+};
+
+export function eventKindLabel(kind: string): string {
+  return (EVENT_KIND_LABELS as Record<string, string>)[kind] ?? kind;
+}
+
+/** "Godkänd", or "Avslagen (Ekonomi, Behov)" with the reasons of a rejection. */
+export function outcomeText(outcome: DecisionOutcome | null, reasons: readonly DecisionReason[]) {
+  if (!outcome) return '';
+  const label = DECISION_OUTCOME_LABELS[outcome];
+  return reasons.length === 0 ? label : `${label} (${reasonNames(reasons)})`;
+}
+
+export function reasonNames(reasons: readonly DecisionReason[]): string {
+  return reasons.map((reason) => DECISION_REASON_LABELS[reason].label).join(', ');
+}
+
+/** The date part of an ISO timestamp, "2026-02-02". */
+export function datePart(iso: string | null): string {
+  return iso ? iso.slice(0, 10) : '';
+}

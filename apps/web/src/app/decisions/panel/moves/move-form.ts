@@ -1,0 +1,203 @@
+import {
+  DECISION_REASONS,
+  type DecisionOutcome,
+  type DecisionReason,
+  type MoveRequest,
+  type RequestDetail,
+  type RequestMove,
+  type ServiceCategory,
+  organisationNumberProblem,
+} from '@licensregistret/domain';
+
+import { checked, flagsOf } from '../../../shared/forms/flags';
+import type { FieldMessages, FormErrors } from '../../../shared/forms/form-errors';
+
+/** How a new tool enters review: linked to a service of the registry, or created under review. */
+export type ServiceChoice = 'EXISTING_SERVICE' | 'NEW_SERVICE';
+/** Whose service a new one is: a supplier of the registry, or a new one by organisation number. */
+export type SupplierChoice = 'EXISTING_SUPPLIER' | 'NEW_SUPPLIER';
+
+/** Every field any move's form has; each move reads only its own. */
+export interface MoveFormValue {
+  text: string;
+  licenceId: string;
+  outcome: DecisionOutcome | '';
+  reasons: Record<DecisionReason, boolean>;
+  conditions: string;
+  serviceChoice: ServiceChoice;
+  serviceId: string;
+  supplierChoice: SupplierChoice;
+  supplierId: string;
+  supplierOrganisationNumber: string;
+  category: ServiceCategory | '';
+}
+
+export function emptyMoveForm(): MoveFormValue {
+  return {
+    text: '',
+    licenceId: '',
+    outcome: '',
+    reasons: flagsOf(DECISION_REASONS),
+    conditions: '',
+    serviceChoice: 'NEW_SERVICE',
+    serviceId: '',
+    supplierChoice: 'EXISTING_SUPPLIER',
+    supplierId: '',
+    supplierOrganisationNumber: '',
+    category: '',
+  };
+}
+
+/** The form's value for a move on this request: a manager's decision starts from the proposal. */
+export function moveFormFor(move: RequestMove, request: RequestDetail): MoveFormValue {
+  const value = emptyMoveForm();
+  const proposal = request.proposal;
+  if (move === 'DECIDE' && proposal) {
+    return {
+      ...value,
+      outcome: proposal.outcome,
+      reasons: flagsOf(DECISION_REASONS, proposal.reasons),
+      text: proposal.text,
+      conditions: proposal.conditions,
+    };
+  }
+  return value;
+}
+
+export type MoveForm = 'TEXT' | 'LICENCE' | 'NEW_TOOL' | 'DECISION';
+
+/** The form a move needs on this request, or null when it carries nothing and is made at once. */
+export function moveForm(move: RequestMove, request: RequestDetail): MoveForm | null {
+  switch (move) {
+    case 'ASK_FOR_INFO':
+    case 'ANSWER':
+      return 'TEXT';
+    case 'MARK_COVERED':
+      return 'LICENCE';
+    case 'START_REVIEW':
+      return request.serviceId === null ? 'NEW_TOOL' : null;
+    case 'PROPOSE_DECISION':
+    case 'DECIDE':
+      return 'DECISION';
+    default:
+      return null;
+  }
+}
+
+/** Messages per request field (MoveRequest's property names), for this form's and the API's checks. */
+export const MOVE_MESSAGES: Record<string, FieldMessages> = {
+  text: { invalid: 'Skriv texten.' },
+  licenceId: { invalid: 'Välj den licens som redan täcker skolenheten.' },
+  outcome: { invalid: 'Välj ett beslut.' },
+  reasons: { invalid: 'Ett avslag ska ange minst ett av de fem skälen.' },
+  conditions: { invalid: 'Skriv villkoren.' },
+  serviceId: { invalid: 'Välj den tjänst i registret som verktyget är.' },
+  supplierId: { invalid: 'Välj leverantör.' },
+  supplierOrganisationNumber: {
+    invalid: 'Skriv leverantörens organisationsnummer som NNNNNN-NNNN.',
+  },
+  category: { invalid: 'Välj kategori för tjänsten.' },
+};
+
+/** The text field's message depends on what the text is. */
+const TEXT_MESSAGES: Partial<Record<RequestMove, string>> = {
+  ASK_FOR_INFO: 'Skriv frågan till skolan.',
+  ANSWER: 'Skriv svaret.',
+  PROPOSE_DECISION: 'Ett avslag ska förklaras för skolan.',
+  DECIDE: 'Ett avslag ska förklaras för skolan.',
+};
+
+/** The control each field's messages point to. */
+export const MOVE_FIELD_IDS: Record<string, string> = {
+  text: 'move-text',
+  licenceId: 'move-licence',
+  outcome: 'move-outcome-APPROVED',
+  reasons: `move-reason-${DECISION_REASONS[0]}`,
+  conditions: 'move-conditions',
+  serviceId: 'move-service',
+  supplierId: 'move-supplier',
+  supplierOrganisationNumber: 'move-org-number',
+  category: 'move-category',
+};
+
+/** The same rules as the routine (request-routine.ts) checks, so most mistakes stay in the form. */
+export function validateMove(
+  move: RequestMove,
+  value: MoveFormValue,
+  request: RequestDetail,
+): FormErrors {
+  const fields: FormErrors['fields'] = {};
+  const fail = (field: string, message = MOVE_MESSAGES[field].invalid) =>
+    (fields[field] = [message]);
+  const form = moveForm(move, request);
+
+  if (form === 'TEXT' && value.text.trim() === '') fail('text', TEXT_MESSAGES[move]);
+  if (form === 'LICENCE' && value.licenceId === '') fail('licenceId');
+  if (form === 'NEW_TOOL') {
+    if (value.serviceChoice === 'EXISTING_SERVICE') {
+      if (value.serviceId === '') fail('serviceId');
+    } else {
+      if (value.supplierChoice === 'EXISTING_SUPPLIER' && value.supplierId === '') {
+        fail('supplierId');
+      }
+      if (
+        value.supplierChoice === 'NEW_SUPPLIER' &&
+        organisationNumberProblem(value.supplierOrganisationNumber.trim()) !== null
+      ) {
+        fail('supplierOrganisationNumber');
+      }
+      if (value.category === '') fail('category');
+    }
+  }
+  if (form === 'DECISION') {
+    if (value.outcome === '') fail('outcome');
+    if (value.outcome === 'REJECTED') {
+      if (checked(value.reasons, DECISION_REASONS).length === 0) fail('reasons');
+      if (value.text.trim() === '') fail('text', TEXT_MESSAGES[move]);
+    }
+    if (value.outcome === 'APPROVED_WITH_CONDITIONS' && value.conditions.trim() === '') {
+      fail('conditions');
+    }
+  }
+  return { fields, general: [] };
+}
+
+/** The body of the move: the version the panel shows, and what this move carries. */
+export function toMoveRequest(
+  move: RequestMove,
+  value: MoveFormValue,
+  request: RequestDetail,
+): MoveRequest {
+  const body: MoveRequest = { move, version: request.version };
+  switch (moveForm(move, request)) {
+    case 'TEXT':
+      return { ...body, text: value.text.trim() };
+    case 'LICENCE': {
+      // The note to the school is optional here.
+      const text = value.text.trim();
+      return { ...body, licenceId: value.licenceId, ...(text ? { text } : {}) };
+    }
+    case 'NEW_TOOL':
+      if (value.serviceChoice === 'EXISTING_SERVICE')
+        return { ...body, serviceId: value.serviceId };
+      return {
+        ...body,
+        ...(value.supplierChoice === 'EXISTING_SUPPLIER'
+          ? { supplierId: value.supplierId }
+          : { supplierOrganisationNumber: value.supplierOrganisationNumber.trim() }),
+        category: value.category as ServiceCategory,
+      };
+    case 'DECISION': {
+      const outcome = value.outcome as DecisionOutcome;
+      return {
+        ...body,
+        outcome,
+        reasons: checked(value.reasons, DECISION_REASONS),
+        text: value.text.trim(),
+        conditions: outcome === 'APPROVED_WITH_CONDITIONS' ? value.conditions.trim() : '',
+      };
+    }
+    default:
+      return body;
+  }
+}
