@@ -94,4 +94,24 @@ describe('loadConfig: demo data, sessions and single sign-on', () => {
       label: 'kommunens konto',
     });
   });
+
+  it('sends e-mail only with SMTP_URL, and checks it', () => {
+    expect(loadConfig({}).mail).toBeNull();
+    expect(loadConfig({ SMTP_URL: 'smtp://mail.kommun.example:587' }).mail).toEqual({
+      smtpUrl: 'smtp://mail.kommun.example:587',
+      from: 'Licensregistret <noreply@licensregistret.invalid>',
+      pollSeconds: 5,
+    });
+    expect(() => loadConfig({ SMTP_URL: 'mail.kommun.example' })).toThrow(/SMTP_URL must be/);
+  });
+
+  it('has a decision confirmation threshold of SEK 100 000 unless told otherwise', () => {
+    expect(loadConfig({}).confirmationThreshold).toBe(100_000);
+    expect(
+      loadConfig({ DECISION_CONFIRMATION_THRESHOLD_SEK: '250000' }).confirmationThreshold,
+    ).toBe(250_000);
+    expect(() => loadConfig({ DECISION_CONFIRMATION_THRESHOLD_SEK: '1e5' })).toThrow(
+      /DECISION_CONFIRMATION_THRESHOLD_SEK must be a whole number/,
+    );
+  });
 });

@@ -100,8 +100,8 @@ class EnvironmentVariables {
   MAIL_FROM?: string;
 
   @IsOptional()
-  @IsInt({ message: 'DECISION_CONFIRMATION_THRESHOLD_SEK must be a whole number' })
   @Min(0, { message: 'DECISION_CONFIRMATION_THRESHOLD_SEK must be at least 0' })
+  @IsInt({ message: 'DECISION_CONFIRMATION_THRESHOLD_SEK must be a whole number' })
   DECISION_CONFIRMATION_THRESHOLD_SEK?: number;
 }
 
@@ -135,7 +135,12 @@ export interface AppConfig {
   /** OpenID Connect sign-in; null when not configured. */
   oidc: OidcConfig | null;
   /** E-mail delivery of the notification outbox; null keeps notifications in the UI only. */
-  mail: { smtpUrl: string; from: string } | null;
+  mail: {
+    smtpUrl: string;
+    from: string;
+    /** How often the outbox is checked; 0 only delivers when asked (tests). */
+    pollSeconds: number;
+  } | null;
   /** Above this annual cost (SEK) an object manager makes the decision on a request. */
   confirmationThreshold: number;
 }
@@ -211,6 +216,7 @@ export function loadConfig(
       ? {
           smtpUrl: variables.SMTP_URL,
           from: variables.MAIL_FROM ?? 'Licensregistret <noreply@licensregistret.invalid>',
+          pollSeconds: 5,
         }
       : null,
     confirmationThreshold: variables.DECISION_CONFIRMATION_THRESHOLD_SEK ?? 100_000,

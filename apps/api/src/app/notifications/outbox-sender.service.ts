@@ -14,7 +14,6 @@ import { APP_CONFIG } from '../../config/app-config.provider';
 /** After this many failed attempts a notification is left FAILED (shown in the UI still). */
 export const MAX_EMAIL_ATTEMPTS = 8;
 const BATCH_SIZE = 20;
-const POLL_MILLISECONDS = 5_000;
 
 interface OutboxRow {
   id: string;
@@ -45,11 +44,12 @@ export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdo
   onApplicationBootstrap(): void {
     if (!this.config.mail) return;
     this.transporter = createTransport(this.config.mail.smtpUrl);
+    if (this.config.mail.pollSeconds === 0) return;
     this.timer = setInterval(() => {
       this.running ??= this.deliverDue()
         .catch((error: unknown) => this.logger.error({ err: error }, 'outbox delivery failed'))
         .finally(() => (this.running = null));
-    }, POLL_MILLISECONDS);
+    }, this.config.mail.pollSeconds * 1000);
     this.timer.unref();
   }
 

@@ -1,0 +1,207 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { simpleParser } from 'mailparser';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+
+import { closeTestDatabase, testDatabase } from '../../test/factories';
+import {
+  type RoutineCast,
+  createRoutineCast,
+  move,
+  newToolRequest,
+  requestInState,
+  reviewAll,
+} from '../../test/request-fixtures';
+import { createTestApp } from '../../test/test-app';
+import { OutboxSender } from './outbox-sender.service';
+
+interface Received {
+  to: string;
+  subject: string;
+  text: string;
+  messageId: string;
+}
+
+/** A real SMTP server on a free port that can refuse the next few messages. */
+async function startSmtpServer() {
+  const received: Received[] = [];
+  let refuseNext = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((mail) => {
+          if (refuseNext > 0) {
+            refuseNext -= 1;
+            const error = Object.assign(new Error('Try again later'), { responseCode: 451 });
+            return callback(error);
+          }
+          received.push({
+            to: mail.to && !Array.isArray(mail.to) ? mail.to.text : '',
+            subject: mail.subject ?? '',
+            text: mail.text ?? '',
+            messageId: mail.messageId ?? '',
+          });
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.server.address() as AddressInfo).port;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    refuse: (count: number) => (refuseNext = count),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe('the notification outbox and its SMTP sender', () => {
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let apps: NestExpressApplication[];
+  let cast: RoutineCast;
+
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+    // No timer: the test delivers when it asks, so the rounds it counts are its own.
+    const mail = {
+      smtpUrl: smtp.url,
+      from: 'Licensregistret <noreply@test.example>',
+      pollSeconds: 0,
+    };
+    apps = await Promise.all([createTestApp({ mail }), createTestApp({ mail })]);
+    cast = await createRoutineCast(apps[0]);
+  });
+
+  afterAll(async () => {
+    await Promise.all(apps.map((app) => app.close()));
+    await smtp.close();
+    await closeTestDatabase();
+  });
+
+  const sender = (index = 0) => apps[index].get(OutboxSender);
+
+  async function deliverAll(): Promise<void> {
+    for (let round = 0; round < 5; round += 1) {
+      const { sent, failed } = await sender().deliverDue();
+      if (sent === 0 && failed === 0) return;
+    }
+  }
+
+  it('tells the requester and the principal of a decision, in the UI and by e-mail', async () => {
+    await deliverAll();
+    smtp.received.length = 0;
+    const id = await requestInState(cast, 'IN_REVIEW');
+    const { rows } = await testDatabase().query(`SELECT service_id FROM request WHERE id = $1`, [
+      id,
+    ]);
+    await reviewAll(cast, rows[0].service_id);
+    await move(cast.as.specialist, id, {
+      move: 'DECIDE',
+      outcome: 'APPROVED_WITH_CONDITIONS',
+      conditions: 'Endast med kommunens inloggning.',
+      text: 'Godkänd för hela enheten.',
+    });
+
+    for (const role of ['requester', 'principal'] as const) {
+      const inbox = await cast.as[role].get('/api/notifications');
+      expect(inbox.body.unread).toBeGreaterThanOrEqual(1);
+      expect(inbox.body.rows[0]).toMatchObject({
+        kind: 'REQUEST_DECIDED',
+        requestId: id,
+        subject: expect.stringContaining('Godkänd med villkor'),
+        readAt: null,
+      });
+    }
+    const specialistInbox = await cast.as.specialist.get('/api/notifications');
+    expect(
+      specialistInbox.body.rows.map((row: { requestId: string }) => row.requestId),
+    ).not.toContain(id);
+
+    await deliverAll();
+    const decided = smtp.received.filter((mail) => mail.subject.includes('Godkänd med villkor'));
+    expect(decided.map((mail) => mail.to).sort()).toEqual(
+      [cast.accounts.requester.username, cast.accounts.principal.username]
+        .map((username) => `${username}@test.example`)
+        .sort(),
+    );
+    expect(decided[0].text).toContain('Endast med kommunens inloggning.');
+    const { rows: states } = await testDatabase().query(
+      `SELECT email_state, count(*)::int AS n FROM notification WHERE request_id = $1 GROUP BY 1`,
+      [id],
+    );
+    expect(states).toEqual([{ email_state: 'SENT', n: 2 }]);
+  });
+
+  it('tells the specialists of a new submission', async () => {
+    const created = await cast.as.principal.post('/api/requests', newToolRequest(cast.unit.id));
+    await move(cast.as.principal, created.body.id, { move: 'SUBMIT' });
+    const inbox = await cast.as.specialist.get('/api/notifications?unread=true');
+    expect(inbox.body.rows[0]).toMatchObject({
+      kind: 'REQUEST_SUBMITTED',
+      requestId: created.body.id,
+    });
+  });
+
+  it('retries a refused message later and sends each notification exactly once, with two senders at once', async () => {
+    await deliverAll();
+    smtp.received.length = 0;
+    const ids: string[] = [];
+    for (let index = 0; index < 6; index += 1) {
+      const created = await cast.as.principal.post('/api/requests', newToolRequest(cast.unit.id));
+      await move(cast.as.principal, created.body.id, { move: 'SUBMIT' });
+      ids.push(created.body.id);
+    }
+    const { rows: pending } = await testDatabase().query(
+      `SELECT id FROM notification WHERE request_id = ANY ($1) AND email_state = 'PENDING'`,
+      [ids],
+    );
+    expect(pending.length).toBeGreaterThanOrEqual(6);
+
+    smtp.refuse(2);
+    const rounds = await Promise.all([sender(0).deliverDue(), sender(1).deliverDue()]);
+    expect(rounds.reduce((sum, round) => sum + round.sent + round.failed, 0)).toBe(pending.length);
+    const { rows: retrying } = await testDatabase().query(
+      `SELECT email_attempts, email_last_error FROM notification
+        WHERE request_id = ANY ($1) AND email_state = 'PENDING'`,
+      [ids],
+    );
+    expect(retrying).toHaveLength(2);
+    expect(retrying[0].email_attempts).toBe(1);
+    expect(retrying[0].email_last_error).toMatch(/Try again later/);
+
+    // Not before its time: the retry waits.
+    expect(await sender(0).deliverDue()).toEqual({ sent: 0, failed: 0 });
+    await testDatabase().query(
+      `UPDATE notification SET email_next_attempt_at = now() WHERE request_id = ANY ($1) AND email_state = 'PENDING'`,
+      [ids],
+    );
+    await Promise.all([sender(0).deliverDue(), sender(1).deliverDue()]);
+
+    const { rows: sent } = await testDatabase().query(
+      `SELECT id FROM notification WHERE request_id = ANY ($1) AND email_state = 'SENT'`,
+      [ids],
+    );
+    expect(sent).toHaveLength(pending.length);
+    const messageIds = smtp.received.map((mail) => mail.messageId);
+    expect(new Set(messageIds).size).toBe(messageIds.length);
+    expect(messageIds.sort()).toEqual(
+      sent.map((row: { id: string }) => `<${row.id}@licensregistret>`).sort(),
+    );
+  });
+
+  it('marks one or all of a person’s own notifications read, and no one else’s', async () => {
+    const inbox = await cast.as.specialist.get('/api/notifications?unread=true');
+    const [first] = inbox.body.rows;
+    expect((await cast.as.requester.post(`/api/notifications/${first.id}/read`)).status).toBe(404);
+    const read = await cast.as.specialist.post(`/api/notifications/${first.id}/read`);
+    expect(read.status).toBe(200);
+    expect(read.body.readAt).not.toBeNull();
+    const all = await cast.as.specialist.post('/api/notifications/read-all');
+    expect(all.body.updated).toBe(inbox.body.unread - 1);
+    expect((await cast.as.specialist.get('/api/notifications')).body.unread).toBe(0);
+  });
+});
