@@ -216,7 +216,7 @@ export interface DemoAccount {
   units: string[];
 }
 
-/** One demo account per role, all with DEMO_PASSWORD. */
+/** One demo account per role (two principals, for demand from several units), all with DEMO_PASSWORD. */
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   {
     username: 'skola',
@@ -229,6 +229,12 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     displayName: 'Rolf Rektorsson',
     roles: ['PRINCIPAL'],
     units: ['Mellringeskolan 7-9'],
+  },
+  {
+    username: 'rektorhaga',
+    displayName: 'Hanna Rektor',
+    roles: ['PRINCIPAL'],
+    units: ['Hagaskolan F-6', 'Wallerska skolan F-6'],
   },
   {
     username: 'specialist',

@@ -48,6 +48,7 @@ describe('the demo municipality', () => {
     const expected: Record<string, string[]> = {
       skola: ['REQUESTER'],
       rektor: ['PRINCIPAL'],
+      rektorhaga: ['PRINCIPAL'],
       specialist: ['OBJECT_SPECIALIST'],
       objektledare: ['OBJECT_MANAGER'],
       upphandlare: ['PROCUREMENT'],
@@ -75,7 +76,7 @@ describe('the demo municipality', () => {
     ).toEqual([['Mellringeskolan 7-9', 'Rolf Rektorsson']]);
 
     const admin = await new TestClient(app).signIn({ username: 'admin', password: DEMO_PASSWORD });
-    expect((await admin.get('/api/accounts?limit=50')).body.total).toBe(9);
+    expect((await admin.get('/api/accounts?limit=50')).body.total).toBe(DEMO_ACCOUNTS.length);
   });
 
   it('has the municipality-wide agreements, with every contract status on screen', async () => {
@@ -120,6 +121,54 @@ describe('the demo municipality', () => {
       NE: true,
       Polylino: true,
       'Widgit Online': true,
+    });
+  });
+
+  it('has requests in the routine: demand from two units, a blocked approval, a rejection with reasons', async () => {
+    const specialist = await new TestClient(app).signIn({
+      username: 'specialist',
+      password: DEMO_PASSWORD,
+    });
+    const demand = await specialist.get('/api/requests/demand');
+    expect(demand.body[0]).toMatchObject({
+      toolName: 'Book Creator',
+      unitCount: 2,
+      requestCount: 2,
+    });
+
+    const queue = await specialist.get('/api/requests?state=IN_REVIEW');
+    const [inReview] = queue.body.rows;
+    expect(inReview).toMatchObject({ toolName: 'Räknestugan', unitName: 'Hagaskolan F-6' });
+    const detail = await specialist.get(`/api/requests/${inReview.id}`);
+    expect(detail.body.approvalBlockers).toEqual([
+      { code: 'REVIEW_MISSING', kind: 'PROCUREMENT' },
+      { code: 'TRANSFER_WITHOUT_MECHANISM' },
+    ]);
+    const history = await specialist.get(`/api/requests/${inReview.id}/events`);
+    expect(history.body.map((event: { kind: string }) => event.kind)).toEqual([
+      'CREATED',
+      'SUBMIT',
+      'START_TRIAGE',
+      'START_REVIEW',
+    ]);
+
+    const school = await new TestClient(app).signIn({ username: 'skola', password: DEMO_PASSWORD });
+    const mine = await school.get('/api/requests?mine=true&sort=createdAt:asc');
+    expect(
+      mine.body.rows.map(
+        (row: { toolName: string; state: string }) => `${row.toolName} ${row.state}`,
+      ),
+    ).toEqual(['Quizlet DECIDED', 'Book Creator SUBMITTED', 'GeoGebra DRAFT']);
+    const quizlet = await school.get(`/api/requests/${mine.body.rows[0].id}`);
+    expect(quizlet.body.decision).toMatchObject({
+      outcome: 'REJECTED',
+      reasons: ['INFORMATION_SECURITY', 'AGREEMENT'],
+      decidedByName: 'Stina Objektspecialist',
+    });
+    const published = await new TestClient(app).get('/api/public/services');
+    expect(published.body.find((row: { name: string }) => row.name === 'Quizlet')).toMatchObject({
+      status: 'REJECTED',
+      decidedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
     });
   });
 

@@ -17,6 +17,7 @@ import {
   DEMO_UNITS,
   demoEmail,
 } from './demo-data';
+import { seedDemoRequests } from './demo-request-seeder';
 
 // Any constant; instances starting together take turns.
 const DEMO_LOCK_KEY = 7_466_110;
@@ -59,6 +60,7 @@ export class DemoSeederService implements OnApplicationBootstrap {
       const [catalogue] = await manager.query('SELECT 1 FROM supplier LIMIT 1');
       if (!catalogue) {
         await this.seedCatalogue(manager, this.clock.today());
+        await seedDemoRequests(manager, this.clock.today());
         seeded = true;
       }
       return seeded;
