@@ -92,7 +92,10 @@ export const MOVE_MESSAGES: Record<string, FieldMessages> = {
   reasons: { invalid: 'Ett avslag ska ange minst ett av de fem skälen.' },
   conditions: { invalid: 'Skriv villkoren.' },
   serviceId: { invalid: 'Välj den tjänst i registret som verktyget är.' },
-  supplierId: { invalid: 'Välj leverantör.' },
+  supplierId: {
+    invalid: 'Välj leverantör.',
+    duplicate: 'Det finns redan en leverantör med det namnet i registret. Välj den i listan.',
+  },
   supplierOrganisationNumber: {
     invalid: 'Skriv leverantörens organisationsnummer som NNNNNN-NNNN.',
   },

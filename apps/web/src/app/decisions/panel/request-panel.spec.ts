@@ -1,0 +1,401 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+
+import type { RequestDetail, Role } from '@licensregistret/domain';
+
+import { sessionUser, startAs } from '../../core/auth/auth.testing';
+import { testEvent, testRequestDetail, testUnitLicence } from '../decision.testing';
+import { RequestPanel } from './request-panel';
+
+describe('RequestPanel', () => {
+  let http: HttpTestingController;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      imports: [RequestPanel],
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+    });
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => http.verify());
+
+  async function settle(fixture: ComponentFixture<RequestPanel>): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve));
+    await fixture.whenStable();
+    fixture.detectChanges();
+  }
+
+  async function render(
+    detail: RequestDetail = testRequestDetail(),
+    roles: Role[] = ['OBJECT_SPECIALIST'],
+  ) {
+    await startAs(sessionUser(roles));
+    const fixture = TestBed.createComponent(RequestPanel);
+    fixture.componentRef.setInput('requestId', detail.id);
+    fixture.detectChanges();
+    http.expectOne(`/api/requests/${detail.id}`).flush(detail);
+    http
+      .expectOne(`/api/requests/${detail.id}/events`)
+      .flush([
+        testEvent(),
+        testEvent({
+          id: 'e2',
+          kind: 'START_TRIAGE',
+          fromState: 'SUBMITTED',
+          toState: 'IN_TRIAGE',
+          actorName: 'Olle Objektspecialist',
+        }),
+      ]);
+    await settle(fixture);
+    const element = fixture.nativeElement as HTMLElement;
+    const closed = jest.fn();
+    const changed = jest.fn();
+    fixture.componentInstance.closed.subscribe(closed);
+    fixture.componentInstance.changed.subscribe(changed);
+    return { fixture, element, closed, changed };
+  }
+
+  function button(element: HTMLElement, name: string): HTMLButtonElement {
+    const found = [...element.querySelectorAll('button')].find(
+      (candidate) =>
+        (candidate.getAttribute('aria-label') ?? candidate.textContent)?.trim() === name,
+    );
+    if (!found) throw new Error(`No button ${name}`);
+    return found;
+  }
+
+  function buttonNames(element: HTMLElement, selector: string): string[] {
+    return [...element.querySelectorAll(`${selector} button`)].map(
+      (b) => b.textContent?.trim() ?? '',
+    );
+  }
+
+  function type(element: HTMLElement, selector: string, value: string): void {
+    const input = element.querySelector<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(
+      selector,
+    );
+    if (!input) throw new Error(`No ${selector}`);
+    input.value = value;
+    input.dispatchEvent(new Event(input instanceof HTMLSelectElement ? 'change' : 'input'));
+  }
+
+  it('shows the request, the service’s reviews, what blocks approval and the history, with focus on its heading', async () => {
+    const { element } = await render();
+
+    const heading = element.querySelector('#request-panel-heading');
+    expect(heading?.textContent?.trim()).toBe('Begäran 123: Polylino');
+    expect(document.activeElement).toBe(heading);
+    expect(element.querySelector('aside')?.getAttribute('aria-labelledby')).toBe(
+      'request-panel-heading',
+    );
+    expect(element.querySelector('.state')?.textContent).toContain('Bedöms');
+
+    const facts = element.querySelector('lr-request-facts')?.textContent ?? '';
+    expect(facts).toContain('Hagaskolan F-6');
+    expect(facts).toContain('Nyanlända elever behöver läsa bilderböcker');
+    expect(facts).toContain('320 elever, 12 personal');
+    expect(facts).toContain('Elevers vanliga personuppgifter');
+    expect(facts).toContain('Tillstyrkt av Rut Rektor 2026-02-02');
+
+    const rows = [...element.querySelectorAll('lr-service-reviews tbody tr')].map((row) =>
+      [...row.querySelectorAll('th, td')].map((cell) => cell.textContent?.trim()),
+    );
+    expect(rows[0]).toEqual([
+      'Dataskyddsgranskning (GDPR)',
+      'Godkänd',
+      'Dana Dataskydd',
+      '2026-01-15',
+      '2027-01-15',
+      'Giltig',
+    ]);
+    expect(rows[1]?.slice(0, 2)).toEqual(['Informationssäkerhetsgranskning', 'Inte gjord']);
+    const blockers = [...element.querySelectorAll('.blockers li')].map((li) =>
+      li.textContent?.trim(),
+    );
+    expect(blockers).toEqual([
+      'Granskning saknas: Informationssäkerhetsgranskning',
+      'Granskning saknas: Avtals- och kostnadsgranskning',
+    ]);
+
+    const history = [...element.querySelectorAll('.history li')].map((li) =>
+      li.textContent?.replace(/\s+/g, ' ').trim(),
+    );
+    expect(history[1]).toContain('Bedömning påbörjad av Olle Objektspecialist');
+    expect(history[1]).toContain('Inskickad → Bedöms');
+  });
+
+  it('offers exactly the moves the API says the caller may make, by their Swedish names', async () => {
+    const { element } = await render();
+    expect(buttonNames(element, '.move-buttons')).toEqual([
+      'Spara till samlad bedömning',
+      'Finns redan för enheten',
+      'Begär komplettering',
+      'Börja granska',
+    ]);
+    // No review links for a specialist.
+    expect(element.querySelector('.review-links')).toBeNull();
+  });
+
+  it('makes a move that carries nothing at once, says so and tells the queue', async () => {
+    const { fixture, element, changed } = await render();
+    button(element, 'Börja granska').click();
+    const move = http.expectOne({ method: 'POST', url: '/api/requests/r-123/moves' });
+    expect(move.request.body).toEqual({ move: 'START_REVIEW', version: 4 });
+    move.flush(
+      testRequestDetail({ state: 'IN_REVIEW', version: 5, availableMoves: ['ASK_FOR_INFO'] }),
+    );
+    await settle(fixture);
+    http.expectOne('/api/requests/r-123/events').flush([]);
+    await settle(fixture);
+
+    const notice = element.querySelector('.panel-notice');
+    expect(notice?.textContent?.trim()).toBe('Klart. Begäran 123 har nu status ”Granskas”.');
+    expect(notice?.getAttribute('role')).toBe('status');
+    expect(document.activeElement).toBe(notice);
+    expect(changed).toHaveBeenCalledTimes(1);
+    expect(buttonNames(element, '.move-buttons')).toEqual(['Begär komplettering']);
+  });
+
+  it('asks the school a question: the form opens, refuses an empty question, then sends it', async () => {
+    const { fixture, element } = await render();
+    button(element, 'Begär komplettering').click();
+    await settle(fixture);
+
+    const formHeading = element.querySelector('#move-form-heading');
+    expect(formHeading?.textContent?.trim()).toBe('Begär komplettering');
+    expect(document.activeElement).toBe(formHeading);
+    expect(element.querySelector('label[for="move-text"]')?.textContent?.trim()).toBe(
+      'Fråga till skolan',
+    );
+    expect(element.querySelector('.move-buttons')).toBeNull();
+
+    button(element, 'Begär komplettering').click();
+    await settle(fixture);
+    const text = element.querySelector('#move-text');
+    expect(text?.getAttribute('aria-invalid')).toBe('true');
+    expect(text?.getAttribute('aria-describedby')).toBe('move-text-hint move-text-error');
+    expect(element.querySelector('#move-text-error')?.textContent?.trim()).toBe(
+      'Skriv frågan till skolan.',
+    );
+    expect(element.querySelector('.error-summary a')?.getAttribute('href')).toBe('#move-text');
+
+    type(element, '#move-text', 'Vilka årskurser ska använda verktyget?');
+    button(element, 'Begär komplettering').click();
+    const move = http.expectOne('/api/requests/r-123/moves');
+    expect(move.request.body).toEqual({
+      move: 'ASK_FOR_INFO',
+      version: 4,
+      text: 'Vilka årskurser ska använda verktyget?',
+    });
+    move.flush(testRequestDetail({ state: 'NEEDS_INFO', version: 5, availableMoves: [] }));
+    await settle(fixture);
+    http.expectOne('/api/requests/r-123/events').flush([]);
+    await settle(fixture);
+    expect(element.querySelector('#move-form-heading')).toBeNull();
+    expect(element.textContent).toContain('Du har inget att göra med begäran i det här läget.');
+  });
+
+  it('closes a move’s form with Avbryt and gives focus back to its button', async () => {
+    const { fixture, element } = await render();
+    button(element, 'Begär komplettering').click();
+    await settle(fixture);
+    button(element, 'Avbryt').click();
+    await settle(fixture);
+    expect(document.activeElement).toBe(button(element, 'Begär komplettering'));
+  });
+
+  it('names the covering licence from the unit’s licences, the requested service’s chosen', async () => {
+    const { fixture, element } = await render();
+    button(element, 'Finns redan för enheten').click();
+    await settle(fixture);
+    http
+      .expectOne('/api/school-units/u-haga/licences')
+      .flush([
+        testUnitLicence({
+          serviceId: 'svc-ne',
+          serviceName: 'NE',
+          licenceId: 'lic-ne',
+          agreementNumber: 'NE-2025-0117',
+        }),
+        testUnitLicence(),
+      ]);
+    await settle(fixture);
+
+    const select = element.querySelector<HTMLSelectElement>('#move-licence');
+    expect(element.querySelector('label[for="move-licence"]')?.textContent?.trim()).toBe(
+      'Licens som redan täcker skolenheten',
+    );
+    expect([...(select?.options ?? [])].map((option) => option.textContent?.trim())).toEqual([
+      'Välj licens',
+      'NE – avtal NE-2025-0117, till 2027-06-30',
+      'Polylino – avtal NOK-2024-031, till 2027-06-30',
+    ]);
+    expect(select?.value).toBe('lic-polylino');
+
+    button(element, 'Finns redan för enheten').click();
+    const move = http.expectOne('/api/requests/r-123/moves');
+    expect(move.request.body).toEqual({
+      move: 'MARK_COVERED',
+      version: 4,
+      licenceId: 'lic-polylino',
+    });
+    move.flush(testRequestDetail({ state: 'ALREADY_COVERED', availableMoves: [] }));
+    await settle(fixture);
+    http.expectOne('/api/requests/r-123/events').flush([]);
+  });
+
+  it('decides: outcome, reasons and explanation; conditions only with that outcome', async () => {
+    const { fixture, element } = await render(
+      testRequestDetail({ state: 'IN_REVIEW', availableMoves: ['ASK_FOR_INFO', 'DECIDE'] }),
+    );
+    button(element, 'Besluta').click();
+    await settle(fixture);
+
+    const legends = [...element.querySelectorAll('form legend')].map((l) => l.textContent?.trim());
+    expect(legends).toEqual(['Beslut', 'Skäl']);
+    const reasons = [...element.querySelectorAll('form input[type="checkbox"]')].map((box) =>
+      box.closest('label')?.textContent?.trim(),
+    );
+    expect(reasons).toEqual(['Informationssäkerhet', 'Avtal', 'Ekonomi', 'Behov', 'Likvärdighet']);
+    expect(element.querySelector('#move-conditions')).toBeNull();
+
+    element.querySelector<HTMLInputElement>('#move-outcome-APPROVED_WITH_CONDITIONS')?.click();
+    await settle(fixture);
+    expect(element.querySelector('label[for="move-conditions"]')?.textContent?.trim()).toBe(
+      'Villkor',
+    );
+    // Approving while reviews are missing: the blockers are said at the outcome.
+    expect(element.querySelector('#move-blockers')?.textContent).toContain(
+      'Granskning saknas: Informationssäkerhetsgranskning',
+    );
+
+    element.querySelector<HTMLInputElement>('#move-outcome-REJECTED')?.click();
+    element.querySelector<HTMLInputElement>('#move-reason-NEED')?.click();
+    type(element, '#move-text', 'NE täcker redan behovet för årskurs 4–6.');
+    await settle(fixture);
+    expect(element.querySelector('#move-conditions')).toBeNull();
+    button(element, 'Besluta').click();
+
+    const move = http.expectOne('/api/requests/r-123/moves');
+    expect(move.request.body).toEqual({
+      move: 'DECIDE',
+      version: 4,
+      outcome: 'REJECTED',
+      reasons: ['NEED'],
+      text: 'NE täcker redan behovet för årskurs 4–6.',
+      conditions: '',
+    });
+    move.flush(
+      testRequestDetail({ state: 'DECIDED', decisionOutcome: 'REJECTED', availableMoves: [] }),
+    );
+    await settle(fixture);
+    http.expectOne('/api/requests/r-123/events').flush([]);
+  });
+
+  it('says someone else changed the request, reads it again and offers what is possible now', async () => {
+    const { fixture, element, changed } = await render();
+    button(element, 'Spara till samlad bedömning').click();
+    http.expectOne('/api/requests/r-123/moves').flush(
+      {
+        type: 'urn:licensregistret:problem:stale-version',
+        title: 'Conflict',
+        status: 409,
+        currentState: 'IN_REVIEW',
+        currentVersion: 6,
+      },
+      { status: 409, statusText: 'Conflict' },
+    );
+    await settle(fixture);
+    http
+      .expectOne('/api/requests/r-123')
+      .flush(
+        testRequestDetail({ state: 'IN_REVIEW', version: 6, availableMoves: ['ASK_FOR_INFO'] }),
+      );
+    http.expectOne('/api/requests/r-123/events').flush([]);
+    await settle(fixture);
+
+    const notice = element.querySelector('.panel-notice');
+    expect(notice?.getAttribute('role')).toBe('alert');
+    expect(notice?.textContent).toContain('Någon annan har ändrat begäran');
+    expect(document.activeElement).toBe(notice);
+    expect(element.querySelector('.state')?.textContent).toContain('Granskas');
+    expect(buttonNames(element, '.move-buttons')).toEqual(['Begär komplettering']);
+    expect(changed).toHaveBeenCalledTimes(1);
+  });
+
+  it('links a reviewer to the review form of their own kind on a request in review', async () => {
+    const { element } = await render(
+      testRequestDetail({ state: 'IN_REVIEW', availableMoves: [] }),
+      ['DATA_PROTECTION'],
+    );
+    const links = [...element.querySelectorAll<HTMLAnchorElement>('.review-links a')];
+    expect(links.map((a) => a.textContent?.trim())).toEqual([
+      'Registrera dataskyddsgranskning (GDPR)',
+    ]);
+    expect(links[0]?.getAttribute('href')).toBe(
+      '/beslut/granskning/svc-polylino/dataskydd?begaran=r-123',
+    );
+  });
+
+  it('starts review of a new tool under a new supplier named by organisation number', async () => {
+    const { fixture, element } = await render(
+      testRequestDetail({
+        serviceId: null,
+        service: null,
+        toolName: 'Skolplus',
+        newTool: {
+          name: 'Skolplus',
+          supplierName: 'Skolplus AB',
+          webAddress: 'https://skolplus.se',
+        },
+        reviews: null,
+        availableMoves: ['START_REVIEW'],
+      }),
+    );
+    expect(element.querySelector('lr-service-reviews')?.textContent).toContain(
+      'Verktyget finns inte i registret än',
+    );
+    button(element, 'Börja granska').click();
+    await settle(fixture);
+    http.expectOne((r) => r.url === '/api/services').flush({ rows: [], total: 0 });
+    http
+      .expectOne((r) => r.url === '/api/suppliers')
+      .flush({ rows: [{ id: 's-ne', name: 'NE', organisationNumber: '556216-3624' }], total: 1 });
+    await settle(fixture);
+
+    expect(
+      [...element.querySelectorAll('#move-supplier option')].map((o) => o.textContent?.trim()),
+    ).toEqual(['Välj leverantör', 'NE (556216-3624)']);
+    element.querySelector<HTMLInputElement>('#move-supplier-choice-NEW_SUPPLIER')?.click();
+    await settle(fixture);
+    expect(element.querySelector('label[for="move-org-number"]')?.textContent?.trim()).toBe(
+      'Organisationsnummer',
+    );
+    type(element, '#move-org-number', '556677-8899');
+    type(element, '#move-category', 'SKILLS_TRAINING');
+    button(element, 'Börja granska').click();
+
+    const move = http.expectOne('/api/requests/r-123/moves');
+    expect(move.request.body).toEqual({
+      move: 'START_REVIEW',
+      version: 4,
+      supplierOrganisationNumber: '556677-8899',
+      category: 'SKILLS_TRAINING',
+    });
+    move.flush(testRequestDetail({ state: 'IN_REVIEW', availableMoves: [] }));
+    await settle(fixture);
+    http.expectOne('/api/requests/r-123/events').flush([]);
+  });
+
+  it('closes with Stäng and with Escape', async () => {
+    const { element, closed } = await render();
+    button(element, 'Stäng begäran').click();
+    element
+      .querySelector('#request-panel-heading')
+      ?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(closed).toHaveBeenCalledTimes(2);
+  });
+});

@@ -1,0 +1,109 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  type ElementRef,
+  Injector,
+  afterNextRender,
+  afterRenderEffect,
+  computed,
+  effect,
+  inject,
+  input,
+  output,
+  untracked,
+  viewChild,
+} from '@angular/core';
+
+import {
+  REQUEST_STATE_LABELS,
+  REVIEW_KINDS,
+  REVIEW_ROLE,
+  type ReviewKind,
+} from '@licensregistret/domain';
+
+import { AuthStore } from '../../core/auth/auth.store';
+import { DecisionView } from './decision-view';
+import { MoveActions } from './moves/move-actions';
+import { RequestFacts } from './request-facts';
+import { RequestHistory } from './request-history';
+import { type MoveResult, RequestPanelStore } from './request-panel.store';
+import { ServiceReviews } from './service-reviews';
+
+/**
+ * One request beside the queue: what the school asks, the service's reviews and what blocks an
+ * approval, the proposal or decision, the moves the caller may make, and the history. Focus moves
+ * to its heading when it opens; Escape or "Stäng" closes it (the page returns focus).
+ */
+@Component({
+  selector: 'lr-request-panel',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RequestFacts, ServiceReviews, DecisionView, MoveActions, RequestHistory],
+  providers: [RequestPanelStore],
+  templateUrl: './request-panel.html',
+  styleUrl: './request-panel.css',
+  host: { '(keydown.escape)': 'close()' },
+})
+export class RequestPanel {
+  protected readonly store = inject(RequestPanelStore);
+  private readonly auth = inject(AuthStore);
+  private readonly injector = inject(Injector);
+
+  readonly requestId = input.required<string>();
+  readonly closed = output<void>();
+  /** A move changed the request (or showed it had changed): the queue should read it again. */
+  readonly changed = output<void>();
+
+  private readonly headingRef = viewChild.required<ElementRef<HTMLElement>>('headingEl');
+  private readonly noticeRef = viewChild<ElementRef<HTMLElement>>('noticeEl');
+
+  protected readonly state = this.store.state;
+  protected readonly notice = this.store.notice;
+
+  protected readonly request = computed(() => {
+    const state = this.state();
+    return state.kind === 'loaded' ? state.request : null;
+  });
+
+  protected readonly heading = computed(() => {
+    const request = this.request();
+    return request ? `Begäran ${request.number}: ${request.toolName}` : 'Begäran';
+  });
+
+  protected readonly stateText = computed(() => {
+    const request = this.request();
+    return request ? REQUEST_STATE_LABELS[request.state] : '';
+  });
+
+  /** The reviews the caller records: their own kind, on a service in review. */
+  protected readonly reviewKinds = computed<ReviewKind[]>(() => {
+    const request = this.request();
+    const roles = this.auth.roles() ?? [];
+    if (!request || request.state !== 'IN_REVIEW' || request.serviceId === null) return [];
+    return REVIEW_KINDS.filter((kind) => roles.includes(REVIEW_ROLE[kind]));
+  });
+
+  constructor() {
+    effect(() => {
+      const id = this.requestId();
+      untracked(() => void this.store.open(id));
+    });
+    // Into the panel when it opens, and again when another request is shown in it.
+    afterRenderEffect(() => {
+      this.requestId();
+      untracked(() => this.headingRef().nativeElement.focus());
+    });
+  }
+
+  protected close(): void {
+    this.closed.emit();
+  }
+
+  protected retry(): void {
+    void this.store.load();
+  }
+
+  protected settled(result: MoveResult): void {
+    if (result === 'done' || result === 'conflict') this.changed.emit();
+    afterNextRender(() => this.noticeRef()?.nativeElement.focus(), { injector: this.injector });
+  }
+}
