@@ -1,13 +1,35 @@
 import type { Routes } from '@angular/router';
 
-import { navigationArea } from '../core/layout/navigation';
+import { roleGuard } from '../core/auth/auth.guard';
+import { RequestsLayout } from './requests-layout';
 
-/** The schools' request area (roles of the `begaranden` area; guarded in app.routes). */
+/**
+ * The request area (roles of the `begaranden` area; the guard sits on its route in app.routes).
+ * Only the school's roles may make a new request. Each page is its own lazy chunk; only the list
+ * loads ag-grid.
+ */
 export const REQUEST_ROUTES: Routes = [
   {
     path: '',
-    pathMatch: 'full',
-    data: { area: navigationArea('begaranden') },
-    loadComponent: () => import('../shared/coming-soon.page').then((m) => m.ComingSoonPage),
+    component: RequestsLayout,
+    children: [
+      {
+        path: '',
+        pathMatch: 'full',
+        title: 'Begäranden',
+        loadComponent: () => import('./list/requests.page').then((m) => m.RequestsPage),
+      },
+      {
+        path: 'ny',
+        title: 'Ny begäran',
+        canMatch: [roleGuard('REQUESTER', 'PRINCIPAL')],
+        loadComponent: () => import('./new/new-request.page').then((m) => m.NewRequestPage),
+      },
+      {
+        path: ':id',
+        title: 'Begäran',
+        loadComponent: () => import('./detail/request.page').then((m) => m.RequestPage),
+      },
+    ],
   },
 ];

@@ -1,0 +1,72 @@
+import { Injectable, inject } from '@angular/core';
+import type { Observable } from 'rxjs';
+
+import {
+  CLOSED_REQUEST_STATES,
+  type ListQuery,
+  type Page,
+  REQUEST_SORTS,
+  REQUEST_STATES,
+  type RequestListQuery,
+  type RequestState,
+  type RequestSummary,
+} from '@licensregistret/domain';
+
+import { AuthStore } from '../../core/auth/auth.store';
+import { ServerListStore } from '../../shared/grid/server-list.store';
+import { RequestsApi } from '../data/requests-api';
+import { isSchoolRole } from '../request-labels';
+
+/** The state filter: every state, the open ones, the closed ones, or one state. */
+export type StateChoice = '' | 'OPEN' | 'CLOSED' | RequestState;
+
+export interface RequestFilters {
+  state: StateChoice;
+  /** Only the caller's own units' requests: the school's view. */
+  mine: boolean;
+}
+
+export const DEFAULT_REQUEST_SORT = 'createdAt:desc';
+
+const OPEN_STATES = REQUEST_STATES.filter((state) => !CLOSED_REQUEST_STATES.includes(state));
+
+/** The states a choice stands for, comma-separated as the API takes them; undefined for all. */
+export function stateParam(choice: StateChoice | undefined): string | undefined {
+  switch (choice) {
+    case undefined:
+    case '':
+      return undefined;
+    case 'OPEN':
+      return OPEN_STATES.join(',');
+    case 'CLOSED':
+      return CLOSED_REQUEST_STATES.join(',');
+    default:
+      return choice;
+  }
+}
+
+/**
+ * The request list: a school sees its own units' requests (`mine=true`); the governance roles
+ * that use this area see every unit's.
+ */
+@Injectable()
+export class RequestListStore extends ServerListStore<RequestSummary, RequestFilters> {
+  private readonly api = inject(RequestsApi);
+
+  constructor() {
+    super(
+      { state: '', mine: isSchoolRole(inject(AuthStore).roles()) },
+      REQUEST_SORTS,
+      DEFAULT_REQUEST_SORT,
+    );
+  }
+
+  protected fetchPage(
+    query: ListQuery & Partial<RequestFilters>,
+  ): Observable<Page<RequestSummary>> {
+    const { state, mine, ...page } = query;
+    const request: RequestListQuery = { ...page, state: stateParam(state) };
+    if (mine) request.mine = true;
+    return this.api.list(request);
+  }
+}

@@ -1,0 +1,119 @@
+import {
+  DECISION_OUTCOME_LABELS,
+  DECISION_REASON_LABELS,
+  type DecisionOutcome,
+  type DecisionReason,
+  REQUEST_MOVES,
+  REQUEST_STATE_LABELS,
+  type RequestEvent,
+  type RequestMove,
+  type RequestState,
+  type Role,
+  mayCall,
+  todayInSweden,
+} from '@licensregistret/domain';
+
+/** The moves a school makes; the other moves belong to the decision routine's own pages. */
+export const SCHOOL_MOVES: readonly RequestMove[] = ['ENDORSE', 'SUBMIT', 'ANSWER', 'WITHDRAW'];
+
+/** Whether someone with these roles asks for tools for their own units. */
+export function isSchoolRole(roles: readonly Role[] | null): boolean {
+  return mayCall(['REQUESTER', 'PRINCIPAL'], roles);
+}
+
+export function stateLabel(state: RequestState): string {
+  return REQUEST_STATE_LABELS[state] ?? state;
+}
+
+export function outcomeLabel(outcome: DecisionOutcome): string {
+  return DECISION_OUTCOME_LABELS[outcome] ?? outcome;
+}
+
+/** "Ekonomi, Behov": the reasons in the routine's order, in Swedish. */
+export function reasonsText(reasons: readonly DecisionReason[]): string {
+  return reasons.map((reason) => DECISION_REASON_LABELS[reason]?.label ?? reason).join(', ');
+}
+
+/** "Avslagen (Ekonomi, Behov)", "Godkänd"; '' before a decision. */
+export function decisionText(
+  outcome: DecisionOutcome | null,
+  reasons: readonly DecisionReason[],
+): string {
+  if (!outcome) return '';
+  return reasons.length > 0
+    ? `${outcomeLabel(outcome)} (${reasonsText(reasons)})`
+    : outcomeLabel(outcome);
+}
+
+/** What happened, in the past tense, for the history. */
+const EVENT_TEXT: Record<string, string> = {
+  CREATED: 'Begäran skapades',
+  EDITED: 'Begäran ändrades',
+  COMMENT: 'Kommentar',
+  REVIEW: 'Granskning',
+  ENDORSE: 'Rektor tillstyrkte',
+  SUBMIT: 'Begäran skickades in',
+  START_TRIAGE: 'Bedömningen började',
+  QUEUE: 'Sparades till samlad bedömning',
+  UNQUEUE: 'Togs upp igen',
+  MARK_COVERED: 'Verktyget fanns redan för enheten',
+  ASK_FOR_INFO: 'Komplettering begärdes',
+  ANSWER: 'Skolan kompletterade',
+  START_REVIEW: 'Granskningen började',
+  PROPOSE_DECISION: 'Beslut föreslogs',
+  DECIDE: 'Beslut fattades',
+  IMPLEMENT: 'Verktyget infördes',
+  WITHDRAW: 'Begäran återtogs',
+};
+
+export function isRequestMove(kind: string): kind is RequestMove {
+  return (REQUEST_MOVES as readonly string[]).includes(kind);
+}
+
+/** One event of the history, in words. */
+export interface EventItem {
+  id: string;
+  at: string;
+  what: string;
+  who: string;
+  /** "Utkast → Inskickad", when the state changed. */
+  change: { from: string; to: string } | null;
+  text: string | null;
+}
+
+export function eventItem(event: RequestEvent): EventItem {
+  const change =
+    event.fromState && event.toState && event.fromState !== event.toState
+      ? { from: stateLabel(event.fromState), to: stateLabel(event.toState) }
+      : null;
+  return {
+    id: event.id,
+    at: event.occurredAt,
+    what: EVENT_TEXT[event.kind] ?? event.kind,
+    who: event.actorName ?? 'systemet',
+    change,
+    text: event.text?.trim() ? event.text : null,
+  };
+}
+
+/** The day in Sweden of a moment: "2026-03-14"; '' for none. */
+export function dayOf(iso: string | null): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : todayInSweden(date);
+}
+
+/** Where the request is, in words for the school. */
+export const STATE_EXPLANATIONS: Record<RequestState, string> = {
+  DRAFT: 'Begäran är ett utkast. Den är inte inskickad och syns bara för skolenheten.',
+  SUBMITTED: 'Begäran är inskickad. Objektspecialisterna har inte börjat bedöma den än.',
+  IN_TRIAGE: 'Objektspecialisterna bedömer begäran.',
+  QUEUED:
+    'Begäran väntar på en samlad bedömning tillsammans med andra skolenheters begäranden om samma verktyg.',
+  NEEDS_INFO: 'Objektspecialisten behöver mer information. Svara på frågan så går begäran vidare.',
+  IN_REVIEW: 'Verktyget granskas: dataskydd, informationssäkerhet, avtal och kostnad.',
+  ALREADY_COVERED: 'Verktyget finns redan för skolenheten genom ett avtal kommunen har.',
+  DECIDED: 'Begäran är beslutad.',
+  IMPLEMENTED: 'Verktyget är infört och licensen finns på plats.',
+  WITHDRAWN: 'Begäran är återtagen.',
+};
