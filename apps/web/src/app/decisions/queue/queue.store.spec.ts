@@ -142,7 +142,10 @@ describe('QueueStore', () => {
     expect(units.request.params.get('sort')).toBe('name:asc');
     expect(units.request.params.get('limit')).toBe('200');
     units.flush({
-      rows: Array.from({ length: 200 }, (_, index) => ({ id: `u${index}`, name: `Enhet ${index}` })),
+      rows: Array.from({ length: 200 }, (_, index) => ({
+        id: `u${index}`,
+        name: `Enhet ${index}`,
+      })),
       total: 201,
     });
     http

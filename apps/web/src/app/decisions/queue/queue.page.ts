@@ -1,0 +1,231 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  type ElementRef,
+  Injector,
+  type OnInit,
+  afterNextRender,
+  computed,
+  effect,
+  inject,
+  input,
+  untracked,
+  viewChild,
+} from '@angular/core';
+import { ActivatedRoute, Router } from '@angular/router';
+import { CellStyleModule, type ColDef, ModuleRegistry } from 'ag-grid-community';
+
+import {
+  REQUEST_STATE_LABELS,
+  type RequestState,
+  type RequestSummary,
+} from '@licensregistret/domain';
+
+import { countText, formatInteger } from '../../shared/format/format';
+import { ServerGrid } from '../../shared/grid/server-grid';
+import { QUEUE_STATES, datePart, outcomeText } from '../decision-labels';
+import { QUEUE_PARAMS } from '../decision-paths';
+import { RequestPanel } from '../panel/request-panel';
+import { type QueueFilters, QueueStore, statesOfParam } from './queue.store';
+import { RequestLinkCell } from './request-link-cell';
+
+// Right-aligned numbers need cell classes; the rest comes with the shared server grid.
+ModuleRegistry.registerModules([CellStyleModule]);
+
+type NumberFilter = 'minAgeDays' | 'minDemand';
+type ChoiceFilter = 'unitId' | 'serviceId';
+
+/**
+ * The object specialists' queue (`/beslut`): every unit's submitted requests in a server-paged
+ * grid, filtered and sorted, with the chosen request in a side panel (`?begaran=<id>`).
+ */
+@Component({
+  selector: 'lr-queue-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ServerGrid, RequestPanel],
+  providers: [QueueStore],
+  templateUrl: './queue.page.html',
+  styleUrls: ['../../shared/grid/server-list.css', './queue.page.css'],
+})
+export class QueuePage implements OnInit {
+  protected readonly store = inject(QueueStore);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+  private readonly injector = inject(Injector);
+
+  /** Query parameters (router input binding): the open request, and the filters to start with. */
+  readonly begaran = input<string>();
+  readonly tjanst = input<string>();
+  readonly enhet = input<string>();
+  readonly status = input<string>();
+
+  private readonly pageHeading = viewChild.required<ElementRef<HTMLElement>>('pageHeading');
+  /** Where focus was when the panel opened, to return it there when the panel closes. */
+  private opener: HTMLElement | null = null;
+  private wasOpen = false;
+
+  protected readonly filters = this.store.filters;
+  protected readonly states = QUEUE_STATES;
+  protected readonly stateLabels = REQUEST_STATE_LABELS;
+  protected readonly openId = computed(() => this.begaran() || null);
+
+  protected readonly statusText = computed(() => {
+    const status = this.store.status();
+    switch (status.kind) {
+      case 'loading':
+        return 'Hämtar begäranden …';
+      case 'failed':
+        return 'Begärandena kunde inte hämtas. Försök igen om en stund.';
+      case 'loaded':
+        return countText(status.total, 'begäran', 'begäranden');
+    }
+  });
+
+  protected readonly columns: ColDef<RequestSummary>[] = [
+    {
+      colId: 'number',
+      field: 'number',
+      headerName: 'Nr',
+      sortable: true,
+      minWidth: 90,
+      width: 90,
+      cellRenderer: RequestLinkCell,
+    },
+    {
+      colId: 'toolName',
+      field: 'toolName',
+      headerName: 'Verktyg',
+      sortable: true,
+      flex: 1,
+      minWidth: 160,
+    },
+    {
+      colId: 'unitName',
+      field: 'unitName',
+      headerName: 'Skolenhet',
+      sortable: true,
+      flex: 1,
+      minWidth: 180,
+    },
+    {
+      colId: 'state',
+      field: 'state',
+      headerName: 'Status',
+      sortable: true,
+      minWidth: 150,
+      valueFormatter: ({ value }) => (value ? REQUEST_STATE_LABELS[value as RequestState] : ''),
+    },
+    {
+      colId: 'submittedAt',
+      field: 'submittedAt',
+      headerName: 'Inskickad',
+      sortable: true,
+      sort: 'asc',
+      minWidth: 130,
+      valueFormatter: ({ value }) => datePart(value as string | null),
+    },
+    {
+      colId: 'ageDays',
+      field: 'ageDays',
+      headerName: 'Väntat (dagar)',
+      type: 'rightAligned',
+      minWidth: 140,
+      valueFormatter: ({ value }) => (typeof value === 'number' ? formatInteger(value) : ''),
+    },
+    {
+      colId: 'demandCount',
+      field: 'demandCount',
+      headerName: 'Efterfrågan',
+      sortable: true,
+      type: 'rightAligned',
+      minWidth: 130,
+    },
+    {
+      colId: 'decision',
+      headerName: 'Beslut',
+      minWidth: 170,
+      valueGetter: ({ data }) =>
+        data ? outcomeText(data.decisionOutcome, data.decisionReasons) : '',
+    },
+  ];
+
+  constructor() {
+    effect(() => {
+      const open = this.openId() !== null;
+      untracked(() => this.panelOpenChanged(open));
+    });
+  }
+
+  ngOnInit(): void {
+    // The filters a link starts the queue with, e.g. the demand view's "one service".
+    const states = statesOfParam(this.status());
+    if (states) this.store.setFilter('states', states);
+    if (this.tjanst()) this.store.setFilter('serviceId', this.tjanst() ?? '');
+    if (this.enhet()) this.store.setFilter('unitId', this.enhet() ?? '');
+    void this.store.loadChoices();
+  }
+
+  protected isChecked(state: RequestState): boolean {
+    return this.filters().states.includes(state);
+  }
+
+  protected toggleState(state: RequestState, event: Event): void {
+    const on = (event.target as HTMLInputElement).checked;
+    const chosen = new Set(this.filters().states);
+    if (on) chosen.add(state);
+    else chosen.delete(state);
+    // In the routine's order, so the same choice is always the same query.
+    this.store.setFilter(
+      'states',
+      QUEUE_STATES.filter((candidate) => chosen.has(candidate)),
+    );
+  }
+
+  protected type(key: NumberFilter, event: Event): void {
+    this.store.setFilterSoon(key, (event.target as HTMLInputElement).value);
+  }
+
+  protected choose(key: ChoiceFilter, event: Event): void {
+    this.store.setFilter(
+      key,
+      (event.target as HTMLSelectElement).value as QueueFilters[ChoiceFilter],
+    );
+  }
+
+  /** A row opened with Enter: show it in the panel. */
+  protected open(row: RequestSummary): void {
+    this.navigateToRequest(row.id);
+  }
+
+  protected close(): void {
+    this.navigateToRequest(null);
+  }
+
+  private navigateToRequest(id: string | null): void {
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: { [QUEUE_PARAMS.request]: id },
+      queryParamsHandling: 'merge',
+    });
+  }
+
+  /**
+   * Remembers what opened the panel (a row's link or cell), and gives focus back to it when the
+   * panel closes; if the grid has redrawn that row meanwhile, to the page's heading.
+   */
+  private panelOpenChanged(open: boolean): void {
+    const active = document.activeElement;
+    if (open && active instanceof HTMLElement && !active.closest('lr-request-panel')) {
+      this.opener = active;
+    }
+    if (!open && this.wasOpen) {
+      const opener = this.opener;
+      this.opener = null;
+      afterNextRender(
+        () => (opener?.isConnected ? opener : this.pageHeading().nativeElement).focus(),
+        { injector: this.injector },
+      );
+    }
+    this.wasOpen = open;
+  }
+}
