@@ -80,7 +80,9 @@ describe('POST /api/requests/:id/moves: every move × every role', () => {
     const licence = await cast.as.procurement.post('/api/licences', {
       agreementId: agreement.body.id,
       serviceId: reviewedService,
-      scope: 'MUNICIPALITY',
+      // Named units, not the whole municipality: other test files share this database.
+      scope: 'UNITS',
+      unitIds: [cast.unit.id],
       startsOn: addMonths(today, -3),
       endsOn: addMonths(today, 20),
     });
