@@ -3,16 +3,29 @@ import type { Routes } from '@angular/router';
 import { FORBIDDEN_PATH, SIGN_IN_PATH, authGuard } from './core/auth/auth.guard';
 import { areaRoute } from './core/layout/area-route';
 import { NAVIGATION } from './core/layout/navigation';
+import { NOTIFICATIONS_PATH } from './core/notifications/notification-paths';
+import { PUBLIC_PATHS } from './public/public-paths';
 
 /**
  * One lazy route per area, so the first page loads only the shell. Everything but the sign-in
- * page needs a signed-in user.
+ * page and the public pages (the list of decided services and the accessibility statement)
+ * needs a signed-in user.
  */
 export const routes: Routes = [
   {
     path: SIGN_IN_PATH.slice(1),
     title: 'Logga in',
     loadComponent: () => import('./sign-in/sign-in.page').then((m) => m.SignInPage),
+  },
+  {
+    path: PUBLIC_PATHS.services.slice(1),
+    title: 'Tjänster och beslut',
+    loadComponent: () => import('./public/public-services.page').then((m) => m.PublicServicesPage),
+  },
+  {
+    path: PUBLIC_PATHS.accessibility.slice(1),
+    title: 'Tillgänglighetsredogörelse',
+    loadComponent: () => import('./public/accessibility.page').then((m) => m.AccessibilityPage),
   },
   {
     path: '',
@@ -23,6 +36,12 @@ export const routes: Routes = [
         pathMatch: 'full',
         title: 'Start',
         loadComponent: () => import('./home/home.page').then((m) => m.HomePage),
+      },
+      {
+        path: NOTIFICATIONS_PATH.slice(1),
+        title: 'Notiser',
+        loadComponent: () =>
+          import('./notifications/notifications.page').then((m) => m.NotificationsPage),
       },
       areaRoute('katalog', {
         loadComponent: () => import('./catalogue/catalogue.page').then((m) => m.CataloguePage),

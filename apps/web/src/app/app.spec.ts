@@ -1,11 +1,18 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 
 import { App } from './app';
 import { AuthStore } from './core/auth/auth.store';
 import { sessionUser, startAs } from './core/auth/auth.testing';
+import { UnreadCountStore } from './core/notifications/unread-count.store';
+
+@Component({ selector: 'lr-blank', changeDetection: ChangeDetectionStrategy.OnPush, template: '' })
+class BlankPage {}
+
+const isNotifications = (request: { url: string }) => request.url === '/api/notifications';
 
 describe('App shell', () => {
   let http: HttpTestingController;
@@ -18,16 +25,30 @@ describe('App shell', () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       imports: [App],
-      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+      providers: [
+        provideRouter([{ path: 'sida', component: BlankPage }]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+      ],
     });
     http = TestBed.inject(HttpTestingController);
   });
 
-  async function render(user: ReturnType<typeof sessionUser> | null): Promise<HTMLElement> {
+  /** Renders the shell; a signed-in person's unread count is answered with `unread`. */
+  async function render(
+    user: ReturnType<typeof sessionUser> | null,
+    unread = 0,
+  ): Promise<HTMLElement> {
     await startAs(user);
     const fixture = TestBed.createComponent(App);
     fixture.detectChanges();
     await fixture.whenStable();
+    if (user) {
+      http.expectOne(isNotifications).flush({ rows: [], total: unread, unread });
+      await new Promise((resolve) => setTimeout(resolve));
+      await fixture.whenStable();
+      fixture.detectChanges();
+    }
     return fixture.nativeElement as HTMLElement;
   }
 
@@ -75,5 +96,44 @@ describe('App shell', () => {
     const element = await render(null);
     expect(element.querySelector('nav[aria-label="Huvudmeny"]')).toBeNull();
     expect(element.textContent).not.toContain('Logga ut');
+    expect(element.querySelector('.notifications-link')).toBeNull();
+    http.expectNone(isNotifications);
+  });
+
+  it('links to the notifications with the unread count in words', async () => {
+    const element = await render(sessionUser(['REQUESTER']), 3);
+    const link = element.querySelector('.notifications-link');
+    expect(link?.getAttribute('href')).toBe('/notiser');
+    expect(link?.textContent?.replace(/\s+/g, ' ').trim()).toBe('Notiser 3 olästa');
+    expect(link?.querySelector('.unread-count .visually-hidden')?.textContent?.trim()).toBe(
+      'olästa',
+    );
+  });
+
+  it('shows no count when nothing is unread', async () => {
+    const element = await render(sessionUser(['REQUESTER']), 0);
+    expect(element.querySelector('.notifications-link')?.textContent?.trim()).toBe('Notiser');
+  });
+
+  it('asks for the unread count again on navigation, not on a timer', async () => {
+    await render(sessionUser(['PRINCIPAL']), 1);
+    const refresh = jest.spyOn(TestBed.inject(UnreadCountStore), 'refresh');
+    await TestBed.inject(Router).navigateByUrl('/sida');
+    expect(refresh).toHaveBeenCalledTimes(1);
+    // Asked moments ago at sign-in, so this navigation waits: no second request.
+    http.expectNone(isNotifications);
+  });
+
+  it('links every page’s footer to the public list and the accessibility statement', async () => {
+    const element = await render(null);
+    const footer = element.querySelector('footer nav[aria-label="Om webbplatsen"]');
+    const links = [...(footer?.querySelectorAll('a') ?? [])].map((a) => [
+      a.textContent?.trim(),
+      a.getAttribute('href'),
+    ]);
+    expect(links).toEqual([
+      ['Tjänster och beslut', '/tjanster'],
+      ['Tillgänglighetsredogörelse', '/tillganglighet'],
+    ]);
   });
 });

@@ -1,5 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { ChangeDetectionStrategy, Component, computed, effect, inject } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { filter } from 'rxjs';
 
 import { PRODUCT_NAME } from '@licensregistret/domain';
 
@@ -7,6 +9,9 @@ import { SIGN_IN_PATH } from './core/auth/auth.guard';
 import { AuthStore } from './core/auth/auth.store';
 import { StatusLine } from './core/health/status-line';
 import { areasFor } from './core/layout/navigation';
+import { NOTIFICATIONS_PATH } from './core/notifications/notification-paths';
+import { UnreadCountStore } from './core/notifications/unread-count.store';
+import { PUBLIC_PATHS } from './public/public-paths';
 
 @Component({
   selector: 'lr-root',
@@ -18,11 +23,32 @@ import { areasFor } from './core/layout/navigation';
 export class App {
   private readonly auth = inject(AuthStore);
   private readonly router = inject(Router);
+  private readonly unreadCount = inject(UnreadCountStore);
 
   protected readonly productName = PRODUCT_NAME;
+  protected readonly notificationsPath = NOTIFICATIONS_PATH;
+  protected readonly publicPaths = PUBLIC_PATHS;
   protected readonly user = this.auth.user;
   /** Only the areas the signed-in roles may use. */
   protected readonly areas = computed(() => areasFor(this.auth.roles()));
+  protected readonly unread = this.unreadCount.unread;
+
+  constructor() {
+    // The unread count is asked for when someone signs in, and again as they move between
+    // pages (at most every UNREAD_REFRESH_MIN_MS): a modest poll, no timer of its own.
+    effect(() => {
+      if (this.user()) void this.unreadCount.refresh();
+      else this.unreadCount.clear();
+    });
+    this.router.events
+      .pipe(
+        filter((event) => event instanceof NavigationEnd),
+        takeUntilDestroyed(),
+      )
+      .subscribe(() => {
+        if (this.user()) void this.unreadCount.refresh();
+      });
+  }
 
   protected async signOut(): Promise<void> {
     await this.auth.signOut();

@@ -95,6 +95,13 @@ describe('SignInPage', () => {
     expect(usernames).toEqual(expect.arrayContaining(['skola', 'admin', 'lasare', 'rektor']));
   });
 
+  it('links to the public list of decided services, which needs no sign-in', async () => {
+    const { element } = await open('/logga-in');
+    const link = element.querySelector<HTMLAnchorElement>('.public-link a');
+    expect(link?.textContent?.trim()).toBe('vilka digitala tjänster kommunen har beslutat om');
+    expect(link?.getAttribute('href')).toBe('/tjanster');
+  });
+
   it('shows no password outside demo mode', async () => {
     const { element } = await open('/logga-in', { ...demoConfig, demoPassword: null });
     expect(element.querySelector('[data-demo-password]')).toBeNull();

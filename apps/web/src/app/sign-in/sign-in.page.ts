@@ -8,13 +8,14 @@ import {
   signal,
 } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
-import { Router } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 
 import { ROLE_LABELS } from '@licensregistret/domain';
 
 import { AuthApi } from '../core/auth/auth-api';
 import { safeReturnUrl } from '../core/auth/auth.guard';
 import { AuthStore, type SignInFailure } from '../core/auth/auth.store';
+import { PUBLIC_PATHS } from '../public/public-paths';
 
 /** The accounts the API creates in demo mode; they share the password the API reports. */
 export const DEMO_ACCOUNTS: readonly { username: string; description: string }[] = [
@@ -56,7 +57,7 @@ const SSO_ERRORS: Record<string, string> = {
 @Component({
   selector: 'lr-sign-in-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule],
+  imports: [ReactiveFormsModule, RouterLink],
   templateUrl: './sign-in.page.html',
   styleUrl: './sign-in.page.css',
 })
@@ -75,6 +76,7 @@ export class SignInPage implements OnInit {
     password: [''],
   });
   protected readonly demoAccounts = DEMO_ACCOUNTS;
+  protected readonly publicPaths = PUBLIC_PATHS;
   protected readonly failure = signal<string | null>(null);
   protected readonly missing = signal<{ username: boolean; password: boolean }>({
     username: false,

@@ -1,0 +1,131 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+
+import { PublicServicesPage } from './public-services.page';
+import { testPublicService } from './public.testing';
+
+const plain = (text: string | null | undefined) => text?.replace(/\s+/g, ' ').trim();
+
+describe('PublicServicesPage', () => {
+  let http: HttpTestingController;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      imports: [PublicServicesPage],
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+    });
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => http.verify());
+
+  async function render() {
+    const fixture = TestBed.createComponent(PublicServicesPage);
+    fixture.detectChanges();
+    const element = fixture.nativeElement as HTMLElement;
+    const settle = async () => {
+      await new Promise((resolve) => setTimeout(resolve));
+      await fixture.whenStable();
+      fixture.detectChanges();
+    };
+    return { fixture, element, settle };
+  }
+
+  function rows(element: HTMLElement): string[][] {
+    return [...element.querySelectorAll('tbody tr')].map((row) =>
+      [...row.querySelectorAll('th, td')].map((cell) => plain(cell.textContent) ?? ''),
+    );
+  }
+
+  const services = [
+    testPublicService({
+      id: 'svc-w',
+      name: 'Widgit Online',
+      supplierName: 'Widgit',
+      category: 'ASSISTIVE_TECHNOLOGY',
+      schoolForms: [],
+      status: 'APPROVED_WITH_CONDITIONS',
+      decidedOn: '2025-03-01',
+    }),
+    testPublicService(),
+    testPublicService({
+      id: 'svc-old',
+      name: 'Äldre läsverktyg',
+      supplierName: 'Läs AB',
+      status: 'RETIRED',
+      decidedOn: null,
+    }),
+  ];
+
+  it('lists decided and retired services by name with their Swedish status and decision day', async () => {
+    const { element, settle } = await render();
+    http.expectOne('/api/public/services').flush(services);
+    await settle();
+
+    expect(plain(element.querySelector('h1')?.textContent)).toBe(
+      'Digitala tjänster i förskola och skola',
+    );
+    expect(plain(element.querySelector('caption')?.textContent)).toBe(
+      'Beslutade och avvecklade digitala tjänster',
+    );
+    expect(rows(element)).toEqual([
+      ['NE', 'NE Nationalencyklopedin AB', 'Läromedel', 'Grundskola', 'Godkänd', '2025-01-10'],
+      [
+        'Widgit Online',
+        'Widgit',
+        'Hjälpmedel',
+        'Alla skolformer',
+        'Godkänd med villkor',
+        '2025-03-01',
+      ],
+      ['Äldre läsverktyg', 'Läs AB', 'Läromedel', 'Grundskola', 'Avvecklad', 'Inget datum'],
+    ]);
+    expect(plain(element.querySelector('.list-status')?.textContent)).toBe('3 tjänster');
+    expect(element.querySelector('a')?.getAttribute('href')).toBe('/tillganglighet');
+  });
+
+  it('filters by status and by a name or supplier typed', async () => {
+    const { element, settle } = await render();
+    http.expectOne('/api/public/services').flush(services);
+    await settle();
+
+    const status = element.querySelector<HTMLSelectElement>('#public-status');
+    if (!status) throw new Error('No status filter');
+    expect(
+      [...status.querySelectorAll('option')].map((option) => plain(option.textContent)),
+    ).toEqual(['Alla', 'Godkänd', 'Godkänd med villkor', 'Avslagen', 'Avvecklad']);
+    status.value = 'RETIRED';
+    status.dispatchEvent(new Event('change'));
+    await settle();
+    expect(rows(element).map((row) => row[0])).toEqual(['Äldre läsverktyg']);
+    expect(plain(element.querySelector('.list-status')?.textContent)).toBe('1 tjänst av 3');
+
+    status.value = '';
+    status.dispatchEvent(new Event('change'));
+    const search = element.querySelector<HTMLInputElement>('#public-search');
+    if (!search) throw new Error('No search');
+    search.value = 'widg';
+    search.dispatchEvent(new Event('input'));
+    await settle();
+    expect(rows(element).map((row) => row[0])).toEqual(['Widgit Online']);
+
+    search.value = 'finns inte';
+    search.dispatchEvent(new Event('input'));
+    await settle();
+    expect(element.querySelector('table')).toBeNull();
+    expect(plain(element.querySelector('.list-status')?.textContent)).toBe(
+      'Inga tjänster matchar.',
+    );
+  });
+
+  it('says so when the list cannot be read', async () => {
+    const { element, settle } = await render();
+    http.expectOne('/api/public/services').flush(null, { status: 503, statusText: 'Unavailable' });
+    await settle();
+    expect(plain(element.querySelector('.list-status')?.textContent)).toBe(
+      'Tjänsterna kunde inte hämtas. Försök igen om en stund.',
+    );
+  });
+});

@@ -1,0 +1,75 @@
+import { ChangeDetectionStrategy, Component, type OnInit, computed, inject } from '@angular/core';
+import { RouterLink } from '@angular/router';
+
+import {
+  CATALOGUE_STATUS_LABELS,
+  PUBLIC_CATALOGUE_STATUSES,
+  SERVICE_CATEGORY_LABELS,
+} from '@licensregistret/domain';
+
+import { countText, schoolFormNames } from '../shared/format/format';
+import { PUBLIC_PATHS } from './public-paths';
+import { PublicServicesStore, type PublicStatusFilter } from './public-services.store';
+
+/**
+ * Tjänster och beslut (`/tjanster`, no sign-in): which digital services the municipality has
+ * decided on for its schools, and which it has retired. No personal data.
+ */
+@Component({
+  selector: 'lr-public-services-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink],
+  providers: [PublicServicesStore],
+  templateUrl: './public-services.page.html',
+  styleUrl: './public-services.page.css',
+})
+export class PublicServicesPage implements OnInit {
+  protected readonly store = inject(PublicServicesStore);
+
+  protected readonly statuses = PUBLIC_CATALOGUE_STATUSES;
+  protected readonly statusLabels = CATALOGUE_STATUS_LABELS;
+  protected readonly accessibilityPath = PUBLIC_PATHS.accessibility;
+
+  protected readonly rows = computed(() =>
+    this.store.shown().map((service) => ({
+      id: service.id,
+      name: service.name,
+      supplier: service.supplierName,
+      category: SERVICE_CATEGORY_LABELS[service.category] ?? service.category,
+      schoolForms: schoolFormNames(service.schoolForms, 'Alla skolformer'),
+      status: service.status,
+      statusText: CATALOGUE_STATUS_LABELS[service.status] ?? service.status,
+      decidedOn: service.decidedOn ?? 'Inget datum',
+    })),
+  );
+
+  protected readonly statusText = computed(() => {
+    const state = this.store.state();
+    switch (state.status) {
+      case 'loading':
+        return 'Hämtar tjänster …';
+      case 'failed':
+        return 'Tjänsterna kunde inte hämtas. Försök igen om en stund.';
+      case 'loaded': {
+        const shown = this.rows().length;
+        if (state.services.length === 0) return 'Inga beslut är registrerade än.';
+        if (shown === 0) return 'Inga tjänster matchar.';
+        return shown === state.services.length
+          ? countText(shown, 'tjänst', 'tjänster')
+          : `${countText(shown, 'tjänst', 'tjänster')} av ${state.services.length}`;
+      }
+    }
+  });
+
+  ngOnInit(): void {
+    void this.store.load();
+  }
+
+  protected search(event: Event): void {
+    this.store.search((event.target as HTMLInputElement).value);
+  }
+
+  protected chooseStatus(event: Event): void {
+    this.store.filterStatus((event.target as HTMLSelectElement).value as PublicStatusFilter);
+  }
+}
