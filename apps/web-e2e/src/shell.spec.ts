@@ -107,7 +107,11 @@ test.describe('the application shell', () => {
   }) => {
     await visit('/begaranden');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Begäranden');
-    await expect(page.getByText('under uppbyggnad')).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Begäranden' })).toContainText(
+      'Alla begäranden',
+    );
+    await expect(page.getByRole('columnheader', { name: 'Verktyg' })).toBeVisible();
+    await expect(page.getByText('under uppbyggnad')).toHaveCount(0);
 
     await visit('/avtal/tackning');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Täckning');
