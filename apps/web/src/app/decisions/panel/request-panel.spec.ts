@@ -37,18 +37,16 @@ describe('RequestPanel', () => {
     fixture.componentRef.setInput('requestId', detail.id);
     fixture.detectChanges();
     http.expectOne(`/api/requests/${detail.id}`).flush(detail);
-    http
-      .expectOne(`/api/requests/${detail.id}/events`)
-      .flush([
-        testEvent(),
-        testEvent({
-          id: 'e2',
-          kind: 'START_TRIAGE',
-          fromState: 'SUBMITTED',
-          toState: 'IN_TRIAGE',
-          actorName: 'Olle Objektspecialist',
-        }),
-      ]);
+    http.expectOne(`/api/requests/${detail.id}/events`).flush([
+      testEvent(),
+      testEvent({
+        id: 'e2',
+        kind: 'START_TRIAGE',
+        fromState: 'SUBMITTED',
+        toState: 'IN_TRIAGE',
+        actorName: 'Olle Objektspecialist',
+      }),
+    ]);
     await settle(fixture);
     const element = fixture.nativeElement as HTMLElement;
     const closed = jest.fn();
@@ -211,17 +209,15 @@ describe('RequestPanel', () => {
     const { fixture, element } = await render();
     button(element, 'Finns redan för enheten').click();
     await settle(fixture);
-    http
-      .expectOne('/api/school-units/u-haga/licences')
-      .flush([
-        testUnitLicence({
-          serviceId: 'svc-ne',
-          serviceName: 'NE',
-          licenceId: 'lic-ne',
-          agreementNumber: 'NE-2025-0117',
-        }),
-        testUnitLicence(),
-      ]);
+    http.expectOne('/api/school-units/u-haga/licences').flush([
+      testUnitLicence({
+        serviceId: 'svc-ne',
+        serviceName: 'NE',
+        licenceId: 'lic-ne',
+        agreementNumber: 'NE-2025-0117',
+      }),
+      testUnitLicence(),
+    ]);
     await settle(fixture);
 
     const select = element.querySelector<HTMLSelectElement>('#move-licence');

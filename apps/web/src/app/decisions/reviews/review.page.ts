@@ -1,0 +1,212 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  type ElementRef,
+  Injector,
+  type OnInit,
+  afterNextRender,
+  computed,
+  inject,
+  input,
+  viewChild,
+} from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { Title } from '@angular/platform-browser';
+import { RouterLink } from '@angular/router';
+import { map } from 'rxjs';
+
+import {
+  DATA_CATEGORIES,
+  DATA_SUBJECTS,
+  DPIA_CRITERIA,
+  type DataLocation,
+  type LegalBasis,
+  PRODUCT_NAME,
+  type ProcurementRoute,
+  REVIEW_KIND_LABELS,
+  REVIEW_OUTCOMES,
+  REVIEW_OUTCOME_LABELS,
+  REVIEW_ROLE,
+  REVIEW_VALIDITY_LABELS,
+  ROLE_LABELS,
+  type ReviewOutcome,
+  type SignInMethod,
+  type TransferMechanism,
+  todayInSweden,
+} from '@licensregistret/domain';
+
+import { AuthStore } from '../../core/auth/auth.store';
+import { ErrorSummary } from '../../shared/forms/error-summary';
+import { flagsOf } from '../../shared/forms/flags';
+import { DECISION_PATHS, requestParams, reviewKindOfSlug } from '../decision-paths';
+import { DataProtectionFindings } from './data-protection-findings';
+import { InformationSecurityFindings } from './information-security-findings';
+import { ProcurementFindings } from './procurement-findings';
+import { describedBy, fieldError } from './review-fields';
+import { REVIEW_FIELD_IDS, type ReviewFormValue, reviewFormFor } from './review-form';
+import { ReviewStore } from './review.store';
+
+/**
+ * Records a review of a service (`/beslut/granskning/:serviceId/:kind`), of the kind the caller's
+ * role makes: GDPR, information security, or agreement and cost. `?begaran=<id>` links back to
+ * the request it was opened from.
+ */
+@Component({
+  selector: 'lr-review-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    ErrorSummary,
+    DataProtectionFindings,
+    InformationSecurityFindings,
+    ProcurementFindings,
+  ],
+  providers: [ReviewStore],
+  templateUrl: './review.page.html',
+  styleUrl: './review.page.css',
+})
+export class ReviewPage implements OnInit {
+  private readonly store = inject(ReviewStore);
+  private readonly auth = inject(AuthStore);
+  private readonly fb = inject(NonNullableFormBuilder);
+  private readonly title = inject(Title);
+  private readonly injector = inject(Injector);
+
+  /** Route parameters, and the request the review was opened from (query parameter). */
+  readonly serviceId = input.required<string>();
+  readonly kind = input.required<string>();
+  readonly begaran = input<string>();
+
+  private readonly savedRef = viewChild<ElementRef<HTMLElement>>('saved');
+
+  protected readonly fieldIds = REVIEW_FIELD_IDS;
+  protected readonly outcomes = REVIEW_OUTCOMES;
+  protected readonly outcomeLabels = REVIEW_OUTCOME_LABELS;
+  protected readonly state = this.store.state;
+  protected readonly errors = this.store.errors;
+
+  protected readonly reviewKind = computed(() => reviewKindOfSlug(this.kind()));
+  protected readonly kindLabel = computed(() => {
+    const kind = this.reviewKind();
+    return kind ? REVIEW_KIND_LABELS[kind] : 'Granskning';
+  });
+  /** Who makes this kind of review, when the caller does not. */
+  protected readonly madeBy = computed(() => {
+    const kind = this.reviewKind();
+    if (!kind) return null;
+    const role = REVIEW_ROLE[kind];
+    return (this.auth.roles() ?? []).includes(role) ? null : ROLE_LABELS[role];
+  });
+
+  protected readonly back = computed(() => {
+    const requestId = this.begaran();
+    return requestId
+      ? {
+          path: DECISION_PATHS.queue,
+          params: requestParams(requestId),
+          text: 'Tillbaka till begäran',
+        }
+      : { path: DECISION_PATHS.queue, params: {}, text: 'Till beslutskön' };
+  });
+
+  protected readonly context = computed(() => {
+    const state = this.state();
+    return state.kind === 'ready' || state.kind === 'saved' ? state.context : null;
+  });
+
+  protected readonly heading = computed(() => {
+    const service = this.context()?.service;
+    return service ? `${this.kindLabel()}: ${service.name}` : this.kindLabel();
+  });
+
+  /** The service's current review of this kind, in words. */
+  protected readonly latest = computed(() => {
+    const context = this.context();
+    const kind = this.reviewKind();
+    if (!context || !kind) return null;
+    const review = context.reviews.current[kind];
+    if (!review) return 'Tjänsten har inte granskats förut.';
+    const conditions = review.conditions ? ` Villkor: ${review.conditions}` : '';
+    return (
+      `Senaste granskning: ${REVIEW_OUTCOME_LABELS[review.outcome].toLowerCase()} av ` +
+      `${review.reviewerName} ${review.reviewedOn}, görs om senast ${review.redoBy} ` +
+      `(${REVIEW_VALIDITY_LABELS[review.validity].toLowerCase()}).${conditions}`
+    );
+  });
+
+  protected readonly savedText = computed(() => {
+    const state = this.state();
+    return state.kind === 'saved'
+      ? `${this.kindLabel()} är sparad: ${REVIEW_OUTCOME_LABELS[state.review.outcome].toLowerCase()}, görs om senast ${state.review.redoBy}.`
+      : '';
+  });
+
+  protected readonly form = this.fb.group({
+    outcome: this.fb.control<ReviewOutcome | ''>(''),
+    conditions: [''],
+    notes: [''],
+    redoBy: [''],
+    dataProtection: this.fb.group({
+      processesPersonalData: [true],
+      legalBasis: this.fb.control<LegalBasis | ''>(''),
+      dataCategories: this.fb.group(flagsOf(DATA_CATEGORIES)),
+      dataSubjects: this.fb.group(flagsOf(DATA_SUBJECTS)),
+      dataProcessingAgreementSigned: [false],
+      dpiaCriteria: this.fb.group(flagsOf(DPIA_CRITERIA)),
+      dpiaDone: [false],
+      storageLocation: this.fb.control<DataLocation>('EU_EEA'),
+      transferMechanism: this.fb.control<TransferMechanism>('NONE'),
+      subProcessors: [''],
+      retention: [''],
+    }),
+    informationSecurity: this.fb.group({
+      confidentiality: [''],
+      integrity: [''],
+      availability: [''],
+      signInMethod: this.fb.control<SignInMethod | ''>(''),
+      risks: [''],
+    }),
+    procurement: this.fb.group({
+      procurementRoute: this.fb.control<ProcurementRoute | ''>(''),
+      annualCost: [''],
+      agreementId: [''],
+      budgetCovered: [false],
+    }),
+  });
+  protected readonly value = toSignal(
+    this.form.valueChanges.pipe(map((): ReviewFormValue => this.form.getRawValue())),
+    { initialValue: this.form.getRawValue() as ReviewFormValue },
+  );
+
+  async ngOnInit(): Promise<void> {
+    const kind = this.reviewKind();
+    // Someone without the kind's role is told who makes it; nothing to load.
+    if (!kind || this.madeBy()) return;
+    await this.store.load(this.serviceId(), kind);
+    const context = this.context();
+    if (!context) return;
+    this.form.setValue(
+      reviewFormFor(context.service, context.reviews.current[kind], todayInSweden()),
+    );
+    // The title names the review and the service (WCAG 2.4.2), once they are known.
+    this.title.setTitle(`${this.heading()} – ${PRODUCT_NAME}`);
+  }
+
+  protected error(field: string): string | null {
+    return fieldError(this.errors(), field);
+  }
+
+  protected describedBy(field: string, hint?: string): string | null {
+    return describedBy(this.errors(), field, hint);
+  }
+
+  protected async save(): Promise<void> {
+    const kind = this.reviewKind();
+    if (!kind) return;
+    if (await this.store.save(kind, this.form.getRawValue())) {
+      afterNextRender(() => this.savedRef()?.nativeElement.focus(), { injector: this.injector });
+    }
+  }
+}
