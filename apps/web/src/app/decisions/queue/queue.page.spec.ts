@@ -219,5 +219,15 @@ describe('QueuePage', () => {
     const again = await waitFor(listRequest);
     expect(again.request.params.get('offset')).toBe('0');
     again.flush({ rows: [testRequestSummary({ state: 'QUEUED' })], total: 1 });
+
+    // Opened from the address, not from a row: closing gives focus to the page's heading.
+    element
+      .querySelector('#request-panel-heading')
+      ?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await harness.fixture.whenStable();
+    harness.detectChanges();
+    await harness.fixture.whenStable();
+    expect(element.querySelector('lr-request-panel')).toBeNull();
+    expect(document.activeElement).toBe(element.querySelector('h1'));
   });
 });

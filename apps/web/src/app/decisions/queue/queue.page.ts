@@ -215,7 +215,11 @@ export class QueuePage implements OnInit {
    */
   private panelOpenChanged(open: boolean): void {
     const active = document.activeElement;
-    if (open && active instanceof HTMLElement && !active.closest('lr-request-panel')) {
+    const outsidePanel =
+      active instanceof HTMLElement &&
+      active !== document.body &&
+      !active.closest('lr-request-panel');
+    if (open && outsidePanel) {
       this.opener = active;
     }
     if (!open && this.wasOpen) {
