@@ -147,10 +147,15 @@ export interface MoveRequest {
   category?: ServiceCategory;
 }
 
-/** The body of a 409 for a stale version or a move not possible now. */
+/**
+ * The members of a refused move's problem document: always the request's current state and
+ * version; for an approval the gates stop, the blockers (problem type `conflict`). A stale
+ * version is type `stale-version`.
+ */
 export interface MoveConflict {
   currentState: RequestState;
   currentVersion: number;
+  blockers?: ApprovalBlocker[];
 }
 
 export interface RequestEvent {
