@@ -1,5 +1,12 @@
-import { dayOf, decisionText, eventItem, isSchoolRole, reasonsText } from './request-labels';
-import { testEvent } from './request.testing';
+import {
+  dayOf,
+  decisionText,
+  endorsementText,
+  eventItem,
+  isSchoolRole,
+  reasonsText,
+} from './request-labels';
+import { testEvent, testRequestDetail } from './request.testing';
 
 describe('request labels', () => {
   it('names a decision with its reasons in Swedish, and nothing before one', () => {
@@ -53,5 +60,18 @@ describe('request labels', () => {
     expect(item.change).toBeNull();
     expect(item.text).toBe('Bra förslag');
     expect(eventItem(testEvent({ kind: 'SOMETHING_NEW' })).what).toBe('SOMETHING_NEW');
+  });
+
+  it('says who endorsed, and on an unendorsed draft what endorsing means for the reader', () => {
+    const endorsed = testRequestDetail({
+      endorsedByName: 'Rut Rektor',
+      endorsedAt: '2026-03-03T07:00:00.000Z',
+    });
+    expect(endorsementText(endorsed, false)).toBe('Tillstyrkt av Rut Rektor 2026-03-03.');
+    expect(endorsementText(testRequestDetail(), true)).toBe(
+      'Begäran är inte tillstyrkt. Skickar du in den räknas det som din tillstyrkan.',
+    );
+    expect(endorsementText(testRequestDetail(), false)).toContain('Rektor har inte tillstyrkt');
+    expect(endorsementText(testRequestDetail({ state: 'SUBMITTED' }), false)).toBeNull();
   });
 });

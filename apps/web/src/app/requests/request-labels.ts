@@ -5,6 +5,7 @@ import {
   type DecisionReason,
   REQUEST_MOVES,
   REQUEST_STATE_LABELS,
+  type RequestDetail,
   type RequestEvent,
   type RequestMove,
   type RequestState,
@@ -117,3 +118,18 @@ export const STATE_EXPLANATIONS: Record<RequestState, string> = {
   IMPLEMENTED: 'Verktyget är infört och licensen finns på plats.',
   WITHDRAWN: 'Begäran är återtagen.',
 };
+
+/**
+ * Who endorsed the request; on a draft not yet endorsed, what that means for submitting it (a
+ * requester submits only after the principal's endorsement; a principal's submission endorses).
+ */
+export function endorsementText(request: RequestDetail, isPrincipal: boolean): string | null {
+  if (request.endorsedByName) {
+    const day = request.endorsedAt ? ` ${dayOf(request.endorsedAt)}` : '';
+    return `Tillstyrkt av ${request.endorsedByName}${day}.`;
+  }
+  if (request.state !== 'DRAFT') return null;
+  return isPrincipal
+    ? 'Begäran är inte tillstyrkt. Skickar du in den räknas det som din tillstyrkan.'
+    : 'Rektor har inte tillstyrkt begäran än. När rektor har tillstyrkt den kan du skicka in den; rektor hittar utkastet under Begäranden.';
+}

@@ -33,6 +33,7 @@ import { REQUEST_ROUTINE } from '@licensregistret/domain';
               #answer
               id="answer-text"
               rows="4"
+              maxlength="4000"
               [value]="text()"
               [attr.aria-invalid]="!!error() || null"
               [attr.aria-describedby]="

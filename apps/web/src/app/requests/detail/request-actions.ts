@@ -45,9 +45,6 @@ const BUTTON_MOVES: readonly RequestMove[] = ['ENDORSE', 'SUBMIT', 'WITHDRAW'];
               type="button"
               class="button"
               [attr.aria-disabled]="busy() !== null || null"
-              [attr.aria-describedby]="
-                button.move === 'SUBMIT' && needsEndorsement() ? 'submit-hint' : null
-              "
               (click)="make(button.move)"
             >
               {{ busy() === button.move ? 'Skickar …' : button.label }}
@@ -55,12 +52,6 @@ const BUTTON_MOVES: readonly RequestMove[] = ['ENDORSE', 'SUBMIT', 'WITHDRAW'];
           }
         }
       </div>
-      @if (needsEndorsement() && hasSubmit()) {
-        <p class="hint" id="submit-hint">
-          Rektor behöver tillstyrka begäran innan den kan skickas in. Rektor hittar utkastet under
-          Begäranden.
-        </p>
-      }
       @if (confirming()) {
         <div class="confirm" role="group" aria-labelledby="withdraw-question">
           <p id="withdraw-question">
@@ -99,8 +90,6 @@ export class RequestActions {
   readonly moves = input.required<readonly RequestMove[]>();
   /** The move on its way, if any: the buttons wait for it. */
   readonly busy = input<RequestMove | 'EDIT' | null>(null);
-  /** The principal has not endorsed and the caller is not the principal. */
-  readonly needsEndorsement = input(false);
   readonly move = output<RequestMove>();
 
   protected readonly confirming = signal(false);
@@ -113,7 +102,6 @@ export class RequestActions {
       label: REQUEST_ROUTINE[move].label,
     })),
   );
-  protected readonly hasSubmit = computed(() => this.moves().includes('SUBMIT'));
 
   protected make(move: RequestMove): void {
     if (this.busy() !== null) return;

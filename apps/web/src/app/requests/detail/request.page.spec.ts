@@ -70,9 +70,6 @@ describe('RequestPage', () => {
     expect(plain(element.querySelector('h1')?.textContent)).toBe('Begäran 42: Polylino');
     expect(TestBed.inject(Title).getTitle()).toBe('Begäran 42: Polylino – Licensregistret');
     expect(plain(element.querySelector('lr-request-state-badge')?.textContent)).toBe('Utkast');
-    expect(plain(element.querySelector('.where')?.textContent)).toContain(
-      'Rektor har inte tillstyrkt begäran än.',
-    );
 
     const facts = Object.fromEntries(
       [...element.querySelectorAll('.facts > div')].map((row) => [
@@ -102,15 +99,21 @@ describe('RequestPage', () => {
     ]);
   });
 
-  it('offers exactly the school’s moves the API allows, and says why submitting waits', async () => {
+  it('offers exactly the school’s moves the API allows', async () => {
     const { element } = await render(
-      testRequestDetail({ availableMoves: ['SUBMIT', 'WITHDRAW', 'START_TRIAGE'] }),
+      testRequestDetail({
+        endorsedByName: 'Rut Rektor',
+        availableMoves: ['SUBMIT', 'WITHDRAW', 'START_TRIAGE'],
+      }),
     );
     expect(buttons(element)).toEqual(['Skicka in', 'Återta']);
-    const submit = button(element, 'Skicka in');
-    expect(submit.getAttribute('aria-describedby')).toBe('submit-hint');
-    expect(element.querySelector('#submit-hint')?.textContent).toContain(
-      'Rektor behöver tillstyrka begäran',
+  });
+
+  it('tells a requester that the principal endorses before the draft can be submitted', async () => {
+    const { element } = await render(testRequestDetail({ availableMoves: ['WITHDRAW'] }));
+    expect(buttons(element)).toEqual(['Återta']);
+    expect(plain(element.querySelector('.where')?.textContent)).toContain(
+      'Rektor har inte tillstyrkt begäran än. När rektor har tillstyrkt den kan du skicka in den',
     );
   });
 
@@ -120,7 +123,9 @@ describe('RequestPage', () => {
       { user: sessionUser(['PRINCIPAL'], { schoolUnits: [haga] }) },
     );
     expect(buttons(element)).toEqual(['Tillstyrk', 'Skicka in', 'Återta']);
-    expect(element.querySelector('#submit-hint')).toBeNull();
+    expect(plain(element.querySelector('.where')?.textContent)).toContain(
+      'Skickar du in den räknas det som din tillstyrkan.',
+    );
 
     button(element, 'Tillstyrk').click();
     const move = http.expectOne({ method: 'POST', url: '/api/requests/r-42/moves' });

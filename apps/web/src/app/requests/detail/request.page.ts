@@ -18,7 +18,7 @@ import { PRODUCT_NAME, type RequestMove } from '@licensregistret/domain';
 
 import { AuthStore } from '../../core/auth/auth.store';
 import type { RequestFormValue } from '../form/request-form';
-import { SCHOOL_MOVES, STATE_EXPLANATIONS, dayOf } from '../request-labels';
+import { SCHOOL_MOVES, STATE_EXPLANATIONS, endorsementText } from '../request-labels';
 import { REQUEST_PATHS } from '../request-paths';
 import { RequestStateBadge } from '../request-state-badge';
 import { AnswerForm } from './answer-form';
@@ -84,14 +84,9 @@ export class RequestPage implements OnChanges {
     return {
       heading: `Begäran ${request.number}: ${request.toolName}`,
       explanation: STATE_EXPLANATIONS[request.state],
-      endorsement: request.endorsedByName
-        ? `Tillstyrkt av ${request.endorsedByName}${request.endorsedAt ? ` ${dayOf(request.endorsedAt)}` : ''}.`
-        : request.state === 'DRAFT'
-          ? 'Rektor har inte tillstyrkt begäran än.'
-          : null,
+      endorsement: endorsementText(request, isPrincipal),
       moves,
       canAnswer: moves.includes('ANSWER'),
-      needsEndorsement: !request.endorsedByName && !isPrincipal,
     };
   });
 

@@ -21,6 +21,7 @@ import { REQUEST_FIELD_IDS, type RequestFormGroup } from './request-form';
         <input
           id="request-new-tool-name"
           type="text"
+          maxlength="200"
           autocomplete="off"
           formControlName="newToolName"
           [attr.aria-invalid]="!!(error('newToolName') ?? error('newTool')) || null"
@@ -38,6 +39,7 @@ import { REQUEST_FIELD_IDS, type RequestFormGroup } from './request-form';
         <input
           id="request-new-tool-supplier"
           type="text"
+          maxlength="200"
           autocomplete="organization"
           formControlName="newToolSupplier"
           [attr.aria-invalid]="!!error('newToolSupplier') || null"
@@ -55,6 +57,7 @@ import { REQUEST_FIELD_IDS, type RequestFormGroup } from './request-form';
         <input
           id="request-new-tool-web-address"
           type="text"
+          maxlength="500"
           inputmode="url"
           spellcheck="false"
           autocomplete="url"

@@ -78,6 +78,16 @@ describe('the request form', () => {
     expect(Object.keys(errors.fields)).toEqual(['newToolSupplier', 'newToolWebAddress']);
   });
 
+  it('takes at most 20 short subjects', () => {
+    const many = Array.from({ length: 21 }, (_, index) => `Ämne ${index}`).join(', ');
+    expect(Object.keys(validateRequest(formValue({ subjects: many })).fields)).toEqual([
+      'subjects',
+    ]);
+    expect(Object.keys(validateRequest(formValue({ subjects: 'x'.repeat(101) })).fields)).toEqual([
+      'subjects',
+    ]);
+  });
+
   it('asks what personal data there is when the tool handles any', () => {
     const errors = validateRequest(formValue({ personalData: 'SPECIAL_CATEGORIES' }));
     expect(errors.fields['personalDataDescription']).toEqual([

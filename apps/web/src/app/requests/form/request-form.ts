@@ -80,7 +80,7 @@ export const REQUEST_MESSAGES: Record<string, FieldMessages> = {
     invalid: 'Ange verktygets webbadress, till exempel https://www.exempel.se.',
   },
   need: { invalid: 'Beskriv behovet som verktyget ska möta.' },
-  subjects: { invalid: 'Ange ämnena med kommatecken emellan.' },
+  subjects: { invalid: 'Ange högst 20 ämnen med kommatecken emellan, vart och ett kort.' },
   targetGroup: { invalid: 'Ange vilka elever eller vilken personal verktyget är till för.' },
   schoolForms: { invalid: 'Välj minst en skolform.' },
   pupilCount: { invalid: 'Ange antal elever som ett heltal, 0 eller fler.' },
@@ -108,6 +108,9 @@ export const REQUEST_FIELD_IDS: Record<string, string> = {
   personalDataDescription: 'request-personal-data-description',
   wantedFrom: 'request-wanted-from',
 };
+
+/** The most subjects a request names (as the API takes them, each at most 100 characters). */
+export const MAX_SUBJECTS = 20;
 
 /** "Svenska, , Matematik " -> ["Svenska", "Matematik"]. */
 export function subjectList(text: string): string[] {
@@ -150,6 +153,10 @@ export function validateRequest(value: RequestFormValue): FormErrors {
     if (!isWebAddress(webAddress(value.newToolWebAddress))) fail('newToolWebAddress');
   }
   if (value.need.trim() === '') fail('need');
+  const subjects = subjectList(value.subjects);
+  if (subjects.length > MAX_SUBJECTS || subjects.some((subject) => subject.length > 100)) {
+    fail('subjects');
+  }
   if (value.targetGroup.trim() === '') fail('targetGroup');
   if (checked(value.schoolForms, SCHOOL_FORMS).length === 0) fail('schoolForms');
   if (!isCount(value.pupilCount)) fail('pupilCount');
