@@ -1,3 +1,5 @@
+import type { Params } from '@angular/router';
+
 import {
   type Notification,
   type NotificationKind,
@@ -6,6 +8,7 @@ import {
 } from '@licensregistret/domain';
 
 import { navigationArea } from '../core/layout/navigation';
+import { DECISION_PATHS, requestParams } from '../decisions/decision-paths';
 
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   REQUEST_SUBMITTED: 'Ny begäran',
@@ -16,17 +19,26 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   ENDORSEMENT_WANTED: 'Tillstyrkan behövs',
 };
 
+/** A link: the route's commands and its query parameters. */
+export interface NotificationLink {
+  commands: string[];
+  queryParams: Params;
+}
+
 /**
- * Where a notification's link goes: the request's page for those who may use the request area,
- * the decision routine for the reviewers who may not; nowhere without a request.
+ * Where a notification's link goes: for the decision routine's roles the queue with the request
+ * open in its side panel; for the school's the request's page; nowhere without a request.
  */
 export function notificationLink(
   notification: Pick<Notification, 'requestId'>,
   roles: readonly Role[] | null,
-): string[] | null {
+): NotificationLink | null {
   if (!notification.requestId) return null;
+  if (mayCall(navigationArea('beslut').roles, roles)) {
+    return { commands: [DECISION_PATHS.queue], queryParams: requestParams(notification.requestId) };
+  }
   const requests = navigationArea('begaranden');
-  if (mayCall(requests.roles, roles)) return ['/', requests.path, notification.requestId];
-  const decisions = navigationArea('beslut');
-  return mayCall(decisions.roles, roles) ? ['/', decisions.path] : null;
+  return mayCall(requests.roles, roles)
+    ? { commands: ['/', requests.path, notification.requestId], queryParams: {} }
+    : null;
 }
