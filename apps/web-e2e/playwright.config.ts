@@ -25,6 +25,8 @@ export default defineConfig({
   use: {
     baseURL,
     locale: 'sv-SE',
+    // A control that never appears fails in seconds, not at the end of a long test's time.
+    actionTimeout: 15_000,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {

@@ -78,14 +78,10 @@ test.describe('the application shell', () => {
       'aria-current',
       'page',
     );
-    const services = page.locator('main article h2');
-    await expect(services).toHaveText([
-      'Begreppa',
-      'Inläsningstjänst (ILT)',
-      'NE',
-      'Polylino',
-      'Widgit Online',
-    ]);
+    // The municipality-wide services (a browser test of the routine may have approved more).
+    for (const name of ['Begreppa', 'Inläsningstjänst (ILT)', 'NE', 'Polylino', 'Widgit Online']) {
+      await expect(page.getByRole('article', { name, exact: true })).toBeVisible();
+    }
     // A reader has no units of their own: the catalogue asks for one instead.
     await expect(page.getByText('Välj en skolenhet för att se')).toBeVisible();
     await expectNoSeriousA11yViolations(page);

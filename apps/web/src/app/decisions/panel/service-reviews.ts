@@ -49,38 +49,46 @@ export function reviewLinkText(kind: ReviewKind): string {
           <strong>{{ service.name }}</strong> från {{ service.supplierName }}.
           {{ service.category }}, {{ service.status.toLowerCase() }} i registret.
         </p>
-        <table class="data-table reviews">
-          <caption>
-            Granskningar av tjänsten
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Granskning</th>
-              <th scope="col">Utfall</th>
-              <th scope="col">Granskare</th>
-              <th scope="col">Granskad</th>
-              <th scope="col">Görs om senast</th>
-              <th scope="col">Giltighet</th>
-            </tr>
-          </thead>
-          <tbody>
-            @for (row of view.rows; track row.kind) {
+        <!-- Focusable, so a keyboard can scroll the table when the panel is narrow. -->
+        <div
+          class="table-scroll"
+          tabindex="0"
+          role="region"
+          aria-label="Granskningar av tjänsten, rullbar"
+        >
+          <table class="data-table reviews">
+            <caption>
+              Granskningar av tjänsten
+            </caption>
+            <thead>
               <tr>
-                <th scope="row">{{ row.label }}</th>
-                <td>
-                  {{ row.outcome }}
-                  @if (row.conditions) {
-                    <br /><span class="hint">Villkor: {{ row.conditions }}</span>
-                  }
-                </td>
-                <td>{{ row.reviewer }}</td>
-                <td>{{ row.reviewedOn }}</td>
-                <td>{{ row.redoBy }}</td>
-                <td>{{ row.validity }}</td>
+                <th scope="col">Granskning</th>
+                <th scope="col">Utfall</th>
+                <th scope="col">Granskare</th>
+                <th scope="col">Granskad</th>
+                <th scope="col">Görs om senast</th>
+                <th scope="col">Giltighet</th>
               </tr>
-            }
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              @for (row of view.rows; track row.kind) {
+                <tr>
+                  <th scope="row">{{ row.label }}</th>
+                  <td>
+                    {{ row.outcome }}
+                    @if (row.conditions) {
+                      <br /><span class="hint">Villkor: {{ row.conditions }}</span>
+                    }
+                  </td>
+                  <td>{{ row.reviewer }}</td>
+                  <td>{{ row.reviewedOn }}</td>
+                  <td>{{ row.redoBy }}</td>
+                  <td>{{ row.validity }}</td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        </div>
       } @else {
         <p>
           Verktyget finns inte i registret än. Det läggs in som tjänst under granskning när
@@ -122,10 +130,11 @@ export function reviewLinkText(kind: ReviewKind): string {
     </section>
   `,
   styles: `
+    .table-scroll {
+      overflow-x: auto;
+    }
     .reviews {
       font-size: 0.9375rem;
-      display: block;
-      overflow-x: auto;
     }
     .blockers li {
       color: var(--lr-danger);
