@@ -1,3 +1,4 @@
+import { Transform } from 'class-transformer';
 import { ValidateBy, type ValidationOptions } from 'class-validator';
 
 import { isIsoDate, organisationNumberProblem } from '@licensregistret/domain';
@@ -32,3 +33,7 @@ export function IsIsoDate(options?: ValidationOptions): PropertyDecorator {
     options,
   );
 }
+
+/** Trims a string before it is validated, so "  " is empty and names carry no stray spaces. */
+export const Trim = (): PropertyDecorator =>
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));

@@ -1,20 +1,19 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
 
 import type { Notification, NotificationPage } from '@licensregistret/domain';
 
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { PageQueryDto } from '../common/list-params';
+import { PageQueryDto, QueryBoolean } from '../common/list-params';
 import { UuidParam } from '../common/uuid-param';
 import { NotificationsService } from './notifications.service';
 
 export class NotificationQueryDto extends PageQueryDto {
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @QueryBoolean()
   @IsBoolean()
   unread?: boolean;
 }

@@ -11,20 +11,10 @@ import { CONTRACT_STATUS_LABELS, type ContractStatus } from '@licensregistret/do
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `{{ label() }}`,
   host: {
-    class: 'status-badge',
+    class: 'badge status-badge',
     '[attr.data-status]': 'status()',
   },
   styles: `
-    :host {
-      display: inline-block;
-      padding: 0.0625rem 0.5rem;
-      border: 1px solid currentColor;
-      border-radius: 1rem;
-      font-size: 0.875rem;
-      font-weight: 600;
-      line-height: 1.5;
-      white-space: nowrap;
-    }
     :host([data-status='ACTION_NEEDED']) {
       color: #8a1c12;
       background: #fde8e6;

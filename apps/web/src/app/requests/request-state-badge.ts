@@ -13,19 +13,11 @@ import { stateLabel } from './request-labels';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `{{ label() }}`,
   host: {
-    class: 'request-state-badge',
+    class: 'badge request-state-badge',
     '[attr.data-state]': 'state()',
   },
   styles: `
     :host {
-      display: inline-block;
-      padding: 0.0625rem 0.5rem;
-      border: 1px solid currentColor;
-      border-radius: 1rem;
-      font-size: 0.875rem;
-      font-weight: 600;
-      line-height: 1.5;
-      white-space: nowrap;
       color: #4b2a80;
       background: #efe9f8;
     }

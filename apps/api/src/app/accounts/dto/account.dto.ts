@@ -28,9 +28,8 @@ import {
 } from '@licensregistret/domain';
 
 import { MIN_PASSWORD_LENGTH } from '../../auth/password.service';
-import { PageQueryDto, SortOf } from '../../common/list-params';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { PageQueryDto, QueryBoolean, SortOf } from '../../common/list-params';
+import { Trim } from '../../common/validators';
 
 export class CreateAccountDto implements CreateAccountRequest {
   @ApiProperty({ example: 'anna.larsson' })
@@ -41,13 +40,13 @@ export class CreateAccountDto implements CreateAccountRequest {
   username!: string;
 
   @ApiProperty()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(1, 200)
   displayName!: string;
 
   @ApiProperty()
-  @Transform(trim)
+  @Trim()
   @IsEmail()
   @MaxLength(254)
   email!: string;
@@ -82,14 +81,14 @@ export class UpdateAccountDto implements UpdateAccountRequest {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(1, 200)
   displayName?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsEmail()
   @MaxLength(254)
   email?: string;
@@ -141,7 +140,7 @@ export class AccountListQueryDto extends PageQueryDto implements AccountListQuer
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @QueryBoolean()
   @IsBoolean()
   active?: boolean;
 }

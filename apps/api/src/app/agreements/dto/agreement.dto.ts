@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -38,9 +38,7 @@ import {
 } from '@licensregistret/domain';
 
 import { PageQueryDto, SortOf } from '../../common/list-params';
-import { IsIsoDate } from '../../common/validators';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { IsIsoDate, Trim } from '../../common/validators';
 
 export class DocumentLinkDto implements DocumentLink {
   @ApiProperty()
@@ -77,13 +75,13 @@ export class CreateAgreementDto implements AgreementTermsInput {
   supplierId!: string;
 
   @ApiProperty({ example: 'NE-2024-117' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(1, 100)
   agreementNumber!: string;
 
   @ApiProperty({ example: 'Bou 2024/01234', description: 'diarienummer' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(1, 100)
   caseNumber!: string;

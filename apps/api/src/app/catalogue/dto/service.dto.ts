@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -34,12 +33,11 @@ import {
 } from '@licensregistret/domain';
 
 import { PageQueryDto, SortOf } from '../../common/list-params';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { Trim } from '../../common/validators';
 
 export class CreateServiceDto implements CreateServiceRequest {
   @ApiProperty({ example: 'Polylino' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(1, 200)
   name!: string;

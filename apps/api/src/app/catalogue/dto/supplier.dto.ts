@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import {
   IsEmail,
   IsInt,
@@ -14,19 +13,17 @@ import {
 import type { CreateSupplierRequest, UpdateSupplierRequest } from '@licensregistret/domain';
 
 import { PageQueryDto, SortOf } from '../../common/list-params';
-import { IsOrganisationNumber } from '../../common/validators';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { IsOrganisationNumber, Trim } from '../../common/validators';
 
 export class CreateSupplierDto implements CreateSupplierRequest {
   @ApiProperty({ example: 'Natur & Kultur' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(1, 200)
   name!: string;
 
   @ApiProperty({ example: '556036-0793' })
-  @Transform(trim)
+  @Trim()
   @IsOrganisationNumber()
   organisationNumber!: string;
 

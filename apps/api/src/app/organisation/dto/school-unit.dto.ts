@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import {
   ArrayMinSize,
   ArrayUnique,
@@ -31,8 +30,7 @@ import {
 } from '@licensregistret/domain';
 
 import { PageQueryDto, SortOf } from '../../common/list-params';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { Trim } from '../../common/validators';
 
 export class CreateSchoolUnitDto implements CreateSchoolUnitRequest {
   @ApiProperty({ format: 'uuid' })
@@ -40,7 +38,7 @@ export class CreateSchoolUnitDto implements CreateSchoolUnitRequest {
   administrationId!: string;
 
   @ApiProperty({ example: 'Mellringeskolan 7-9' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(1, 200)
   name!: string;

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -27,9 +26,7 @@ import {
   type ServiceCategory,
 } from '@licensregistret/domain';
 
-import { IsOrganisationNumber } from '../../common/validators';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { IsOrganisationNumber, Trim } from '../../common/validators';
 
 export class MoveDto implements MoveRequest {
   @ApiProperty({ enum: REQUEST_MOVES })
@@ -43,7 +40,7 @@ export class MoveDto implements MoveRequest {
 
   @ApiPropertyOptional({ description: 'Question, answer, or the explanation of a decision' })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(4000)
   text?: string;
@@ -63,7 +60,7 @@ export class MoveDto implements MoveRequest {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(4000)
   conditions?: string;
@@ -96,7 +93,7 @@ export class MoveDto implements MoveRequest {
 
 export class CommentDto implements CommentRequest {
   @ApiProperty()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(1, 4000)
   text!: string;

@@ -9,7 +9,7 @@ import {
   type RequestState,
 } from '@licensregistret/domain';
 
-import { PageQueryDto, SortOf } from '../../common/list-params';
+import { PageQueryDto, QueryBoolean, SortOf } from '../../common/list-params';
 
 const commaList = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').filter((part) => part !== '') : value;
@@ -57,7 +57,7 @@ export class RequestListQueryDto extends PageQueryDto implements RequestListQuer
 
   @ApiPropertyOptional({ description: 'Only the caller’s own units’ requests' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @QueryBoolean()
   @IsBoolean()
   mine?: boolean;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -28,19 +28,17 @@ import {
   type UpdateRequestRequest,
 } from '@licensregistret/domain';
 
-import { IsIsoDate } from '../../common/validators';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { IsIsoDate, Trim } from '../../common/validators';
 
 export class NewToolDto implements NewToolProposal {
   @ApiProperty({ example: 'Mattemästaren' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(1, 200)
   name!: string;
 
   @ApiProperty({ example: 'Mattemästaren AB' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(1, 200)
   supplierName!: string;
@@ -68,7 +66,7 @@ export class CreateRequestDto implements CreateRequestRequest {
   newTool!: NewToolDto | null;
 
   @ApiProperty({ description: 'The need the tool meets, in the school’s words' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(1, 4000)
   need!: string;
@@ -81,7 +79,7 @@ export class CreateRequestDto implements CreateRequestRequest {
   subjects!: string[];
 
   @ApiProperty({ example: 'Elever i årskurs 4–6 som behöver färdighetsträning' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(500)
   targetGroup!: string;
@@ -107,7 +105,7 @@ export class CreateRequestDto implements CreateRequestRequest {
   personalData!: PersonalDataKind;
 
   @ApiProperty({ description: 'Which personal data the tool would handle' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(2000)
   personalDataDescription!: string;

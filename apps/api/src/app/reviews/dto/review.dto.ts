@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -48,9 +48,7 @@ import {
   type SignInMethod,
 } from '@licensregistret/domain';
 
-import { IsIsoDate } from '../../common/validators';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { IsIsoDate, Trim } from '../../common/validators';
 
 /**
  * A review as posted. Its `findings` differ by kind, so they are checked against the kind's own
@@ -67,14 +65,14 @@ export class CreateReviewDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(4000)
   conditions?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(4000)
   notes?: string;
@@ -129,7 +127,7 @@ export class DataProtectionFindingsDto implements DataProtectionFindings {
   @Length(1, 200, { each: true })
   subProcessors!: string[];
 
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(1000)
   retention!: string;
@@ -148,7 +146,7 @@ export class InformationSecurityFindingsDto implements InformationSecurityFindin
   @IsIn(SIGN_IN_METHODS)
   signInMethod!: SignInMethod;
 
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(4000)
   risks!: string;
@@ -184,7 +182,7 @@ export class ReportServiceChangeDto implements ReportServiceChangeRequest {
   kind!: ServiceChangeKind;
 
   @ApiProperty({ example: 'Leverantören flyttar lagringen till en ny molntjänst' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(1, 2000)
   description!: string;
