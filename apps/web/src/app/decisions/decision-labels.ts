@@ -24,13 +24,14 @@ export const QUEUE_STATES: readonly RequestState[] = REQUEST_STATES.filter(
 
 /** What happened, for the history: each move in the past tense, and the other event kinds. */
 export const EVENT_KIND_LABELS: Record<
-  RequestMove | 'CREATED' | 'EDITED' | 'COMMENT' | 'REVIEW',
+  RequestMove | 'CREATED' | 'EDITED' | 'COMMENT' | 'REVIEW' | 'SERVICE_CHANGED',
   string
 > = {
   CREATED: 'Skapad',
   EDITED: 'Ändrad',
   COMMENT: 'Kommentar',
   REVIEW: 'Granskning registrerad',
+  SERVICE_CHANGED: 'Ändring av tjänsten rapporterad',
   ENDORSE: 'Tillstyrkt av rektor',
   SUBMIT: 'Inskickad',
   START_TRIAGE: 'Bedömning påbörjad',

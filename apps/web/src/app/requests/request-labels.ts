@@ -52,6 +52,7 @@ const EVENT_TEXT: Record<string, string> = {
   EDITED: 'Begäran ändrades',
   COMMENT: 'Kommentar',
   REVIEW: 'Granskning',
+  SERVICE_CHANGED: 'Ändring av tjänsten rapporterades',
   ENDORSE: 'Rektor tillstyrkte',
   SUBMIT: 'Begäran skickades in',
   START_TRIAGE: 'Bedömningen började',

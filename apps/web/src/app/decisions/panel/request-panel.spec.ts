@@ -3,10 +3,16 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 
-import type { RequestDetail, Role } from '@licensregistret/domain';
+import type { RequestDetail, Role, ServiceReviews } from '@licensregistret/domain';
 
 import { sessionUser, startAs } from '../../core/auth/auth.testing';
-import { testEvent, testRequestDetail, testUnitLicence } from '../decision.testing';
+import {
+  NO_REVIEWS,
+  testDataProtectionReview,
+  testEvent,
+  testRequestDetail,
+  testUnitLicence,
+} from '../decision.testing';
 import { RequestPanel } from './request-panel';
 
 describe('RequestPanel', () => {
@@ -250,7 +256,9 @@ describe('RequestPanel', () => {
     button(element, 'Besluta').click();
     await settle(fixture);
 
-    const legends = [...element.querySelectorAll('form legend')].map((l) => l.textContent?.trim());
+    const legends = [...element.querySelectorAll('lr-move-actions form legend')].map((l) =>
+      l.textContent?.trim(),
+    );
     expect(legends).toEqual(['Beslut', 'Skäl']);
     const reasons = [...element.querySelectorAll('form input[type="checkbox"]')].map((box) =>
       box.closest('label')?.textContent?.trim(),
@@ -393,5 +401,220 @@ describe('RequestPanel', () => {
       .querySelector('#request-panel-heading')
       ?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     expect(closed).toHaveBeenCalledTimes(2);
+  });
+
+  describe('comments', () => {
+    it('adds a comment under the history: the history shows it, the field empties and a status says so', async () => {
+      const { fixture, element } = await render();
+      expect(element.querySelector('label[for="comment-text"]')?.textContent?.trim()).toBe(
+        'Kommentar',
+      );
+      const field = element.querySelector<HTMLTextAreaElement>('#comment-text');
+      expect(field?.getAttribute('aria-describedby')).toBe('comment-text-hint');
+      // Under the history.
+      const history = element.querySelector('lr-request-history');
+      const form = element.querySelector('lr-comment-form');
+      expect(
+        history && form && history.compareDocumentPosition(form) & Node.DOCUMENT_POSITION_FOLLOWING,
+      ).toBeTruthy();
+
+      type(element, '#comment-text', 'Skolan har frågat om inloggning via Skolfederation.');
+      await settle(fixture);
+      button(element, 'Lägg till kommentar').click();
+      const post = http.expectOne({ method: 'POST', url: '/api/requests/r-123/comments' });
+      expect(post.request.body).toEqual({
+        text: 'Skolan har frågat om inloggning via Skolfederation.',
+      });
+      const comment = testEvent({
+        id: 'e3',
+        kind: 'COMMENT',
+        fromState: 'IN_TRIAGE',
+        toState: 'IN_TRIAGE',
+        actorName: 'Olle Objektspecialist',
+        text: 'Skolan har frågat om inloggning via Skolfederation.',
+      });
+      post.flush(comment);
+      await settle(fixture);
+      http.expectOne('/api/requests/r-123/events').flush([testEvent(), comment]);
+      await settle(fixture);
+
+      const items = [...element.querySelectorAll('.history li')].map((li) =>
+        li.textContent?.replace(/\s+/g, ' ').trim(),
+      );
+      expect(items).toHaveLength(2);
+      expect(items[1]).toContain('Kommentar av Olle Objektspecialist');
+      expect(items[1]).toContain('Skolan har frågat om inloggning via Skolfederation.');
+      expect(element.querySelector<HTMLTextAreaElement>('#comment-text')?.value).toBe('');
+      const status = element.querySelector('.comment-status');
+      expect(status?.getAttribute('role')).toBe('status');
+      expect(status?.textContent?.trim()).toBe('Kommentaren är sparad och visas nu i historiken.');
+    });
+
+    it('refuses an empty comment at the field and takes the focus there', async () => {
+      const { fixture, element } = await render();
+      button(element, 'Lägg till kommentar').click();
+      await settle(fixture);
+      http.expectNone('/api/requests/r-123/comments');
+
+      const field = element.querySelector<HTMLTextAreaElement>('#comment-text');
+      expect(field?.getAttribute('aria-invalid')).toBe('true');
+      expect(field?.getAttribute('aria-describedby')).toBe('comment-text-hint comment-text-error');
+      expect(element.querySelector('#comment-text-error')?.textContent?.trim()).toBe(
+        'Skriv en kommentar.',
+      );
+      expect(document.activeElement).toBe(field);
+    });
+
+    it.each<Role>(['READ_ONLY', 'ADMIN'])('offers no comment form to %s', async (role) => {
+      const { element } = await render(testRequestDetail({ availableMoves: [] }), [role]);
+      expect(element.querySelector('.history')).not.toBeNull();
+      expect(element.querySelector('lr-comment-form')).toBeNull();
+      expect(element.querySelector('#comment-text')).toBeNull();
+    });
+
+    it.each<Role>(['DATA_PROTECTION', 'PROCUREMENT'])(
+      'offers the comment form to %s',
+      async (role) => {
+        const { element } = await render(testRequestDetail({ availableMoves: [] }), [role]);
+        expect(element.querySelector('#comment-text')).not.toBeNull();
+      },
+    );
+  });
+
+  describe('reporting a change of the service', () => {
+    const dueAgain = testDataProtectionReview({
+      dueAgainSince: '2026-03-10T10:00:00Z',
+      validity: 'DUE_AGAIN',
+    });
+    const answer: ServiceReviews = {
+      current: { ...NO_REVIEWS, DATA_PROTECTION: dueAgain },
+      all: [dueAgain],
+      approvalBlockers: [
+        { code: 'REVIEW_DUE_AGAIN', kind: 'DATA_PROTECTION' },
+        { code: 'REVIEW_MISSING', kind: 'INFORMATION_SECURITY' },
+        { code: 'REVIEW_MISSING', kind: 'PROCUREMENT' },
+      ],
+    };
+
+    it('reports it: the reviews are due again, the blockers update and the status takes the focus', async () => {
+      const { fixture, element } = await render();
+      const form = element.querySelector<HTMLFormElement>('lr-service-reviews form');
+      const headingId = form?.getAttribute('aria-labelledby') ?? '';
+      expect(element.querySelector(`#${headingId}`)?.textContent?.trim()).toBe(
+        'Rapportera ändring av tjänsten',
+      );
+      expect(form?.querySelector('legend')?.textContent?.trim()).toBe('Typ av ändring');
+      expect(
+        [...(form?.querySelectorAll('input[type="radio"]') ?? [])].map((radio) =>
+          radio.closest('label')?.textContent?.trim(),
+        ),
+      ).toEqual(['Ny version', 'Migrering', 'Nytt underbiträde']);
+      expect(
+        element.querySelector('label[for="service-change-description"]')?.textContent?.trim(),
+      ).toBe('Beskrivning');
+
+      element.querySelector<HTMLInputElement>('#service-change-kind-NEW_SUB_PROCESSOR')?.click();
+      type(element, '#service-change-description', 'Lagringen flyttar till en ny molnleverantör.');
+      await settle(fixture);
+      button(element, 'Rapportera ändringen').click();
+
+      const post = http.expectOne({ method: 'POST', url: '/api/services/svc-polylino/changes' });
+      expect(post.request.body).toEqual({
+        kind: 'NEW_SUB_PROCESSOR',
+        description: 'Lagringen flyttar till en ny molnleverantör.',
+      });
+      post.flush(answer);
+      await settle(fixture);
+      http
+        .expectOne('/api/requests/r-123')
+        .flush(
+          testRequestDetail({ reviews: answer.current, approvalBlockers: answer.approvalBlockers }),
+        );
+      http.expectOne('/api/requests/r-123/events').flush([testEvent()]);
+      await settle(fixture);
+      await settle(fixture);
+
+      const validity = [...element.querySelectorAll('lr-service-reviews tbody tr')].map((row) =>
+        row.querySelectorAll('td')[4]?.textContent?.trim(),
+      );
+      expect(validity[0]).toBe('Ska göras om');
+      const blockers = [...element.querySelectorAll('.blockers li')].map((li) =>
+        li.textContent?.trim(),
+      );
+      expect(blockers[0]).toBe(
+        'Granskningen ska göras om efter en ändring: Dataskyddsgranskning (GDPR)',
+      );
+
+      const notice = element.querySelector('.change-notice');
+      expect(notice?.getAttribute('role')).toBe('status');
+      expect(notice?.textContent?.trim()).toBe(
+        'Ändringen är rapporterad. Tjänstens granskningar ska nu göras om, och hindren för ' +
+          'godkännande är uppdaterade.',
+      );
+      expect(document.activeElement).toBe(notice);
+      expect(element.querySelector<HTMLTextAreaElement>('#service-change-description')?.value).toBe(
+        '',
+      );
+      expect(
+        element.querySelector<HTMLInputElement>('#service-change-kind-NEW_SUB_PROCESSOR')?.checked,
+      ).toBe(false);
+    });
+
+    it('says what a report lacks, ties each message to its field and links to it', async () => {
+      const { fixture, element } = await render();
+      button(element, 'Rapportera ändringen').click();
+      await settle(fixture);
+      http.expectNone('/api/services/svc-polylino/changes');
+
+      const summary = element.querySelector('lr-service-reviews .error-summary');
+      expect(document.activeElement).toBe(summary);
+      expect(
+        [...(summary?.querySelectorAll('a') ?? [])].map((a) => [
+          a.textContent?.trim(),
+          a.getAttribute('href'),
+        ]),
+      ).toEqual([
+        ['Välj vilken typ av ändring det är.', '#service-change-kind-NEW_VERSION'],
+        ['Beskriv ändringen.', '#service-change-description'],
+      ]);
+      expect(
+        element.querySelector('lr-service-reviews fieldset')?.getAttribute('aria-describedby'),
+      ).toBe('service-change-kind-error');
+      const description = element.querySelector('#service-change-description');
+      expect(description?.getAttribute('aria-invalid')).toBe('true');
+      expect(description?.getAttribute('aria-describedby')).toBe(
+        'service-change-description-hint service-change-description-error',
+      );
+    });
+
+    it.each<Role>(['PROCUREMENT', 'READ_ONLY', 'ADMIN'])(
+      'offers no change report to %s',
+      async (role) => {
+        const { element } = await render(testRequestDetail({ availableMoves: [] }), [role]);
+        expect(element.querySelector('lr-service-reviews table')).not.toBeNull();
+        expect(element.querySelector('#service-change-description')).toBeNull();
+      },
+    );
+
+    it.each<Role>(['OBJECT_MANAGER', 'DATA_PROTECTION', 'INFORMATION_SECURITY'])(
+      'offers the change report to %s',
+      async (role) => {
+        const { element } = await render(testRequestDetail({ availableMoves: [] }), [role]);
+        expect(element.querySelector('#service-change-description')).not.toBeNull();
+      },
+    );
+
+    it('offers no change report for a new tool not yet in the registry', async () => {
+      const { element } = await render(
+        testRequestDetail({
+          serviceId: null,
+          service: null,
+          toolName: 'Skolplus',
+          newTool: { name: 'Skolplus', supplierName: 'Skolplus AB', webAddress: '' },
+          reviews: null,
+        }),
+      );
+      expect(element.querySelector('#service-change-description')).toBeNull();
+    });
   });
 });

@@ -2,9 +2,18 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 
-import { testEvent, testRequestDetail, testUnitLicence } from '../decision.testing';
+import type { ServiceReviews } from '@licensregistret/domain';
+
+import {
+  NO_REVIEWS,
+  testDataProtectionReview,
+  testEvent,
+  testRequestDetail,
+  testUnitLicence,
+} from '../decision.testing';
 import { emptyMoveForm } from './moves/move-form';
 import { CONFLICT_MESSAGE, RequestPanelStore } from './request-panel.store';
+import { CHANGE_REPORTED_TEXT } from './service-change-form';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve));
 
@@ -222,6 +231,163 @@ describe('RequestPanelStore', () => {
           { id: 's-ne', name: 'NE Nationalencyklopedin AB', organisationNumber: '556216-3624' },
         ],
       },
+    });
+  });
+
+  describe('comments', () => {
+    it('adds a trimmed comment, reads the history again and says so', async () => {
+      await openRequest();
+      const comment = testEvent({ id: 'e9', kind: 'COMMENT', text: 'Ring rektor först.' });
+      const saving = store.comment('  Ring rektor först.  ');
+      expect(store.commenting()).toBe(true);
+      const post = http.expectOne({ method: 'POST', url: '/api/requests/r-123/comments' });
+      expect(post.request.body).toEqual({ text: 'Ring rektor först.' });
+      post.flush(comment);
+      await settle();
+      http.expectOne('/api/requests/r-123/events').flush([testEvent(), comment]);
+
+      expect(await saving).toBe(true);
+      expect(store.commenting()).toBe(false);
+      expect(store.events()).toEqual({ kind: 'loaded', value: [testEvent(), comment] });
+      expect(store.commentStatus()).toBe('Kommentaren är sparad och visas nu i historiken.');
+      expect(store.commentErrors().fields).toEqual({});
+    });
+
+    it('refuses an empty comment without asking the API', async () => {
+      await openRequest();
+      expect(await store.comment('   ')).toBe(false);
+      http.expectNone('/api/requests/r-123/comments');
+      expect(store.commentErrors()).toEqual({
+        fields: { text: ['Skriv en kommentar.'] },
+        general: [],
+      });
+      expect(store.commentStatus()).toBe('');
+    });
+
+    it('puts a text the API refuses at the field', async () => {
+      await openRequest();
+      const saving = store.comment('x');
+      http.expectOne('/api/requests/r-123/comments').flush(
+        {
+          type: 'urn:licensregistret:problem:invalid',
+          title: 'Bad Request',
+          status: 400,
+          errors: [{ field: 'text', messages: ['text must be 1-4000 characters'] }],
+        },
+        { status: 400, statusText: 'Bad Request' },
+      );
+      expect(await saving).toBe(false);
+      expect(store.commentErrors().fields).toEqual({
+        text: ['Skriv en kommentar på högst 4 000 tecken.'],
+      });
+    });
+
+    it('says so when the request can no longer be seen', async () => {
+      await openRequest();
+      const saving = store.comment('Hej');
+      http
+        .expectOne('/api/requests/r-123/comments')
+        .flush(null, { status: 404, statusText: 'Not Found' });
+      expect(await saving).toBe(false);
+      expect(store.commentErrors().general).toEqual([
+        'Kommentaren kunde inte sparas: begäran finns inte längre, eller så kan du inte se den.',
+      ]);
+    });
+
+    it('forgets what was said about a comment when another request is opened', async () => {
+      await openRequest();
+      await store.comment('');
+      expect(store.commentErrors().fields['text']).toHaveLength(1);
+      await openRequest(testRequestDetail({ id: 'r-7', number: 7 }));
+      expect(store.commentErrors().fields).toEqual({});
+    });
+  });
+
+  describe('reporting a change of the service', () => {
+    const dueAgain = testDataProtectionReview({
+      dueAgainSince: '2026-03-10T10:00:00Z',
+      validity: 'DUE_AGAIN',
+    });
+    const answer: ServiceReviews = {
+      current: { ...NO_REVIEWS, DATA_PROTECTION: dueAgain },
+      all: [dueAgain],
+      approvalBlockers: [{ code: 'REVIEW_DUE_AGAIN', kind: 'DATA_PROTECTION' }],
+    };
+
+    it('reports it for the request’s service, then reads the request again and says so', async () => {
+      await openRequest();
+      const reporting = store.reportChange({
+        kind: 'NEW_SUB_PROCESSOR',
+        description: '  Lagringen flyttar till en ny molnleverantör.  ',
+      });
+      expect(store.reportingChange()).toBe(true);
+      const post = http.expectOne({ method: 'POST', url: '/api/services/svc-polylino/changes' });
+      expect(post.request.body).toEqual({
+        kind: 'NEW_SUB_PROCESSOR',
+        description: 'Lagringen flyttar till en ny molnleverantör.',
+      });
+      post.flush(answer);
+      await settle();
+      http.expectOne('/api/requests/r-123/events').flush([testEvent()]);
+      http.expectOne('/api/requests/r-123').flush(
+        testRequestDetail({
+          reviews: answer.current,
+          approvalBlockers: [
+            { code: 'REVIEW_DUE_AGAIN', kind: 'DATA_PROTECTION' },
+            { code: 'REVIEW_MISSING', kind: 'INFORMATION_SECURITY' },
+          ],
+        }),
+      );
+
+      expect(await reporting).toBe(true);
+      expect(store.reportingChange()).toBe(false);
+      expect(store.changeNotice()).toBe(CHANGE_REPORTED_TEXT);
+      const state = store.state();
+      expect(state.kind === 'loaded' && state.request.reviews?.DATA_PROTECTION?.validity).toBe(
+        'DUE_AGAIN',
+      );
+      expect(state.kind === 'loaded' && state.request.approvalBlockers[0]).toEqual({
+        code: 'REVIEW_DUE_AGAIN',
+        kind: 'DATA_PROTECTION',
+      });
+    });
+
+    it('keeps a report without kind or description, without asking the API', async () => {
+      await openRequest();
+      expect(await store.reportChange({ kind: '', description: ' ' })).toBe(false);
+      http.expectNone('/api/services/svc-polylino/changes');
+      expect(store.changeErrors().fields).toEqual({
+        kind: ['Välj vilken typ av ändring det är.'],
+        description: ['Beskriv ändringen.'],
+      });
+      expect(store.changeNotice()).toBeNull();
+    });
+
+    it('puts a description the API refuses next to it', async () => {
+      await openRequest();
+      const reporting = store.reportChange({ kind: 'MIGRATION', description: 'Ny plattform' });
+      http.expectOne('/api/services/svc-polylino/changes').flush(
+        {
+          type: 'urn:licensregistret:problem:invalid',
+          title: 'Bad Request',
+          status: 400,
+          errors: [{ field: 'description', messages: ['description must be 1-2000 characters'] }],
+        },
+        { status: 400, statusText: 'Bad Request' },
+      );
+      expect(await reporting).toBe(false);
+      expect(store.changeErrors().fields).toEqual({
+        description: ['Beskriv ändringen med högst 2 000 tecken.'],
+      });
+      expect(store.changeNotice()).toBeNull();
+    });
+
+    it('reports nothing for a request without a service in the registry', async () => {
+      await openRequest(testRequestDetail({ serviceId: null, service: null, reviews: null }));
+      expect(await store.reportChange({ kind: 'NEW_VERSION', description: 'Version 2' })).toBe(
+        false,
+      );
+      http.expectNone((request) => request.url.endsWith('/changes'));
     });
   });
 });

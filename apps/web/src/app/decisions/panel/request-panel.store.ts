@@ -16,7 +16,13 @@ import {
 } from '@licensregistret/domain';
 
 import { SuppliersApi } from '../../agreements/data/suppliers-api';
+import {
+  commentErrorsFromHttp,
+  commentSavedText,
+  validateComment,
+} from '../../requests/comment/comment';
 import { RequestsApi } from '../../requests/data/requests-api';
+import { ReviewsApi } from '../../requests/data/reviews-api';
 import {
   type FormErrors,
   NO_ERRORS,
@@ -28,6 +34,13 @@ import { readAll } from '../data/read-all';
 import { ServicesApi } from '../data/services-api';
 import { UnitLicencesApi } from '../data/unit-licences-api';
 import { MOVE_MESSAGES, type MoveFormValue, toMoveRequest, validateMove } from './moves/move-form';
+import {
+  CHANGE_REPORTED_TEXT,
+  SERVICE_CHANGE_MESSAGES,
+  type ServiceChangeFormValue,
+  toReportServiceChangeRequest,
+  validateServiceChange,
+} from './service-change-form';
 
 /** A part of the panel read on its own: one that fails leaves the rest standing. */
 export type Section<T> = { kind: 'loading' } | { kind: 'loaded'; value: T } | { kind: 'failed' };
@@ -82,7 +95,8 @@ function notFound(error: unknown): boolean {
 
 /**
  * One request in the side panel: the request with its reviews and history, the moves the caller
- * makes on it, and what some moves' forms choose from (the unit's licences, services, suppliers).
+ * makes on it, and what some moves' forms choose from (the unit's licences, services, suppliers);
+ * comments on the request, and changes of its service that make the reviews due again.
  */
 @Injectable()
 export class RequestPanelStore {
@@ -90,6 +104,7 @@ export class RequestPanelStore {
   private readonly licencesApi = inject(UnitLicencesApi);
   private readonly servicesApi = inject(ServicesApi);
   private readonly suppliersApi = inject(SuppliersApi);
+  private readonly reviewsApi = inject(ReviewsApi);
 
   private readonly state$ = signal<PanelState>({ kind: 'loading' });
   private readonly events$ = signal<Section<RequestEvent[]>>({ kind: 'loading' });
@@ -98,6 +113,12 @@ export class RequestPanelStore {
   private readonly notice$ = signal<PanelNotice>(null);
   private readonly licences$ = signal<Section<UnitServiceLicence[]>>({ kind: 'loading' });
   private readonly newToolChoices$ = signal<Section<NewToolChoices>>({ kind: 'loading' });
+  private readonly commenting$ = signal(false);
+  private readonly commentErrors$ = signal<FormErrors>(NO_ERRORS);
+  private readonly commentStatus$ = signal('');
+  private readonly reportingChange$ = signal(false);
+  private readonly changeErrors$ = signal<FormErrors>(NO_ERRORS);
+  private readonly changeNotice$ = signal<string | null>(null);
 
   readonly state = this.state$.asReadonly();
   readonly events = this.events$.asReadonly();
@@ -107,6 +128,16 @@ export class RequestPanelStore {
   readonly notice = this.notice$.asReadonly();
   readonly licences = this.licences$.asReadonly();
   readonly newToolChoices = this.newToolChoices$.asReadonly();
+  /** Whether a comment is being saved. */
+  readonly commenting = this.commenting$.asReadonly();
+  readonly commentErrors = this.commentErrors$.asReadonly();
+  /** What the last comment led to, for the comment form's status line. */
+  readonly commentStatus = this.commentStatus$.asReadonly();
+  /** Whether a change of the service is being reported. */
+  readonly reportingChange = this.reportingChange$.asReadonly();
+  readonly changeErrors = this.changeErrors$.asReadonly();
+  /** Said once a change of the service is reported and the request read again. */
+  readonly changeNotice = this.changeNotice$.asReadonly();
 
   private id: string | null = null;
   /** Counts loads, so the answer for a request left behind is dropped. */
@@ -119,6 +150,10 @@ export class RequestPanelStore {
     this.id = id;
     this.notice$.set(null);
     this.errors$.set(NO_ERRORS);
+    this.commentErrors$.set(NO_ERRORS);
+    this.commentStatus$.set('');
+    this.changeErrors$.set(NO_ERRORS);
+    this.changeNotice$.set(null);
     this.state$.set({ kind: 'loading' });
     this.events$.set({ kind: 'loading' });
     await this.load();
@@ -210,6 +245,73 @@ export class RequestPanelStore {
 
   clearErrors(): void {
     this.errors$.set(NO_ERRORS);
+  }
+
+  /**
+   * Adds a comment to the request's history, then reads the history again; true when saved.
+   * An empty comment is refused here; a refused one lands at the field or is said for the form.
+   */
+  async comment(text: string): Promise<boolean> {
+    const id = this.id;
+    if (!id || this.commenting$()) return false;
+    this.commentStatus$.set('');
+    const invalid = validateComment(text);
+    if (hasErrors(invalid)) {
+      this.commentErrors$.set(invalid);
+      return false;
+    }
+    this.commentErrors$.set(NO_ERRORS);
+    this.commenting$.set(true);
+    try {
+      await firstValueFrom(this.api.comment(id, { text: text.trim() }));
+      if (this.id !== id) return false;
+      await this.loadEvents(id, this.loads);
+      if (this.id !== id) return false;
+      this.commentStatus$.set(commentSavedText(this.events$().kind === 'loaded'));
+      return true;
+    } catch (error) {
+      if (this.id === id) this.commentErrors$.set(commentErrorsFromHttp(error));
+      return false;
+    } finally {
+      this.commenting$.set(false);
+    }
+  }
+
+  /**
+   * Reports a new version, migration or sub-processor of the request's service: its reviews are
+   * due again. The request is read again (its reviews and approval blockers change); true when
+   * the change was reported.
+   */
+  async reportChange(value: ServiceChangeFormValue): Promise<boolean> {
+    const state = this.state$();
+    const id = this.id;
+    if (state.kind !== 'loaded' || !id || this.reportingChange$()) return false;
+    const serviceId = state.request.serviceId;
+    if (serviceId === null) return false;
+    this.changeNotice$.set(null);
+    const invalid = validateServiceChange(value);
+    if (hasErrors(invalid)) {
+      this.changeErrors$.set(invalid);
+      return false;
+    }
+    this.changeErrors$.set(NO_ERRORS);
+    this.reportingChange$.set(true);
+    try {
+      await firstValueFrom(
+        this.reviewsApi.reportChange(serviceId, toReportServiceChangeRequest(value)),
+      );
+      if (this.id !== id) return false;
+      await this.load();
+      if (this.id !== id) return false;
+      this.changeNotice$.set(CHANGE_REPORTED_TEXT);
+      return true;
+    } catch (error) {
+      if (this.id === id)
+        this.changeErrors$.set(formErrorsFromHttp(error, SERVICE_CHANGE_MESSAGES));
+      return false;
+    } finally {
+      this.reportingChange$.set(false);
+    }
   }
 
   /** The licences in force for the request's unit, to name the one that already covers it. */

@@ -10,18 +10,23 @@ import {
   inject,
   input,
   output,
+  signal,
   untracked,
   viewChild,
 } from '@angular/core';
 
 import {
+  ACCESS_POLICY,
   REQUEST_STATE_LABELS,
   REVIEW_KINDS,
   REVIEW_ROLE,
   type ReviewKind,
+  mayCall,
 } from '@licensregistret/domain';
 
 import { AuthStore } from '../../core/auth/auth.store';
+import { mayComment } from '../../requests/comment/comment';
+import { CommentForm } from '../../requests/comment/comment-form';
 import { DecisionView } from './decision-view';
 import { MoveActions } from './moves/move-actions';
 import { RequestFacts } from './request-facts';
@@ -31,13 +36,14 @@ import { ServiceReviews } from './service-reviews';
 
 /**
  * One request beside the queue: what the school asks, the service's reviews and what blocks an
- * approval, the proposal or decision, the moves the caller may make, and the history. Focus moves
- * to its heading when it opens; Escape or "Stäng" closes it (the page returns focus).
+ * approval, the proposal or decision, the moves the caller may make, and the history with a
+ * comment form. Focus moves to its heading when it opens; Escape or "Stäng" closes it (the page
+ * returns focus).
  */
 @Component({
   selector: 'lr-request-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RequestFacts, ServiceReviews, DecisionView, MoveActions, RequestHistory],
+  imports: [RequestFacts, ServiceReviews, DecisionView, MoveActions, RequestHistory, CommentForm],
   providers: [RequestPanelStore],
   templateUrl: './request-panel.html',
   styleUrl: './request-panel.css',
@@ -82,10 +88,22 @@ export class RequestPanel {
     return REVIEW_KINDS.filter((kind) => roles.includes(REVIEW_ROLE[kind]));
   });
 
+  /** Whether the caller may comment on the request (not read-only, not the administrator). */
+  protected readonly mayComment = computed(() => mayComment(this.auth.roles()));
+  /** Whether the caller may report a change of the service (it makes the reviews due again). */
+  protected readonly mayReportChange = computed(() =>
+    mayCall(ACCESS_POLICY['POST /api/services/:id/changes'], this.auth.roles()),
+  );
+  /** The comment being written; emptied once saved and when another request is shown. */
+  protected readonly commentText = signal('');
+
   constructor() {
     effect(() => {
       const id = this.requestId();
-      untracked(() => void this.store.open(id));
+      untracked(() => {
+        this.commentText.set('');
+        void this.store.open(id);
+      });
     });
     // Into the panel when it opens, and again when another request is shown in it.
     afterRenderEffect(() => {
@@ -100,6 +118,10 @@ export class RequestPanel {
 
   protected retry(): void {
     void this.store.load();
+  }
+
+  protected async comment(text: string): Promise<void> {
+    if (await this.store.comment(text)) this.commentText.set('');
   }
 
   protected settled(result: MoveResult): void {

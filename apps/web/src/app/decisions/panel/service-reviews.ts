@@ -1,4 +1,15 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  type ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  input,
+  viewChild,
+} from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 
 import {
@@ -10,10 +21,20 @@ import {
   type RequestDetail,
   type ReviewKind,
   SERVICE_CATEGORY_LABELS,
+  SERVICE_CHANGE_KINDS,
+  SERVICE_CHANGE_LABELS,
+  type ServiceChangeKind,
   describeBlocker,
 } from '@licensregistret/domain';
 
+import { ErrorSummary } from '../../shared/forms/error-summary';
 import { requestParams, reviewPath } from '../decision-paths';
+import { RequestPanelStore } from './request-panel.store';
+import {
+  CHANGE_DESCRIPTION_MAX_LENGTH,
+  SERVICE_CHANGE_FIELD_IDS,
+  emptyServiceChangeForm,
+} from './service-change-form';
 
 interface ReviewRow {
   kind: ReviewKind;
@@ -34,12 +55,13 @@ export function reviewLinkText(kind: ReviewKind): string {
 
 /**
  * The service the request is about: its current reviews (reused from earlier requests while
- * valid), what blocks an approval today, and links to the review forms the caller makes.
+ * valid), what blocks an approval today, links to the review forms the caller makes, and the
+ * form to report a change of the service (its reviews are then due again).
  */
 @Component({
   selector: 'lr-service-reviews',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink],
+  imports: [RouterLink, ReactiveFormsModule, ErrorSummary],
   template: `
     @let view = model();
     <section aria-labelledby="service-reviews-heading">
@@ -127,6 +149,79 @@ export function reviewLinkText(kind: ReviewKind): string {
           }
         </ul>
       }
+      @if (view.mayReportChange) {
+        <form
+          class="service-change"
+          [formGroup]="changeForm"
+          (ngSubmit)="reportChange()"
+          novalidate
+          aria-labelledby="service-change-heading"
+        >
+          <h4 id="service-change-heading">Rapportera ändring av tjänsten</h4>
+          <p class="hint">
+            En ny version, en migrering eller ett nytt underbiträde gör att tjänstens granskningar
+            ska göras om innan en begäran om tjänsten kan godkännas.
+          </p>
+          @if (store.changeNotice(); as notice) {
+            <p #changeNoticeEl class="change-notice" role="status" tabindex="-1">{{ notice }}</p>
+          }
+          <lr-error-summary
+            [errors]="store.changeErrors()"
+            [fieldIds]="changeFieldIds"
+            heading="Ändringen kunde inte rapporteras"
+          />
+          <fieldset
+            [attr.aria-describedby]="changeError('kind') ? 'service-change-kind-error' : null"
+          >
+            <legend>Typ av ändring</legend>
+            @if (changeError('kind'); as message) {
+              <span class="field-error" id="service-change-kind-error">{{ message }}</span>
+            }
+            @for (kind of changeKinds; track kind) {
+              <label class="checkbox">
+                <input
+                  type="radio"
+                  [id]="'service-change-kind-' + kind"
+                  formControlName="kind"
+                  [value]="kind"
+                />
+                {{ changeLabels[kind] }}
+              </label>
+            }
+          </fieldset>
+          <div class="field">
+            <label for="service-change-description">Beskrivning</label>
+            <span class="hint" id="service-change-description-hint"
+              >Vad ändras och när, till exempel vilket underbiträde som tillkommer.</span
+            >
+            @if (changeError('description'); as message) {
+              <span class="field-error" id="service-change-description-error">{{ message }}</span>
+            }
+            <textarea
+              id="service-change-description"
+              rows="3"
+              formControlName="description"
+              [attr.maxlength]="descriptionMaxLength"
+              [attr.aria-invalid]="!!changeError('description') || null"
+              [attr.aria-describedby]="
+                changeError('description')
+                  ? 'service-change-description-hint service-change-description-error'
+                  : 'service-change-description-hint'
+              "
+            ></textarea>
+          </div>
+          <button
+            class="button"
+            type="submit"
+            [attr.aria-disabled]="store.reportingChange() || null"
+          >
+            Rapportera ändringen
+          </button>
+          <p class="saving" role="status">
+            {{ store.reportingChange() ? 'Rapporterar ändringen …' : '' }}
+          </p>
+        </form>
+      }
     </section>
   `,
   styles: `
@@ -147,12 +242,44 @@ export function reviewLinkText(kind: ReviewKind): string {
       list-style: none;
       padding: 0;
     }
+    .service-change {
+      margin-top: 1rem;
+    }
+    .service-change textarea {
+      width: 100%;
+    }
+    .change-notice {
+      border-left: 4px solid var(--lr-success);
+      background: var(--lr-surface-alt);
+      padding: 0.5rem 0.75rem;
+      font-weight: 600;
+    }
+    .saving {
+      min-height: 1.5rem;
+      margin: 0.5rem 0 0;
+    }
   `,
 })
 export class ServiceReviews {
+  protected readonly store = inject(RequestPanelStore);
+  private readonly fb = inject(NonNullableFormBuilder);
+  private readonly injector = inject(Injector);
+
   readonly request = input.required<RequestDetail>();
   /** The review kinds the caller may record on this request now. */
   readonly reviewKinds = input<readonly ReviewKind[]>([]);
+  /** Whether the caller's roles may report a change of a service. */
+  readonly mayReportChange = input(false);
+
+  protected readonly changeKinds = SERVICE_CHANGE_KINDS;
+  protected readonly changeLabels = SERVICE_CHANGE_LABELS;
+  protected readonly changeFieldIds = SERVICE_CHANGE_FIELD_IDS;
+  protected readonly descriptionMaxLength = CHANGE_DESCRIPTION_MAX_LENGTH;
+  protected readonly changeForm = this.fb.group({
+    kind: this.fb.control<ServiceChangeKind | ''>(''),
+    description: [''],
+  });
+  private readonly changeNoticeRef = viewChild<ElementRef<HTMLElement>>('changeNoticeEl');
 
   protected readonly model = computed(() => {
     const request = this.request();
@@ -194,6 +321,7 @@ export class ServiceReviews {
       }),
       blockers: request.approvalBlockers.map(describeBlocker),
       needsManager: request.needsManagerConfirmation,
+      mayReportChange: this.mayReportChange() && serviceId !== null,
       links: serviceId
         ? this.reviewKinds().map((kind) => ({
             kind,
@@ -204,4 +332,18 @@ export class ServiceReviews {
         : [],
     };
   });
+
+  protected changeError(field: string): string | null {
+    return this.store.changeErrors().fields[field]?.join(' ') ?? null;
+  }
+
+  /** Reports the change; once done the form empties and the status message takes the focus. */
+  protected async reportChange(): Promise<void> {
+    const reported = await this.store.reportChange(this.changeForm.getRawValue());
+    if (!reported) return;
+    this.changeForm.reset(emptyServiceChangeForm());
+    afterNextRender(() => this.changeNoticeRef()?.nativeElement.focus(), {
+      injector: this.injector,
+    });
+  }
 }

@@ -225,7 +225,12 @@ describe('RequestPage', () => {
     );
     expect(decision?.textContent).not.toContain('Villkor');
     expect(buttons(element)).toEqual([]);
-    expect(element.querySelector('button')).toBeNull();
+    // Only the comment form's button: no move, no editing.
+    expect(
+      [...element.querySelectorAll('button')].map((b) =>
+        b.closest('lr-comment-form') ? 'comment' : plain(b.textContent),
+      ),
+    ).toEqual(['comment']);
   });
 
   it('points an already covered request at the licence the unit has', async () => {
@@ -330,6 +335,85 @@ describe('RequestPage', () => {
     );
     expect([...element.querySelectorAll('button')].map((b) => plain(b.textContent))).toEqual([
       'Återta',
+      'Lägg till kommentar',
     ]);
+  });
+
+  describe('comments', () => {
+    it('adds a comment under the history: it shows there, the field empties and a status says so', async () => {
+      const { element, settle } = await render(
+        testRequestDetail({ state: 'SUBMITTED', editable: false, availableMoves: [] }),
+      );
+      const history = element.querySelector('section[aria-labelledby="history-heading"]');
+      const form = history?.querySelector('lr-comment-form');
+      expect(form).not.toBeNull();
+      expect(plain(form?.querySelector('label[for="comment-text"]')?.textContent)).toBe(
+        'Kommentar',
+      );
+
+      const field = element.querySelector<HTMLTextAreaElement>('#comment-text');
+      if (!field) throw new Error('No comment field');
+      field.value = 'Vi vill gärna börja till höstterminen.';
+      field.dispatchEvent(new Event('input'));
+      await settle();
+      button(element, 'Lägg till kommentar').click();
+
+      const post = http.expectOne({ method: 'POST', url: '/api/requests/r-42/comments' });
+      expect(post.request.body).toEqual({ text: 'Vi vill gärna börja till höstterminen.' });
+      const comment = testEvent({
+        id: 'e7',
+        kind: 'COMMENT',
+        occurredAt: '2026-03-04T09:00:00.000Z',
+        fromState: 'SUBMITTED',
+        toState: 'SUBMITTED',
+        text: 'Vi vill gärna börja till höstterminen.',
+      });
+      post.flush(comment);
+      await settle();
+      http.expectOne('/api/requests/r-42/events').flush([testEvent(), comment]);
+      await settle();
+
+      const items = [...element.querySelectorAll('.history > li')].map((li) =>
+        plain(li.textContent),
+      );
+      expect(items).toEqual([
+        '2026-03-02 09:15: Begäran skapades (Sara Skola)',
+        '2026-03-04 10:00: Kommentar (Sara Skola) Vi vill gärna börja till höstterminen.',
+      ]);
+      expect(element.querySelector<HTMLTextAreaElement>('#comment-text')?.value).toBe('');
+      const status = element.querySelector('.comment-status');
+      expect(status?.getAttribute('role')).toBe('status');
+      expect(plain(status?.textContent)).toBe('Kommentaren är sparad och visas nu i historiken.');
+    });
+
+    it('says why a comment was not saved and takes the focus there', async () => {
+      const { element, settle } = await render(testRequestDetail());
+      const field = element.querySelector<HTMLTextAreaElement>('#comment-text');
+      if (!field) throw new Error('No comment field');
+      field.value = 'Hej';
+      field.dispatchEvent(new Event('input'));
+      await settle();
+      button(element, 'Lägg till kommentar').click();
+      http
+        .expectOne('/api/requests/r-42/comments')
+        .flush(null, { status: 404, statusText: 'Not Found' });
+      await settle();
+
+      const alert = element.querySelector('lr-comment-form [role="alert"]');
+      expect(plain(alert?.textContent)).toBe(
+        'Kommentaren kunde inte sparas: begäran finns inte längre, eller så kan du inte se den.',
+      );
+      expect(document.activeElement).toBe(alert);
+      // What was written stays, to try again.
+      expect(element.querySelector<HTMLTextAreaElement>('#comment-text')?.value).toBe('Hej');
+    });
+
+    it('offers no comment form to a read-only account', async () => {
+      const { element } = await render(testRequestDetail({ availableMoves: [] }), {
+        user: sessionUser(['READ_ONLY']),
+      });
+      expect(element.querySelector('.history')).not.toBeNull();
+      expect(element.querySelector('lr-comment-form')).toBeNull();
+    });
   });
 });

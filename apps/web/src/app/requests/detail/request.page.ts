@@ -17,6 +17,8 @@ import { RouterLink } from '@angular/router';
 import { PRODUCT_NAME, type RequestMove } from '@licensregistret/domain';
 
 import { AuthStore } from '../../core/auth/auth.store';
+import { mayComment } from '../comment/comment';
+import { CommentForm } from '../comment/comment-form';
 import type { RequestFormValue } from '../form/request-form';
 import { SCHOOL_MOVES, STATE_EXPLANATIONS, endorsementText } from '../request-labels';
 import { REQUEST_PATHS } from '../request-paths';
@@ -31,7 +33,8 @@ import { RequestStore } from './request.store';
 
 /**
  * One request (`begaranden/:id`) as the school follows it: where it is, the open question and
- * the answer, the decision and its reasons, the moves the school may make now, and the history.
+ * the answer, the decision and its reasons, the moves the school may make now, and the history
+ * with a form to comment on the request.
  */
 @Component({
   selector: 'lr-request-page',
@@ -45,6 +48,7 @@ import { RequestStore } from './request.store';
     RequestDecisionView,
     RequestFacts,
     RequestHistory,
+    CommentForm,
   ],
   providers: [RequestStore],
   templateUrl: './request.page.html',
@@ -61,6 +65,10 @@ export class RequestPage implements OnChanges {
 
   protected readonly listPath = REQUEST_PATHS.list;
   protected readonly editing = signal(false);
+  /** The comment being written; emptied once saved and when another request is shown. */
+  protected readonly commentText = signal('');
+  /** Whether the caller may comment (not read-only, not the administrator). */
+  protected readonly mayComment = computed(() => mayComment(this.auth.roles()));
   private readonly noticeBox = viewChild<ElementRef<HTMLElement>>('noticeBox');
   private readonly moveErrorBox = viewChild<ElementRef<HTMLElement>>('moveError');
   private readonly editButton = viewChild<ElementRef<HTMLElement>>('editButton');
@@ -106,6 +114,7 @@ export class RequestPage implements OnChanges {
 
   async ngOnChanges(): Promise<void> {
     this.editing.set(false);
+    this.commentText.set('');
     await this.store.load(this.id());
     // The title names the request (WCAG 2.4.2), once it is known.
     const heading = this.view()?.heading;
@@ -115,6 +124,10 @@ export class RequestPage implements OnChanges {
   protected async makeMove(move: RequestMove, text?: string): Promise<void> {
     await this.store.move(move, text);
     this.focusOutcome();
+  }
+
+  protected async comment(text: string): Promise<void> {
+    if (await this.store.comment(text)) this.commentText.set('');
   }
 
   protected startEditing(): void {

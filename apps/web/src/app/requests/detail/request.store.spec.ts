@@ -175,4 +175,72 @@ describe('RequestStore', () => {
     expect(store.editErrors().fields['need']).toEqual(['Beskriv behovet som verktyget ska möta.']);
     expect(store.moveErrors()).toEqual({ fields: {}, general: [] });
   });
+
+  describe('comments', () => {
+    it('adds a trimmed comment, then shows the history read again and says so', async () => {
+      await loaded();
+      const comment = testEvent({ id: 'e5', kind: 'COMMENT', text: 'Gäller även fritids.' });
+      const saving = store.comment(' Gäller även fritids. ');
+      expect(store.commenting()).toBe(true);
+      const post = http.expectOne({ method: 'POST', url: '/api/requests/r-42/comments' });
+      expect(post.request.body).toEqual({ text: 'Gäller även fritids.' });
+      post.flush(comment);
+      await settle();
+      http.expectOne('/api/requests/r-42/events').flush([testEvent(), comment]);
+
+      expect(await saving).toBe(true);
+      expect(store.commenting()).toBe(false);
+      const state = store.state();
+      expect(state.kind === 'loaded' && state.events).toEqual({
+        kind: 'loaded',
+        value: [testEvent(), comment],
+      });
+      expect(store.commentStatus()).toBe('Kommentaren är sparad och visas nu i historiken.');
+      // A comment is not a move: the page's notice is left alone.
+      expect(store.notice()).toBeNull();
+    });
+
+    it('says the comment is saved even when the history cannot be read again', async () => {
+      await loaded();
+      const saving = store.comment('Gäller även fritids.');
+      http.expectOne('/api/requests/r-42/comments').flush(testEvent({ id: 'e5', kind: 'COMMENT' }));
+      await settle();
+      http
+        .expectOne('/api/requests/r-42/events')
+        .flush(null, { status: 500, statusText: 'Server Error' });
+
+      expect(await saving).toBe(true);
+      const state = store.state();
+      expect(state.kind === 'loaded' && state.events).toEqual({ kind: 'failed' });
+      expect(store.commentStatus()).toBe(
+        'Kommentaren är sparad, men historiken kunde inte hämtas. Försök igen om en stund.',
+      );
+    });
+
+    it('refuses an empty comment without asking the API', async () => {
+      await loaded();
+      expect(await store.comment('  ')).toBe(false);
+      http.expectNone('/api/requests/r-42/comments');
+      expect(store.commentErrors().fields).toEqual({ text: ['Skriv en kommentar.'] });
+    });
+
+    it('puts a text the API refuses at the field', async () => {
+      await loaded();
+      const saving = store.comment('Hej');
+      http.expectOne('/api/requests/r-42/comments').flush(
+        {
+          type: 'urn:licensregistret:problem:invalid',
+          title: 'Bad Request',
+          status: 400,
+          errors: [{ field: 'text', messages: ['text must be 1-4000 characters'] }],
+        },
+        { status: 400, statusText: 'Bad Request' },
+      );
+      expect(await saving).toBe(false);
+      expect(store.commentErrors().fields).toEqual({
+        text: ['Skriv en kommentar på högst 4 000 tecken.'],
+      });
+      expect(store.commentStatus()).toBe('');
+    });
+  });
 });

@@ -17,6 +17,7 @@ import {
   hasErrors,
   problemOf,
 } from '../../shared/forms/form-errors';
+import { commentErrorsFromHttp, commentSavedText, validateComment } from '../comment/comment';
 import { RequestsApi } from '../data/requests-api';
 import {
   REQUEST_MESSAGES,
@@ -89,8 +90,8 @@ export function conflictText(error: unknown): string {
 
 /**
  * One request with its history, and the school's moves on it: endorse, submit, answer the open
- * question, withdraw, and edit while it may be edited. A move on a stale version reloads the
- * request and says someone else changed it.
+ * question, withdraw, and edit while it may be edited; and comments added to its history. A move
+ * on a stale version reloads the request and says someone else changed it.
  */
 @Injectable()
 export class RequestStore {
@@ -100,6 +101,9 @@ export class RequestStore {
   private readonly moveErrors$ = signal<FormErrors>(NO_ERRORS);
   private readonly editErrors$ = signal<FormErrors>(NO_ERRORS);
   private readonly notice$ = signal<Notice | null>(null);
+  private readonly commenting$ = signal(false);
+  private readonly commentErrors$ = signal<FormErrors>(NO_ERRORS);
+  private readonly commentStatus$ = signal('');
   /** Counts loads, so the answer for a request left behind is dropped. */
   private loads = 0;
 
@@ -110,12 +114,20 @@ export class RequestStore {
   /** What is wrong with the edited content, by field or in general. */
   readonly editErrors = this.editErrors$.asReadonly();
   readonly notice = this.notice$.asReadonly();
+  /** Whether a comment is being saved. */
+  readonly commenting = this.commenting$.asReadonly();
+  /** What is wrong with the last comment: its text, or in general. */
+  readonly commentErrors = this.commentErrors$.asReadonly();
+  /** What the last comment led to, for the comment form's status line. */
+  readonly commentStatus = this.commentStatus$.asReadonly();
 
   async load(id: string): Promise<void> {
     const load = ++this.loads;
     this.state$.set({ kind: 'loading' });
     this.clearErrors();
     this.notice$.set(null);
+    this.commentErrors$.set(NO_ERRORS);
+    this.commentStatus$.set('');
     await this.read(id, load);
   }
 
@@ -153,6 +165,39 @@ export class RequestStore {
   clearErrors(): void {
     this.moveErrors$.set(NO_ERRORS);
     this.editErrors$.set(NO_ERRORS);
+  }
+
+  /**
+   * Adds a comment to the history, then reads the history again; true when saved. An empty
+   * comment is refused here; a refused one lands at the field or is said for the form.
+   */
+  async comment(text: string): Promise<boolean> {
+    const request = this.request();
+    if (!request || this.commenting$()) return false;
+    this.commentStatus$.set('');
+    const invalid = validateComment(text);
+    if (hasErrors(invalid)) {
+      this.commentErrors$.set(invalid);
+      return false;
+    }
+    const load = this.loads;
+    this.commentErrors$.set(NO_ERRORS);
+    this.commenting$.set(true);
+    try {
+      await firstValueFrom(this.api.comment(request.id, { text: text.trim() }));
+      if (load !== this.loads) return false;
+      const events = await firstValueFrom(section(this.api.events(request.id)));
+      const state = this.state$();
+      if (load !== this.loads || state.kind !== 'loaded') return false;
+      this.state$.set({ ...state, events });
+      this.commentStatus$.set(commentSavedText(events.kind === 'loaded'));
+      return true;
+    } catch (error) {
+      if (load === this.loads) this.commentErrors$.set(commentErrorsFromHttp(error));
+      return false;
+    } finally {
+      this.commenting$.set(false);
+    }
   }
 
   private request(): RequestDetail | null {
