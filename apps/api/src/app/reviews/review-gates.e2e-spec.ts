@@ -220,6 +220,28 @@ describe('service reviews and the approval gates', () => {
     },
   );
 
+  it('a request’s history shows the reviews and reported changes of its service, in Swedish', async () => {
+    const serviceId = await newService();
+    const id = await requestInState(cast, 'IN_REVIEW', { serviceId });
+    await review(
+      serviceId,
+      'PROCUREMENT',
+      {},
+      { outcome: 'APPROVED_WITH_CONDITIONS', conditions: 'Avrop via Adda.' },
+    );
+    await cast.as.informationSecurity.post(`/api/services/${serviceId}/changes`, {
+      kind: 'NEW_SUB_PROCESSOR',
+      description: 'Nytt underbiträde för drift.',
+    });
+    const events = await cast.as.specialist.get(`/api/requests/${id}/events`);
+    expect(
+      events.body.map((event: { kind: string; text: string }) => [event.kind, event.text]),
+    ).toEqual([
+      ['REVIEW', 'Avtals- och kostnadsgranskning: Godkänd med villkor'],
+      ['SERVICE_CHANGED', 'Nytt underbiträde: Nytt underbiträde för drift.'],
+    ]);
+  });
+
   it('refuses bad findings naming the field, and writes nothing', async () => {
     const serviceId = await newService();
     const cases: [Kind, Record<string, unknown>, Record<string, unknown>, string[]][] = [

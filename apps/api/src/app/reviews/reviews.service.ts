@@ -7,8 +7,11 @@ import {
   type CurrentReviews,
   type IsoDate,
   REVIEW_KINDS,
+  REVIEW_KIND_LABELS,
+  REVIEW_OUTCOME_LABELS,
   REVIEW_ROLE,
   type ReviewKind,
+  SERVICE_CHANGE_LABELS,
   type ServiceReview,
   type ServiceReviews,
   approvalBlockers,
@@ -133,7 +136,8 @@ export class ReviewsService {
         subjectType: 'service',
         subjectId: serviceId,
         kind: 'review',
-        message: `${body.kind}: ${body.outcome}`,
+        // The history's text is read by people: in Swedish.
+        message: `${REVIEW_KIND_LABELS[body.kind]}: ${REVIEW_OUTCOME_LABELS[body.outcome]}`,
         changes: { kind: { old: null, new: body.kind }, outcome: { old: null, new: body.outcome } },
       });
       const [row] = (await manager.query(`${SELECT_REVIEW} WHERE r.id = $1`, [id])) as ReviewRow[];
@@ -159,8 +163,8 @@ export class ReviewsService {
         subjectType: 'service',
         subjectId: serviceId,
         kind: 'change-reported',
-        message: `${body.kind}: ${body.description}`,
-        changes: {},
+        message: `${SERVICE_CHANGE_LABELS[body.kind]}: ${body.description}`,
+        changes: { change: { old: null, new: body.kind } },
       });
       return this.read(manager, serviceId);
     });
