@@ -1,4 +1,4 @@
-import { ConfigurationError, loadConfig } from './app-config';
+import { ConfigurationError, DEMO_ACCESSIBILITY_CONTACT, loadConfig } from './app-config';
 
 describe('loadConfig', () => {
   it('uses defaults when nothing is set, and no database URL means embedded PostgreSQL', () => {
@@ -112,6 +112,39 @@ describe('loadConfig: demo data, sessions and single sign-on', () => {
     ).toBe(250_000);
     expect(() => loadConfig({ DECISION_CONFIRMATION_THRESHOLD_SEK: '1e5' })).toThrow(
       /DECISION_CONFIRMATION_THRESHOLD_SEK must be a whole number/,
+    );
+  });
+
+  it('has no accessibility contact by default, outside demo mode', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://h/db' }).accessibilityContact).toBeNull();
+    expect(loadConfig({ DEMO_DATA: 'false' }).accessibilityContact).toBeNull();
+  });
+
+  it('gives the demo municipality its own accessibility contact', () => {
+    expect(DEMO_ACCESSIBILITY_CONTACT).toBe('tillganglighet@demo.licensregistret.se');
+    expect(loadConfig({}).accessibilityContact).toBe(DEMO_ACCESSIBILITY_CONTACT);
+    expect(
+      loadConfig({ DATABASE_URL: 'postgres://h/db', DEMO_DATA: 'true' }).accessibilityContact,
+    ).toBe(DEMO_ACCESSIBILITY_CONTACT);
+  });
+
+  it('reads ACCESSIBILITY_CONTACT_EMAIL, in demo mode too', () => {
+    const email = 'tillganglighet@kommun.example.se';
+    expect(
+      loadConfig({ DATABASE_URL: 'postgres://h/db', ACCESSIBILITY_CONTACT_EMAIL: email })
+        .accessibilityContact,
+    ).toBe(email);
+    expect(loadConfig({ ACCESSIBILITY_CONTACT_EMAIL: email }).accessibilityContact).toBe(email);
+  });
+
+  it.each([
+    'tillganglighet',
+    'tillganglighet@',
+    'mailto:tillganglighet@kommun.se',
+    'a b@kommun.se',
+  ])('refuses a malformed ACCESSIBILITY_CONTACT_EMAIL (%s) with a message naming it', (value) => {
+    expect(() => loadConfig({ ACCESSIBILITY_CONTACT_EMAIL: value })).toThrow(
+      /ACCESSIBILITY_CONTACT_EMAIL must be an e-mail address/,
     );
   });
 });

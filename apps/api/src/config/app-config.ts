@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import {
+  IsEmail,
   IsIn,
   IsInt,
   IsOptional,
@@ -103,7 +104,14 @@ class EnvironmentVariables {
   @Min(0, { message: 'DECISION_CONFIRMATION_THRESHOLD_SEK must be at least 0' })
   @IsInt({ message: 'DECISION_CONFIRMATION_THRESHOLD_SEK must be a whole number' })
   DECISION_CONFIRMATION_THRESHOLD_SEK?: number;
+
+  @IsOptional()
+  @IsEmail({}, { message: 'ACCESSIBILITY_CONTACT_EMAIL must be an e-mail address' })
+  ACCESSIBILITY_CONTACT_EMAIL?: string;
 }
+
+/** Where the demo municipality's accessibility statement sends reports. */
+export const DEMO_ACCESSIBILITY_CONTACT = 'tillganglighet@demo.licensregistret.se';
 
 export interface OidcConfig {
   issuer: string;
@@ -143,6 +151,11 @@ export interface AppConfig {
   } | null;
   /** Above this annual cost (SEK) an object manager makes the decision on a request. */
   confirmationThreshold: number;
+  /**
+   * Where the public accessibility statement tells people to report problems (lag 2018:1937).
+   * Null when the municipality has set none: the statement then points to its contact centre.
+   */
+  accessibilityContact: string | null;
 }
 
 export class ConfigurationError extends Error {
@@ -189,6 +202,7 @@ export function loadConfig(
     );
   }
   const fromRoot = (path: string) => (isAbsolute(path) ? path : resolve(workspaceRoot, path));
+  const demoData = variables.DEMO_DATA ? variables.DEMO_DATA === 'true' : !variables.DATABASE_URL;
   return {
     port: variables.PORT ?? 3000,
     databaseUrl: variables.DATABASE_URL ?? null,
@@ -196,7 +210,7 @@ export function loadConfig(
     dataDir: fromRoot(variables.DATA_DIR ?? '.data'),
     webDistDir: fromRoot(variables.WEB_DIST_DIR ?? join('dist', 'apps', 'web', 'browser')),
     version: process.env['npm_package_version'] ?? '0.1.0',
-    demoData: variables.DEMO_DATA ? variables.DEMO_DATA === 'true' : !variables.DATABASE_URL,
+    demoData,
     trustProxy: variables.TRUST_PROXY === 'true',
     session: {
       idleMinutes: variables.SESSION_IDLE_MINUTES ?? 30,
@@ -220,5 +234,7 @@ export function loadConfig(
         }
       : null,
     confirmationThreshold: variables.DECISION_CONFIRMATION_THRESHOLD_SEK ?? 100_000,
+    accessibilityContact:
+      variables.ACCESSIBILITY_CONTACT_EMAIL ?? (demoData ? DEMO_ACCESSIBILITY_CONTACT : null),
   };
 }

@@ -15,10 +15,13 @@ export async function createTestApp(
     throw new Error('DATABASE_URL is not set: the API tests need jest globalSetup to run.');
   }
   const config: AppConfig = {
-    // TEST_LOG_LEVEL=error shows what went wrong behind a 500 while debugging a test.
-    ...loadConfig({ LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent' }),
-    // Tests write their own data; the demo seeder has its own test on a database of its own.
-    demoData: false,
+    ...loadConfig({
+      // TEST_LOG_LEVEL=error shows what went wrong behind a 500 while debugging a test.
+      LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
+      // Tests write their own data; the demo seeder has its own test on a database of its own.
+      // Given as the variable, so what demo mode implies (its contact address) follows it.
+      DEMO_DATA: String(overrides.demoData ?? false),
+    }),
     // Each TestClient speaks from its own address through X-Forwarded-For.
     trustProxy: true,
     ...overrides,

@@ -59,6 +59,7 @@ export class AuthController {
     return {
       demoPassword: this.config.demoData ? DEMO_PASSWORD : null,
       oidc: { enabled: this.config.oidc !== null, label: this.config.oidc?.label ?? '' },
+      accessibilityContact: this.config.accessibilityContact,
     };
   }
 

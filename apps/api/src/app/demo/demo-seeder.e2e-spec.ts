@@ -3,6 +3,7 @@ import { Client } from 'pg';
 
 import { CONTRACT_STATUSES, NETWORK_GROUPS } from '@licensregistret/domain';
 
+import { DEMO_ACCESSIBILITY_CONTACT } from '../../config/app-config';
 import { type ScratchDatabase, createScratchDatabase } from '../../test/scratch-database';
 import { createTestApp } from '../../test/test-app';
 import { TestClient } from '../../test/test-client';
@@ -181,6 +182,28 @@ describe('the demo municipality', () => {
       expect((await new TestClient(plain).get('/api/auth/config')).body.demoPassword).toBeNull();
     } finally {
       await plain.close();
+    }
+  });
+
+  it('names an accessibility contact: the demo one, the configured one, or none', async () => {
+    const response = await new TestClient(app).get('/api/auth/config');
+    expect(response.body.accessibilityContact).toBe(DEMO_ACCESSIBILITY_CONTACT);
+
+    const plain = await createTestApp({ demoData: false }, database.url);
+    const configured = await createTestApp(
+      { demoData: false, accessibilityContact: 'tillganglighet@kommun.example.se' },
+      database.url,
+    );
+    try {
+      expect(
+        (await new TestClient(plain).get('/api/auth/config')).body.accessibilityContact,
+      ).toBeNull();
+      expect(
+        (await new TestClient(configured).get('/api/auth/config')).body.accessibilityContact,
+      ).toBe('tillganglighet@kommun.example.se');
+    } finally {
+      await plain.close();
+      await configured.close();
     }
   });
 

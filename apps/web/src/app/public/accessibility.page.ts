@@ -1,14 +1,25 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, type OnInit, computed, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
 
 import { PRODUCT_NAME } from '@licensregistret/domain';
 
+import { AuthStore } from '../core/auth/auth.store';
 import {
   ACCESSIBILITY_CONTACT,
   ACCESSIBILITY_STATEMENT_DATE,
   DIGG_REPORT_URL,
+  accessibilityMailto,
 } from './accessibility-contact';
 import { PUBLIC_PATHS } from './public-paths';
+
+/**
+ * Where the statement sends reports: the municipality's address, or (none set, or the API not
+ * answering) its contact centre, named without an address.
+ */
+type Contact =
+  | { kind: 'loading' }
+  | { kind: 'email'; email: string; mailto: string }
+  | { kind: 'contact-centre' };
 
 /**
  * Tillgänglighetsredogörelse (`/tillganglighet`, no sign-in), as lag (2018:1937) om
@@ -35,20 +46,42 @@ import { PUBLIC_PATHS } from './public-paths';
         felmeddelanden som hör till rätt fält. Vi känner ändå till brister, som beskrivs nedan.
       </p>
 
+      @let to = contact();
       <h2>Vad kan du göra om du inte kan använda delar av webbplatsen?</h2>
-      <p>
-        Om du behöver innehåll från {{ productName }} i ett annat format, eller inte kan använda en
-        del av webbplatsen, kan du kontakta oss på <a [href]="mailto">{{ contact.email }}</a>. Du
-        får svar inom {{ contact.answerWithin }}.
-      </p>
+      @if (to.kind === 'email') {
+        <p>
+          Om du behöver innehåll från {{ productName }} i ett annat format, eller inte kan använda
+          en del av webbplatsen, kan du kontakta oss på <a [href]="to.mailto">{{ to.email }}</a>. Du
+          får svar inom {{ answerWithin }}.
+        </p>
+      } @else if (to.kind === 'contact-centre') {
+        <p>
+          Om du behöver innehåll från {{ productName }} i ett annat format, eller inte kan använda
+          en del av webbplatsen, kan du kontakta kommunens kontaktcenter. Du får svar inom
+          {{ answerWithin }}.
+        </p>
+      } @else {
+        <p>Hämtar kontaktuppgifter …</p>
+      }
 
       <h2 id="rapportera">Rapportera brister i webbplatsens tillgänglighet</h2>
-      <p>
-        Vi strävar hela tiden efter att förbättra tillgängligheten. Om du upptäcker problem som inte
-        beskrivs på den här sidan, eller om du anser att vi inte uppfyller lagens krav, skriv till
-        <a [href]="mailto">{{ contact.email }}</a>. Berätta gärna vilken sida det gäller och vad som
-        inte fungerade, så att vi kan rätta det.
-      </p>
+      @if (to.kind === 'email') {
+        <p>
+          Vi strävar hela tiden efter att förbättra tillgängligheten. Om du upptäcker problem som
+          inte beskrivs på den här sidan, eller om du anser att vi inte uppfyller lagens krav, skriv
+          till <a [href]="to.mailto">{{ to.email }}</a>. Berätta gärna vilken sida det gäller och
+          vad som inte fungerade, så att vi kan rätta det.
+        </p>
+      } @else if (to.kind === 'contact-centre') {
+        <p>
+          Vi strävar hela tiden efter att förbättra tillgängligheten. Om du upptäcker problem som
+          inte beskrivs på den här sidan, eller om du anser att vi inte uppfyller lagens krav, kan
+          du rapportera det till kommunens kontaktcenter. Berätta gärna vilken sida det gäller och
+          vad som inte fungerade, så att vi kan rätta det.
+        </p>
+      } @else {
+        <p>Hämtar kontaktuppgifter …</p>
+      }
 
       <h2>Tillsyn</h2>
       <p>
@@ -105,13 +138,25 @@ import { PUBLIC_PATHS } from './public-paths';
     }
   `,
 })
-export class AccessibilityPage {
+export class AccessibilityPage implements OnInit {
+  private readonly auth = inject(AuthStore);
+
   protected readonly productName = PRODUCT_NAME;
-  protected readonly contact = ACCESSIBILITY_CONTACT;
-  protected readonly mailto = `mailto:${ACCESSIBILITY_CONTACT.email}?subject=${encodeURIComponent(
-    ACCESSIBILITY_CONTACT.subject,
-  )}`;
+  protected readonly answerWithin = ACCESSIBILITY_CONTACT.answerWithin;
+  protected readonly contact = computed<Contact>(() => {
+    const state = this.auth.config();
+    if (state.kind === 'loading') return { kind: 'loading' };
+    const email = state.kind === 'loaded' ? state.config.accessibilityContact : null;
+    return email
+      ? { kind: 'email', email, mailto: accessibilityMailto(email) }
+      : { kind: 'contact-centre' };
+  });
   protected readonly diggUrl = DIGG_REPORT_URL;
   protected readonly statementDate = ACCESSIBILITY_STATEMENT_DATE;
   protected readonly servicesPath = PUBLIC_PATHS.services;
+
+  ngOnInit(): void {
+    // The address comes with the sign-in page's settings; read them unless already at hand.
+    if (this.auth.config().kind !== 'loaded') void this.auth.loadConfig();
+  }
 }

@@ -18,7 +18,11 @@ import { SignInPage } from './sign-in.page';
 })
 class StubPage {}
 
-const demoConfig: AuthConfig = { demoPassword: 'demo-2026', oidc: { enabled: false, label: '' } };
+const demoConfig: AuthConfig = {
+  demoPassword: 'demo-2026',
+  oidc: { enabled: false, label: '' },
+  accessibilityContact: null,
+};
 
 describe('SignInPage', () => {
   let http: HttpTestingController;
@@ -170,6 +174,7 @@ describe('SignInPage', () => {
     const { element } = await open('/logga-in?tillbaka=%2Fkatalog', {
       demoPassword: null,
       oidc: { enabled: true, label: 'Kommunens konto' },
+      accessibilityContact: null,
     });
     const link = [...element.querySelectorAll('a')].find((a) =>
       a.textContent?.includes('Logga in med Kommunens konto'),

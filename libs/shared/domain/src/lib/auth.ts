@@ -17,12 +17,17 @@ export interface SessionUser {
   schoolUnits: UnitRef[];
 }
 
-/** `GET /api/auth/config`: what the sign-in page offers. */
+/** `GET /api/auth/config`: what the sign-in page offers, and the public pages' contact. */
 export interface AuthConfig {
   /** Demo mode shows the demo accounts' shared password on the sign-in page. */
   demoPassword: string | null;
   /** Single sign-on through OpenID Connect, when configured. */
   oidc: { enabled: boolean; label: string };
+  /**
+   * Where the accessibility statement tells people to report problems; null when the
+   * municipality has set no address (the statement then names its contact centre).
+   */
+  accessibilityContact: string | null;
 }
 
 /** Cookie and header names of the CSRF defence; Angular's HttpClient uses these by default. */

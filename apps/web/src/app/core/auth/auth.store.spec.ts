@@ -8,7 +8,11 @@ import { AuthStore, retryAfterSeconds } from './auth.store';
 import { sessionUser, setXsrfCookie, startAs } from './auth.testing';
 
 const admin = sessionUser(['ADMIN'], { displayName: 'Ada Admin' });
-const config: AuthConfig = { demoPassword: 'demo', oidc: { enabled: false, label: '' } };
+const config: AuthConfig = {
+  demoPassword: 'demo',
+  oidc: { enabled: false, label: '' },
+  accessibilityContact: 'tillganglighet@kommun.example.se',
+};
 
 describe('AuthStore', () => {
   let http: HttpTestingController;
