@@ -16,6 +16,7 @@ import { HealthModule } from './health/health.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationModule } from './organisation/organisation.module';
 import { PublicModule } from './public/public.module';
+import { RemindersModule } from './reminders/reminders.module';
 import { RequestsModule } from './requests/requests.module';
 import { ReviewsModule } from './reviews/reviews.module';
 
@@ -58,6 +59,7 @@ export class AppModule {
         RequestsModule,
         NotificationsModule,
         PublicModule,
+        RemindersModule,
         DemoModule,
       ],
     };

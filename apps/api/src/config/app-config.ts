@@ -15,8 +15,15 @@ import {
 import { isAbsolute, join, resolve } from 'node:path';
 import 'reflect-metadata';
 
+import { DEFAULT_REMINDER_SETTINGS, type ReminderSettings } from '@licensregistret/domain';
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Comma-separated whole days, for the reminders' lead times. */
+const DAY_LIST = /^\d{1,4}(,\d{1,4})*$/;
+const days = (list: string | undefined, fallback: readonly number[]): number[] =>
+  list ? [...new Set(list.split(',').map(Number))].sort((a, b) => b - a) : [...fallback];
 
 /** The environment variables the API reads. Every one is checked before anything starts. */
 class EnvironmentVariables {
@@ -108,6 +115,32 @@ class EnvironmentVariables {
   @IsOptional()
   @IsEmail({}, { message: 'ACCESSIBILITY_CONTACT_EMAIL must be an e-mail address' })
   ACCESSIBILITY_CONTACT_EMAIL?: string;
+
+  @IsOptional()
+  @Min(0, { message: 'REMINDER_SCAN_MINUTES must be at least 0' })
+  @IsInt({ message: 'REMINDER_SCAN_MINUTES must be a whole number' })
+  REMINDER_SCAN_MINUTES?: number;
+
+  @IsOptional()
+  @Matches(DAY_LIST, { message: 'REMINDER_NOTICE_DAYS must be days, e.g. 120,60,30' })
+  REMINDER_NOTICE_DAYS?: string;
+
+  @IsOptional()
+  @Matches(DAY_LIST, { message: 'REMINDER_EXTENSION_DAYS must be days, e.g. 120,60,30' })
+  REMINDER_EXTENSION_DAYS?: string;
+
+  @IsOptional()
+  @Matches(DAY_LIST, { message: 'REMINDER_EXPIRING_DAYS must be days, e.g. 90,30' })
+  REMINDER_EXPIRING_DAYS?: string;
+
+  @IsOptional()
+  @Matches(DAY_LIST, { message: 'REMINDER_REVIEW_DAYS must be days, e.g. 60,30' })
+  REMINDER_REVIEW_DAYS?: string;
+
+  @IsOptional()
+  @Min(1, { message: 'REQUEST_WAITING_DAYS must be at least 1' })
+  @IsInt({ message: 'REQUEST_WAITING_DAYS must be a whole number' })
+  REQUEST_WAITING_DAYS?: number;
 }
 
 /** Where the demo municipality's accessibility statement sends reports. */
@@ -156,6 +189,8 @@ export interface AppConfig {
    * Null when the municipality has set none: the statement then points to its contact centre.
    */
   accessibilityContact: string | null;
+  /** Lead times of the reminders, and how often the scan runs (0: only when asked, in tests). */
+  reminders: ReminderSettings & { scanMinutes: number };
 }
 
 export class ConfigurationError extends Error {
@@ -186,6 +221,8 @@ export function loadConfig(
     'SESSION_IDLE_MINUTES',
     'SESSION_ABSOLUTE_HOURS',
     'DECISION_CONFIRMATION_THRESHOLD_SEK',
+    'REMINDER_SCAN_MINUTES',
+    'REQUEST_WAITING_DAYS',
   ] as const) {
     if (given[name] !== undefined && !/^\d+$/.test(String(given[name]))) {
       variables[name] = Number.NaN;
@@ -236,5 +273,28 @@ export function loadConfig(
     confirmationThreshold: variables.DECISION_CONFIRMATION_THRESHOLD_SEK ?? 100_000,
     accessibilityContact:
       variables.ACCESSIBILITY_CONTACT_EMAIL ?? (demoData ? DEMO_ACCESSIBILITY_CONTACT : null),
+    reminders: {
+      scanMinutes: variables.REMINDER_SCAN_MINUTES ?? 60,
+      leadDays: {
+        NOTICE_DEADLINE: days(
+          variables.REMINDER_NOTICE_DAYS,
+          DEFAULT_REMINDER_SETTINGS.leadDays.NOTICE_DEADLINE,
+        ),
+        EXTENSION_DECISION: days(
+          variables.REMINDER_EXTENSION_DAYS,
+          DEFAULT_REMINDER_SETTINGS.leadDays.EXTENSION_DECISION,
+        ),
+        AGREEMENT_EXPIRING: days(
+          variables.REMINDER_EXPIRING_DAYS,
+          DEFAULT_REMINDER_SETTINGS.leadDays.AGREEMENT_EXPIRING,
+        ),
+        REVIEW_DUE: days(
+          variables.REMINDER_REVIEW_DAYS,
+          DEFAULT_REMINDER_SETTINGS.leadDays.REVIEW_DUE,
+        ),
+      },
+      requestWaitingDays:
+        variables.REQUEST_WAITING_DAYS ?? DEFAULT_REMINDER_SETTINGS.requestWaitingDays,
+    },
   };
 }

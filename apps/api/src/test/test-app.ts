@@ -21,6 +21,8 @@ export async function createTestApp(
       // Tests write their own data; the demo seeder has its own test on a database of its own.
       // Given as the variable, so what demo mode implies (its contact address) follows it.
       DEMO_DATA: String(overrides.demoData ?? false),
+      // Reminders are scanned when a test asks, for the day it names.
+      REMINDER_SCAN_MINUTES: '0',
     }),
     // Each TestClient speaks from its own address through X-Forwarded-For.
     trustProxy: true,

@@ -25,3 +25,4 @@ export * from './lib/reviews';
 export * from './lib/requests';
 export * from './lib/notifications';
 export * from './lib/public-services';
+export * from './lib/reminders';

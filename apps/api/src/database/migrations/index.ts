@@ -2,6 +2,7 @@ import { CreateEventLog1763852400000 } from './1763852400000-create-event-log';
 import { OrganisationAndAccess1763856000000 } from './1763856000000-organisation-and-access';
 import { CatalogueAgreementsLicences1763859600000 } from './1763859600000-catalogue-agreements-licences';
 import { RequestsReviewsNotifications1763863200000 } from './1763863200000-requests-reviews-notifications';
+import { RemindersAndCalendarFeeds1763866800000 } from './1763866800000-reminders-and-calendar-feeds';
 
 /**
  * Every migration, oldest first. A generated migration is added here by hand (the API is bundled,
@@ -12,4 +13,5 @@ export const MIGRATIONS = [
   OrganisationAndAccess1763856000000,
   CatalogueAgreementsLicences1763859600000,
   RequestsReviewsNotifications1763863200000,
+  RemindersAndCalendarFeeds1763866800000,
 ];

@@ -17,6 +17,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   INFO_REQUESTED: 'Komplettering begärd',
   INFO_ANSWERED: 'Komplettering inkommen',
   ENDORSEMENT_WANTED: 'Tillstyrkan behövs',
+  REMINDER: 'Påminnelse',
 };
 
 /** A link: the route's commands and its query parameters. */

@@ -6,6 +6,7 @@ export const NOTIFICATION_KINDS = [
   'INFO_REQUESTED',
   'INFO_ANSWERED',
   'ENDORSEMENT_WANTED',
+  'REMINDER',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
