@@ -11,6 +11,7 @@ import { AuthModule } from './auth/auth.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { CommonModule } from './common/common.module';
 import { requestId } from './common/request-id';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -59,6 +60,7 @@ export class AppModule {
         RequestsModule,
         NotificationsModule,
         PublicModule,
+        DashboardModule,
         RemindersModule,
         DemoModule,
       ],

@@ -26,3 +26,4 @@ export * from './lib/requests';
 export * from './lib/notifications';
 export * from './lib/public-services';
 export * from './lib/reminders';
+export * from './lib/dashboard';

@@ -111,6 +111,8 @@ export const ACCESS_POLICY = {
   'POST /api/notifications/:id/read': 'SIGNED_IN',
 
   'GET /api/public/services': 'PUBLIC',
+
+  'GET /api/dashboard': GOVERNANCE,
 } as const satisfies Record<string, Access>;
 
 export type RouteKey = keyof typeof ACCESS_POLICY;
