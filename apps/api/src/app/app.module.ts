@@ -8,6 +8,7 @@ import { dataSourceOptions } from '../database/data-source';
 import { AccountsModule } from './accounts/accounts.module';
 import { AgreementsModule } from './agreements/agreements.module';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { CommonModule } from './common/common.module';
 import { requestId } from './common/request-id';
@@ -62,6 +63,7 @@ export class AppModule {
         PublicModule,
         DashboardModule,
         RemindersModule,
+        CalendarModule,
         DemoModule,
       ],
     };

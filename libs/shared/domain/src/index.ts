@@ -27,3 +27,4 @@ export * from './lib/notifications';
 export * from './lib/public-services';
 export * from './lib/reminders';
 export * from './lib/dashboard';
+export * from './lib/calendar';

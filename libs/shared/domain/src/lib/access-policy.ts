@@ -112,6 +112,12 @@ export const ACCESS_POLICY = {
 
   'GET /api/public/services': 'PUBLIC',
 
+  'GET /api/calendar/feed': 'SIGNED_IN',
+  'POST /api/calendar/feed': 'SIGNED_IN',
+  'DELETE /api/calendar/feed': 'SIGNED_IN',
+  // The secret token in the address is the key (calendar programs send no cookies).
+  'GET /api/calendar/:token/deadlines.ics': 'PUBLIC',
+
   'GET /api/dashboard': GOVERNANCE,
 } as const satisfies Record<string, Access>;
 
