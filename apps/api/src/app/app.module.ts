@@ -18,6 +18,7 @@ import { HealthModule } from './health/health.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationModule } from './organisation/organisation.module';
 import { PublicModule } from './public/public.module';
+import { RecordOfProcessingModule } from './record-of-processing/record-of-processing.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { RequestsModule } from './requests/requests.module';
 import { ReviewsModule } from './reviews/reviews.module';
@@ -61,6 +62,7 @@ export class AppModule {
         RequestsModule,
         NotificationsModule,
         PublicModule,
+        RecordOfProcessingModule,
         DashboardModule,
         RemindersModule,
         CalendarModule,

@@ -27,4 +27,5 @@ export * from './lib/notifications';
 export * from './lib/public-services';
 export * from './lib/reminders';
 export * from './lib/dashboard';
+export * from './lib/record-of-processing';
 export * from './lib/calendar';

@@ -21,6 +21,7 @@ import { AppException } from '../common/app-exception';
 import { ClockService } from '../common/clock.service';
 import { rethrowConstraintViolation } from '../common/database-errors';
 import { EventLogService, changedFields } from '../common/event-log.service';
+import { cursorPages } from '../common/export/sql-cursor';
 import { pageOf, parseSort } from '../common/list-params';
 import { definedOnly } from '../common/patch';
 import { SqlConditions } from '../common/sql-builder';
@@ -218,6 +219,40 @@ export class AgreementsService {
   async list(query: AgreementListQueryDto): Promise<Page<Agreement>> {
     const today = this.clock.today();
     const { offset, limit } = pageOf(query);
+    const { sql, orderBy } = this.filtered(query, today);
+    const filterParameters = [...sql.parameters];
+    const [rows, [{ total }]] = await Promise.all([
+      this.dataSource.query(
+        `${SELECT_AGREEMENT} ${sql.where} ORDER BY ${orderBy}
+         LIMIT ${sql.param(limit)} OFFSET ${sql.param(offset)}`,
+        sql.parameters,
+      ) as Promise<AgreementRow[]>,
+      this.dataSource.query(
+        `SELECT count(*)::int AS total FROM agreement a JOIN supplier s ON s.id = a.supplier_id ${sql.where}`,
+        filterParameters,
+      ),
+    ]);
+    return { rows: rows.map((row) => toAgreement(row, today)), total };
+  }
+
+  /** Every agreement of the list's filters, in its order, a page at a time (paging ignored). */
+  async *exportPages(query: AgreementListQueryDto): AsyncGenerator<Agreement[]> {
+    const today = this.clock.today();
+    const { sql, orderBy } = this.filtered(query, today);
+    for await (const rows of cursorPages<AgreementRow>(
+      this.dataSource,
+      `${SELECT_AGREEMENT} ${sql.where} ORDER BY ${orderBy}`,
+      sql.parameters,
+    )) {
+      yield rows.map((row) => toAgreement(row, today));
+    }
+  }
+
+  /** The list's WHERE (on `a` and `s`) and ORDER BY: one place for the grid and the export. */
+  private filtered(
+    query: AgreementListQueryDto,
+    today: IsoDate,
+  ): { sql: SqlConditions; orderBy: string } {
     const sort = parseSort<AgreementSortColumn>(query.sort, { column: 'endsOn', direction: 'asc' });
     const sql = new SqlConditions();
     if (query.status) {
@@ -246,21 +281,8 @@ export class AgreementsService {
       sql.add(`EXISTS (SELECT 1 FROM licence l JOIN school_unit u ON u.id = ${sql.param(query.unitId)}::uuid
                         WHERE l.agreement_id = a.id AND ${LICENCE_COVERS_UNIT})`);
     }
-    const filterParameters = [...sql.parameters];
     const direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
-    const [rows, [{ total }]] = await Promise.all([
-      this.dataSource.query(
-        `${SELECT_AGREEMENT} ${sql.where}
-         ORDER BY ${ORDER_BY[sort.column]} ${direction}, a.id ${direction}
-         LIMIT ${sql.param(limit)} OFFSET ${sql.param(offset)}`,
-        sql.parameters,
-      ) as Promise<AgreementRow[]>,
-      this.dataSource.query(
-        `SELECT count(*)::int AS total FROM agreement a JOIN supplier s ON s.id = a.supplier_id ${sql.where}`,
-        filterParameters,
-      ),
-    ]);
-    return { rows: rows.map((row) => toAgreement(row, today)), total };
+    return { sql, orderBy: `${ORDER_BY[sort.column]} ${direction}, a.id ${direction}` };
   }
 
   async get(id: string): Promise<Agreement> {

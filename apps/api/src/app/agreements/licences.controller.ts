@@ -1,5 +1,6 @@
-import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 
 import type {
   CoverageMatrix,
@@ -12,10 +13,18 @@ import type {
 
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { ClockService } from '../common/clock.service';
 import { EventLogService } from '../common/event-log.service';
+import { sendSpreadsheet } from '../common/export/spreadsheet-export';
 import { UuidParam } from '../common/uuid-param';
+import { LICENCE_EXPORT_COLUMNS } from './agreement-export';
 import { CoverageService } from './coverage.service';
-import { CreateLicenceDto, LicenceListQueryDto, UpdateLicenceDto } from './dto/licence.dto';
+import {
+  CreateLicenceDto,
+  LicenceExportQueryDto,
+  LicenceListQueryDto,
+  UpdateLicenceDto,
+} from './dto/licence.dto';
 import { LicencesService } from './licences.service';
 
 @ApiTags('licences')
@@ -25,11 +34,25 @@ export class LicencesController {
     private readonly licences: LicencesService,
     private readonly coverage: CoverageService,
     private readonly events: EventLogService,
+    private readonly clock: ClockService,
   ) {}
 
   @Get('licences')
   list(@Query() query: LicenceListQueryDto): Promise<Page<Licence>> {
     return this.licences.list(query);
+  }
+
+  /** The list as filtered, as an Excel workbook or a CSV file. */
+  @Get('licences/export')
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv')
+  export(@Query() query: LicenceExportQueryDto, @Res() response: Response): Promise<void> {
+    return sendSpreadsheet(response, {
+      format: query.format,
+      fileName: `licenser-${this.clock.today()}`,
+      sheetName: 'Licenser',
+      columns: LICENCE_EXPORT_COLUMNS,
+      pages: this.licences.exportPages(query),
+    });
   }
 
   @Get('licences/:id')

@@ -7,6 +7,7 @@ import type { Actor } from '../auth/actor';
 import { AppException } from '../common/app-exception';
 import { rethrowConstraintViolation } from '../common/database-errors';
 import { EventLogService, changedFields } from '../common/event-log.service';
+import { cursorPages } from '../common/export/sql-cursor';
 import { pageOf } from '../common/list-params';
 import { definedOnly } from '../common/patch';
 import type { CreateLicenceDto, LicenceListQueryDto, UpdateLicenceDto } from './dto/licence.dto';
@@ -67,6 +68,16 @@ const toLicence = (row: LicenceRow): Licence => ({
   version: row.version,
 });
 
+const ORDER_BY = 'd.name, l.starts_on, l.id';
+
+/** The list's WHERE on `l`, with its two parameters: one place for the grid and the export. */
+function filtered(query: LicenceListQueryDto): { where: string; parameters: unknown[] } {
+  return {
+    where: `WHERE ($1::uuid IS NULL OR l.agreement_id = $1) AND ($2::uuid IS NULL OR l.service_id = $2)`,
+    parameters: [query.agreementId ?? null, query.serviceId ?? null],
+  };
+}
+
 interface LicenceTerms {
   scope: Licence['scope'];
   schoolForms: SchoolForm[];
@@ -86,16 +97,28 @@ export class LicencesService {
 
   async list(query: LicenceListQueryDto): Promise<Page<Licence>> {
     const { offset, limit } = pageOf(query);
-    const where = `WHERE ($1::uuid IS NULL OR l.agreement_id = $1) AND ($2::uuid IS NULL OR l.service_id = $2)`;
-    const parameters = [query.agreementId ?? null, query.serviceId ?? null];
+    const { where, parameters } = filtered(query);
     const [rows, [{ total }]] = await Promise.all([
-      this.dataSource.query(
-        `${SELECT_LICENCE} ${where} ORDER BY d.name, l.starts_on, l.id LIMIT $3 OFFSET $4`,
-        [...parameters, limit, offset],
-      ) as Promise<LicenceRow[]>,
+      this.dataSource.query(`${SELECT_LICENCE} ${where} ORDER BY ${ORDER_BY} LIMIT $3 OFFSET $4`, [
+        ...parameters,
+        limit,
+        offset,
+      ]) as Promise<LicenceRow[]>,
       this.dataSource.query(`SELECT count(*)::int AS total FROM licence l ${where}`, parameters),
     ]);
     return { rows: rows.map(toLicence), total };
+  }
+
+  /** Every licence of the list's filters, in its order, a page at a time (paging ignored). */
+  async *exportPages(query: LicenceListQueryDto): AsyncGenerator<Licence[]> {
+    const { where, parameters } = filtered(query);
+    for await (const rows of cursorPages<LicenceRow>(
+      this.dataSource,
+      `${SELECT_LICENCE} ${where} ORDER BY ${ORDER_BY}`,
+      parameters,
+    )) {
+      yield rows.map(toLicence);
+    }
   }
 
   get(id: string): Promise<Licence> {

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 
 import type {
   DemandGroup,
@@ -11,10 +12,13 @@ import type {
 
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { ClockService } from '../common/clock.service';
+import { sendSpreadsheet } from '../common/export/spreadsheet-export';
 import { UuidParam } from '../common/uuid-param';
 import { CommentDto, MoveDto } from './dto/move.dto';
-import { RequestListQueryDto } from './dto/request-list-query.dto';
+import { RequestExportQueryDto, RequestListQueryDto } from './dto/request-list-query.dto';
 import { CreateRequestDto, UpdateRequestDto } from './dto/request.dto';
+import { REQUEST_EXPORT_COLUMNS } from './request-export';
 import { RequestMovesService } from './request-moves.service';
 import { RequestsService } from './requests.service';
 
@@ -24,6 +28,7 @@ export class RequestsController {
   constructor(
     private readonly requests: RequestsService,
     private readonly moves: RequestMovesService,
+    private readonly clock: ClockService,
   ) {}
 
   @Get()
@@ -32,6 +37,23 @@ export class RequestsController {
     @Query() query: RequestListQueryDto,
   ): Promise<Page<RequestSummary>> {
     return this.requests.list(actor, query);
+  }
+
+  /** The list as filtered and sorted, with the same visibility, as Excel or CSV. */
+  @Get('export')
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv')
+  export(
+    @CurrentActor() actor: Actor,
+    @Query() query: RequestExportQueryDto,
+    @Res() response: Response,
+  ): Promise<void> {
+    return sendSpreadsheet(response, {
+      format: query.format,
+      fileName: `begaranden-${this.clock.today()}`,
+      sheetName: 'Begäranden',
+      columns: REQUEST_EXPORT_COLUMNS,
+      pages: this.requests.exportPages(actor, query),
+    });
   }
 
   /** Open requests grouped by tool: how many units and pupils ask for the same thing. */

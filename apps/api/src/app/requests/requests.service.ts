@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import {
   type CurrentReviews,
   type DemandGroup,
+  type IsoDate,
   type Page,
   REVIEW_KINDS,
   type RequestDetail,
@@ -27,6 +28,7 @@ import { AppException } from '../common/app-exception';
 import { ClockService } from '../common/clock.service';
 import { rethrowConstraintViolation } from '../common/database-errors';
 import { EventLogService, changedFields } from '../common/event-log.service';
+import { cursorPages } from '../common/export/sql-cursor';
 import { pageOf, parseSort } from '../common/list-params';
 import { definedOnly } from '../common/patch';
 import { SqlConditions } from '../common/sql-builder';
@@ -109,11 +111,54 @@ export class RequestsService {
 
   async list(actor: Actor, query: RequestListQueryDto): Promise<Page<RequestSummary>> {
     const { offset, limit } = pageOf(query);
+    const today = this.clock.today();
+    const { conditions, orderBy } = this.filtered(actor, query, today);
+    const parameters = conditions.parameters;
+    // Today is the rows query's last parameter: the count does not use it.
+    const select = SELECT_REQUEST.replaceAll('$today', `$${parameters.length + 1}`);
+    const [rows, [{ total }]] = await Promise.all([
+      this.dataSource.query(
+        `${select} ${conditions.where} ORDER BY ${orderBy} LIMIT ${limit} OFFSET ${offset}`,
+        [...parameters, today],
+      ) as Promise<RequestRow[]>,
+      this.dataSource.query(
+        `SELECT count(*)::int AS total FROM request r ${conditions.where}`,
+        parameters,
+      ) as Promise<{ total: number }[]>,
+    ]);
+    return { rows: rows.map(toSummary), total };
+  }
+
+  /**
+   * Every request of the list's filters that the actor may see, in the list's order, a page at
+   * a time (paging ignored).
+   */
+  async *exportPages(actor: Actor, query: RequestListQueryDto): AsyncGenerator<RequestSummary[]> {
+    const today = this.clock.today();
+    const { conditions, orderBy } = this.filtered(actor, query, today);
+    const select = SELECT_REQUEST.replaceAll('$today', conditions.param(today));
+    for await (const rows of cursorPages<RequestRow>(
+      this.dataSource,
+      `${select} ${conditions.where} ORDER BY ${orderBy}`,
+      conditions.parameters,
+    )) {
+      yield rows.map(toSummary);
+    }
+  }
+
+  /**
+   * The list's WHERE (on `r`, with what the actor may see) and ORDER BY: one place for the grid
+   * and the export.
+   */
+  private filtered(
+    actor: Actor,
+    query: RequestListQueryDto,
+    today: IsoDate,
+  ): { conditions: SqlConditions; orderBy: string } {
     const sort = parseSort<keyof typeof ORDER_BY>(query.sort, {
       column: 'createdAt',
       direction: 'desc',
     });
-    const today = this.clock.today();
     const conditions = new SqlConditions();
     conditions.add(visibleTo(actor, conditions));
     if (query.mine)
@@ -130,22 +175,10 @@ export class RequestsService {
       conditions.add(`${DEMAND_COUNT} >= ${conditions.param(query.minDemand)}`);
     }
     const direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
-    const parameters = conditions.parameters;
-    // Today is the rows query's last parameter: the count does not use it.
-    const select = SELECT_REQUEST.replaceAll('$today', `$${parameters.length + 1}`);
-    const [rows, [{ total }]] = await Promise.all([
-      this.dataSource.query(
-        `${select} ${conditions.where}
-         ORDER BY ${ORDER_BY[sort.column]} ${direction} NULLS LAST, r.id ${direction}
-         LIMIT ${limit} OFFSET ${offset}`,
-        [...parameters, today],
-      ) as Promise<RequestRow[]>,
-      this.dataSource.query(
-        `SELECT count(*)::int AS total FROM request r ${conditions.where}`,
-        parameters,
-      ) as Promise<{ total: number }[]>,
-    ]);
-    return { rows: rows.map(toSummary), total };
+    return {
+      conditions,
+      orderBy: `${ORDER_BY[sort.column]} ${direction} NULLS LAST, r.id ${direction}`,
+    };
   }
 
   /** Open requests grouped by the tool they ask for, most asked-for first. */

@@ -58,6 +58,7 @@ export const ACCESS_POLICY = {
   'GET /api/catalogue': 'SIGNED_IN',
 
   'GET /api/agreements': 'SIGNED_IN',
+  'GET /api/agreements/export': 'SIGNED_IN',
   'GET /api/agreements/:id': 'SIGNED_IN',
   'GET /api/agreements/:id/history': 'SIGNED_IN',
   'GET /api/agreements/:id/cost-split': 'SIGNED_IN',
@@ -65,6 +66,7 @@ export const ACCESS_POLICY = {
   'PATCH /api/agreements/:id': ['PROCUREMENT', 'OBJECT_MANAGER'],
 
   'GET /api/licences': 'SIGNED_IN',
+  'GET /api/licences/export': 'SIGNED_IN',
   'GET /api/licences/:id': 'SIGNED_IN',
   'GET /api/licences/:id/history': 'SIGNED_IN',
   'POST /api/licences': ['PROCUREMENT', 'OBJECT_MANAGER'],
@@ -73,6 +75,7 @@ export const ACCESS_POLICY = {
   'GET /api/coverage': 'SIGNED_IN',
 
   'GET /api/requests': 'SIGNED_IN',
+  'GET /api/requests/export': 'SIGNED_IN',
   'GET /api/requests/demand': GOVERNANCE,
   'GET /api/requests/:id': 'SIGNED_IN',
   'GET /api/requests/:id/events': 'SIGNED_IN',
@@ -111,6 +114,9 @@ export const ACCESS_POLICY = {
   'POST /api/notifications/:id/read': 'SIGNED_IN',
 
   'GET /api/public/services': 'PUBLIC',
+
+  'GET /api/record-of-processing': GOVERNANCE,
+  'GET /api/record-of-processing/export': GOVERNANCE,
 
   'GET /api/calendar/feed': 'SIGNED_IN',
   'POST /api/calendar/feed': 'SIGNED_IN',

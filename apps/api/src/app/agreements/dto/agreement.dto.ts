@@ -37,6 +37,11 @@ import {
   type UpdateAgreementRequest,
 } from '@licensregistret/domain';
 
+import {
+  EXPORT_FORMATS,
+  type ExportFormat,
+  IsExportFormat,
+} from '../../common/export/export-format';
 import { PageQueryDto, SortOf } from '../../common/list-params';
 import { IsIsoDate, Trim } from '../../common/validators';
 
@@ -280,4 +285,11 @@ export class AgreementListQueryDto extends PageQueryDto implements AgreementList
   @IsOptional()
   @IsUUID()
   unitId?: string;
+}
+
+/** The list's filters and sort (paging ignored), and the file format. */
+export class AgreementExportQueryDto extends AgreementListQueryDto {
+  @ApiProperty({ enum: EXPORT_FORMATS })
+  @IsExportFormat()
+  format!: ExportFormat;
 }

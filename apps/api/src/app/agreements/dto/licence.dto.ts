@@ -11,6 +11,11 @@ import {
   type UpdateLicenceRequest,
 } from '@licensregistret/domain';
 
+import {
+  EXPORT_FORMATS,
+  type ExportFormat,
+  IsExportFormat,
+} from '../../common/export/export-format';
 import { PageQueryDto } from '../../common/list-params';
 import { IsIsoDate } from '../../common/validators';
 
@@ -84,4 +89,11 @@ export class LicenceListQueryDto extends PageQueryDto {
   @IsOptional()
   @IsUUID()
   serviceId?: string;
+}
+
+/** The list's filters (paging ignored), and the file format. */
+export class LicenceExportQueryDto extends LicenceListQueryDto {
+  @ApiProperty({ enum: EXPORT_FORMATS })
+  @IsExportFormat()
+  format!: ExportFormat;
 }

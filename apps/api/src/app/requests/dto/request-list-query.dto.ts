@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 
@@ -9,6 +9,11 @@ import {
   type RequestState,
 } from '@licensregistret/domain';
 
+import {
+  EXPORT_FORMATS,
+  type ExportFormat,
+  IsExportFormat,
+} from '../../common/export/export-format';
 import { PageQueryDto, QueryBoolean, SortOf } from '../../common/list-params';
 
 const commaList = ({ value }: { value: unknown }) =>
@@ -60,6 +65,13 @@ export class RequestListQueryDto extends PageQueryDto implements RequestListQuer
   @QueryBoolean()
   @IsBoolean()
   mine?: boolean;
+}
+
+/** The list's filters and sort (paging ignored), and the file format. */
+export class RequestExportQueryDto extends RequestListQueryDto {
+  @ApiProperty({ enum: EXPORT_FORMATS })
+  @IsExportFormat()
+  format!: ExportFormat;
 }
 
 /** The states of the query as a list (the DTO holds them split after validation). */

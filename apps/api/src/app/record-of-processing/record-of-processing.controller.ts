@@ -1,0 +1,35 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+
+import type { RecordOfProcessing } from '@licensregistret/domain';
+
+import { ExportFormatDto } from '../common/export/export-format';
+import { onePage, sendSpreadsheet } from '../common/export/spreadsheet-export';
+import { PROCESSING_RECORD_COLUMNS } from './record-of-processing-export';
+import { RecordOfProcessingService } from './record-of-processing.service';
+
+/** Registerförteckning: the municipality's record of processing for its school services. */
+@ApiTags('record-of-processing')
+@Controller('record-of-processing')
+export class RecordOfProcessingController {
+  constructor(private readonly records: RecordOfProcessingService) {}
+
+  @Get()
+  read(): Promise<RecordOfProcessing> {
+    return this.records.read();
+  }
+
+  @Get('export')
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv')
+  async export(@Query() query: ExportFormatDto, @Res() response: Response): Promise<void> {
+    const record = this.records.read();
+    return sendSpreadsheet(response, {
+      format: query.format,
+      fileName: `registerforteckning-${(await record).readOn}`,
+      sheetName: 'Registerförteckning',
+      columns: PROCESSING_RECORD_COLUMNS,
+      pages: onePage(record.then(({ entries }) => entries)),
+    });
+  }
+}
