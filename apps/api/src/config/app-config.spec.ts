@@ -147,4 +147,32 @@ describe('loadConfig: demo data, sessions and single sign-on', () => {
       /ACCESSIBILITY_CONTACT_EMAIL must be an e-mail address/,
     );
   });
+
+  it('has reminder lead times per kind, largest first, and a scan every hour', () => {
+    const defaults = loadConfig({}).reminders;
+    expect(defaults).toEqual({
+      scanMinutes: 60,
+      leadDays: {
+        NOTICE_DEADLINE: [120, 60, 30],
+        EXTENSION_DECISION: [120, 60, 30],
+        AGREEMENT_EXPIRING: [90, 30],
+        REVIEW_DUE: [60, 30],
+      },
+      requestWaitingDays: 14,
+    });
+    const custom = loadConfig({
+      REMINDER_NOTICE_DAYS: '30,180,90',
+      REQUEST_WAITING_DAYS: '7',
+      REMINDER_SCAN_MINUTES: '0',
+    }).reminders;
+    expect(custom.leadDays.NOTICE_DEADLINE).toEqual([180, 90, 30]);
+    expect(custom.requestWaitingDays).toBe(7);
+    expect(custom.scanMinutes).toBe(0);
+    expect(() => loadConfig({ REMINDER_REVIEW_DAYS: '60;30' })).toThrow(
+      /REMINDER_REVIEW_DAYS must be days/,
+    );
+    expect(() => loadConfig({ REQUEST_WAITING_DAYS: '0' })).toThrow(
+      /REQUEST_WAITING_DAYS must be at least 1/,
+    );
+  });
 });
