@@ -56,6 +56,12 @@ export const routes: Routes = [
         loadChildren: () =>
           import('./agreements/agreements.routes').then((m) => m.AGREEMENT_ROUTES),
       }),
+      areaRoute('registerforteckning', {
+        loadComponent: () =>
+          import('./record-of-processing/record-of-processing.page').then(
+            (m) => m.RecordOfProcessingPage,
+          ),
+      }),
       areaRoute('administration', {
         loadChildren: () => import('./admin/admin.routes').then((m) => m.ADMIN_ROUTES),
       }),

@@ -5,8 +5,6 @@ import type { IGetRowsParams } from 'ag-grid-community';
 
 import type { Agreement, Page } from '@licensregistret/domain';
 
-import { CSV_BOM } from '../../shared/download/csv';
-import { FileDownload } from '../../shared/download/file-download';
 import { SEARCH_DEBOUNCE_MS } from '../../shared/grid/server-list.store';
 import { testAgreement } from '../agreement.testing';
 import { AgreementListStore, agreementListQuery } from './agreement-list.store';
@@ -29,16 +27,6 @@ function askForRows(
 }
 
 const isList = (request: { url: string }) => request.url === '/api/agreements';
-
-/** The bytes of a file as UTF-8 text, keeping a byte order mark (FileReader's text drops it). */
-function bytesAsText(blob: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(Buffer.from(reader.result as ArrayBuffer).toString('utf8'));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsArrayBuffer(blob);
-  });
-}
 
 describe('agreementListQuery', () => {
   it('leaves out what is not filled in', () => {
@@ -83,17 +71,9 @@ describe('agreementListQuery', () => {
 describe('AgreementListStore', () => {
   let http: HttpTestingController;
   let store: AgreementListStore;
-  const save = jest.fn();
-
   beforeEach(() => {
-    save.mockReset();
     TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        AgreementListStore,
-        { provide: FileDownload, useValue: { save } },
-      ],
+      providers: [provideHttpClient(), provideHttpClientTesting(), AgreementListStore],
     });
     http = TestBed.inject(HttpTestingController);
     store = TestBed.inject(AgreementListStore);
@@ -154,56 +134,17 @@ describe('AgreementListStore', () => {
     expect(http.expectOne(isList).request.params.get('sort')).toBe('endsOn:asc');
   });
 
-  it('exports the filtered view in the grid’s order, 200 a request, as a Swedish CSV', async () => {
+  it('gives the export the filters and the sort the grid last asked for, without paging', () => {
+    expect(store.exportQuery()).toEqual({ sort: 'endsOn:asc' });
     store.setFilter('statuses', ['ACTION_NEEDED']);
-    askForRows(store, [{ colId: 'lastDayToGiveNotice', sort: 'desc' }]);
-    http.expectOne(isList).flush({ rows: [], total: 0 });
+    store.setFilter('supplierId', 's-ne');
+    askForRows(store, [{ colId: 'annualCost', sort: 'desc' }], 100);
+    http.expectOne(isList);
 
-    const done = store.exportCsv('2026-03-14');
-    expect(store.exportState()).toEqual({ kind: 'exporting' });
-
-    const first = http.expectOne(isList);
-    expect(first.request.params.toString()).toBe(
-      'sort=lastDayToGiveNotice:desc&status=ACTION_NEEDED&offset=0&limit=200',
-    );
-    const firstRows = Array.from({ length: 200 }, (_, index) =>
-      testAgreement({ id: `a${index}`, agreementNumber: `AV-${index}` }),
-    );
-    first.flush({ rows: firstRows, total: 201 });
-    await new Promise((resolve) => setTimeout(resolve));
-
-    const second = http.expectOne(isList);
-    expect(second.request.params.get('offset')).toBe('200');
-    expect(second.request.params.get('limit')).toBe('200');
-    expect(second.request.params.get('status')).toBe('ACTION_NEEDED');
-    second.flush({
-      rows: [testAgreement({ id: 'last', agreementNumber: 'PL-2025-088' })],
-      total: 201,
+    expect(store.exportQuery()).toEqual({
+      status: 'ACTION_NEEDED',
+      supplierId: 's-ne',
+      sort: 'annualCost:desc',
     });
-    await done;
-
-    expect(store.exportState()).toEqual({
-      kind: 'done',
-      count: 201,
-      fileName: 'avtal-2026-03-14.csv',
-    });
-    expect(save).toHaveBeenCalledTimes(1);
-    const [fileName, blob] = save.mock.calls[0] as [string, Blob];
-    expect(fileName).toBe('avtal-2026-03-14.csv');
-    expect(blob.type).toBe('text/csv;charset=utf-8');
-    const text = await bytesAsText(blob);
-    expect(text.startsWith(`${CSV_BOM}Avtalsnummer;`)).toBe(true);
-    const lines = text.trim().split('\r\n');
-    expect(lines).toHaveLength(202);
-    expect(lines[1]?.startsWith('AV-0;')).toBe(true);
-    expect(lines[201]?.startsWith('PL-2025-088;')).toBe(true);
-  });
-
-  it('says so when the export fails, and saves nothing', async () => {
-    const done = store.exportCsv('2026-03-14');
-    http.expectOne(isList).flush(null, { status: 500, statusText: 'Server Error' });
-    await done;
-    expect(store.exportState()).toEqual({ kind: 'failed' });
-    expect(save).not.toHaveBeenCalled();
   });
 });

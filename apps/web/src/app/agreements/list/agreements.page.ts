@@ -20,6 +20,7 @@ import {
   type Supplier,
 } from '@licensregistret/domain';
 
+import { ExportLinks } from '../../shared/download/export-links';
 import { countText, formatSek } from '../../shared/format/format';
 import { LinkCell, type LinkCellParams } from '../../shared/grid/link-cell';
 import { ServerGrid } from '../../shared/grid/server-grid';
@@ -35,11 +36,11 @@ ModuleRegistry.registerModules([CellStyleModule]);
 type TextFilter = 'minCost' | 'maxCost';
 type ChoiceFilter = 'supplierId' | 'endsFrom' | 'endsTo' | 'noticeFrom' | 'noticeTo';
 
-/** Procurement's agreement list: filters above a server-paged grid, and a CSV export. */
+/** Procurement's agreement list: filters above a server-paged grid, and its Excel and CSV export. */
 @Component({
   selector: 'lr-agreements-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ServerGrid],
+  imports: [ServerGrid, ExportLinks],
   providers: [AgreementListStore],
   templateUrl: './agreements.page.html',
   styleUrls: ['../../shared/grid/server-list.css', './agreements.page.css'],
@@ -65,20 +66,6 @@ export class AgreementsPage implements OnInit {
         return 'Avtalen kunde inte hämtas. Försök igen om en stund.';
       case 'loaded':
         return countText(status.total, 'avtal', 'avtal');
-    }
-  });
-
-  protected readonly exportText = computed(() => {
-    const state = this.store.exportState();
-    switch (state.kind) {
-      case 'idle':
-        return '';
-      case 'exporting':
-        return 'Exporterar avtalen …';
-      case 'failed':
-        return 'Exporten misslyckades. Försök igen om en stund.';
-      case 'done':
-        return `${countText(state.count, 'avtal', 'avtal')} exporterades till ${state.fileName}.`;
     }
   });
 
@@ -203,10 +190,6 @@ export class AgreementsPage implements OnInit {
       'schoolForm',
       (event.target as HTMLSelectElement).value as AgreementFilters['schoolForm'],
     );
-  }
-
-  protected exportCsv(): Promise<void> {
-    return this.store.exportCsv();
   }
 
   protected open(agreement: Agreement): void {

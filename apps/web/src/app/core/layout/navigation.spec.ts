@@ -14,19 +14,35 @@ describe('areasFor', () => {
   });
 
   it('shows an administrator the catalogue and Administration', () => {
-    expect(labels(['ADMIN'])).toEqual(['Katalog', 'Administration']);
+    expect(labels(['ADMIN'])).toEqual(['Katalog', 'Registerförteckning', 'Administration']);
   });
 
   it('shows procurement the decision routine and agreements', () => {
-    expect(labels(['PROCUREMENT'])).toEqual(['Katalog', 'Beslutsrutin', 'Avtal']);
+    expect(labels(['PROCUREMENT'])).toEqual([
+      'Katalog',
+      'Beslutsrutin',
+      'Avtal',
+      'Registerförteckning',
+    ]);
   });
 
   it('shows a reader everything but Administration', () => {
-    expect(labels(['READ_ONLY'])).toEqual(['Katalog', 'Begäranden', 'Beslutsrutin', 'Avtal']);
+    expect(labels(['READ_ONLY'])).toEqual([
+      'Katalog',
+      'Begäranden',
+      'Beslutsrutin',
+      'Avtal',
+      'Registerförteckning',
+    ]);
   });
 
   it('adds up the areas of several roles', () => {
-    expect(labels(['REQUESTER', 'ADMIN'])).toEqual(['Katalog', 'Begäranden', 'Administration']);
+    expect(labels(['REQUESTER', 'ADMIN'])).toEqual([
+      'Katalog',
+      'Begäranden',
+      'Registerförteckning',
+      'Administration',
+    ]);
   });
 
   it('keeps Administration for administrators alone', () => {
@@ -35,5 +51,11 @@ describe('areasFor', () => {
     for (const role of ROLES.filter((candidate) => candidate !== 'ADMIN')) {
       expect(labels([role])).not.toContain('Administration');
     }
+  });
+
+  it('shows the record of processing to data protection and the other governance roles, not to schools', () => {
+    expect(labels(['DATA_PROTECTION'])).toContain('Registerförteckning');
+    expect(labels(['REQUESTER'])).not.toContain('Registerförteckning');
+    expect(labels(['PRINCIPAL'])).not.toContain('Registerförteckning');
   });
 });

@@ -1,4 +1,4 @@
-import { type Role, mayCall } from '@licensregistret/domain';
+import { GOVERNANCE, type Role, mayCall } from '@licensregistret/domain';
 
 /** Who may use an area: anyone signed in, or accounts having one of the roles. */
 export type AreaAccess = 'SIGNED_IN' | readonly Role[];
@@ -52,6 +52,14 @@ export const NAVIGATION: readonly NavigationArea[] = [
       'Avtalsstatus för upphandling: perioder, uppsägningstider, förlängningar och kostnad.',
     comingSoon: false,
     roles: ['PROCUREMENT', 'OBJECT_MANAGER', 'OBJECT_SPECIALIST', 'READ_ONLY'],
+  },
+  {
+    path: 'registerforteckning',
+    label: 'Registerförteckning',
+    description:
+      'Behandlingar av personuppgifter i de godkända tjänsterna (artikel 30 i dataskyddsförordningen).',
+    comingSoon: false,
+    roles: GOVERNANCE,
   },
   {
     path: 'administration',

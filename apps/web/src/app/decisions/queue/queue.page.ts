@@ -21,6 +21,7 @@ import {
   type RequestSummary,
 } from '@licensregistret/domain';
 
+import { ExportLinks } from '../../shared/download/export-links';
 import { countText, formatInteger } from '../../shared/format/format';
 import { ServerGrid } from '../../shared/grid/server-grid';
 import { QUEUE_STATES, datePart, outcomeText } from '../decision-labels';
@@ -42,7 +43,7 @@ type ChoiceFilter = 'unitId' | 'serviceId';
 @Component({
   selector: 'lr-queue-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ServerGrid, RequestPanel],
+  imports: [ServerGrid, RequestPanel, ExportLinks],
   providers: [QueueStore],
   templateUrl: './queue.page.html',
   styleUrls: ['../../shared/grid/server-list.css', './queue.page.css'],

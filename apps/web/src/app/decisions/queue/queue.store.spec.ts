@@ -116,6 +116,18 @@ describe('QueueStore', () => {
     expect(http.expectOne(isList).request.params.get('sort')).toBe('submittedAt:asc');
   });
 
+  it('gives the export the queue’s filters and the grid’s sort, without paging or the counter', () => {
+    store.setFilter('unitId', 'u-haga');
+    store.reload();
+    askForRows(store, [{ colId: 'demandCount', sort: 'desc' }]);
+    http.expectOne(isList);
+    expect(store.exportQuery()).toEqual({
+      sort: 'demandCount:desc',
+      state: 'SUBMITTED,IN_TRIAGE,QUEUED,NEEDS_INFO,IN_REVIEW',
+      unitId: 'u-haga',
+    });
+  });
+
   it('applies the numbers typed during the same pause together', () => {
     jest.useFakeTimers();
     store.setFilterSoon('minAgeDays', '14');

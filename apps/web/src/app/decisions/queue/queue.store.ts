@@ -1,4 +1,4 @@
-import { Injectable, inject, signal } from '@angular/core';
+import { Injectable, computed, inject, signal } from '@angular/core';
 import type { Observable } from 'rxjs';
 
 import {
@@ -96,6 +96,8 @@ export class QueueStore extends ServerListStore<RequestSummary, QueueFilters> {
   private readonly services$ = signal<Choice[]>([]);
   readonly units = this.units$.asReadonly();
   readonly services = this.services$.asReadonly();
+  /** The queue's filters and sort as the export takes them (no paging). */
+  readonly exportQuery = computed(() => requestListQuery(this.filters(), { sort: this.sort() }));
 
   constructor() {
     super(DEFAULT_QUEUE_FILTERS, REQUEST_SORTS, DEFAULT_QUEUE_SORT);

@@ -90,4 +90,13 @@ describe('RequestListStore', () => {
     expect(params.failCallback).toHaveBeenCalled();
     expect(store.status()).toEqual({ kind: 'failed' });
   });
+
+  it('gives the export the list’s filter, the school’s own units and the grid’s sort', async () => {
+    const store = await storeFor(['REQUESTER']);
+    expect(store.exportQuery()).toEqual({ sort: 'createdAt:desc', mine: true });
+    store.setFilter('state', 'NEEDS_INFO');
+    askForRows(store, [{ colId: 'number', sort: 'asc' }]);
+    http.expectOne(isList);
+    expect(store.exportQuery()).toEqual({ sort: 'number:asc', state: 'NEEDS_INFO', mine: true });
+  });
 });

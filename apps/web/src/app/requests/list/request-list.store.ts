@@ -1,4 +1,4 @@
-import { Injectable, inject } from '@angular/core';
+import { Injectable, computed, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
 
 import {
@@ -52,6 +52,16 @@ export function stateParam(choice: StateChoice | undefined): string | undefined 
 @Injectable()
 export class RequestListStore extends ServerListStore<RequestSummary, RequestFilters> {
   private readonly api = inject(RequestsApi);
+
+  /** The list's filters and sort as the export takes them (no paging). */
+  readonly exportQuery = computed((): RequestListQuery => {
+    const { state, mine } = this.filters();
+    return {
+      sort: this.sort(),
+      ...(stateParam(state) ? { state: stateParam(state) } : {}),
+      ...(mine ? { mine: true } : {}),
+    };
+  });
 
   constructor() {
     super(

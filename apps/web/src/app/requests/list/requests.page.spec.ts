@@ -85,7 +85,9 @@ describe('RequestsPage', () => {
       'Inskickad',
       'Beslut och skäl',
     ]);
-    expect(element.querySelector('a.button')?.getAttribute('href')).toBe('/begaranden/ny');
+    expect(element.querySelector('.page-head a.button')?.getAttribute('href')).toBe(
+      '/begaranden/ny',
+    );
   });
 
   it('shows a reader every unit’s requests and offers no new request', async () => {
@@ -94,7 +96,31 @@ describe('RequestsPage', () => {
     const request = await waitFor(listRequest);
     expect(request.request.params.has('mine')).toBe(false);
     request.flush({ rows: [], total: 0 });
-    expect(element.querySelector('a.button')).toBeNull();
+    expect(element.querySelector('.page-head a.button')).toBeNull();
+  });
+
+  it('links to the export of the list as filtered, in Excel and CSV', async () => {
+    const { fixture, element } = await render(sessionUser(['READ_ONLY']));
+    (await waitFor(listRequest)).flush({ rows: [], total: 0 });
+    const select = element.querySelector('#request-state') as HTMLSelectElement;
+    select.value = 'NEEDS_INFO';
+    select.dispatchEvent(new Event('change'));
+    fixture.detectChanges();
+    const links = [...element.querySelectorAll('.export a')].map((link) => [
+      plain(link.textContent),
+      link.getAttribute('href'),
+    ]);
+    expect(links).toEqual([
+      [
+        'Exportera till Excel',
+        '/api/requests/export?sort=createdAt:desc&state=NEEDS_INFO&format=xlsx',
+      ],
+      [
+        'Exportera till CSV',
+        '/api/requests/export?sort=createdAt:desc&state=NEEDS_INFO&format=csv',
+      ],
+    ]);
+    http.match(() => true);
   });
 
   it('labels the state filter and asks the server again for the chosen states', async () => {

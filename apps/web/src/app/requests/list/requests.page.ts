@@ -5,6 +5,7 @@ import type { ColDef } from 'ag-grid-community';
 import { REQUEST_STATES, type RequestSummary } from '@licensregistret/domain';
 
 import { AuthStore } from '../../core/auth/auth.store';
+import { ExportLinks } from '../../shared/download/export-links';
 import { countText } from '../../shared/format/format';
 import { LinkCell, type LinkCellParams } from '../../shared/grid/link-cell';
 import { ServerGrid } from '../../shared/grid/server-grid';
@@ -28,7 +29,7 @@ const STATE_CHOICES: readonly { value: StateChoice; label: string }[] = [
 @Component({
   selector: 'lr-requests-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ServerGrid, RouterLink],
+  imports: [ServerGrid, RouterLink, ExportLinks],
   providers: [RequestListStore],
   templateUrl: './requests.page.html',
   styleUrl: '../../shared/grid/server-list.css',

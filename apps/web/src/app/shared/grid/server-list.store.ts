@@ -25,16 +25,22 @@ export type ListStatus =
 export abstract class ServerListStore<T, F extends object> {
   private readonly filters$: WritableSignal<F>;
   private readonly status$ = signal<ListStatus>({ kind: 'loading' });
+  private readonly sort$: WritableSignal<string>;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   /** Values typed but not applied yet, waiting for the pause. */
   private pending: Partial<F> = {};
 
   readonly filters: Signal<F>;
   readonly status = this.status$.asReadonly();
+  /** The sort the grid last asked for (`column:direction`), e.g. for an export in its order. */
+  readonly sort: Signal<string>;
 
   readonly dataSource = computed(() =>
     createServerDataSource<T, F>({
-      fetchPage: (query) => this.fetchPage(query),
+      fetchPage: (query) => {
+        this.sort$.set(query.sort ?? this.defaultSort);
+        return this.fetchPage(query);
+      },
       filters: this.filters$(),
       sortColumns: this.sortColumns,
       defaultSort: this.defaultSort,
@@ -49,6 +55,8 @@ export abstract class ServerListStore<T, F extends object> {
     private readonly defaultSort: string,
   ) {
     this.filters$ = signal(initialFilters);
+    this.sort$ = signal(defaultSort);
+    this.sort = this.sort$.asReadonly();
     this.filters = this.filters$.asReadonly();
     inject(DestroyRef).onDestroy(() => clearTimeout(this.searchTimer));
   }
