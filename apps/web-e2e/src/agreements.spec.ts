@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 
 import { expect, expectNoSeriousA11yViolations, signIn, test } from './fixtures';
@@ -46,9 +47,36 @@ test.describe('agreements for procurement', () => {
     const numbers = (await column(page, 'agreementNumber').allTextContents()).map((n) => n.trim());
     await expectNoSeriousA11yViolations(page);
 
-    // The export holds the same rows, under Swedish headers, for Swedish Excel.
+    // The exports hold the same rows, under Swedish headers: Excel first, read with exceljs.
+    const excelDownloading = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Exportera till Excel' }).click();
+    const excel = await excelDownloading;
+    expect(excel.suggestedFilename()).toMatch(/^avtal-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await readFile(await excel.path())) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    if (!sheet) throw new Error('The workbook has no sheet');
+    const sheetRows: unknown[][] = [];
+    sheet.eachRow((row) => sheetRows.push((row.values as unknown[]).slice(1)));
+    const [sheetHeader = [], ...sheetData] = sheetRows;
+    expect(sheetHeader.slice(0, 5)).toEqual([
+      'Avtalsnummer',
+      'Diarienummer',
+      'Tjänster',
+      'Leverantör',
+      'Status',
+    ]);
+    expect(sheetData).toHaveLength(count);
+    expect(sheetData.map((row) => row[0])).toEqual(numbers);
+    for (const row of sheetData) {
+      expect(row[sheetHeader.indexOf('Status')]).toBe('Åtgärd krävs');
+      expect(row[sheetHeader.indexOf('Slutdatum')]).toBeInstanceOf(Date);
+      expect(typeof row[sheetHeader.indexOf('Årskostnad (kr)')]).toBe('number');
+    }
+
+    // Then CSV, for Swedish Excel: a byte order mark, semicolons and decimal commas.
     const downloading = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Exportera CSV' }).click();
+    await page.getByRole('link', { name: 'Exportera till CSV' }).click();
     const download = await downloading;
     expect(download.suggestedFilename()).toMatch(/^avtal-\d{4}-\d{2}-\d{2}\.csv$/);
     const bytes = await readFile(await download.path());
@@ -72,9 +100,8 @@ test.describe('agreements for procurement', () => {
     );
     for (const row of cells) {
       expect(row[headers.indexOf('Slutdatum')]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-      expect(row[headers.indexOf('Årskostnad (kr)')]).toMatch(/^\d+(,\d+)?$/);
+      expect(row[headers.indexOf('Årskostnad (kr)')]).toMatch(/^\d+,\d{2}$/);
     }
-    await expect(page.getByText(`exporterades till ${download.suggestedFilename()}`)).toBeVisible();
 
     // Enter on any cell of a row opens the agreement, for keyboard users.
     const number = numbers[0] as string;

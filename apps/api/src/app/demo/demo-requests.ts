@@ -181,6 +181,51 @@ export const DEMO_REVIEWS: readonly {
   by: string;
   review: Omit<CreateReviewRequest, 'redoBy'>;
 }[] = [
+  // The approved services' GDPR reviews, so the record of processing (registerförteckning) has
+  // entries to show.
+  {
+    service: 'NE',
+    by: 'dataskydd',
+    review: {
+      kind: 'DATA_PROTECTION',
+      outcome: 'APPROVED',
+      findings: {
+        processesPersonalData: true,
+        legalBasis: 'PUBLIC_INTEREST',
+        dataCategories: ['IDENTITY', 'USAGE'],
+        dataSubjects: ['PUPILS', 'STAFF'],
+        dataProcessingAgreementSigned: true,
+        dpiaCriteria: ['VULNERABLE_SUBJECTS'],
+        dpiaDone: false,
+        storageLocation: 'SWEDEN',
+        transferMechanism: 'NONE',
+        subProcessors: ['Amazon Web Services EMEA SARL (Stockholm)'],
+        retention:
+          'Kontot gallras sex månader efter att eleven eller läraren lämnat kommunens skolor.',
+      },
+    },
+  },
+  {
+    service: 'Polylino',
+    by: 'dataskydd',
+    review: {
+      kind: 'DATA_PROTECTION',
+      outcome: 'APPROVED',
+      findings: {
+        processesPersonalData: true,
+        legalBasis: 'PUBLIC_INTEREST',
+        dataCategories: ['IDENTITY', 'USAGE'],
+        dataSubjects: ['PUPILS', 'STAFF'],
+        dataProcessingAgreementSigned: true,
+        dpiaCriteria: ['VULNERABLE_SUBJECTS'],
+        dpiaDone: false,
+        storageLocation: 'EU_EEA',
+        transferMechanism: 'NONE',
+        subProcessors: ['Microsoft Ireland Operations Ltd'],
+        retention: 'Användningsloggar gallras efter tolv månader; kontot när eleven slutar.',
+      },
+    },
+  },
   {
     service: 'Räknestugan',
     by: 'dataskydd',
