@@ -31,6 +31,9 @@ describe('NotificationsPage', () => {
     http
       .expectOne((r) => r.url === '/api/notifications')
       .flush({ rows, total: rows.length, unread });
+    http
+      .expectOne({ method: 'GET', url: '/api/calendar/feed' })
+      .flush({ active: false, createdAt: null, path: null });
     const element = fixture.nativeElement as HTMLElement;
     const settle = async () => {
       await new Promise((resolve) => setTimeout(resolve));
@@ -114,7 +117,7 @@ describe('NotificationsPage', () => {
     http.expectOne({ method: 'POST', url: '/api/notifications/read-all' }).flush({ updated: 2 });
     await settle();
     await settle();
-    expect(element.querySelectorAll('button')).toHaveLength(0);
+    expect(element.querySelectorAll('.list-bar button, .notifications button')).toHaveLength(0);
     expect(document.activeElement).toBe(element.querySelector('.list-status'));
   });
 
@@ -122,5 +125,14 @@ describe('NotificationsPage', () => {
     const { element } = await render([], 0);
     expect(plain(element.querySelector('.list-status')?.textContent)).toBe('Du har inga notiser.');
     expect(element.querySelector('ul.notifications')).toBeNull();
+  });
+
+  it('ends with the calendar of deadlines', async () => {
+    const { element } = await render(both, 1);
+    const sections = element.querySelectorAll('section');
+    const last = sections[sections.length - 1];
+    expect(plain(last?.querySelector('h2')?.textContent)).toBe('Kalender med dina tidsfrister');
+    expect(element.lastElementChild?.tagName).toBe('LR-CALENDAR-FEED');
+    expect(button(element, 'Skapa kalenderadress')).toBeTruthy();
   });
 });

@@ -14,15 +14,19 @@ import { RouterLink } from '@angular/router';
 import type { Notification } from '@licensregistret/domain';
 
 import { AuthStore } from '../core/auth/auth.store';
+import { CalendarFeedSection } from '../core/calendar/calendar-feed';
 import { countText, formatDateTime } from '../shared/format/format';
 import { NOTIFICATION_KIND_LABELS, notificationLink } from './notification-labels';
 import { NotificationsStore } from './notifications.store';
 
-/** Notiser: what happened to the person's requests and what they need to do, newest first. */
+/**
+ * Notiser: what happened to the person's requests and what they need to do, newest first; and at
+ * the end, the calendar feed of the person's deadlines.
+ */
 @Component({
   selector: 'lr-notifications-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink],
+  imports: [RouterLink, CalendarFeedSection],
   providers: [NotificationsStore],
   templateUrl: './notifications.page.html',
   styleUrl: './notifications.page.css',
