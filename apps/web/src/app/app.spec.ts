@@ -66,12 +66,19 @@ describe('App shell', () => {
 
   it('shows a reader every area but Administration', async () => {
     const element = await render(sessionUser(['READ_ONLY']));
-    expect(menu(element)).toEqual(['Start', 'Katalog', 'Begäranden', 'Beslutsrutin', 'Avtal']);
+    expect(menu(element)).toEqual([
+      'Start',
+      'Katalog',
+      'Begäranden',
+      'Beslutsrutin',
+      'Avtal',
+      'Registerförteckning',
+    ]);
   });
 
-  it('shows an administrator the catalogue and Administration only', async () => {
+  it('shows an administrator the catalogue, the record of processing and Administration', async () => {
     const element = await render(sessionUser(['ADMIN']));
-    expect(menu(element)).toEqual(['Start', 'Katalog', 'Administration']);
+    expect(menu(element)).toEqual(['Start', 'Katalog', 'Registerförteckning', 'Administration']);
   });
 
   it('shows the signed-in name and signs out to the sign-in page', async () => {
