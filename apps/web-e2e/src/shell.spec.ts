@@ -52,6 +52,7 @@ test.describe('the application shell', () => {
       'Begäranden',
       'Beslutsrutin',
       'Avtal',
+      'Översikt',
       'Registerförteckning',
     ]);
   });

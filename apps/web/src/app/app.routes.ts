@@ -56,6 +56,9 @@ export const routes: Routes = [
         loadChildren: () =>
           import('./agreements/agreements.routes').then((m) => m.AGREEMENT_ROUTES),
       }),
+      areaRoute('oversikt', {
+        loadComponent: () => import('./dashboard/dashboard.page').then((m) => m.DashboardPage),
+      }),
       areaRoute('registerforteckning', {
         loadComponent: () =>
           import('./record-of-processing/record-of-processing.page').then(

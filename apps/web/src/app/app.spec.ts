@@ -72,13 +72,20 @@ describe('App shell', () => {
       'Begäranden',
       'Beslutsrutin',
       'Avtal',
+      'Översikt',
       'Registerförteckning',
     ]);
   });
 
-  it('shows an administrator the catalogue, the record of processing and Administration', async () => {
+  it('shows an administrator the catalogue, the governance areas and Administration', async () => {
     const element = await render(sessionUser(['ADMIN']));
-    expect(menu(element)).toEqual(['Start', 'Katalog', 'Registerförteckning', 'Administration']);
+    expect(menu(element)).toEqual([
+      'Start',
+      'Katalog',
+      'Översikt',
+      'Registerförteckning',
+      'Administration',
+    ]);
   });
 
   it('shows the signed-in name and signs out to the sign-in page', async () => {

@@ -14,7 +14,12 @@ describe('areasFor', () => {
   });
 
   it('shows an administrator the catalogue and Administration', () => {
-    expect(labels(['ADMIN'])).toEqual(['Katalog', 'Registerförteckning', 'Administration']);
+    expect(labels(['ADMIN'])).toEqual([
+      'Katalog',
+      'Översikt',
+      'Registerförteckning',
+      'Administration',
+    ]);
   });
 
   it('shows procurement the decision routine and agreements', () => {
@@ -22,6 +27,7 @@ describe('areasFor', () => {
       'Katalog',
       'Beslutsrutin',
       'Avtal',
+      'Översikt',
       'Registerförteckning',
     ]);
   });
@@ -32,6 +38,7 @@ describe('areasFor', () => {
       'Begäranden',
       'Beslutsrutin',
       'Avtal',
+      'Översikt',
       'Registerförteckning',
     ]);
   });
@@ -40,6 +47,7 @@ describe('areasFor', () => {
     expect(labels(['REQUESTER', 'ADMIN'])).toEqual([
       'Katalog',
       'Begäranden',
+      'Översikt',
       'Registerförteckning',
       'Administration',
     ]);

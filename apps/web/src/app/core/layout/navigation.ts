@@ -54,6 +54,14 @@ export const NAVIGATION: readonly NavigationArea[] = [
     roles: ['PROCUREMENT', 'OBJECT_MANAGER', 'OBJECT_SPECIALIST', 'READ_ONLY'],
   },
   {
+    path: 'oversikt',
+    label: 'Översikt',
+    description:
+      'Nyckeltal: avtal, begäranden och tid till beslut, kostnad, förnyelser och likvärdighet.',
+    comingSoon: false,
+    roles: GOVERNANCE,
+  },
+  {
     path: 'registerforteckning',
     label: 'Registerförteckning',
     description:

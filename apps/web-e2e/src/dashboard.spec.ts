@@ -1,0 +1,75 @@
+import { expect, expectNoSeriousA11yViolations, signIn, test } from './fixtures';
+
+test.describe('the dashboard', () => {
+  test('procurement opens Översikt and sees every chart with its figures in words', async ({
+    page,
+  }) => {
+    await signIn(page, 'upphandlare');
+    await page
+      .getByRole('navigation', { name: 'Huvudmeny' })
+      .getByRole('link', { name: 'Översikt' })
+      .click();
+    await expect(page).toHaveURL(/\/oversikt$/);
+    await expect(page).toHaveTitle('Översikt – Licensregistret');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Översikt');
+    const main = page.getByRole('main');
+    await expect(main.getByText(/^Siffror per \d{4}-\d{2}-\d{2}\.$/)).toBeVisible();
+
+    await expect(main.getByRole('heading', { level: 2 })).toHaveText([
+      'Avtal per status',
+      'Begäranden per status',
+      'Tid till beslut',
+      'Årskostnad',
+      'Förnyelser de kommande 18 månaderna',
+      'Likvärdighet',
+    ]);
+
+    // Each chart is an image named by its figures, and the same figures stand in a table.
+    const charts = main.getByRole('img');
+    await expect(charts).toHaveCount(5);
+    await expect(
+      page.getByRole('img', { name: /^Stapeldiagram, avtal per status: / }),
+    ).toHaveAccessibleName(/Aktivt \d+/);
+    await expect(
+      page.getByRole('img', { name: /^Stapeldiagram, begäranden per status: / }),
+    ).toBeVisible();
+    await expect(
+      page.getByRole('img', { name: /^Linjediagram, dagar från inskickad begäran/ }),
+    ).toBeVisible();
+    await expect(
+      page.getByRole('img', { name: /^Stapeldiagram, årskostnad per kategori: / }),
+    ).toHaveAccessibleName(/\d\s*kr/);
+    await expect(
+      page.getByRole('img', { name: /^Stapeldiagram, datum att hantera per månad/ }),
+    ).toBeVisible();
+    // ag-charts has drawn into every one of them.
+    for (const chart of await charts.all()) {
+      await expect(chart.locator('canvas').first()).toBeAttached();
+    }
+
+    for (const caption of [
+      'Antal avtal per status',
+      'Antal begäranden per status, utkast ej medräknade',
+      'Tid till beslut per månad, de senaste 12 månaderna',
+      'Årskostnad per kategori',
+      'Att hantera de kommande 18 månaderna, i datumordning',
+    ]) {
+      await expect(page.getByRole('table', { name: caption })).toBeVisible();
+    }
+    const statusTable = page.getByRole('table', { name: 'Antal avtal per status' });
+    await expect(statusTable.getByRole('rowheader')).toHaveText([
+      'Utkast',
+      'Uppsagt',
+      'Har löpt ut',
+      'Uppsägningstiden passerad',
+      'Åtgärd krävs',
+      'Löper snart ut',
+      'Aktivt',
+    ]);
+    await expect(
+      page.getByRole('table', { name: 'Årskostnad per kategori' }).getByRole('cell').first(),
+    ).toHaveText(/^\d{1,3}(\s\d{3})*\s*kr$/);
+
+    await expectNoSeriousA11yViolations(page);
+  });
+});
