@@ -68,11 +68,18 @@ const BASE_OPTIONS: Partial<AgChartOptions> = {
 @Component({
   selector: 'lr-chart',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `<div #container class="chart" role="img" [attr.aria-label]="label()"></div>`,
+  // ag-charts writes its own figure, "interactive chart" image and focusable helpers into the
+  // container; `inert` takes them out of the focus order and the accessibility tree, so the one
+  // image is ours, named by its figures (which also stand in the table beside it).
+  template: `<div class="chart" role="img" [attr.aria-label]="label()">
+    <div #container class="chart-canvas" inert></div>
+  </div>`,
   styles: `
     .chart {
-      height: 18rem;
       max-width: 48rem;
+    }
+    .chart-canvas {
+      height: 18rem;
     }
   `,
 })
