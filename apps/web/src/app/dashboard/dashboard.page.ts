@@ -6,6 +6,7 @@ import { StatusBadge } from '../agreements/status-badge';
 import { countText, formatInteger, formatSek } from '../shared/format/format';
 import { Chart, type ChartOptions } from './chart';
 import { DashboardStore, type Figure } from './dashboard.store';
+import { FiguresTable } from './figures-table';
 
 const DAYS = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 });
 /** Bars and lines in the product's blue and a dark orange: 3:1 or more against white. */
@@ -44,7 +45,7 @@ function barChart(
 @Component({
   selector: 'lr-dashboard-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [Chart, RouterLink, StatusBadge],
+  imports: [Chart, FiguresTable, RouterLink, StatusBadge],
   providers: [DashboardStore],
   templateUrl: './dashboard.page.html',
   styleUrl: './dashboard.page.css',
