@@ -28,12 +28,14 @@ export interface ScanResult {
 /**
  * Finds what needs someone today and tells them, once: each reminder is a row keyed by kind,
  * record, deadline and step, inserted with its notifications in one transaction, so a restart or
- * a second instance never sends it again. Runs at start-up and then every REMINDER_SCAN_MINUTES.
+ * a second instance never sends it again. Runs just after start-up and then every
+ * REMINDER_SCAN_MINUTES.
  */
 @Injectable()
 export class ReminderScanner implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ReminderScanner.name);
   private timer: NodeJS.Timeout | null = null;
+  private firstRound: NodeJS.Timeout | null = null;
   private running: Promise<unknown> | null = null;
 
   constructor(
@@ -52,12 +54,15 @@ export class ReminderScanner implements OnApplicationBootstrap, OnApplicationShu
         .catch((error: unknown) => this.logger.error({ err: error }, 'reminder scan failed'))
         .finally(() => (this.running = null));
     };
-    run();
+    // The first round shortly after start-up, once the demo seed (also run at bootstrap) is in.
+    this.firstRound = setTimeout(run, 10_000);
+    this.firstRound.unref();
     this.timer = setInterval(run, minutes * 60_000);
     this.timer.unref();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    if (this.firstRound) clearTimeout(this.firstRound);
     if (this.timer) clearInterval(this.timer);
     await this.running;
   }
