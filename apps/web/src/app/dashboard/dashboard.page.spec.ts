@@ -4,6 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { AgChartOptions } from 'ag-charts-community';
 
+import { sessionUser, startAs } from '../core/auth/auth.testing';
 import { CHART_FACTORY, type ChartFactory } from './chart';
 import { DashboardPage } from './dashboard.page';
 import { testDashboard } from './dashboard.testing';
@@ -74,6 +75,77 @@ describe('DashboardPage', () => {
     expect(drawn).toHaveLength(5);
     expect(drawn.every((options) => options.container instanceof HTMLElement)).toBe(true);
     expect(drawn[0]?.keyboard).toEqual({ enabled: false });
+  });
+
+  const headings = (element: HTMLElement) => [...element.querySelectorAll('h2')].map(text);
+
+  it('keeps the usual order, without a note, for the system administrator', async () => {
+    await startAs(sessionUser(['ADMIN']));
+    const { element } = await render();
+    expect(headings(element)).toEqual([
+      'Avtal per status',
+      'Begäranden per status',
+      'Tid till beslut',
+      'Årskostnad',
+      'Förnyelser de kommande 18 månaderna',
+      'Likvärdighet',
+    ]);
+    expect(element.textContent).not.toContain('visas först');
+  });
+
+  it('puts agreements, renewals and cost first for procurement, in the DOM', async () => {
+    await startAs(sessionUser(['PROCUREMENT']));
+    const { element } = await render();
+    expect(text(element.querySelector('h1 + .lead + p'))).toBe(
+      'Avtal, förnyelser och årskostnad visas först för upphandlare.',
+    );
+    expect(headings(element)).toEqual([
+      'Avtal per status',
+      'Förnyelser de kommande 18 månaderna',
+      'Årskostnad',
+      'Begäranden per status',
+      'Tid till beslut',
+      'Likvärdighet',
+    ]);
+    // Reading and focus order follow: the scrolling regions come in the same order.
+    expect(
+      [...element.querySelectorAll('[role="region"][tabindex="0"]')].map((region) =>
+        region.getAttribute('aria-label'),
+      ),
+    ).toEqual([
+      'Förnyelser, rullbar',
+      'Årskostnad per tjänst, rullbar',
+      'Tid till beslut, rullbar',
+    ]);
+  });
+
+  it('puts requests, decision time and equity first for an object manager', async () => {
+    await startAs(sessionUser(['OBJECT_MANAGER', 'DATA_PROTECTION']));
+    const { element } = await render();
+    expect(text(element.querySelector('h1 + .lead + p'))).toBe(
+      'Begäranden, tid till beslut och likvärdighet visas först för objektspecialister och objektledare.',
+    );
+    expect(headings(element)).toEqual([
+      'Begäranden per status',
+      'Tid till beslut',
+      'Likvärdighet',
+      'Avtal per status',
+      'Årskostnad',
+      'Förnyelser de kommande 18 månaderna',
+    ]);
+  });
+
+  it('puts requests and decision time first for data protection', async () => {
+    await startAs(sessionUser(['DATA_PROTECTION']));
+    const { element } = await render();
+    expect(headings(element)).toEqual([
+      'Begäranden per status',
+      'Tid till beslut',
+      'Avtal per status',
+      'Årskostnad',
+      'Förnyelser de kommande 18 månaderna',
+      'Likvärdighet',
+    ]);
   });
 
   it('gives the same figures as tables', async () => {

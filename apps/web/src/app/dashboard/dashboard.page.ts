@@ -3,10 +3,12 @@ import { RouterLink } from '@angular/router';
 
 import { AGREEMENT_PATHS } from '../agreements/agreement-paths';
 import { StatusBadge } from '../agreements/status-badge';
+import { AuthStore } from '../core/auth/auth.store';
 import { countText, formatInteger, formatSek } from '../shared/format/format';
 import { Chart, type ChartOptions } from './chart';
 import { DashboardStore, type Figure } from './dashboard.store';
 import { FiguresTable } from './figures-table';
+import { sectionOrder, sectionOrderNote } from './section-order';
 
 const DAYS = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 });
 /** Bars and lines in the product's blue and a dark orange: 3:1 or more against white. */
@@ -40,7 +42,9 @@ function barChart(
 
 /**
  * Översikt: the governance figures drawn as charts, each with the same figures as a table beside
- * it, and the renewal timeline and the units lacking what most of their school form has.
+ * it, and the renewal timeline and the units lacking what most of their school form has. The
+ * parts come in the order the signed-in person's role puts them (in the DOM, so reading and focus
+ * order follow what is seen).
  */
 @Component({
   selector: 'lr-dashboard-page',
@@ -55,6 +59,11 @@ export class DashboardPage implements OnInit {
   protected readonly agreementsPath = AGREEMENT_PATHS.list;
   protected readonly formatSek = formatSek;
   protected readonly formatInteger = formatInteger;
+
+  private readonly auth = inject(AuthStore);
+  /** The parts in the order for the signed-in person's role. */
+  protected readonly sections = computed(() => sectionOrder(this.auth.roles() ?? []));
+  protected readonly orderNote = computed(() => sectionOrderNote(this.auth.roles() ?? []));
 
   protected readonly statusChart = computed(() =>
     barChart(this.store.agreementsByStatus(), 'Avtal'),
