@@ -1,3 +1,6 @@
+import ExcelJS from 'exceljs';
+import { readFile } from 'node:fs/promises';
+
 import { expect, expectNoSeriousA11yViolations, signIn, test } from './fixtures';
 
 test.describe('the dashboard', () => {
@@ -17,10 +20,10 @@ test.describe('the dashboard', () => {
 
     await expect(main.getByRole('heading', { level: 2 })).toHaveText([
       'Avtal per status',
+      'Förnyelser de kommande 18 månaderna',
+      'Årskostnad',
       'Begäranden per status',
       'Tid till beslut',
-      'Årskostnad',
-      'Förnyelser de kommande 18 månaderna',
       'Likvärdighet',
     ]);
 
@@ -72,5 +75,23 @@ test.describe('the dashboard', () => {
     ).toHaveText(/^\d{1,3}(\s\d{3})*\s*kr$/);
 
     await expectNoSeriousA11yViolations(page);
+
+    // From the overview to the agreements that need action, exported as filtered.
+    await page
+      .getByRole('navigation', { name: 'Huvudmeny' })
+      .getByRole('link', { name: 'Avtal' })
+      .click();
+    await page.getByRole('group', { name: 'Status' }).getByLabel('Åtgärd krävs').check();
+    const listStatus = page.locator('main .list-status');
+    await expect(listStatus).toHaveText(/^\d+ avtal$/);
+    const count = Number((await listStatus.textContent())?.match(/\d+/)?.[0]);
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Exportera till Excel' }).click();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(
+      (await readFile(await (await downloading).path())) as unknown as ArrayBuffer,
+    );
+    const sheet = workbook.worksheets[0];
+    expect(sheet?.actualRowCount).toBe(count + 1);
   });
 });
