@@ -2,6 +2,10 @@ import type { Page } from '@playwright/test';
 
 import { expect, expectNoSeriousA11yViolations, signIn, test } from './fixtures';
 
+/** Text a hostile or careless writer might put in a request: it must come back as text. */
+const SCRIPT =
+  '<script>window.__injected = true</script><img src=x onerror="window.__injected = true">';
+
 /** A name no earlier run of the suite used, so a reused database never confuses the test. */
 const unique = (name: string) => `${name} ${Date.now().toString(36)}`;
 
@@ -13,7 +17,7 @@ async function signOutAndIn(page: Page, username: string): Promise<void> {
 /** `skola` writes a request for a tool that is not in the catalogue; returns its page's URL. */
 async function requestNewTool(
   page: Page,
-  tool: { name: string; supplier: string; search: string },
+  tool: { name: string; supplier: string; search: string; need?: string },
 ): Promise<string> {
   await page.goto('/begaranden/ny');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ny begäran');
@@ -26,7 +30,7 @@ async function requestNewTool(
   await page.getByLabel('Webbadress').fill('https://verktyg.example');
   await page
     .getByLabel('Behov', { exact: true })
-    .fill('Eleverna behöver färdighetsträning i matematik med nivåer som följer dem.');
+    .fill(tool.need ?? 'Eleverna behöver färdighetsträning i matematik med nivåer som följer dem.');
   await page.getByLabel('Målgrupp').fill('Årskurs 7–9');
   await page.getByLabel('Grundskola', { exact: true }).check();
   await page.getByLabel('Antal elever').fill('90');
@@ -247,6 +251,32 @@ test.describe('the request and decision routine', () => {
     await expect(decided).toContainText('Spelet visar reklam för elever, och behovet täcks av NE.');
     await expectNoSeriousA11yViolations(page);
   });
+});
+
+test('a script written into a request is shown as text to the school and to the specialist', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  await signIn(page, 'skola');
+  const url = await requestNewTool(page, {
+    name: unique('Skriptverktyget'),
+    supplier: 'Test AB',
+    search: unique('Skriptverktyget'),
+    need: `Behov ${SCRIPT}`,
+  });
+  await expect(page.getByText(SCRIPT).first()).toBeVisible();
+  expect(
+    await page.evaluate(() => (window as { __injected?: boolean }).__injected),
+  ).toBeUndefined();
+
+  await signOutAndIn(page, 'rektor');
+  await schoolMove(page, url, 'Skicka in');
+  await signOutAndIn(page, 'specialist');
+  const panel = await openInQueue(page, url);
+  await expect(panel.getByText(SCRIPT).first()).toBeVisible();
+  expect(
+    await page.evaluate(() => (window as { __injected?: boolean }).__injected),
+  ).toBeUndefined();
 });
 
 /** The label of the licence picker's Polylino option. */

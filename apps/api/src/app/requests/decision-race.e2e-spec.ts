@@ -88,10 +88,10 @@ describe('racing decisions', () => {
     }
   });
 
-  it('of 20 concurrent moves on one request, exactly one wins and the history has one entry', async () => {
+  it('of 100 concurrent moves on one request, exactly one wins and the history has one entry', async () => {
     const id = await requestInState(cast, 'IN_REVIEW', { serviceId });
     const responses = await Promise.all(
-      Array.from({ length: 20 }, (_, index) =>
+      Array.from({ length: 100 }, (_, index) =>
         specialists[index % 2].post(`/api/requests/${id}/moves`, {
           move: 'DECIDE',
           version: 1,
@@ -101,7 +101,7 @@ describe('racing decisions', () => {
     );
     const statuses = responses.map((response) => response.status);
     expect(statuses.filter((status) => status === 200)).toHaveLength(1);
-    expect(statuses.filter((status) => status === 409)).toHaveLength(19);
+    expect(statuses.filter((status) => status === 409)).toHaveLength(99);
     expect(await decisions(id)).toBe(1);
   });
 });
