@@ -368,7 +368,6 @@ export class RequestsService {
         });
       }
       const { version, ...changes } = body;
-      void version;
       const before = toContent(row);
       const after = { ...before, ...definedOnly(changes) };
       if (
