@@ -43,7 +43,7 @@ import {
   IsExportFormat,
 } from '../../common/export/export-format';
 import { PageQueryDto, SortOf } from '../../common/list-params';
-import { IsIsoDate, Trim } from '../../common/validators';
+import { IsAmount, IsIsoDate, Trim } from '../../common/validators';
 
 export class DocumentLinkDto implements DocumentLink {
   @ApiProperty()
@@ -160,7 +160,7 @@ export class CreateAgreementDto implements AgreementTermsInput {
   renewsAutomatically!: boolean;
 
   @ApiProperty({ minimum: 0, description: 'SEK per year' })
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @IsAmount()
   @Min(0)
   @Max(999_999_999_999)
   annualCost!: number;
@@ -208,7 +208,7 @@ export class CreateAgreementDto implements AgreementTermsInput {
 }
 
 export class UpdateAgreementDto
-  extends PartialType(CreateAgreementDto)
+  extends PartialType(CreateAgreementDto, { skipNullProperties: false })
   implements UpdateAgreementRequest
 {
   @ApiProperty()

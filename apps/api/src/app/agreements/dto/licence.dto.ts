@@ -70,7 +70,9 @@ export class CreateLicenceDto implements CreateLicenceRequest {
 }
 
 export class UpdateLicenceDto
-  extends PartialType(OmitType(CreateLicenceDto, ['agreementId', 'serviceId'] as const))
+  extends PartialType(OmitType(CreateLicenceDto, ['agreementId', 'serviceId'] as const), {
+    skipNullProperties: false,
+  })
   implements UpdateLicenceRequest
 {
   @ApiProperty()

@@ -92,7 +92,7 @@ export class CreateServiceDto implements CreateServiceRequest {
 }
 
 export class UpdateServiceDto
-  extends PartialType(CreateServiceDto)
+  extends PartialType(CreateServiceDto, { skipNullProperties: false })
   implements UpdateServiceRequest
 {
   @ApiProperty()

@@ -45,7 +45,7 @@ export class CreateSupplierDto implements CreateSupplierRequest {
 }
 
 export class UpdateSupplierDto
-  extends PartialType(CreateSupplierDto)
+  extends PartialType(CreateSupplierDto, { skipNullProperties: false })
   implements UpdateSupplierRequest
 {
   @ApiProperty()

@@ -79,7 +79,7 @@ export class CreateSchoolUnitDto implements CreateSchoolUnitRequest {
 }
 
 export class UpdateSchoolUnitDto
-  extends PartialType(CreateSchoolUnitDto)
+  extends PartialType(CreateSchoolUnitDto, { skipNullProperties: false })
   implements UpdateSchoolUnitRequest
 {
   @ApiProperty({ description: 'The version read; a stale one gets 409.' })

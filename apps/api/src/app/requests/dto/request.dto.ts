@@ -117,7 +117,7 @@ export class CreateRequestDto implements CreateRequestRequest {
 }
 
 export class UpdateRequestDto
-  extends PartialType(CreateRequestDto)
+  extends PartialType(CreateRequestDto, { skipNullProperties: false })
   implements UpdateRequestRequest
 {
   @ApiProperty()

@@ -6,7 +6,6 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsNumber,
   IsObject,
   IsOptional,
   IsString,
@@ -48,7 +47,7 @@ import {
   type SignInMethod,
 } from '@licensregistret/domain';
 
-import { IsIsoDate, Trim } from '../../common/validators';
+import { IsAmount, IsIsoDate, Trim } from '../../common/validators';
 
 /**
  * A review as posted. Its `findings` differ by kind, so they are checked against the kind's own
@@ -157,7 +156,7 @@ export class ProcurementFindingsDto implements ProcurementFindings {
   procurementRoute!: ProcurementRoute;
 
   @Type(() => Number)
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @IsAmount()
   @Min(0)
   @Max(1_000_000_000)
   annualCost!: number;
