@@ -6,6 +6,7 @@ import { type Account, ROLES, ROLE_LABELS, type Role } from '@licensregistret/do
 
 import { LinkCell, type LinkCellParams } from '../../shared/grid/link-cell';
 import { ServerGrid } from '../../shared/grid/server-grid';
+import { listStatusText } from '../../shared/grid/server-list.store';
 import { ADMIN_PATHS } from '../admin-paths';
 import { type AccountFilters, AccountListStore } from './account-list.store';
 
@@ -72,17 +73,13 @@ export class AccountsPage {
   protected readonly roles = ROLES;
   protected readonly roleLabels = ROLE_LABELS;
 
-  protected readonly statusText = computed(() => {
-    const status = this.store.status();
-    switch (status.kind) {
-      case 'loading':
-        return 'Hämtar konton …';
-      case 'failed':
-        return 'Kontona kunde inte hämtas. Försök igen om en stund.';
-      case 'loaded':
-        return status.total === 1 ? '1 konto' : `${status.total} konton`;
-    }
-  });
+  protected readonly statusText = computed(() =>
+    listStatusText(this.store.status(), {
+      singular: 'konto',
+      plural: 'konton',
+      definite: 'Kontona',
+    }),
+  );
 
   protected readonly columns: ColDef<Account>[] = [
     {

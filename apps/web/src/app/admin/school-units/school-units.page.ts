@@ -13,6 +13,7 @@ import {
 
 import { LinkCell, type LinkCellParams } from '../../shared/grid/link-cell';
 import { ServerGrid } from '../../shared/grid/server-grid';
+import { listStatusText } from '../../shared/grid/server-list.store';
 import { ADMIN_PATHS } from '../admin-paths';
 import { schoolFormsText } from './school-forms-text';
 import { SchoolUnitListStore } from './school-unit-list.store';
@@ -84,17 +85,13 @@ export class SchoolUnitsPage {
   protected readonly schoolForms = SCHOOL_FORMS;
   protected readonly schoolFormLabels = SCHOOL_FORM_LABELS;
 
-  protected readonly statusText = computed(() => {
-    const status = this.store.status();
-    switch (status.kind) {
-      case 'loading':
-        return 'Hämtar skolenheter …';
-      case 'failed':
-        return 'Skolenheterna kunde inte hämtas. Försök igen om en stund.';
-      case 'loaded':
-        return status.total === 1 ? '1 skolenhet' : `${status.total} skolenheter`;
-    }
-  });
+  protected readonly statusText = computed(() =>
+    listStatusText(this.store.status(), {
+      singular: 'skolenhet',
+      plural: 'skolenheter',
+      definite: 'Skolenheterna',
+    }),
+  );
 
   protected readonly columns: ColDef<SchoolUnit>[] = [
     {

@@ -21,9 +21,10 @@ import {
 } from '@licensregistret/domain';
 
 import { ExportLinks } from '../../shared/download/export-links';
-import { countText, formatSek } from '../../shared/format/format';
+import { formatSek } from '../../shared/format/format';
 import { LinkCell, type LinkCellParams } from '../../shared/grid/link-cell';
 import { ServerGrid } from '../../shared/grid/server-grid';
+import { listStatusText } from '../../shared/grid/server-list.store';
 import { DEADLINE_KIND_LABELS } from '../agreement-labels';
 import { AGREEMENT_PATHS } from '../agreement-paths';
 import { SuppliersApi } from '../data/suppliers-api';
@@ -57,17 +58,13 @@ export class AgreementsPage implements OnInit {
   protected readonly schoolFormLabels = SCHOOL_FORM_LABELS;
   protected readonly suppliers = signal<Supplier[]>([]);
 
-  protected readonly statusText = computed(() => {
-    const status = this.store.status();
-    switch (status.kind) {
-      case 'loading':
-        return 'Hämtar avtal …';
-      case 'failed':
-        return 'Avtalen kunde inte hämtas. Försök igen om en stund.';
-      case 'loaded':
-        return countText(status.total, 'avtal', 'avtal');
-    }
-  });
+  protected readonly statusText = computed(() =>
+    listStatusText(this.store.status(), {
+      singular: 'avtal',
+      plural: 'avtal',
+      definite: 'Avtalen',
+    }),
+  );
 
   protected readonly columns: ColDef<Agreement>[] = [
     {

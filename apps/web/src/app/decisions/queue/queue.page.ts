@@ -22,8 +22,9 @@ import {
 } from '@licensregistret/domain';
 
 import { ExportLinks } from '../../shared/download/export-links';
-import { countText, formatInteger } from '../../shared/format/format';
+import { formatInteger } from '../../shared/format/format';
 import { ServerGrid } from '../../shared/grid/server-grid';
+import { listStatusText } from '../../shared/grid/server-list.store';
 import { QUEUE_STATES, datePart, outcomeText } from '../decision-labels';
 import { QUEUE_PARAMS } from '../decision-paths';
 import { RequestPanel } from '../panel/request-panel';
@@ -70,17 +71,13 @@ export class QueuePage implements OnInit {
   protected readonly stateLabels = REQUEST_STATE_LABELS;
   protected readonly openId = computed(() => this.begaran() || null);
 
-  protected readonly statusText = computed(() => {
-    const status = this.store.status();
-    switch (status.kind) {
-      case 'loading':
-        return 'Hämtar begäranden …';
-      case 'failed':
-        return 'Begärandena kunde inte hämtas. Försök igen om en stund.';
-      case 'loaded':
-        return countText(status.total, 'begäran', 'begäranden');
-    }
-  });
+  protected readonly statusText = computed(() =>
+    listStatusText(this.store.status(), {
+      singular: 'begäran',
+      plural: 'begäranden',
+      definite: 'Begärandena',
+    }),
+  );
 
   protected readonly columns: ColDef<RequestSummary>[] = [
     {

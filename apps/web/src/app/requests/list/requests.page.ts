@@ -6,9 +6,9 @@ import { REQUEST_STATES, type RequestSummary } from '@licensregistret/domain';
 
 import { AuthStore } from '../../core/auth/auth.store';
 import { ExportLinks } from '../../shared/download/export-links';
-import { countText } from '../../shared/format/format';
 import { LinkCell, type LinkCellParams } from '../../shared/grid/link-cell';
 import { ServerGrid } from '../../shared/grid/server-grid';
+import { listStatusText } from '../../shared/grid/server-list.store';
 import { dayOf, decisionText, isSchoolRole, stateLabel } from '../request-labels';
 import { REQUEST_PATHS, requestRoute } from '../request-paths';
 import { RequestListStore, type StateChoice } from './request-list.store';
@@ -51,19 +51,14 @@ export class RequestsPage {
       : 'Min enhets begäranden';
   });
 
-  protected readonly statusText = computed(() => {
-    const status = this.store.status();
-    switch (status.kind) {
-      case 'loading':
-        return 'Hämtar begäranden …';
-      case 'failed':
-        return 'Begärandena kunde inte hämtas. Försök igen om en stund.';
-      case 'loaded':
-        return status.total === 0
-          ? 'Inga begäranden matchar.'
-          : countText(status.total, 'begäran', 'begäranden');
-    }
-  });
+  protected readonly statusText = computed(() =>
+    listStatusText(this.store.status(), {
+      singular: 'begäran',
+      plural: 'begäranden',
+      definite: 'Begärandena',
+      none: 'Inga begäranden matchar.',
+    }),
+  );
 
   protected readonly columns: ColDef<RequestSummary>[] = [
     {

@@ -10,12 +10,39 @@ import type { Observable } from 'rxjs';
 
 import type { ListQuery, Page } from '@licensregistret/domain';
 
+import { countText } from '../format/format';
 import { createServerDataSource } from './server-data-source';
 
 export const SEARCH_DEBOUNCE_MS = 300;
 
 export type ListStatus =
   { kind: 'loading' } | { kind: 'loaded'; total: number } | { kind: 'failed' };
+
+/** How a list names its rows in the status line above the grid. */
+export interface ListNouns {
+  /** "skolenhet" */
+  singular: string;
+  /** "skolenheter" */
+  plural: string;
+  /** "Skolenheterna", opening the sentence when they could not be read. */
+  definite: string;
+  /** Said instead of "0 …" when nothing matches, where a list words it its own way. */
+  none?: string;
+}
+
+/** The status line of a server-paged list: loading, failed, or how many rows match. */
+export function listStatusText(status: ListStatus, nouns: ListNouns): string {
+  switch (status.kind) {
+    case 'loading':
+      return `Hämtar ${nouns.plural} …`;
+    case 'failed':
+      return `${nouns.definite} kunde inte hämtas. Försök igen om en stund.`;
+    case 'loaded':
+      return status.total === 0 && nouns.none
+        ? nouns.none
+        : countText(status.total, nouns.singular, nouns.plural);
+  }
+}
 
 /**
  * The state behind a server-paged grid: the filters outside the grid, and the data source made
