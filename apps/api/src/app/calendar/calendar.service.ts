@@ -14,6 +14,7 @@ import {
 
 import type { Actor } from '../auth/actor';
 import { AppException } from '../common/app-exception';
+import { ClockService } from '../common/clock.service';
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -31,7 +32,10 @@ interface Deadline {
  */
 @Injectable()
 export class CalendarService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: ClockService,
+  ) {}
 
   async status(actor: Actor): Promise<CalendarFeed> {
     const [row] = (await this.dataSource.query(
@@ -95,10 +99,10 @@ export class CalendarService {
       `SELECT a.id, a.agreement_number, s.name AS supplier_name, a.renews_automatically,
               a.next_deadline_kind, a.next_deadline, a.ends_on
          FROM agreement a JOIN supplier s ON s.id = a.supplier_id
-        WHERE a.signed_on IS NOT NULL AND a.terminated_on IS NULL AND a.ends_on >= current_date - 30
+        WHERE a.signed_on IS NOT NULL AND a.terminated_on IS NULL AND a.ends_on >= $3::date - 30
           AND (a.owner_id = $1 OR ($2 AND a.owner_id IS NULL))
         ORDER BY a.ends_on, a.id`,
-      [accountId, procurement],
+      [accountId, procurement, this.clock.today()],
     )) as {
       id: string;
       agreement_number: string;
