@@ -3,6 +3,7 @@ import { OrganisationAndAccess1763856000000 } from './1763856000000-organisation
 import { CatalogueAgreementsLicences1763859600000 } from './1763859600000-catalogue-agreements-licences';
 import { RequestsReviewsNotifications1763863200000 } from './1763863200000-requests-reviews-notifications';
 import { RemindersAndCalendarFeeds1763866800000 } from './1763866800000-reminders-and-calendar-feeds';
+import { OpenRequestQueueIndex1763870400000 } from './1763870400000-open-request-queue-index';
 
 /**
  * Every migration, oldest first. A generated migration is added here by hand (the API is bundled,
@@ -14,4 +15,5 @@ export const MIGRATIONS = [
   CatalogueAgreementsLicences1763859600000,
   RequestsReviewsNotifications1763863200000,
   RemindersAndCalendarFeeds1763866800000,
+  OpenRequestQueueIndex1763870400000,
 ];
