@@ -14,7 +14,7 @@ import { PasswordService } from '../auth/password.service';
 import { SessionService } from '../auth/session.service';
 import { AppException } from '../common/app-exception';
 import { rethrowConstraintViolation } from '../common/database-errors';
-import { escapeLike, pageOf, parseSort } from '../common/list-params';
+import { escapeLike, pageOf, parseSort, totalUnlessKnown } from '../common/list-params';
 import { ACCOUNT_UNITS_JSON } from './account-units.sql';
 import type { AccountListQueryDto, CreateAccountDto, UpdateAccountDto } from './dto/account.dto';
 
@@ -78,12 +78,14 @@ export class AccountsService {
       query.active ?? null,
     ];
     const direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
-    const [rows, [{ total }]] = await Promise.all([
+    const [rows, total] = await Promise.all([
       this.dataSource.query(
         `${SELECT_ACCOUNT} ${where} ORDER BY ${ORDER_BY[sort.column]} ${direction}, a.username LIMIT $4 OFFSET $5`,
         [...parameters, limit, offset],
       ) as Promise<AccountRow[]>,
-      this.dataSource.query(`SELECT count(*)::int AS total FROM account a ${where}`, parameters),
+      totalUnlessKnown(query, () =>
+        this.dataSource.query(`SELECT count(*)::int AS total FROM account a ${where}`, parameters),
+      ),
     ]);
     return { rows: rows.map(toAccount), total };
   }

@@ -22,7 +22,7 @@ import { ClockService } from '../common/clock.service';
 import { rethrowConstraintViolation } from '../common/database-errors';
 import { EventLogService, changedFields } from '../common/event-log.service';
 import { cursorPages } from '../common/export/sql-cursor';
-import { pageOf, parseSort } from '../common/list-params';
+import { pageOf, parseSort, totalUnlessKnown } from '../common/list-params';
 import { definedOnly } from '../common/patch';
 import { SqlConditions } from '../common/sql-builder';
 import type {
@@ -221,15 +221,17 @@ export class AgreementsService {
     const { offset, limit } = pageOf(query);
     const { sql, orderBy } = this.filtered(query, today);
     const filterParameters = [...sql.parameters];
-    const [rows, [{ total }]] = await Promise.all([
+    const [rows, total] = await Promise.all([
       this.dataSource.query(
         `${SELECT_AGREEMENT} ${sql.where} ORDER BY ${orderBy}
          LIMIT ${sql.param(limit)} OFFSET ${sql.param(offset)}`,
         sql.parameters,
       ) as Promise<AgreementRow[]>,
-      this.dataSource.query(
-        `SELECT count(*)::int AS total FROM agreement a JOIN supplier s ON s.id = a.supplier_id ${sql.where}`,
-        filterParameters,
+      totalUnlessKnown(query, () =>
+        this.dataSource.query(
+          `SELECT count(*)::int AS total FROM agreement a JOIN supplier s ON s.id = a.supplier_id ${sql.where}`,
+          filterParameters,
+        ),
       ),
     ]);
     return { rows: rows.map((row) => toAgreement(row, today)), total };

@@ -8,7 +8,7 @@ import { AppException } from '../common/app-exception';
 import { rethrowConstraintViolation } from '../common/database-errors';
 import { EventLogService, changedFields } from '../common/event-log.service';
 import { cursorPages } from '../common/export/sql-cursor';
-import { pageOf } from '../common/list-params';
+import { pageOf, totalUnlessKnown } from '../common/list-params';
 import { definedOnly } from '../common/patch';
 import type { CreateLicenceDto, LicenceListQueryDto, UpdateLicenceDto } from './dto/licence.dto';
 
@@ -98,13 +98,15 @@ export class LicencesService {
   async list(query: LicenceListQueryDto): Promise<Page<Licence>> {
     const { offset, limit } = pageOf(query);
     const { where, parameters } = filtered(query);
-    const [rows, [{ total }]] = await Promise.all([
+    const [rows, total] = await Promise.all([
       this.dataSource.query(`${SELECT_LICENCE} ${where} ORDER BY ${ORDER_BY} LIMIT $3 OFFSET $4`, [
         ...parameters,
         limit,
         offset,
       ]) as Promise<LicenceRow[]>,
-      this.dataSource.query(`SELECT count(*)::int AS total FROM licence l ${where}`, parameters),
+      totalUnlessKnown(query, () =>
+        this.dataSource.query(`SELECT count(*)::int AS total FROM licence l ${where}`, parameters),
+      ),
     ]);
     return { rows: rows.map(toLicence), total };
   }

@@ -16,7 +16,7 @@ import { AppException } from '../common/app-exception';
 import { ClockService } from '../common/clock.service';
 import { rethrowConstraintViolation } from '../common/database-errors';
 import { EventLogService, changedFields } from '../common/event-log.service';
-import { escapeLike, pageOf, parseSort } from '../common/list-params';
+import { escapeLike, pageOf, parseSort, totalUnlessKnown } from '../common/list-params';
 import { definedOnly } from '../common/patch';
 import type {
   CatalogueQueryDto,
@@ -120,16 +120,18 @@ export class ServicesService {
       query.schoolForm ?? null,
       query.supplierId ?? null,
     ];
-    const [rows, [{ total }]] = await Promise.all([
+    const [rows, total] = await Promise.all([
       this.dataSource.query(
         `${SELECT_SERVICE} ${where}
          ORDER BY ${ORDER_BY[sort.column]} ${sort.direction === 'desc' ? 'DESC' : 'ASC'}, d.name, d.id
          LIMIT $6 OFFSET $7`,
         [...parameters, limit, offset],
       ) as Promise<ServiceRow[]>,
-      this.dataSource.query(
-        `SELECT count(*)::int AS total FROM digital_service d JOIN supplier s ON s.id = d.supplier_id ${where}`,
-        parameters,
+      totalUnlessKnown(query, () =>
+        this.dataSource.query(
+          `SELECT count(*)::int AS total FROM digital_service d JOIN supplier s ON s.id = d.supplier_id ${where}`,
+          parameters,
+        ),
       ),
     ]);
     return { rows: rows.map(toService), total };
@@ -233,7 +235,13 @@ export class ServicesService {
    */
   async catalogue(actor: Actor, query: CatalogueQueryDto): Promise<Page<CatalogueEntry>> {
     const approved = await this.list(
-      { q: query.q, category: query.category, offset: query.offset, limit: query.limit },
+      {
+        q: query.q,
+        category: query.category,
+        offset: query.offset,
+        limit: query.limit,
+        withTotal: query.withTotal,
+      },
       APPROVED_STATUSES,
     );
     const unitIds = this.unitsAskedAbout(actor, query.unitId);

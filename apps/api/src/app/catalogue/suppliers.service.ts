@@ -7,7 +7,7 @@ import type { Actor } from '../auth/actor';
 import { AppException } from '../common/app-exception';
 import { rethrowConstraintViolation } from '../common/database-errors';
 import { EventLogService, changedFields } from '../common/event-log.service';
-import { escapeLike, pageOf, parseSort } from '../common/list-params';
+import { escapeLike, pageOf, parseSort, totalUnlessKnown } from '../common/list-params';
 import { definedOnly } from '../common/patch';
 import type {
   CreateSupplierDto,
@@ -54,13 +54,15 @@ export class SuppliersService {
     const column = sort.column === 'name' ? 'name' : 'organisation_number';
     const where = `WHERE ($1::text IS NULL OR name ILIKE '%' || $1 || '%' OR organisation_number LIKE $1 || '%')`;
     const parameters = [query.q ? escapeLike(query.q.trim()) : null];
-    const [rows, [{ total }]] = await Promise.all([
+    const [rows, total] = await Promise.all([
       this.dataSource.query(
         `SELECT * FROM supplier ${where} ORDER BY ${column} ${sort.direction === 'desc' ? 'DESC' : 'ASC'}, id
          LIMIT $2 OFFSET $3`,
         [...parameters, limit, offset],
       ) as Promise<SupplierRow[]>,
-      this.dataSource.query(`SELECT count(*)::int AS total FROM supplier ${where}`, parameters),
+      totalUnlessKnown(query, () =>
+        this.dataSource.query(`SELECT count(*)::int AS total FROM supplier ${where}`, parameters),
+      ),
     ]);
     return { rows: rows.map(toSupplier), total };
   }

@@ -1,5 +1,5 @@
 import { Transform, Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
 import {
   DEFAULT_PAGE_SIZE,
@@ -7,6 +7,12 @@ import {
   MAX_PAGE_SIZE,
   type SortDirection,
 } from '@licensregistret/domain';
+
+/** A query-string flag: `true` and `false` become booleans; anything else is left for IsBoolean to refuse. */
+export const QueryBoolean = (): PropertyDecorator =>
+  Transform(({ value }: { value: unknown }) =>
+    value === 'true' ? true : value === 'false' ? false : value,
+  );
 
 /** Paging shared by every list endpoint; subclasses add `sort` with their own columns. */
 export class PageQueryDto implements ListQuery {
@@ -22,6 +28,24 @@ export class PageQueryDto implements ListQuery {
   @Min(1)
   @Max(MAX_PAGE_SIZE)
   limit?: number;
+
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  withTotal?: boolean;
+}
+
+/**
+ * The list's total from `count`, unless the caller has it already (`withTotal=false`): counting
+ * every match costs more than reading a page, so a grid counts with its first page only.
+ */
+export async function totalUnlessKnown(
+  query: PageQueryDto,
+  count: () => Promise<{ total: number }[]>,
+): Promise<number | null> {
+  if (query.withTotal === false) return null;
+  const [{ total }] = await count();
+  return total;
 }
 
 /** A class-validator check that `sort` is `<one of columns>:<asc|desc>`. */
@@ -50,9 +74,3 @@ export function pageOf(query: PageQueryDto): { offset: number; limit: number } {
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
-
-/** A query-string flag: `true` and `false` become booleans; anything else is left for IsBoolean to refuse. */
-export const QueryBoolean = (): PropertyDecorator =>
-  Transform(({ value }: { value: unknown }) =>
-    value === 'true' ? true : value === 'false' ? false : value,
-  );

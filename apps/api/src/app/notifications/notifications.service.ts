@@ -109,7 +109,11 @@ export class NotificationsService {
         [actor.id, unreadOnly],
       ) as Promise<{ total: number; unread: number }[]>,
     ]);
-    return { rows: rows.map(toNotification), total: counts.total, unread: counts.unread };
+    return {
+      rows: rows.map(toNotification),
+      total: query.withTotal === false ? null : counts.total,
+      unread: counts.unread,
+    };
   }
 
   async markRead(actor: Actor, id: string): Promise<Notification> {

@@ -13,7 +13,7 @@ import {
 import type { Actor } from '../auth/actor';
 import { AppException } from '../common/app-exception';
 import { rethrowConstraintViolation } from '../common/database-errors';
-import { escapeLike, pageOf, parseSort } from '../common/list-params';
+import { escapeLike, pageOf, parseSort, totalUnlessKnown } from '../common/list-params';
 import { definedOnly } from '../common/patch';
 import type {
   CreateSchoolUnitDto,
@@ -107,16 +107,18 @@ export class SchoolUnitsService {
       query.schoolForm ?? null,
     ];
     const direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
-    const [rows, [{ total }]] = await Promise.all([
+    const [rows, total] = await Promise.all([
       this.dataSource.query(
         `${SELECT_UNIT} ${where}
          ORDER BY ${ORDER_BY[sort.column]} ${direction} NULLS LAST, u.name, u.id
          LIMIT $5 OFFSET $6`,
         [...parameters, limit, offset],
       ) as Promise<UnitRow[]>,
-      this.dataSource.query(
-        `SELECT count(*)::int AS total FROM school_unit u ${where}`,
-        parameters,
+      totalUnlessKnown(query, () =>
+        this.dataSource.query(
+          `SELECT count(*)::int AS total FROM school_unit u ${where}`,
+          parameters,
+        ),
       ),
     ]);
     return { rows: rows.map(toSchoolUnit), total };

@@ -29,7 +29,7 @@ import { ClockService } from '../common/clock.service';
 import { rethrowConstraintViolation } from '../common/database-errors';
 import { EventLogService, changedFields } from '../common/event-log.service';
 import { cursorPages } from '../common/export/sql-cursor';
-import { pageOf, parseSort } from '../common/list-params';
+import { pageOf, parseSort, totalUnlessKnown } from '../common/list-params';
 import { definedOnly } from '../common/patch';
 import { SqlConditions } from '../common/sql-builder';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -116,15 +116,19 @@ export class RequestsService {
     const parameters = conditions.parameters;
     // Today is the rows query's last parameter: the count does not use it.
     const select = SELECT_REQUEST.replaceAll('$today', `$${parameters.length + 1}`);
-    const [rows, [{ total }]] = await Promise.all([
+    const [rows, total] = await Promise.all([
       this.dataSource.query(
         `${select} ${conditions.where} ORDER BY ${orderBy} LIMIT ${limit} OFFSET ${offset}`,
         [...parameters, today],
       ) as Promise<RequestRow[]>,
-      this.dataSource.query(
-        `SELECT count(*)::int AS total FROM request r ${conditions.where}`,
-        parameters,
-      ) as Promise<{ total: number }[]>,
+      totalUnlessKnown(
+        query,
+        () =>
+          this.dataSource.query(
+            `SELECT count(*)::int AS total FROM request r ${conditions.where}`,
+            parameters,
+          ) as Promise<{ total: number }[]>,
+      ),
     ]);
     return { rows: rows.map(toSummary), total };
   }

@@ -7,6 +7,7 @@ import {
   type SchoolUnit,
   type ServiceCategory,
   type UnitRef,
+  countedTotal,
   isUnitScoped,
 } from '@licensregistret/domain';
 
@@ -115,7 +116,7 @@ export class CatalogueStore {
       this.state$.update((current) => ({
         ...current,
         entries: [...current.entries, ...page.rows],
-        total: page.total,
+        total: countedTotal(page),
         loadingMore: false,
       }));
     } catch {
@@ -133,7 +134,7 @@ export class CatalogueStore {
       this.state$.set({
         status: 'loaded',
         entries: page.rows,
-        total: page.total,
+        total: countedTotal(page),
         loadingMore: false,
       });
     } catch {

@@ -1,7 +1,7 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 
-import type { Notification } from '@licensregistret/domain';
+import { type Notification, countedTotal } from '@licensregistret/domain';
 
 import { NotificationsApi } from '../core/notifications/notifications-api';
 import { UnreadCountStore } from '../core/notifications/unread-count.store';
@@ -48,7 +48,7 @@ export class NotificationsStore {
       this.state$.set({
         status: 'loaded',
         rows: page.rows,
-        total: page.total,
+        total: countedTotal(page),
         unread: page.unread,
         loadingMore: false,
       });
@@ -70,7 +70,7 @@ export class NotificationsStore {
       this.state$.update((current) => ({
         ...current,
         rows: [...current.rows, ...page.rows.filter((row) => !known.has(row.id))],
-        total: page.total,
+        total: countedTotal(page),
         unread: page.unread,
         loadingMore: false,
       }));

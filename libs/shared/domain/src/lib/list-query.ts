@@ -13,4 +13,9 @@ export interface ListQuery {
   limit?: number;
   /** `<column>:<asc|desc>`; the columns an endpoint sorts by are listed in its docs. */
   sort?: string;
+  /**
+   * `false` on a later page of a list the caller has counted already: the server skips the count
+   * and answers `total: null`. A grid counts with its first page only.
+   */
+  withTotal?: boolean;
 }

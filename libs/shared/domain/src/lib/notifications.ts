@@ -23,6 +23,7 @@ export interface Notification {
 
 export interface NotificationPage {
   rows: Notification[];
-  total: number;
+  /** Null when asked `withTotal=false`, as for every list. */
+  total: number | null;
   unread: number;
 }

@@ -1,6 +1,12 @@
 /** One page of a server-side list, as ag-grid's infinite row model reads it. */
 export interface Page<T> {
   rows: T[];
-  /** Number of rows matching the filter, over all pages. */
-  total: number;
+  /** Number of rows matching the filter, over all pages; null when asked `withTotal=false`. */
+  total: number | null;
+}
+
+/** The total of a page asked for with its count (the default): a first page, or a single one. */
+export function countedTotal(page: Pick<Page<unknown>, 'total'>): number {
+  if (page.total === null) throw new Error('The page was asked for without its total');
+  return page.total;
 }

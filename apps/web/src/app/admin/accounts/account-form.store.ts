@@ -2,7 +2,7 @@ import { HttpErrorResponse, HttpStatusCode } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { firstValueFrom, forkJoin, map, of } from 'rxjs';
 
-import { type Account, MAX_PAGE_SIZE, type UnitRef } from '@licensregistret/domain';
+import { type Account, MAX_PAGE_SIZE, type UnitRef, countedTotal } from '@licensregistret/domain';
 
 import { SchoolUnitsApi } from '../../shared/data/school-units-api';
 import {
@@ -68,7 +68,7 @@ export class AccountFormStore {
         status: 'ready',
         account,
         schoolUnits: [...extra, ...units.rows],
-        schoolUnitTotal: units.total,
+        schoolUnitTotal: countedTotal(units),
         errors: NO_ERRORS,
       });
     } catch (error) {

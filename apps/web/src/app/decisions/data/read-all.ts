@@ -13,6 +13,7 @@ export async function readAll<T>(
   for (;;) {
     const page = await firstValueFrom(fetchPage(rows.length, MAX_PAGE_SIZE));
     rows.push(...page.rows);
-    if (page.rows.length === 0 || rows.length >= page.total) return rows;
+    const lastPage = page.rows.length < MAX_PAGE_SIZE;
+    if (lastPage || (page.total !== null && rows.length >= page.total)) return rows;
   }
 }

@@ -1,7 +1,7 @@
 import { DestroyRef, Injectable, inject, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 
-import type { CatalogueEntry } from '@licensregistret/domain';
+import { type CatalogueEntry, countedTotal } from '@licensregistret/domain';
 
 import { CatalogueApi } from '../../catalogue/catalogue-api';
 import { SEARCH_DEBOUNCE_MS } from '../../shared/grid/server-list.store';
@@ -61,7 +61,7 @@ export class ToolSearchStore {
     try {
       const page = await firstValueFrom(this.api.list({ q, offset: 0, limit: TOOL_SEARCH_LIMIT }));
       if (search !== this.searches) return;
-      this.state$.set({ status: 'loaded', q, entries: page.rows, total: page.total });
+      this.state$.set({ status: 'loaded', q, entries: page.rows, total: countedTotal(page) });
     } catch {
       if (search !== this.searches) return;
       this.state$.set({ status: 'failed', q, entries: [], total: 0 });

@@ -27,9 +27,17 @@ function rowsParams(
 
 describe('toListQuery', () => {
   it('turns the rows asked for into offset and limit', () => {
+    expect(toListQuery({ startRow: 0, endRow: 100, sortModel: [] })).toEqual({
+      offset: 0,
+      limit: 100,
+    });
+  });
+
+  it('asks for the total with the first block only', () => {
     expect(toListQuery({ startRow: 200, endRow: 300, sortModel: [] })).toEqual({
       offset: 200,
       limit: 100,
+      withTotal: false,
     });
   });
 
@@ -91,6 +99,28 @@ describe('createServerDataSource', () => {
     expect(params.successCallback).toHaveBeenCalledWith(page.rows, 2);
     expect(onPage).toHaveBeenCalledWith(page);
     expect(params.failCallback).not.toHaveBeenCalled();
+  });
+
+  it('keeps the first block’s total for later blocks, which come without one', () => {
+    const fetchPage = jest.fn<Observable<Page<Row>>, [ListQuery]>((query) =>
+      of(
+        query.offset === 0
+          ? { rows: [{ id: 'a' }], total: 250 }
+          : { rows: [{ id: 'b' }], total: null },
+      ),
+    );
+    const onPage = jest.fn();
+    const source = createServerDataSource<Row>({ fetchPage, onPage });
+    const first = rowsParams(0, 100);
+    const later = rowsParams(100, 200);
+
+    source.getRows(first);
+    source.getRows(later);
+
+    expect(fetchPage.mock.calls.map(([query]) => query.withTotal)).toEqual([undefined, false]);
+    expect(first.successCallback).toHaveBeenCalledWith([{ id: 'a' }], 250);
+    expect(later.successCallback).toHaveBeenCalledWith([{ id: 'b' }], 250);
+    expect(onPage).toHaveBeenLastCalledWith({ rows: [{ id: 'b' }], total: 250 });
   });
 
   it('tells the grid and the caller when a page cannot be read', () => {

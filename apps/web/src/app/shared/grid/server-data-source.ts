@@ -40,6 +40,8 @@ export function toListQuery<F extends object>(
   }
   query.offset = request.startRow;
   query.limit = Math.min(Math.max(request.endRow - request.startRow, 1), MAX_PAGE_SIZE);
+  // Counting every match costs more than a page: the first block counts, later ones reuse it.
+  if (request.startRow > 0) query.withTotal = false;
   const sort = request.sortModel.find(
     (item) => !options.sortColumns || options.sortColumns.includes(item.colId),
   );
@@ -51,18 +53,21 @@ export function toListQuery<F extends object>(
 /**
  * ag-grid's infinite row model reading pages from a list endpoint (`{ rows, total }`). Every
  * server-paged grid uses this, so they all page, sort and filter the same way. Make a new one
- * when the filters change: the grid then starts again from the first row.
+ * when the filters change: the grid then starts again from the first row. The first block (read
+ * again after a sort) brings the total; later blocks keep it.
  */
 export function createServerDataSource<T, F extends object = Record<string, never>>(
   options: ServerDataSourceOptions<T, F>,
 ): IDatasource {
   const pending = new Set<Subscription>();
+  let total: number | undefined;
   return {
     getRows(params: IGetRowsParams<T>): void {
       const subscription = options.fetchPage(toListQuery(params, options)).subscribe({
         next: (page) => {
-          params.successCallback(page.rows, page.total);
-          options.onPage?.(page);
+          total = page.total ?? total;
+          params.successCallback(page.rows, total);
+          options.onPage?.({ rows: page.rows, total: total ?? null });
         },
         error: (error: unknown) => {
           params.failCallback();

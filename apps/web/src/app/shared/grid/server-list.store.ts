@@ -71,7 +71,9 @@ export abstract class ServerListStore<T, F extends object> {
       filters: this.filters$(),
       sortColumns: this.sortColumns,
       defaultSort: this.defaultSort,
-      onPage: (page) => this.status$.set({ kind: 'loaded', total: page.total }),
+      onPage: (page) => {
+        if (page.total !== null) this.status$.set({ kind: 'loaded', total: page.total });
+      },
       onError: () => this.status$.set({ kind: 'failed' }),
     }),
   );
