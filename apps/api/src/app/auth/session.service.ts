@@ -2,12 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 
-import type { Role, UnitRef } from '@licensregistret/domain';
-
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.provider';
-import { ACCOUNT_UNITS_JSON } from '../accounts/account-units.sql';
 import type { Actor } from './actor';
+import { SESSION_ACTOR, type SessionRow } from './session.sql';
 
 /** A session's `last_seen_at` is refreshed at most this often, to spare a write per request. */
 const TOUCH_INTERVAL_SECONDS = 60;
@@ -18,18 +16,6 @@ export function newToken(): string {
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
-}
-
-interface SessionRow {
-  token_hash: string;
-  csrf_token: string;
-  stale: boolean;
-  id: string;
-  username: string;
-  display_name: string;
-  email: string;
-  roles: Role[];
-  school_units: UnitRef[];
 }
 
 /**
@@ -60,17 +46,11 @@ export class SessionService {
 
   /** The actor of a live session of an active account, or null. Refreshes the idle timer. */
   async authenticate(token: string): Promise<Actor | null> {
-    const rows: SessionRow[] = await this.dataSource.query(
-      `SELECT s.token_hash, s.csrf_token,
-              s.last_seen_at < now() - make_interval(secs => $3) AS stale,
-              a.id, a.username, a.display_name, a.email, a.roles,
-              ${ACCOUNT_UNITS_JSON} AS school_units
-         FROM session s JOIN account a ON a.id = s.account_id
-        WHERE s.token_hash = $1 AND a.active
-          AND s.expires_at > now()
-          AND s.last_seen_at > now() - make_interval(mins => $2)`,
-      [hashToken(token), this.config.session.idleMinutes, TOUCH_INTERVAL_SECONDS],
-    );
+    const rows: SessionRow[] = await this.dataSource.query(SESSION_ACTOR, [
+      hashToken(token),
+      this.config.session.idleMinutes,
+      TOUCH_INTERVAL_SECONDS,
+    ]);
     const row = rows[0];
     if (!row) return null;
     if (row.stale) {

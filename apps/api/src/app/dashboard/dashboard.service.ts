@@ -23,7 +23,7 @@ import {
   addMonths,
 } from '@licensregistret/domain';
 
-import { statusSql } from '../agreements/agreements.service';
+import { statusSql } from '../agreements/agreement-rows';
 import { LICENCE_COVERS_UNIT, licenceInForce } from '../agreements/licence-coverage';
 import { ClockService } from '../common/clock.service';
 

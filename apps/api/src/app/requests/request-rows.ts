@@ -4,6 +4,7 @@ import type {
   IsoDate,
   PersonalDataKind,
   RequestContent,
+  RequestEvent,
   RequestProposal,
   RequestState,
   RequestSummary,
@@ -117,4 +118,54 @@ export const toContent = (row: RequestRow): RequestContent => ({
   personalData: row.personal_data,
   personalDataDescription: row.personal_data_description,
   wantedFrom: row.wanted_from,
+});
+
+/** A request read in full: the grid row, who endorsed and who decided. */
+export const selectDetail = (selectRequest: string, where: string) => `
+  SELECT q.*, e.display_name AS endorsed_by_name, dd.display_name AS decided_by_name
+    FROM (${selectRequest} ${where}) q
+    LEFT JOIN account e ON e.id = q.endorsed_by
+    LEFT JOIN account dd ON dd.id = q.decided_by`;
+
+export type DetailRow = RequestRow & {
+  endorsed_by_name: string | null;
+  decided_by_name: string | null;
+};
+
+/**
+ * A request's history: its moves and comments, and the reviews and reported changes of its
+ * service since the request was made. Parameters: the request, its service, its creation time.
+ */
+export const REQUEST_HISTORY = `
+  SELECT e.id::text, e.occurred_at, a.display_name AS actor_name, e.kind, e.from_state,
+         e.to_state, e.message
+    FROM event e LEFT JOIN account a ON a.id = e.actor_id
+   WHERE (e.subject_type = 'request' AND e.subject_id = $1)
+      OR (e.subject_type = 'service' AND e.subject_id = $2
+          AND e.kind IN ('review', 'change-reported') AND e.occurred_at >= $3)
+   ORDER BY e.id`;
+
+export interface RequestEventRow {
+  id: string;
+  occurred_at: Date;
+  actor_name: string | null;
+  kind: string;
+  from_state: RequestState | null;
+  to_state: RequestState | null;
+  message: string | null;
+}
+
+export const toRequestEvent = (event: RequestEventRow): RequestEvent => ({
+  id: event.id,
+  occurredAt: event.occurred_at.toISOString(),
+  actorName: event.actor_name,
+  kind:
+    event.kind === 'review'
+      ? 'REVIEW'
+      : event.kind === 'change-reported'
+        ? 'SERVICE_CHANGED'
+        : (event.kind as RequestEvent['kind']),
+  fromState: event.from_state,
+  toState: event.to_state,
+  text: event.message,
 });

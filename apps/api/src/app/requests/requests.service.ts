@@ -39,10 +39,15 @@ import type { CreateRequestDto, UpdateRequestDto } from './dto/request.dto';
 import { routineActorOf, unitIdsOf, visibleTo } from './request-access';
 import {
   DEMAND_COUNT,
+  type DetailRow,
   OPEN_STATES,
+  REQUEST_HISTORY,
+  type RequestEventRow,
   type RequestRow,
   SELECT_REQUEST,
+  selectDetail,
   toContent,
+  toRequestEvent,
   toSummary,
 } from './request-rows';
 
@@ -78,15 +83,6 @@ const CONSTRAINT_FIELDS = {
   request_service_id_fkey: 'serviceId',
   request_unit_id_fkey: 'unitId',
 };
-
-/** A request read in full: the grid row, who endorsed and who decided. */
-const selectDetail = (selectRequest: string, where: string) => `
-  SELECT q.*, e.display_name AS endorsed_by_name, dd.display_name AS decided_by_name
-    FROM (${selectRequest} ${where}) q
-    LEFT JOIN account e ON e.id = q.endorsed_by
-    LEFT JOIN account dd ON dd.id = q.decided_by`;
-
-type DetailRow = RequestRow & { endorsed_by_name: string | null; decided_by_name: string | null };
 
 const EMPTY_REVIEWS = Object.fromEntries(
   REVIEW_KINDS.map((kind) => [kind, null]),
@@ -442,38 +438,12 @@ export class RequestsService {
   /** The request's moves and comments, and the reviews of its service made since it was made. */
   async history(actor: Actor, id: string): Promise<RequestEvent[]> {
     const row = await this.readRow(this.dataSource.manager, actor, id);
-    const rows = (await this.dataSource.query(
-      `SELECT e.id::text, e.occurred_at, a.display_name AS actor_name, e.kind, e.from_state,
-              e.to_state, e.message
-         FROM event e LEFT JOIN account a ON a.id = e.actor_id
-        WHERE (e.subject_type = 'request' AND e.subject_id = $1)
-           OR (e.subject_type = 'service' AND e.subject_id = $2
-               AND e.kind IN ('review', 'change-reported') AND e.occurred_at >= $3)
-        ORDER BY e.id`,
-      [id, row.service_id, row.created_at],
-    )) as {
-      id: string;
-      occurred_at: Date;
-      actor_name: string | null;
-      kind: string;
-      from_state: RequestState | null;
-      to_state: RequestState | null;
-      message: string | null;
-    }[];
-    return rows.map((event) => ({
-      id: event.id,
-      occurredAt: event.occurred_at.toISOString(),
-      actorName: event.actor_name,
-      kind:
-        event.kind === 'review'
-          ? 'REVIEW'
-          : event.kind === 'change-reported'
-            ? 'SERVICE_CHANGED'
-            : event.kind,
-      fromState: event.from_state,
-      toState: event.to_state,
-      text: event.message,
-    }));
+    const rows = (await this.dataSource.query(REQUEST_HISTORY, [
+      id,
+      row.service_id,
+      row.created_at,
+    ])) as RequestEventRow[];
+    return rows.map(toRequestEvent);
   }
 
   async comment(actor: Actor, id: string, text: string): Promise<RequestEvent> {

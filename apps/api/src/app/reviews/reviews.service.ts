@@ -5,17 +5,14 @@ import { DataSource, type EntityManager } from 'typeorm';
 
 import {
   type CurrentReviews,
-  type IsoDate,
   REVIEW_KINDS,
   REVIEW_KIND_LABELS,
   REVIEW_OUTCOME_LABELS,
   REVIEW_ROLE,
-  type ReviewKind,
   SERVICE_CHANGE_LABELS,
   type ServiceReview,
   type ServiceReviews,
   approvalBlockers,
-  reviewValidity,
 } from '@licensregistret/domain';
 
 import type { Actor } from '../auth/actor';
@@ -28,43 +25,7 @@ import {
   FINDINGS_BY_KIND,
   type ReportServiceChangeDto,
 } from './dto/review.dto';
-
-const SELECT_REVIEW = `
-  SELECT r.id, r.service_id, r.kind, r.outcome, r.conditions, r.notes, r.findings,
-         a.display_name AS reviewer_name, r.reviewed_on, r.redo_by, r.due_again_since
-    FROM service_review r JOIN account a ON a.id = r.reviewer_id`;
-
-interface ReviewRow {
-  id: string;
-  service_id: string;
-  kind: ReviewKind;
-  outcome: ServiceReview['outcome'];
-  conditions: string;
-  notes: string;
-  findings: ServiceReview['findings'];
-  reviewer_name: string;
-  reviewed_on: IsoDate;
-  redo_by: IsoDate;
-  due_again_since: Date | null;
-}
-
-const toReview = (row: ReviewRow, today: IsoDate): ServiceReview => {
-  const dueAgainSince = row.due_again_since?.toISOString() ?? null;
-  return {
-    id: row.id,
-    serviceId: row.service_id,
-    kind: row.kind,
-    outcome: row.outcome,
-    conditions: row.conditions,
-    notes: row.notes,
-    findings: row.findings,
-    reviewerName: row.reviewer_name,
-    reviewedOn: row.reviewed_on,
-    redoBy: row.redo_by,
-    dueAgainSince,
-    validity: reviewValidity({ redoBy: row.redo_by, dueAgainSince }, today),
-  } as ServiceReview;
-};
+import { type ReviewRow, SELECT_REVIEW, toReview } from './review-rows';
 
 /**
  * The GDPR, information-security and procurement reviews of a service. They belong to the

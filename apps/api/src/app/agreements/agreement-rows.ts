@@ -1,0 +1,142 @@
+import {
+  type Agreement,
+  type ContractStatus,
+  type ContractTerms,
+  type IsoDate,
+  contractStatus,
+  daysBetween,
+  lastDayToGiveNotice,
+  nextDeadline,
+} from '@licensregistret/domain';
+
+const HAS_FOLLOW_UP = `EXISTS (SELECT 1 FROM agreement f WHERE f.follows_id = a.id)`;
+
+/** The SQL twin of contractStatus for row `a`, on the day in the given parameter. */
+export function statusSql(todayParam: string): string {
+  return `agreement_status(a.signed_on, a.terminated_on, a.ends_on, a.renews_automatically,
+            a.next_deadline_kind, a.next_deadline, a.action_from, ${HAS_FOLLOW_UP}, ${todayParam})`;
+}
+
+/**
+ * For each status, a condition the planner can answer from an index, true of every agreement
+ * with that status (the exact status is then checked by agreement_status).
+ */
+export function statusPrefilter(status: ContractStatus, today: string): string {
+  switch (status) {
+    case 'DRAFT':
+      return `a.signed_on IS NULL`;
+    case 'TERMINATED':
+      return `a.terminated_on IS NOT NULL`;
+    case 'EXPIRED':
+      return `a.ends_on < ${today}`;
+    case 'NOTICE_WINDOW_PASSED':
+      return `a.next_deadline < ${today}`;
+    case 'ACTION_NEEDED':
+      return `a.action_from <= ${today}`;
+    case 'EXPIRING':
+      return `a.ends_on <= ${today} + 90`;
+    case 'ACTIVE':
+      return `a.ends_on >= ${today}`;
+  }
+}
+
+/** An agreement with its supplier's and owner's names and its services: `WHERE` on `a`, `s` follows. */
+export const SELECT_AGREEMENT = `
+  SELECT a.*, s.name AS supplier_name, o.display_name AS owner_name,
+         (SELECT f.id FROM agreement f WHERE f.follows_id = a.id ORDER BY f.starts_on DESC LIMIT 1)
+           AS followed_by_id,
+         coalesce((SELECT json_agg(x ORDER BY x.name) FROM (
+                     SELECT DISTINCT d.id, d.name FROM licence l JOIN digital_service d ON d.id = l.service_id
+                      WHERE l.agreement_id = a.id) x), '[]') AS services
+    FROM agreement a
+    JOIN supplier s ON s.id = a.supplier_id
+    LEFT JOIN account o ON o.id = a.owner_id`;
+
+export interface AgreementRow {
+  id: string;
+  supplier_id: string;
+  supplier_name: string;
+  agreement_number: string;
+  case_number: string;
+  procurement_route: Agreement['procurementRoute'];
+  framework_name: string | null;
+  call_off_reference: string | null;
+  signed_on: IsoDate | null;
+  starts_on: IsoDate;
+  ends_on: IsoDate;
+  extension_options: number;
+  extension_months: number;
+  extension_options_used: number;
+  next_extension_decision_by: IsoDate | null;
+  notice_period_months: number;
+  internal_lead_days: number;
+  renews_automatically: boolean;
+  annual_cost: string;
+  cost_model: Agreement['costModel'];
+  owner_id: string | null;
+  owner_name: string | null;
+  scope_school_forms: Agreement['scopeSchoolForms'];
+  dpa_signed: boolean;
+  dpa_signed_on: IsoDate | null;
+  sub_processors: string[];
+  documents: Agreement['documents'];
+  follows_id: string | null;
+  followed_by_id: string | null;
+  terminated_on: IsoDate | null;
+  services: Agreement['services'];
+  version: number;
+}
+
+function termsOf(
+  agreement: Omit<ContractTerms, 'hasFollowUp'> & { followedById: string | null },
+): ContractTerms {
+  return { ...agreement, hasFollowUp: agreement.followedById !== null };
+}
+
+export function toAgreement(row: AgreementRow, today: IsoDate): Agreement {
+  const base = {
+    id: row.id,
+    supplierId: row.supplier_id,
+    supplierName: row.supplier_name,
+    agreementNumber: row.agreement_number,
+    caseNumber: row.case_number,
+    procurementRoute: row.procurement_route,
+    frameworkName: row.framework_name,
+    callOffReference: row.call_off_reference,
+    signedOn: row.signed_on,
+    startsOn: row.starts_on,
+    endsOn: row.ends_on,
+    extensionOptions: row.extension_options,
+    extensionMonths: row.extension_months,
+    extensionOptionsUsed: row.extension_options_used,
+    nextExtensionDecisionBy: row.next_extension_decision_by,
+    noticePeriodMonths: row.notice_period_months,
+    internalLeadDays: row.internal_lead_days,
+    renewsAutomatically: row.renews_automatically,
+    annualCost: Number(row.annual_cost),
+    costModel: row.cost_model,
+    ownerId: row.owner_id,
+    ownerName: row.owner_name,
+    scopeSchoolForms: row.scope_school_forms,
+    dataProcessingAgreement: {
+      signed: row.dpa_signed,
+      signedOn: row.dpa_signed_on,
+      subProcessors: row.sub_processors,
+    },
+    documents: row.documents,
+    followsId: row.follows_id,
+    followedById: row.followed_by_id,
+    terminatedOn: row.terminated_on,
+    services: row.services,
+    version: row.version,
+  };
+  const terms = termsOf(base);
+  return {
+    ...base,
+    status: contractStatus(terms, today),
+    lastDayToGiveNotice: lastDayToGiveNotice(terms),
+    nextDeadline: nextDeadline(terms),
+    daysLeft: daysBetween(today, row.ends_on),
+    extensionOptionsLeft: row.extension_options - row.extension_options_used,
+  };
+}
