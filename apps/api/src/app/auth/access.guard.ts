@@ -16,6 +16,11 @@ import { readCookie } from './auth-cookies';
 import { SessionService } from './session.service';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/**
+ * Routes that never look at the caller, so the guard spares them the session lookup: the health
+ * check must report a database outage with its own body even to a signed-in browser.
+ */
+const WITHOUT_SESSION = new Set(['GET /api/health']);
 
 function sameToken(a: string | undefined, b: string | undefined): boolean {
   if (!a || !b || a.length !== b.length) return false;
@@ -43,7 +48,8 @@ export class AccessGuard implements CanActivate {
     }
 
     const token = readCookie(request, SESSION_COOKIE);
-    const actor = token ? await this.sessions.authenticate(token) : null;
+    const actor =
+      token && !WITHOUT_SESSION.has(key) ? await this.sessions.authenticate(token) : null;
     request.actor = actor;
 
     if (!SAFE_METHODS.has(request.method)) {

@@ -13,7 +13,11 @@ export const APP_ERROR_STATUS = {
   STALE_VERSION: HttpStatus.CONFLICT,
   CONFLICT: HttpStatus.CONFLICT,
   RATE_LIMITED: HttpStatus.TOO_MANY_REQUESTS,
+  DATABASE_UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
 } as const;
+/** What a 503 for an unreachable database tells the client to wait before trying again. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
 export type AppErrorCode = keyof typeof APP_ERROR_STATUS;
 
 export interface AppExceptionOptions {
@@ -42,6 +46,15 @@ export class AppException extends Error {
 
   static notFound(what: string): AppException {
     return new AppException('NOT_FOUND', `${what} was not found.`);
+  }
+
+  /** The database cannot be reached; see isDatabaseUnavailable. */
+  static databaseUnavailable(): AppException {
+    return new AppException(
+      'DATABASE_UNAVAILABLE',
+      'The database does not answer right now; try again in a few seconds.',
+      { headers: { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) } },
+    );
   }
 
   static staleVersion(current: unknown): AppException {

@@ -1,4 +1,8 @@
-import { QueryFailedError } from 'typeorm';
+import {
+  QueryFailedError,
+  QueryRunnerAlreadyReleasedError,
+  QueryRunnerProviderAlreadyReleasedError,
+} from 'typeorm';
 
 import { AppException } from './app-exception';
 
@@ -26,4 +30,67 @@ export function rethrowConstraintViolation(error: unknown, fields: Record<string
     throw AppException.invalid(field, `${field} is not allowed`);
   }
   throw error;
+}
+
+/** SQLSTATEs saying the server cannot serve right now: connection exceptions and shutdowns. */
+const UNAVAILABLE_SQLSTATE = /^(08...|57P0[123])$/;
+/** Node socket errors on the way to the server. */
+const UNAVAILABLE_SOCKET_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
+/** pg and pg-pool raise these as plain Errors with no code. */
+const UNAVAILABLE_MESSAGES = [
+  /^Connection terminated/, // …unexpectedly, …due to connection timeout
+  /^timeout exceeded when trying to connect$/,
+  /^Client has encountered a connection error and is not queryable$/,
+];
+
+interface ErrorLike {
+  code?: unknown;
+  message?: unknown;
+  driverError?: unknown;
+  cause?: unknown;
+  errors?: unknown;
+}
+
+/**
+ * Whether an error means the database cannot be reached (down, restarting, unreachable, or no
+ * connection in time) rather than that the query or the data is wrong. Looks through TypeORM's
+ * QueryFailedError, `cause` and an AggregateError's `errors`.
+ *
+ * Duck-typed, not `instanceof Error`: socket errors are made by Node's own realm, which is not
+ * the realm of the code under test in jest.
+ *
+ * A transaction whose connection the server drops between two statements fails on the next one
+ * with TypeORM's "query runner already released" (TypeORM releases a connection on its 'error'
+ * event), so those count too; outside that, they would be a bug using a finished transaction.
+ */
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (typeof error !== 'object' || error === null || depth > 3) return false;
+  if (
+    error instanceof QueryRunnerAlreadyReleasedError ||
+    error instanceof QueryRunnerProviderAlreadyReleasedError
+  ) {
+    return true;
+  }
+  const { code, message, driverError, cause, errors } = error as ErrorLike;
+  if (
+    typeof code === 'string' &&
+    (UNAVAILABLE_SQLSTATE.test(code) || UNAVAILABLE_SOCKET_CODES.has(code))
+  ) {
+    return true;
+  }
+  if (
+    typeof message === 'string' &&
+    UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(message))
+  ) {
+    return true;
+  }
+  const inner = [driverError, cause, ...(Array.isArray(errors) ? errors : [])];
+  return inner.some((candidate) => isDatabaseUnavailable(candidate, depth + 1));
 }

@@ -12,6 +12,7 @@ import { STATUS_CODES } from 'node:http';
 import { PROBLEM_CONTENT_TYPE, type ProblemDetails } from '@licensregistret/domain';
 
 import { APP_ERROR_STATUS, AppException } from './app-exception';
+import { isDatabaseUnavailable } from './database-errors';
 import { RequestValidationException } from './validation';
 
 /**
@@ -35,34 +36,41 @@ function isExposedHttpError(error: unknown): error is ExposedHttpError {
 /**
  * Every error leaves the API as `application/problem+json` (RFC 9457): a status, a title and,
  * for validation errors, the list of refused fields. Never a stack trace: unexpected errors are
- * logged with the request id and answered with a bare 500.
+ * logged with the request id and answered with a bare 500. An unreachable database is not a bug
+ * but an outage: 503 with Retry-After, logged as a warning without the stack.
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger(ProblemDetailsFilter.name);
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(thrown: unknown, host: ArgumentsHost): void {
     const context = host.switchToHttp();
     const request = context.getRequest<Request>();
     const response = context.getResponse<Response>();
+    const unavailable = isDatabaseUnavailable(thrown);
+    const exception = unavailable ? AppException.databaseUnavailable() : thrown;
     const problem = this.toProblem(exception);
-    if (exception instanceof AppException) {
-      for (const [name, value] of Object.entries(exception.options.headers ?? {})) {
-        response.setHeader(name, value);
-      }
-    }
     problem.instance = request.originalUrl;
     const requestId = (request as Request & { id?: unknown }).id;
     if (typeof requestId === 'string') {
       problem.requestId = requestId;
     }
-    if (problem.status >= 500) {
+    if (unavailable) {
+      this.logger.warn(
+        `Database unavailable: ${thrown instanceof Error ? thrown.message : String(thrown)}`,
+      );
+    } else if (problem.status >= 500) {
       this.logger.error(
         exception instanceof Error ? (exception.stack ?? exception.message) : exception,
       );
     }
     if (response.headersSent) {
       return;
+    }
+    if (exception instanceof AppException) {
+      for (const [name, value] of Object.entries(exception.options.headers ?? {})) {
+        response.setHeader(name, value);
+      }
     }
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
