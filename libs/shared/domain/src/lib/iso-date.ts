@@ -54,12 +54,16 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
   return Math.round((Date.UTC(y2, m2 - 1, d2) - Date.UTC(y1, m1 - 1, d1)) / 86_400_000);
 }
 
+/** Made once: building a formatter costs about 0.1 ms, far more than formatting with it. */
+let swedishDay: Intl.DateTimeFormat | undefined;
+
 /** Today's date in Sweden, which is what "today" means for a municipality's deadlines. */
 export function todayInSweden(now: Date = new Date()): IsoDate {
-  return new Intl.DateTimeFormat('sv-SE', {
+  swedishDay ??= new Intl.DateTimeFormat('sv-SE', {
     timeZone: 'Europe/Stockholm',
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
-  }).format(now);
+  });
+  return swedishDay.format(now);
 }
