@@ -6,6 +6,7 @@ import { AdministrationEntity } from '../app/organisation/entities/administratio
 import { MunicipalityEntity } from '../app/organisation/entities/municipality.entity';
 import { SchoolUnitEntity } from '../app/organisation/entities/school-unit.entity';
 import { MIGRATIONS } from './migrations';
+import { PreparingClient } from './preparing-client';
 
 // A DATE is a calendar day: keep it as 'YYYY-MM-DD' instead of a Date at local midnight.
 const DATE_OID = 1082;
@@ -23,6 +24,7 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     entities: [MunicipalityEntity, AdministrationEntity, SchoolUnitEntity, AccountEntity],
     applicationName: 'licensregistret-api',
     extra: {
+      Client: PreparingClient,
       max: 10,
       // Fail fast when the server is down or hung: a request answers 503 instead of waiting.
       connectionTimeoutMillis: 2000,
