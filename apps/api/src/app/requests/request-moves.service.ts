@@ -52,7 +52,7 @@ export class RequestMovesService {
     return this.dataSource.transaction(async (manager) => {
       const row = await this.requests.readRow(manager, actor, id, true);
       if (row.version !== body.version) throw this.requests.stale(row);
-      const reviews = row.service_id ? await this.reviews.current(manager, row.service_id) : null;
+      const reviews = await this.requests.currentReviews(manager, row.service_id);
       const snapshot = this.requests.snapshotOf(row, reviews);
       const problem = moveProblem(
         body.move,
@@ -82,7 +82,9 @@ export class RequestMovesService {
         message: body.text || null,
         changes: effect.changes ?? {},
       });
-      const after = await this.requests.detail(manager, actor, id);
+      // A move changes no review, so those read above still hold for the answer.
+      const known = row.service_id && reviews ? { serviceId: row.service_id, reviews } : undefined;
+      const after = await this.requests.detail(manager, actor, id, known);
       await effect.notify?.(manager, after);
       return after;
     });

@@ -24,17 +24,28 @@ export const OPEN_STATES: readonly RequestState[] = [
 export const DEMAND_COUNT = `(SELECT count(*) FROM request o
    WHERE o.tool_key = r.tool_key AND o.state = ANY ('{${OPEN_STATES.join(',')}}'::text[]))::int`;
 
-/** A request with what its grid row shows. */
-export const SELECT_REQUEST = `
-  SELECT r.*, u.name AS unit_name, ra.display_name AS requester_name,
+/** What a request's list row derives, besides its own columns. `$today` is replaced by a parameter. */
+const DERIVED = `u.name AS unit_name, ra.display_name AS requester_name,
          coalesce(d.name, r.new_tool_name) AS tool_name,
          CASE WHEN r.submitted_at IS NULL THEN NULL
               ELSE (($today::date) - (r.submitted_at AT TIME ZONE 'Europe/Stockholm')::date) END AS age_days,
-         ${DEMAND_COUNT} AS demand_count
+         ${DEMAND_COUNT} AS demand_count`;
+
+const FROM = `
     FROM request r
     JOIN school_unit u ON u.id = r.unit_id
     JOIN account ra ON ra.id = r.requester_id
     LEFT JOIN digital_service d ON d.id = r.service_id`;
+
+/** A request in full, with what its grid row shows. */
+export const SELECT_REQUEST = `
+  SELECT r.*, ${DERIVED} ${FROM}`;
+
+/** A request as the grid and the export show it: the columns toSummary reads. */
+export const SELECT_REQUEST_SUMMARY = `
+  SELECT r.id, r.number, r.state, r.unit_id, r.service_id, r.school_forms, r.pupil_count,
+         r.created_at, r.submitted_at, r.decision_outcome, r.decision_reasons, r.version,
+         ${DERIVED} ${FROM}`;
 
 export interface RequestRow {
   id: string;
@@ -78,7 +89,28 @@ export interface RequestRow {
   demand_count: number;
 }
 
-export const toSummary = (row: RequestRow): RequestSummary => ({
+export type RequestSummaryRow = Pick<
+  RequestRow,
+  | 'id'
+  | 'number'
+  | 'state'
+  | 'unit_id'
+  | 'unit_name'
+  | 'requester_name'
+  | 'service_id'
+  | 'tool_name'
+  | 'school_forms'
+  | 'pupil_count'
+  | 'created_at'
+  | 'submitted_at'
+  | 'age_days'
+  | 'demand_count'
+  | 'decision_outcome'
+  | 'decision_reasons'
+  | 'version'
+>;
+
+export const toSummary = (row: RequestSummaryRow): RequestSummary => ({
   id: row.id,
   number: row.number,
   state: row.state,

@@ -4,7 +4,6 @@ import { DataSource, type EntityManager } from 'typeorm';
 import {
   type CurrentReviews,
   type DemandGroup,
-  type IsoDate,
   type Page,
   REVIEW_KINDS,
   type RequestDetail,
@@ -13,7 +12,6 @@ import {
   type RequestState,
   type RequestSummary,
   type RoutineSettings,
-  addDays,
   approvalBlockers,
   availableMoves,
   isUnitScoped,
@@ -29,37 +27,26 @@ import { ClockService } from '../common/clock.service';
 import { rethrowConstraintViolation } from '../common/database-errors';
 import { EventLogService, changedFields } from '../common/event-log.service';
 import { cursorPages } from '../common/export/sql-cursor';
-import { pageOf, parseSort, totalUnlessKnown } from '../common/list-params';
+import { pageOf, totalUnlessKnown } from '../common/list-params';
 import { definedOnly } from '../common/patch';
-import { SqlConditions } from '../common/sql-builder';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ReviewsService } from '../reviews/reviews.service';
-import { type RequestListQueryDto, statesOf } from './dto/request-list-query.dto';
+import type { RequestListQueryDto } from './dto/request-list-query.dto';
 import type { CreateRequestDto, UpdateRequestDto } from './dto/request.dto';
-import { routineActorOf, unitIdsOf, visibleTo } from './request-access';
+import { routineActorOf, unitIdsOf } from './request-access';
 import {
-  DEMAND_COUNT,
   type DetailRow,
   OPEN_STATES,
   REQUEST_HISTORY,
   type RequestEventRow,
   type RequestRow,
-  SELECT_REQUEST,
-  selectDetail,
+  type RequestSummaryRow,
+  SELECT_REQUEST_SUMMARY,
   toContent,
   toRequestEvent,
   toSummary,
 } from './request-rows';
-
-const ORDER_BY = {
-  number: 'r.number',
-  submittedAt: 'r.submitted_at',
-  createdAt: 'r.created_at',
-  state: 'r.state',
-  unitName: 'u.name',
-  toolName: 'tool_name',
-  demandCount: 'demand_count',
-} as const;
+import { filtersOf, requestDetailSql, requestListSql, requestPageSql } from './request-sql';
 
 /** The states in which the school may still edit what it wrote. */
 const EDITABLE_STATES: readonly RequestState[] = ['DRAFT', 'SUBMITTED'];
@@ -84,6 +71,12 @@ const CONSTRAINT_FIELDS = {
   request_unit_id_fkey: 'unitId',
 };
 
+/** Reviews read earlier in the same transaction, and the service they belong to. */
+export interface KnownReviews {
+  serviceId: string;
+  reviews: CurrentReviews;
+}
+
 const EMPTY_REVIEWS = Object.fromEntries(
   REVIEW_KINDS.map((kind) => [kind, null]),
 ) as CurrentReviews;
@@ -106,25 +99,10 @@ export class RequestsService {
   }
 
   async list(actor: Actor, query: RequestListQueryDto): Promise<Page<RequestSummary>> {
-    const { offset, limit } = pageOf(query);
-    const today = this.clock.today();
-    const { conditions, orderBy } = this.filtered(actor, query, today);
-    const parameters = conditions.parameters;
-    // Today is the rows query's last parameter: the count does not use it.
-    const select = SELECT_REQUEST.replaceAll('$today', `$${parameters.length + 1}`);
+    const sql = requestPageSql(actor, filtersOf(query), this.clock.today(), pageOf(query));
     const [rows, total] = await Promise.all([
-      this.dataSource.query(
-        `${select} ${conditions.where} ORDER BY ${orderBy} LIMIT ${limit} OFFSET ${offset}`,
-        [...parameters, today],
-      ) as Promise<RequestRow[]>,
-      totalUnlessKnown(
-        query,
-        () =>
-          this.dataSource.query(
-            `SELECT count(*)::int AS total FROM request r ${conditions.where}`,
-            parameters,
-          ) as Promise<{ total: number }[]>,
-      ),
+      this.dataSource.query(...sql.rows) as Promise<RequestSummaryRow[]>,
+      totalUnlessKnown(query, () => this.dataSource.query(...sql.count)),
     ]);
     return { rows: rows.map(toSummary), total };
   }
@@ -135,50 +113,15 @@ export class RequestsService {
    */
   async *exportPages(actor: Actor, query: RequestListQueryDto): AsyncGenerator<RequestSummary[]> {
     const today = this.clock.today();
-    const { conditions, orderBy } = this.filtered(actor, query, today);
-    const select = SELECT_REQUEST.replaceAll('$today', conditions.param(today));
-    for await (const rows of cursorPages<RequestRow>(
+    const { conditions, orderBy } = requestListSql(actor, filtersOf(query), today);
+    const select = SELECT_REQUEST_SUMMARY.replaceAll('$today', conditions.param(today));
+    for await (const rows of cursorPages<RequestSummaryRow>(
       this.dataSource,
       `${select} ${conditions.where} ORDER BY ${orderBy}`,
       conditions.parameters,
     )) {
       yield rows.map(toSummary);
     }
-  }
-
-  /**
-   * The list's WHERE (on `r`, with what the actor may see) and ORDER BY: one place for the grid
-   * and the export.
-   */
-  private filtered(
-    actor: Actor,
-    query: RequestListQueryDto,
-    today: IsoDate,
-  ): { conditions: SqlConditions; orderBy: string } {
-    const sort = parseSort<keyof typeof ORDER_BY>(query.sort, {
-      column: 'createdAt',
-      direction: 'desc',
-    });
-    const conditions = new SqlConditions();
-    conditions.add(visibleTo(actor, conditions));
-    if (query.mine)
-      conditions.add(`r.unit_id = ANY (${conditions.param(unitIdsOf(actor))}::uuid[])`);
-    const states = statesOf(query);
-    if (states) conditions.add(`r.state = ANY (${conditions.param(states)}::text[])`);
-    if (query.unitId) conditions.add(`r.unit_id = ${conditions.param(query.unitId)}`);
-    if (query.serviceId) conditions.add(`r.service_id = ${conditions.param(query.serviceId)}`);
-    if (query.minAgeDays !== undefined) {
-      const submittedBy = conditions.param(addDays(today, -query.minAgeDays));
-      conditions.add(`(r.submitted_at AT TIME ZONE 'Europe/Stockholm')::date <= ${submittedBy}`);
-    }
-    if (query.minDemand !== undefined) {
-      conditions.add(`${DEMAND_COUNT} >= ${conditions.param(query.minDemand)}`);
-    }
-    const direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
-    return {
-      conditions,
-      orderBy: `${ORDER_BY[sort.column]} ${direction} NULLS LAST, r.id ${direction}`,
-    };
   }
 
   /** Open requests grouped by the tool they ask for, most asked-for first. */
@@ -218,12 +161,21 @@ export class RequestsService {
     return this.detail(this.dataSource.manager, actor, id);
   }
 
-  /** The request as the actor sees it, with the moves they may make now. */
-  async detail(manager: EntityManager, actor: Actor, id: string): Promise<RequestDetail> {
+  /**
+   * The request as the actor sees it, with the moves they may make now. `known` are reviews
+   * the caller has just read in the same transaction, used while the request's service is the
+   * one they belong to.
+   */
+  async detail(
+    manager: EntityManager,
+    actor: Actor,
+    id: string,
+    known?: KnownReviews,
+  ): Promise<RequestDetail> {
     const row = await this.readRow(manager, actor, id);
     const today = this.clock.today();
     const service = row.service_id ? await this.services.get(row.service_id, manager) : null;
-    const reviews = row.service_id ? await this.reviews.current(manager, row.service_id) : null;
+    const reviews = await this.currentReviews(manager, row.service_id, known);
     const snapshot = this.snapshotOf(row, reviews);
     const coveredBy = row.covered_by_licence_id
       ? await this.coveredBy(manager, row.covered_by_licence_id, row.covered_text ?? '')
@@ -259,6 +211,17 @@ export class RequestsService {
     };
   }
 
+  /** The current reviews of the request's service (none without one), read unless known. */
+  async currentReviews(
+    manager: EntityManager,
+    serviceId: string | null,
+    known?: KnownReviews,
+  ): Promise<CurrentReviews | null> {
+    if (!serviceId) return null;
+    if (known?.serviceId === serviceId) return known.reviews;
+    return this.reviews.current(manager, serviceId);
+  }
+
   /** The facts the routine judges a move on. */
   snapshotOf(row: RequestRow, reviews: CurrentReviews | null): RequestSnapshot {
     const procurement = reviews?.PROCUREMENT;
@@ -281,16 +244,8 @@ export class RequestsService {
     id: string,
     forUpdate = false,
   ): Promise<DetailRow> {
-    if (forUpdate) {
-      // Lock first, so a concurrent move waits here and then reads the committed version.
-      await manager.query(`SELECT 1 FROM request WHERE id = $1 FOR UPDATE`, [id]);
-    }
-    const conditions = new SqlConditions();
-    const today = conditions.param(this.clock.today());
-    conditions.add(`r.id = ${conditions.param(id)}`).add(visibleTo(actor, conditions));
     const [found] = (await manager.query(
-      selectDetail(SELECT_REQUEST.replaceAll('$today', today), conditions.where),
-      conditions.parameters,
+      ...requestDetailSql(actor, id, this.clock.today(), forUpdate),
     )) as DetailRow[];
     if (!found) throw AppException.notFound('The request');
     return found;

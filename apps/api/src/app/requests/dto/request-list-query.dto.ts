@@ -2,12 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 
-import {
-  REQUEST_SORTS,
-  REQUEST_STATES,
-  type RequestListQuery,
-  type RequestState,
-} from '@licensregistret/domain';
+import { REQUEST_SORTS, REQUEST_STATES, type RequestListQuery } from '@licensregistret/domain';
 
 import {
   EXPORT_FORMATS,
@@ -72,10 +67,4 @@ export class RequestExportQueryDto extends RequestListQueryDto {
   @ApiProperty({ enum: EXPORT_FORMATS })
   @IsExportFormat()
   format!: ExportFormat;
-}
-
-/** The states of the query as a list (the DTO holds them split after validation). */
-export function statesOf(query: RequestListQueryDto): RequestState[] | null {
-  const states = query.state as unknown as RequestState[] | undefined;
-  return states && states.length > 0 ? states : null;
 }
