@@ -1,5 +1,6 @@
 import {
   type Agreement,
+  type AgreementSortColumn,
   type ContractStatus,
   type ContractTerms,
   type IsoDate,
@@ -8,6 +9,11 @@ import {
   lastDayToGiveNotice,
   nextDeadline,
 } from '@licensregistret/domain';
+
+import { parseSort } from '../common/list-params';
+import { SqlConditions } from '../common/sql-builder';
+import type { AgreementListQueryDto } from './dto/agreement.dto';
+import { LICENCE_COVERS_UNIT } from './licence-coverage';
 
 const HAS_FOLLOW_UP = `EXISTS (SELECT 1 FROM agreement f WHERE f.follows_id = a.id)`;
 
@@ -139,4 +145,53 @@ export function toAgreement(row: AgreementRow, today: IsoDate): Agreement {
     daysLeft: daysBetween(today, row.ends_on),
     extensionOptionsLeft: row.extension_options - row.extension_options_used,
   };
+}
+
+const ORDER_BY: Record<AgreementSortColumn, string> = {
+  endsOn: 'a.ends_on',
+  lastDayToGiveNotice: 'a.last_day_to_give_notice',
+  nextDeadline: 'a.next_deadline',
+  annualCost: 'a.annual_cost',
+  supplierName: 's.name',
+  agreementNumber: 'a.agreement_number',
+};
+
+/**
+ * The list's WHERE (on `a` and `s`) and ORDER BY: one place for the grid, the export and the
+ * benchmark's baseline.
+ */
+export function agreementListSql(
+  query: AgreementListQueryDto,
+  today: IsoDate,
+): { sql: SqlConditions; orderBy: string } {
+  const sort = parseSort<AgreementSortColumn>(query.sort, { column: 'endsOn', direction: 'asc' });
+  const sql = new SqlConditions();
+  if (query.status) {
+    const todayParam = `${sql.param(today)}::date`;
+    const statuses = [...new Set(query.status.split(','))] as ContractStatus[];
+    sql.add(`(${statuses.map((status) => statusPrefilter(status, todayParam)).join(' OR ')})`);
+    sql.add(`${statusSql(todayParam)} = ANY(${sql.param(statuses)}::text[])`);
+  }
+  if (query.supplierId) sql.add(`a.supplier_id = ${sql.param(query.supplierId)}`);
+  if (query.endsFrom) sql.add(`a.ends_on >= ${sql.param(query.endsFrom)}::date`);
+  if (query.endsTo) sql.add(`a.ends_on <= ${sql.param(query.endsTo)}::date`);
+  if (query.noticeFrom) {
+    sql.add(`a.last_day_to_give_notice >= ${sql.param(query.noticeFrom)}::date`);
+  }
+  if (query.noticeTo) sql.add(`a.last_day_to_give_notice <= ${sql.param(query.noticeTo)}::date`);
+  if (query.minCost !== undefined) sql.add(`a.annual_cost >= ${sql.param(query.minCost)}`);
+  if (query.maxCost !== undefined) sql.add(`a.annual_cost <= ${sql.param(query.maxCost)}`);
+  if (query.schoolForm) {
+    const form = sql.param(query.schoolForm);
+    sql.add(`EXISTS (SELECT 1 FROM licence l WHERE l.agreement_id = a.id AND (
+               l.scope = 'MUNICIPALITY' OR l.school_forms @> ARRAY[${form}::text]
+               OR (l.scope = 'UNITS' AND EXISTS (SELECT 1 FROM licence_unit lu JOIN school_unit u ON u.id = lu.school_unit_id
+                                                  WHERE lu.licence_id = l.id AND u.school_forms @> ARRAY[${form}::text]))))`);
+  }
+  if (query.unitId) {
+    sql.add(`EXISTS (SELECT 1 FROM licence l JOIN school_unit u ON u.id = ${sql.param(query.unitId)}::uuid
+                      WHERE l.agreement_id = a.id AND ${LICENCE_COVERS_UNIT})`);
+  }
+  const direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
+  return { sql, orderBy: `${ORDER_BY[sort.column]} ${direction}, a.id ${direction}` };
 }

@@ -3,10 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 
 import {
   type Agreement,
-  type AgreementSortColumn,
-  type ContractStatus,
   type CostSplit,
-  type IsoDate,
   type Page,
   lastDayToGiveNotice,
   splitAnnualCost,
@@ -18,14 +15,12 @@ import { ClockService } from '../common/clock.service';
 import { rethrowConstraintViolation } from '../common/database-errors';
 import { EventLogService, changedFields } from '../common/event-log.service';
 import { cursorPages } from '../common/export/sql-cursor';
-import { pageOf, parseSort, totalUnlessKnown } from '../common/list-params';
+import { pageOf, totalUnlessKnown } from '../common/list-params';
 import { definedOnly } from '../common/patch';
-import { SqlConditions } from '../common/sql-builder';
 import {
   type AgreementRow,
   SELECT_AGREEMENT,
-  statusPrefilter,
-  statusSql,
+  agreementListSql,
   toAgreement,
 } from './agreement-rows';
 import type {
@@ -69,15 +64,6 @@ const CONSTRAINT_FIELDS = {
   agreement_follows_id_fkey: 'followsId',
 };
 
-const ORDER_BY: Record<AgreementSortColumn, string> = {
-  endsOn: 'a.ends_on',
-  lastDayToGiveNotice: 'a.last_day_to_give_notice',
-  nextDeadline: 'a.next_deadline',
-  annualCost: 'a.annual_cost',
-  supplierName: 's.name',
-  agreementNumber: 'a.agreement_number',
-};
-
 type Terms = CreateAgreementDto;
 
 @Injectable()
@@ -91,7 +77,7 @@ export class AgreementsService {
   async list(query: AgreementListQueryDto): Promise<Page<Agreement>> {
     const today = this.clock.today();
     const { offset, limit } = pageOf(query);
-    const { sql, orderBy } = this.filtered(query, today);
+    const { sql, orderBy } = agreementListSql(query, today);
     const filterParameters = [...sql.parameters];
     const [rows, total] = await Promise.all([
       this.dataSource.query(
@@ -112,7 +98,7 @@ export class AgreementsService {
   /** Every agreement of the list's filters, in its order, a page at a time (paging ignored). */
   async *exportPages(query: AgreementListQueryDto): AsyncGenerator<Agreement[]> {
     const today = this.clock.today();
-    const { sql, orderBy } = this.filtered(query, today);
+    const { sql, orderBy } = agreementListSql(query, today);
     for await (const rows of cursorPages<AgreementRow>(
       this.dataSource,
       `${SELECT_AGREEMENT} ${sql.where} ORDER BY ${orderBy}`,
@@ -120,43 +106,6 @@ export class AgreementsService {
     )) {
       yield rows.map((row) => toAgreement(row, today));
     }
-  }
-
-  /** The list's WHERE (on `a` and `s`) and ORDER BY: one place for the grid and the export. */
-  private filtered(
-    query: AgreementListQueryDto,
-    today: IsoDate,
-  ): { sql: SqlConditions; orderBy: string } {
-    const sort = parseSort<AgreementSortColumn>(query.sort, { column: 'endsOn', direction: 'asc' });
-    const sql = new SqlConditions();
-    if (query.status) {
-      const todayParam = `${sql.param(today)}::date`;
-      const statuses = [...new Set(query.status.split(','))] as ContractStatus[];
-      sql.add(`(${statuses.map((status) => statusPrefilter(status, todayParam)).join(' OR ')})`);
-      sql.add(`${statusSql(todayParam)} = ANY(${sql.param(statuses)}::text[])`);
-    }
-    if (query.supplierId) sql.add(`a.supplier_id = ${sql.param(query.supplierId)}`);
-    if (query.endsFrom) sql.add(`a.ends_on >= ${sql.param(query.endsFrom)}::date`);
-    if (query.endsTo) sql.add(`a.ends_on <= ${sql.param(query.endsTo)}::date`);
-    if (query.noticeFrom) {
-      sql.add(`a.last_day_to_give_notice >= ${sql.param(query.noticeFrom)}::date`);
-    }
-    if (query.noticeTo) sql.add(`a.last_day_to_give_notice <= ${sql.param(query.noticeTo)}::date`);
-    if (query.minCost !== undefined) sql.add(`a.annual_cost >= ${sql.param(query.minCost)}`);
-    if (query.maxCost !== undefined) sql.add(`a.annual_cost <= ${sql.param(query.maxCost)}`);
-    if (query.schoolForm) {
-      const form = sql.param(query.schoolForm);
-      sql.add(`EXISTS (SELECT 1 FROM licence l WHERE l.agreement_id = a.id AND (
-                 l.scope = 'MUNICIPALITY' OR l.school_forms @> ARRAY[${form}::text]
-                 OR (l.scope = 'UNITS' AND EXISTS (SELECT 1 FROM licence_unit lu JOIN school_unit u ON u.id = lu.school_unit_id
-                                                    WHERE lu.licence_id = l.id AND u.school_forms @> ARRAY[${form}::text]))))`);
-    }
-    if (query.unitId) {
-      sql.add(`EXISTS (SELECT 1 FROM licence l JOIN school_unit u ON u.id = ${sql.param(query.unitId)}::uuid
-                        WHERE l.agreement_id = a.id AND ${LICENCE_COVERS_UNIT})`);
-    }
-    const direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
-    return { sql, orderBy: `${ORDER_BY[sort.column]} ${direction}, a.id ${direction}` };
   }
 
   async get(id: string): Promise<Agreement> {
