@@ -31,6 +31,9 @@ export async function createApp(
   app.useBodyParser('json', { limit: '1mb' });
   app.use(cookieParser());
   app.set('trust proxy', config.trustProxy);
+  // API answers are read fresh every time (no conditional GETs); hashing each body for an ETag
+  // cost more than a tenth of a millisecond on a grid page. Static files keep theirs.
+  app.set('etag', false);
   app.setGlobalPrefix(API_PREFIX);
   app.use(
     helmet({
