@@ -1,0 +1,325 @@
+// `npm run bench`: the API and a bare node:http + pg baseline on a large generated municipality,
+// loaded in turns by autocannon from this process. See docs/performance.md.
+//
+//   node tools/bench/run.mjs [--rounds 3] [--seconds 10] [--only queue,moves] [--no-browser]
+//                            [--regenerate]
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+
+import { measureBrowser } from './browser.mjs';
+import { openBenchServer } from './database.mjs';
+import { BENCH_PASSWORD, SCALE, generate, rowCounts } from './generate.mjs';
+import { median, runLoad, runSteady } from './load.mjs';
+import { agreementsPath, queuePath, scenarios } from './scenarios.mjs';
+import { signIn } from './session.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const { values: args } = parseArgs({
+  options: {
+    rounds: { type: 'string', default: '3' },
+    seconds: { type: 'string', default: '10' },
+    only: { type: 'string' },
+    'no-browser': { type: 'boolean', default: false },
+    regenerate: { type: 'boolean', default: false },
+  },
+});
+const rounds = Number(args.rounds);
+const seconds = Number(args.seconds);
+const log = (message) => process.stdout.write(`${message}\n`);
+
+const BASELINE = join('apps', 'api', 'src', 'bench', 'baseline-server.ts');
+const API_PORT = 3471;
+const BASELINE_PORT = 3472;
+// Linux counts process CPU time in clock ticks of 1/100 s.
+const CLOCK_TICKS = 100;
+const targets = {
+  api: `http://127.0.0.1:${API_PORT}`,
+  baseline: `http://127.0.0.1:${BASELINE_PORT}`,
+};
+
+/** The Node.js flags `npm start` runs the API with (the heap limit among them). */
+const API_NODE_FLAGS = /node ((?:--\S+ )*)dist\/apps\/api\/main\.js/
+  .exec(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.start)[1]
+  .trim()
+  .split(' ')
+  .filter(Boolean);
+
+/** The generator's own text, so changing it regenerates the data. */
+const generatorFingerprint = createHash('sha256')
+  .update(readFileSync(join(root, 'tools', 'bench', 'generate.mjs')))
+  .digest('hex')
+  .slice(0, 16);
+
+function start(name, command, commandArgs, env) {
+  const child = spawn(command, commandArgs, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  child.on('exit', (code, signal) => {
+    if (!child.stopping) {
+      log(`${name} stopped unexpectedly (${code ?? signal})`);
+      process.exit(1);
+    }
+  });
+  child.stop = () => {
+    child.stopping = true;
+    child.kill('SIGTERM');
+  };
+  return child;
+}
+
+async function waitForHealth(baseUrl) {
+  for (let attempt = 0; attempt < 150; attempt += 1) {
+    try {
+      if ((await fetch(`${baseUrl}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${baseUrl} did not become healthy`);
+}
+
+/** CPU time a process has used, in ms (utime + stime from /proc). */
+function cpuMs(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+
+/** CPU time the whole machine has spent busy, in ms (from /proc/stat). */
+function machineCpuMs() {
+  const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+  const [user, nice, system, , , irq, softirq, steal] = ticks.map(Number);
+  return ((user + nice + system + irq + softirq + steal) * 1000) / CLOCK_TICKS;
+}
+
+/**
+ * Runs a load and adds the CPU ms per request spent by the server, by this load generator, and
+ * by the rest of the machine (PostgreSQL, nearly all of it).
+ */
+async function measured(options, serverPid) {
+  const [server, machine, generator] = [cpuMs(serverPid), machineCpuMs(), process.cpuUsage()];
+  const result = await runLoad(options);
+  const calls = Math.max(1, result.ok + result.failed);
+  const own = process.cpuUsage(generator);
+  const serverMs = cpuMs(serverPid) - server;
+  const generatorMs = (own.user + own.system) / 1000;
+  return {
+    ...result,
+    cpu: {
+      server: serverMs / calls,
+      generator: generatorMs / calls,
+      database: (machineCpuMs() - machine - serverMs - generatorMs) / calls,
+    },
+  };
+}
+
+/** Peak resident memory of a process so far (VmHWM), in MB. */
+function peakMemoryMb(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1]);
+  return kb / 1024;
+}
+
+async function prepareData(url) {
+  await new Promise((resolve, reject) => {
+    const migrate = spawn('node', ['dist/apps/api/migrate.js'], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: url },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    migrate.on('exit', (code) => (code === 0 ? resolve() : reject(new Error('migration failed'))));
+  });
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query(
+    `SELECT shobj_description(oid, 'pg_database') AS note FROM pg_database WHERE datname = current_database()`,
+  );
+  if (args.regenerate || rows[0].note !== `bench data ${generatorFingerprint}`) {
+    log('Generating the large municipality (once; kept in .data/bench) …');
+    const started = performance.now();
+    await generate(client, log);
+    await client.query(
+      `COMMENT ON DATABASE ${client.database} IS 'bench data ${generatorFingerprint}'`,
+    );
+    log(`Generated in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+  }
+  // Earlier runs' moves left dead rows behind: clear them, so that every run starts alike.
+  await client.query('VACUUM (ANALYZE) request, event');
+  await client.query('CHECKPOINT');
+  const counts = await rowCounts(client);
+  const historyIds = (
+    await client.query(
+      `SELECT id FROM request WHERE state <> 'DRAFT' ORDER BY number LIMIT 200 OFFSET 1000`,
+    )
+  ).rows.map((row) => row.id);
+  return { client, counts, historyIds };
+}
+
+async function moveSlots(client) {
+  const { rows } = await client.query(
+    `SELECT id, state, version FROM request WHERE state IN ('IN_TRIAGE', 'QUEUED')
+      ORDER BY number LIMIT 64`,
+  );
+  return rows;
+}
+
+/** The baseline must answer exactly what the API answers, or the comparison means nothing. */
+async function checkSameAnswers(specialist, procurement, historyId) {
+  const calls = [
+    [queuePath(0), specialist],
+    [queuePath(300), specialist],
+    [agreementsPath, procurement],
+    [`/api/requests/${historyId}/events`, specialist],
+  ];
+  for (const [path, headers] of calls) {
+    const [api, baseline] = await Promise.all(
+      [targets.api, targets.baseline].map(async (base) => {
+        const response = await fetch(`${base}${path}`, { headers });
+        return `${response.status} ${await response.text()}`;
+      }),
+    );
+    if (api !== baseline) {
+      throw new Error(
+        `The baseline answers ${path} differently from the API:\n${api.slice(0, 300)}\n${baseline.slice(0, 300)}`,
+      );
+    }
+  }
+}
+
+const format = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '–');
+
+async function main() {
+  log(`Licensregistret bench — ${new Date().toISOString()}`);
+  log(
+    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+  );
+  const server = await openBenchServer(root);
+  const { client, counts, historyIds } = await prepareData(server.url);
+  log(
+    `Data: ${Object.entries(counts)
+      .map(([table, n]) => `${table} ${n.toLocaleString('en')}`)
+      .join(', ')}`,
+  );
+
+  const env = { DATABASE_URL: server.url };
+  const api = start('The API', 'node', [...API_NODE_FLAGS, 'dist/apps/api/main.js'], {
+    ...env,
+    PORT: String(API_PORT),
+    NODE_ENV: 'production',
+    DEMO_DATA: 'false',
+    REMINDER_SCAN_MINUTES: '0',
+  });
+  // TypeScript run as it is (ts-node), so that it imports the API's own SQL and row mappings.
+  const baseline = start(
+    'The baseline',
+    'node',
+    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', BASELINE],
+    { ...env, PORT: String(BASELINE_PORT), TS_NODE_PROJECT: 'apps/api/tsconfig.app.json' },
+  );
+  const stopAll = async () => {
+    api.stop();
+    baseline.stop();
+    await client.end();
+    await server.stop();
+  };
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, () => stopAll().finally(() => process.exit(1)));
+  }
+  try {
+    await Promise.all([waitForHealth(targets.api), waitForHealth(targets.baseline)]);
+    const specialist = await signIn(targets.api, 'bench.specialist1', BENCH_PASSWORD);
+    const procurement = await signIn(targets.api, 'bench.procurement1', BENCH_PASSWORD);
+    await checkSameAnswers(specialist, procurement, historyIds[0]);
+    log('The baseline gives the same answers as the API (queue pages, agreements, history).');
+
+    const chosen = args.only?.split(',');
+    if (!chosen || chosen.some((word) => 'steady'.includes(word))) {
+      // Latency when not saturated: a steady 100 requests per second on the queue's first page,
+      // measured first, on a settled database (the write scenarios leave vacuuming behind),
+      // after a warm-up at the same rate; the baseline too, to tell the server's share.
+      for (const target of ['api', 'baseline']) {
+        const steady = { url: targets[target], path: queuePath(0), headers: specialist, rate: 100 };
+        await runSteady({ ...steady, seconds: 5 });
+        const result = await runSteady({ ...steady, seconds: Math.max(seconds, 20) });
+        log(
+          `queue at a steady 100 requests/s, ${target}: p50 ${format(result.p50)} ` +
+            `p95 ${format(result.p95)} p99 ${format(result.p99)} ms ` +
+            `(${result.ok} ok, ${result.failed} failed)`,
+        );
+      }
+    }
+
+    const scenarioFor = async (name) =>
+      scenarios({
+        specialist,
+        procurement,
+        historyIds,
+        // The moves start from the requests' states and versions as they are now.
+        moveSlots: name === 'decision moves' ? await moveSlots(client) : [],
+      })[name];
+    const names = Object.keys(
+      scenarios({ specialist, procurement, historyIds, moveSlots: [] }),
+    ).filter((name) => !chosen || chosen.some((word) => name.includes(word)));
+    for (const name of names) {
+      const runs = { api: [], baseline: [] };
+      // Alternate the two servers, the machine being noisy: api, baseline, api, baseline …
+      for (let round = 0; round < rounds; round += 1) {
+        for (const target of ['api', 'baseline']) {
+          const url = targets[target];
+          // A short warm-up, then the measured run (once the warm-up's last answers are in).
+          await runLoad({ ...(await scenarioFor(name)), url, duration: 2 });
+          await new Promise((resolve) => setTimeout(resolve, 500));
+          const pid = target === 'api' ? api.pid : baseline.pid;
+          runs[target].push(
+            await measured({ ...(await scenarioFor(name)), url, duration: seconds }, pid),
+          );
+        }
+      }
+      const connections = (await scenarioFor(name)).connections;
+      const m = (target, key) => median(runs[target].map((run) => run[key]));
+      const failed = [...runs.api, ...runs.baseline].reduce((sum, run) => sum + run.failed, 0);
+      const cpu = (target) =>
+        ['server', 'database', 'generator']
+          .map((part) => `${part} ${format(median(runs[target].map((run) => run.cpu[part])), 2)}`)
+          .join(', ');
+      log(
+        `${name} (${connections} connections): API ${format(m('api', 'rps'), 0)}/s ` +
+          `p50 ${format(m('api', 'p50'))} p95 ${format(m('api', 'p95'))} p99 ${format(m('api', 'p99'))} ms | ` +
+          `baseline ${format(m('baseline', 'rps'), 0)}/s p50 ${format(m('baseline', 'p50'))} ` +
+          `p95 ${format(m('baseline', 'p95'))} p99 ${format(m('baseline', 'p99'))} ms | ` +
+          `ratio ${format(m('api', 'rps') / m('baseline', 'rps'), 2)}` +
+          `\n    CPU ms per request — API: ${cpu('api')}; baseline: ${cpu('baseline')}` +
+          (failed
+            ? ` | not 2xx: ${JSON.stringify(runs.api.map((run) => run.statuses))} / ${JSON.stringify(runs.baseline.map((run) => run.statuses))}`
+            : ''),
+      );
+    }
+
+    if (!args['no-browser']) {
+      const browser = await measureBrowser(targets.api, 'bench.specialist1', BENCH_PASSWORD);
+      log(
+        `browser: first queue row ${browser.firstRowMs.toFixed(0)} ms after navigation ` +
+          `(median of ${browser.samples}, signed in, cache warm; cold ${browser.coldFirstRowMs.toFixed(0)} ms); ` +
+          `JavaScript of the first page ${browser.firstPageJs.raw} raw / ${browser.firstPageJs.gzip} gzip; ` +
+          `up to the queue ${browser.queueJs.raw} raw / ${browser.queueJs.gzip} gzip`,
+      );
+    }
+    log(`API peak memory (resident): ${peakMemoryMb(api.pid).toFixed(0)} MB`);
+    log(`Scale: ${JSON.stringify(SCALE)}`);
+  } finally {
+    await stopAll();
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error.stack ?? error}\n`);
+  process.exit(1);
+});
