@@ -48,4 +48,29 @@ describe('the global validation pipe', () => {
       },
     );
   });
+
+  it('refuses text PostgreSQL cannot store or that is broken Unicode, by field, before anything reads it', async () => {
+    const error = await validate({
+      name: 'N\u0000E',
+      annualCost: 10,
+      contact: { email: '\udfff@b.se' },
+    }).catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(RequestValidationException);
+    expect((error as RequestValidationException).errors.map((item) => item.field)).toEqual([
+      'name',
+      'contact.email',
+    ]);
+    const paired = await validate({ name: 'NE 😀', annualCost: 10, contact: { email: 'a@b.se' } });
+    expect(paired).toBeInstanceOf(SupplierDto);
+  });
+
+  it('checks a query string the same way', async () => {
+    const error = await pipe
+      .transform({ q: '\u0000' }, { type: 'query', metatype: Object })
+      .catch((caught: unknown) => caught);
+    expect((error as RequestValidationException).errors).toEqual([
+      { field: 'q', messages: ['q contains a NUL character or broken Unicode'] },
+    ]);
+  });
 });

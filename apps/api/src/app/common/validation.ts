@@ -1,4 +1,4 @@
-import { type ValidationError, ValidationPipe } from '@nestjs/common';
+import { type ArgumentMetadata, type ValidationError, ValidationPipe } from '@nestjs/common';
 
 import type { FieldError } from '@licensregistret/domain';
 
@@ -21,8 +21,43 @@ export function toFieldErrors(errors: ValidationError[], parent = ''): FieldErro
   });
 }
 
+/** With the `u` flag a surrogate pair is one code point, so this matches lone halves only. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * The fields of a body or query whose text PostgreSQL cannot store (the NUL character) or that
+ * is not well-formed Unicode (a lone surrogate, on which some validators throw), as dotted paths.
+ */
+export function unstorableTextFields(value: unknown, path: string): string[] {
+  if (typeof value === 'string') {
+    return value.includes('\u0000') || LONE_SURROGATE.test(value) ? [path] : [];
+  }
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, item]) =>
+    unstorableTextFields(item, path ? `${path}.${key}` : key),
+  );
+}
+
+/** class-validator behind a check that every text can be stored at all. */
+class RequestValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query') {
+      const fields = unstorableTextFields(value, metadata.data ?? '');
+      if (fields.length > 0) {
+        throw new RequestValidationException(
+          fields.map((field) => ({
+            field: field || metadata.type,
+            messages: [`${field || metadata.type} contains a NUL character or broken Unicode`],
+          })),
+        );
+      }
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new RequestValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
