@@ -4,6 +4,7 @@ import { CatalogueAgreementsLicences1763859600000 } from './1763859600000-catalo
 import { RequestsReviewsNotifications1763863200000 } from './1763863200000-requests-reviews-notifications';
 import { RemindersAndCalendarFeeds1763866800000 } from './1763866800000-reminders-and-calendar-feeds';
 import { OpenRequestQueueIndex1763870400000 } from './1763870400000-open-request-queue-index';
+import { WithdrawnDrafts1763874000000 } from './1763874000000-withdrawn-drafts';
 
 /**
  * Every migration, oldest first. A generated migration is added here by hand (the API is bundled,
@@ -16,4 +17,5 @@ export const MIGRATIONS = [
   RequestsReviewsNotifications1763863200000,
   RemindersAndCalendarFeeds1763866800000,
   OpenRequestQueueIndex1763870400000,
+  WithdrawnDrafts1763874000000,
 ];
