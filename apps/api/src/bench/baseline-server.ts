@@ -10,15 +10,11 @@ import 'reflect-metadata';
 
 import { MAX_PAGE_SIZE, type RequestState, todayInSweden } from '@licensregistret/domain';
 
-import {
-  type AgreementRow,
-  SELECT_AGREEMENT,
-  agreementListSql,
-  toAgreement,
-} from '../app/agreements/agreement-rows';
+import { type AgreementRow, agreementRowsSql, toAgreement } from '../app/agreements/agreement-rows';
 import type { AgreementListQueryDto } from '../app/agreements/dto/agreement.dto';
 import { SESSION_ACTOR, type SessionRow } from '../app/auth/session.sql';
 import { SELECT_SERVICE } from '../app/catalogue/service-rows';
+import { paged } from '../app/common/sql-builder';
 import {
   type DetailRow,
   REQUEST_HISTORY,
@@ -27,7 +23,7 @@ import {
   toRequestEvent,
   toSummary,
 } from '../app/requests/request-rows';
-import { requestDetailSql, requestPageSql } from '../app/requests/request-sql';
+import { requestDetailSql, requestRowsSql } from '../app/requests/request-sql';
 import { SELECT_REVIEW } from '../app/reviews/review-rows';
 import { PreparingClient } from '../database/preparing-client';
 
@@ -52,19 +48,17 @@ async function actorOf(request: IncomingMessage): Promise<SessionRow | null> {
 
 const viewerOf = (actor: SessionRow) => ({ roles: actor.roles, schoolUnits: actor.school_units });
 
+const pageOf = (url: URL) => ({
+  offset: Number(url.searchParams.get('offset') ?? 0),
+  limit: Math.min(Number(url.searchParams.get('limit') ?? 50), MAX_PAGE_SIZE),
+});
+
 async function queuePage(actor: SessionRow, url: URL) {
   const states = (url.searchParams.get('state') ?? '').split(',') as RequestState[];
-  const sql = requestPageSql(
-    viewerOf(actor),
-    { states, sort: url.searchParams.get('sort') ?? undefined },
-    todayInSweden(),
-    {
-      offset: Number(url.searchParams.get('offset') ?? 0),
-      limit: Math.min(Number(url.searchParams.get('limit') ?? 50), MAX_PAGE_SIZE),
-    },
-  );
+  const filters = { states, sort: url.searchParams.get('sort') ?? undefined };
+  const sql = requestRowsSql(viewerOf(actor), filters, todayInSweden());
   const [rows, total] = await Promise.all([
-    pool.query<RequestSummaryRow>(...sql.rows),
+    pool.query<RequestSummaryRow>(...paged(sql.rows, pageOf(url))),
     url.searchParams.get('withTotal') === 'false'
       ? null
       : pool.query<{ total: number }>(...sql.count),
@@ -75,18 +69,10 @@ async function queuePage(actor: SessionRow, url: URL) {
 async function agreementsPage(url: URL) {
   const today = todayInSweden();
   const query = Object.fromEntries(url.searchParams) as unknown as AgreementListQueryDto;
-  const { sql, orderBy } = agreementListSql(query, today);
-  const filterParameters = [...sql.parameters];
+  const sql = agreementRowsSql(query, today);
   const [rows, total] = await Promise.all([
-    pool.query<AgreementRow>(
-      `${SELECT_AGREEMENT} ${sql.where} ORDER BY ${orderBy}
-       LIMIT ${sql.param(Number(query.limit))} OFFSET ${sql.param(Number(query.offset))}`,
-      sql.parameters,
-    ),
-    pool.query<{ total: number }>(
-      `SELECT count(*)::int AS total FROM agreement a JOIN supplier s ON s.id = a.supplier_id ${sql.where}`,
-      filterParameters,
-    ),
+    pool.query<AgreementRow>(...paged(sql.rows, pageOf(url))),
+    pool.query<{ total: number }>(...sql.count),
   ]);
   return { rows: rows.rows.map((row) => toAgreement(row, today)), total: total.rows[0].total };
 }

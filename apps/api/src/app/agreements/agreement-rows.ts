@@ -11,7 +11,7 @@ import {
 } from '@licensregistret/domain';
 
 import { parseSort } from '../common/list-params';
-import { SqlConditions } from '../common/sql-builder';
+import { SqlConditions, type SqlStatement } from '../common/sql-builder';
 import type { AgreementListQueryDto } from './dto/agreement.dto';
 import { LICENCE_COVERS_UNIT } from './licence-coverage';
 
@@ -156,11 +156,8 @@ const ORDER_BY: Record<AgreementSortColumn, string> = {
   agreementNumber: 'a.agreement_number',
 };
 
-/**
- * The list's WHERE (on `a` and `s`) and ORDER BY: one place for the grid, the export and the
- * benchmark's baseline.
- */
-export function agreementListSql(
+/** The list's WHERE (on `a` and `s`) and ORDER BY. */
+function agreementListSql(
   query: AgreementListQueryDto,
   today: IsoDate,
 ): { sql: SqlConditions; orderBy: string } {
@@ -194,4 +191,23 @@ export function agreementListSql(
   }
   const direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
   return { sql, orderBy: `${ORDER_BY[sort.column]} ${direction}, a.id ${direction}` };
+}
+
+/**
+ * Every agreement of the list's filters in its order (the export reads them through a cursor;
+ * `paged` makes a page of it) and the count of them, as SQL with parameters: one place for the
+ * grid, the export and the benchmark's baseline.
+ */
+export function agreementRowsSql(
+  query: AgreementListQueryDto,
+  today: IsoDate,
+): { rows: SqlStatement; count: SqlStatement } {
+  const { sql, orderBy } = agreementListSql(query, today);
+  return {
+    rows: [`${SELECT_AGREEMENT} ${sql.where} ORDER BY ${orderBy}`, sql.parameters],
+    count: [
+      `SELECT count(*)::int AS total FROM agreement a JOIN supplier s ON s.id = a.supplier_id ${sql.where}`,
+      sql.parameters,
+    ],
+  };
 }

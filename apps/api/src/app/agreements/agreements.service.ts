@@ -17,10 +17,11 @@ import { EventLogService, changedFields } from '../common/event-log.service';
 import { cursorPages } from '../common/export/sql-cursor';
 import { pageOf, totalUnlessKnown } from '../common/list-params';
 import { definedOnly } from '../common/patch';
+import { paged } from '../common/sql-builder';
 import {
   type AgreementRow,
   SELECT_AGREEMENT,
-  agreementListSql,
+  agreementRowsSql,
   toAgreement,
 } from './agreement-rows';
 import type {
@@ -76,21 +77,10 @@ export class AgreementsService {
 
   async list(query: AgreementListQueryDto): Promise<Page<Agreement>> {
     const today = this.clock.today();
-    const { offset, limit } = pageOf(query);
-    const { sql, orderBy } = agreementListSql(query, today);
-    const filterParameters = [...sql.parameters];
+    const sql = agreementRowsSql(query, today);
     const [rows, total] = await Promise.all([
-      this.dataSource.query(
-        `${SELECT_AGREEMENT} ${sql.where} ORDER BY ${orderBy}
-         LIMIT ${sql.param(limit)} OFFSET ${sql.param(offset)}`,
-        sql.parameters,
-      ) as Promise<AgreementRow[]>,
-      totalUnlessKnown(query, () =>
-        this.dataSource.query(
-          `SELECT count(*)::int AS total FROM agreement a JOIN supplier s ON s.id = a.supplier_id ${sql.where}`,
-          filterParameters,
-        ),
-      ),
+      this.dataSource.query(...paged(sql.rows, pageOf(query))) as Promise<AgreementRow[]>,
+      totalUnlessKnown(query, () => this.dataSource.query(...sql.count)),
     ]);
     return { rows: rows.map((row) => toAgreement(row, today)), total };
   }
@@ -98,12 +88,8 @@ export class AgreementsService {
   /** Every agreement of the list's filters, in its order, a page at a time (paging ignored). */
   async *exportPages(query: AgreementListQueryDto): AsyncGenerator<Agreement[]> {
     const today = this.clock.today();
-    const { sql, orderBy } = agreementListSql(query, today);
-    for await (const rows of cursorPages<AgreementRow>(
-      this.dataSource,
-      `${SELECT_AGREEMENT} ${sql.where} ORDER BY ${orderBy}`,
-      sql.parameters,
-    )) {
+    const [text, parameters] = agreementRowsSql(query, today).rows;
+    for await (const rows of cursorPages<AgreementRow>(this.dataSource, text, parameters)) {
       yield rows.map((row) => toAgreement(row, today));
     }
   }

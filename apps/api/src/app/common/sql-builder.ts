@@ -18,3 +18,15 @@ export class SqlConditions {
     return this.conditions.length ? `WHERE ${this.conditions.join(' AND ')}` : '';
   }
 }
+
+/** SQL text and its parameters, ready for `query(...statement)`. */
+export type SqlStatement = [text: string, parameters: unknown[]];
+
+/** A list's statement with `LIMIT`/`OFFSET` parameters added: one page of it. */
+export function paged(
+  [text, parameters]: SqlStatement,
+  page: { offset: number; limit: number },
+): SqlStatement {
+  const next = parameters.length + 1;
+  return [`${text} LIMIT $${next} OFFSET $${next + 1}`, [...parameters, page.limit, page.offset]];
+}

@@ -7,7 +7,7 @@ import {
 
 import type { Actor } from '../auth/actor';
 import { parseSort } from '../common/list-params';
-import { SqlConditions } from '../common/sql-builder';
+import { SqlConditions, type SqlStatement } from '../common/sql-builder';
 import type { RequestListQueryDto } from './dto/request-list-query.dto';
 import { unitIdsOf, visibleTo } from './request-access';
 import {
@@ -50,11 +50,8 @@ export function filtersOf(query: RequestListQueryDto): RequestListFilters {
   return { ...query, states: states && states.length > 0 ? states : null };
 }
 
-/**
- * The list's WHERE (on `r`, with what the viewer may see) and ORDER BY: one place for the grid,
- * the export and the benchmark's baseline.
- */
-export function requestListSql(
+/** The list's WHERE (on `r`, with what the viewer may see) and ORDER BY. */
+function requestListSql(
   viewer: Viewer,
   filters: RequestListFilters,
   today: IsoDate,
@@ -96,28 +93,23 @@ export function requestListSql(
   };
 }
 
-type Statement = [text: string, parameters: unknown[]];
-
-/** One page of the list and the count of all its rows, as SQL with parameters. */
-export function requestPageSql(
+/**
+ * Every row of the list in its order (the export reads them through a cursor; `paged` makes a
+ * page of it) and the count of them, as SQL with parameters.
+ */
+export function requestRowsSql(
   viewer: Viewer,
   filters: RequestListFilters,
   today: IsoDate,
-  page: { offset: number; limit: number },
-): { rows: Statement; count: Statement } {
+): { rows: SqlStatement; count: SqlStatement } {
   const { conditions, orderBy } = requestListSql(viewer, filters, today);
   const where = conditions.where;
-  const filterParameters = [...conditions.parameters];
+  const count: SqlStatement = [
+    `SELECT count(*)::int AS total FROM request r ${where}`,
+    [...conditions.parameters],
+  ];
   const select = SELECT_REQUEST_SUMMARY.replaceAll('$today', conditions.param(today));
-  const limit = conditions.param(page.limit);
-  const offset = conditions.param(page.offset);
-  return {
-    rows: [
-      `${select} ${where} ORDER BY ${orderBy} LIMIT ${limit} OFFSET ${offset}`,
-      conditions.parameters,
-    ],
-    count: [`SELECT count(*)::int AS total FROM request r ${where}`, filterParameters],
-  };
+  return { rows: [`${select} ${where} ORDER BY ${orderBy}`, conditions.parameters], count };
 }
 
 /**
@@ -129,7 +121,7 @@ export function requestDetailSql(
   id: string,
   today: IsoDate,
   forUpdate = false,
-): Statement {
+): SqlStatement {
   const conditions = new SqlConditions();
   const todayParam = conditions.param(today);
   conditions.add(`r.id = ${conditions.param(id)}`).add(visibleTo(viewer, conditions));

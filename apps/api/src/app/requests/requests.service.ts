@@ -29,6 +29,7 @@ import { EventLogService, changedFields } from '../common/event-log.service';
 import { cursorPages } from '../common/export/sql-cursor';
 import { pageOf, totalUnlessKnown } from '../common/list-params';
 import { definedOnly } from '../common/patch';
+import { paged } from '../common/sql-builder';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ReviewsService } from '../reviews/reviews.service';
 import type { RequestListQueryDto } from './dto/request-list-query.dto';
@@ -41,12 +42,11 @@ import {
   type RequestEventRow,
   type RequestRow,
   type RequestSummaryRow,
-  SELECT_REQUEST_SUMMARY,
   toContent,
   toRequestEvent,
   toSummary,
 } from './request-rows';
-import { filtersOf, requestDetailSql, requestListSql, requestPageSql } from './request-sql';
+import { filtersOf, requestDetailSql, requestRowsSql } from './request-sql';
 
 /** The states in which the school may still edit what it wrote. */
 const EDITABLE_STATES: readonly RequestState[] = ['DRAFT', 'SUBMITTED'];
@@ -99,9 +99,9 @@ export class RequestsService {
   }
 
   async list(actor: Actor, query: RequestListQueryDto): Promise<Page<RequestSummary>> {
-    const sql = requestPageSql(actor, filtersOf(query), this.clock.today(), pageOf(query));
+    const sql = requestRowsSql(actor, filtersOf(query), this.clock.today());
     const [rows, total] = await Promise.all([
-      this.dataSource.query(...sql.rows) as Promise<RequestSummaryRow[]>,
+      this.dataSource.query(...paged(sql.rows, pageOf(query))) as Promise<RequestSummaryRow[]>,
       totalUnlessKnown(query, () => this.dataSource.query(...sql.count)),
     ]);
     return { rows: rows.map(toSummary), total };
@@ -112,14 +112,8 @@ export class RequestsService {
    * a time (paging ignored).
    */
   async *exportPages(actor: Actor, query: RequestListQueryDto): AsyncGenerator<RequestSummary[]> {
-    const today = this.clock.today();
-    const { conditions, orderBy } = requestListSql(actor, filtersOf(query), today);
-    const select = SELECT_REQUEST_SUMMARY.replaceAll('$today', conditions.param(today));
-    for await (const rows of cursorPages<RequestSummaryRow>(
-      this.dataSource,
-      `${select} ${conditions.where} ORDER BY ${orderBy}`,
-      conditions.parameters,
-    )) {
+    const [text, parameters] = requestRowsSql(actor, filtersOf(query), this.clock.today()).rows;
+    for await (const rows of cursorPages<RequestSummaryRow>(this.dataSource, text, parameters)) {
       yield rows.map(toSummary);
     }
   }
