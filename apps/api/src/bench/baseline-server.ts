@@ -2,7 +2,6 @@
 // the calls the bench makes (imported from the API's own row modules, so the two cannot drift)
 // and maps rows with the same functions. No framework, no validation, no logging: what is left
 // when everything but the database work is taken away. Started by tools/bench/run.mjs.
-import { createHash } from 'node:crypto';
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import { Pool, types } from 'pg';
 // The list builders share a module with the query DTOs, whose decorators need this loaded.
@@ -12,6 +11,7 @@ import { MAX_PAGE_SIZE, type RequestState, todayInSweden } from '@licensregistre
 
 import { type AgreementRow, agreementRowsSql, toAgreement } from '../app/agreements/agreement-rows';
 import type { AgreementListQueryDto } from '../app/agreements/dto/agreement.dto';
+import { hashToken } from '../app/auth/secret-token';
 import { SESSION_ACTOR, type SessionRow } from '../app/auth/session.sql';
 import { SELECT_SERVICE } from '../app/catalogue/service-rows';
 import { paged } from '../app/common/sql-builder';
@@ -41,8 +41,7 @@ const pool = new Pool({
 async function actorOf(request: IncomingMessage): Promise<SessionRow | null> {
   const token = /(?:^|;\s*)lr_session=([^;]+)/.exec(request.headers.cookie ?? '')?.[1];
   if (!token) return null;
-  const hash = createHash('sha256').update(token).digest('hex');
-  const { rows } = await pool.query<SessionRow>(SESSION_ACTOR, [hash, 30, 60]);
+  const { rows } = await pool.query<SessionRow>(SESSION_ACTOR, [hashToken(token), 30, 60]);
   return rows[0] ?? null;
 }
 

@@ -2,7 +2,7 @@ import type { CookieOptions, Request, Response } from 'express';
 
 import { SESSION_COOKIE, XSRF_COOKIE } from '@licensregistret/domain';
 
-import { newToken } from './session.service';
+import { newToken } from './secret-token';
 
 function baseOptions(request: Request): CookieOptions {
   // `request.secure` is true over https, directly or (with TRUST_PROXY) behind a TLS proxy.

@@ -1,22 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.provider';
 import type { Actor } from './actor';
+import { hashToken, newToken } from './secret-token';
 import { SESSION_ACTOR, type SessionRow } from './session.sql';
 
 /** A session's `last_seen_at` is refreshed at most this often, to spare a write per request. */
 const TOUCH_INTERVAL_SECONDS = 60;
-
-export function newToken(): string {
-  return randomBytes(32).toString('base64url');
-}
-
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
 
 /**
  * Sessions live in PostgreSQL, so any API instance can serve any user. The cookie carries a

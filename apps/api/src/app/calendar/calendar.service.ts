@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import ical from 'ical-generator';
-import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 
 import {
@@ -13,10 +12,9 @@ import {
 } from '@licensregistret/domain';
 
 import type { Actor } from '../auth/actor';
+import { hashToken, newToken } from '../auth/secret-token';
 import { AppException } from '../common/app-exception';
 import { ClockService } from '../common/clock.service';
-
-const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
 interface Deadline {
   uid: string;
@@ -47,12 +45,12 @@ export class CalendarService {
 
   /** A new secret address; any earlier one stops working. */
   async create(actor: Actor): Promise<CalendarFeed> {
-    const token = randomBytes(32).toString('base64url');
+    const token = newToken();
     const [row] = (await this.dataSource.query(
       `INSERT INTO calendar_feed (account_id, token_hash) VALUES ($1, $2)
        ON CONFLICT (account_id) DO UPDATE SET token_hash = EXCLUDED.token_hash, created_at = now()
        RETURNING created_at`,
-      [actor.id, hashOf(token)],
+      [actor.id, hashToken(token)],
     )) as { created_at: Date }[];
     return {
       active: true,
@@ -70,7 +68,7 @@ export class CalendarService {
     const [owner] = (await this.dataSource.query(
       `SELECT a.id, a.roles, a.display_name FROM calendar_feed f JOIN account a ON a.id = f.account_id
         WHERE f.token_hash = $1 AND a.active`,
-      [hashOf(token)],
+      [hashToken(token)],
     )) as { id: string; roles: string[]; display_name: string }[];
     if (!owner) throw AppException.notFound('The calendar');
     const calendar = ical({
