@@ -29,3 +29,4 @@ export * from './lib/reminders';
 export * from './lib/dashboard';
 export * from './lib/record-of-processing';
 export * from './lib/calendar';
+export * from './lib/event-kinds';

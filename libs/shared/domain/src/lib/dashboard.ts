@@ -4,15 +4,6 @@ import type { IsoDate } from './iso-date';
 import type { RequestState } from './request-routine';
 import type { SchoolForm } from './school-forms';
 
-/** Submitted requests still waiting for the routine to end: what the age buckets count. */
-export const OPEN_REQUEST_STATES = [
-  'SUBMITTED',
-  'IN_TRIAGE',
-  'QUEUED',
-  'NEEDS_INFO',
-  'IN_REVIEW',
-] as const satisfies readonly RequestState[];
-
 /** How long an open request has waited since it was submitted, in whole days (Sweden). */
 export const REQUEST_AGE_BUCKETS = ['0-7', '8-30', '31-90', '91+'] as const;
 export type RequestAgeBucket = (typeof REQUEST_AGE_BUCKETS)[number];

@@ -19,3 +19,39 @@ export interface ProblemDetails {
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/**
+ * What went wrong, independent of HTTP: the API throws these codes (and maps each to a status),
+ * and answers each with its own problem `type`.
+ */
+export const PROBLEM_CODES = [
+  'INVALID',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'CSRF',
+  'NOT_FOUND',
+  'DUPLICATE',
+  'STALE_VERSION',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'DATABASE_UNAVAILABLE',
+] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
+/**
+ * The problem `type` URI of each code, as the API sends it and the web compares it:
+ * `urn:licensregistret:problem:` and the code in kebab case (`STALE_VERSION` -> `stale-version`).
+ */
+export const PROBLEM_TYPES = {
+  INVALID: 'urn:licensregistret:problem:invalid',
+  UNAUTHENTICATED: 'urn:licensregistret:problem:unauthenticated',
+  FORBIDDEN: 'urn:licensregistret:problem:forbidden',
+  CSRF: 'urn:licensregistret:problem:csrf',
+  NOT_FOUND: 'urn:licensregistret:problem:not-found',
+  DUPLICATE: 'urn:licensregistret:problem:duplicate',
+  STALE_VERSION: 'urn:licensregistret:problem:stale-version',
+  CONFLICT: 'urn:licensregistret:problem:conflict',
+  RATE_LIMITED: 'urn:licensregistret:problem:rate-limited',
+  DATABASE_UNAVAILABLE: 'urn:licensregistret:problem:database-unavailable',
+} as const satisfies Record<ProblemCode, string>;
+export type ProblemType = (typeof PROBLEM_TYPES)[ProblemCode];

@@ -1,4 +1,14 @@
-import { dueStep, withInternalLead } from './reminders';
+import { REQUEST_WAITING_STATES, dueStep, withInternalLead } from './reminders';
+import { OPEN_REQUEST_STATES } from './request-routine';
+
+describe('REQUEST_WAITING_STATES', () => {
+  it('are the open states but QUEUED: a queued request waits for the joint assessment by design', () => {
+    expect(REQUEST_WAITING_STATES).toEqual(['SUBMITTED', 'IN_TRIAGE', 'NEEDS_INFO', 'IN_REVIEW']);
+    expect(OPEN_REQUEST_STATES.filter((state) => !REQUEST_WAITING_STATES.includes(state))).toEqual([
+      'QUEUED',
+    ]);
+  });
+});
 
 describe('dueStep', () => {
   const steps = [120, 60, 30];

@@ -1,4 +1,5 @@
 import { type IsoDate, addDays } from './iso-date';
+import { OPEN_REQUEST_STATES, type RequestState } from './request-routine';
 
 /** What a reminder is about. */
 export const REMINDER_KINDS = [
@@ -29,6 +30,18 @@ export interface ReminderSettings {
   /** A request waiting longer than this in one open state reminds whoever holds it. */
   requestWaitingDays: number;
 }
+
+/**
+ * The open states in which a request waiting longer than `requestWaitingDays` reminds whoever
+ * holds it: every open state but QUEUED, on purpose. QUEUE ("Spara till samlad bedömning") parks
+ * a request for the specialists' joint assessment of similar requests, so waiting there is the
+ * routine working as meant, for as long as the next such assessment is away; a reminder every
+ * time 14 days pass would only teach people to ignore reminders. UNQUEUE takes it up again, and
+ * the clock starts anew in IN_TRIAGE.
+ */
+export const REQUEST_WAITING_STATES: readonly RequestState[] = OPEN_REQUEST_STATES.filter(
+  (state) => state !== 'QUEUED',
+);
 
 export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = {
   leadDays: {

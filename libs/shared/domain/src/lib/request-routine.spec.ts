@@ -1,12 +1,19 @@
 import {
+  CLOSED_REQUEST_STATES,
+  type MoveInput,
+  OPEN_REQUEST_STATES,
   REQUEST_MOVES,
   REQUEST_ROUTINE,
   REQUEST_STATES,
   type RequestMove,
   type RequestSnapshot,
   type RoutineActor,
+  UNFINISHED_REQUEST_STATES,
   availableMoves,
+  isRequestMove,
+  moveInputProblems,
   moveProblem,
+  newToolReviewProblems,
   stateAfter,
 } from './request-routine';
 import { ROLES, type Role } from './roles';
@@ -233,5 +240,100 @@ describe('the request routine', () => {
       'SUBMIT',
       'WITHDRAW',
     ]);
+  });
+});
+
+describe('open and unfinished states', () => {
+  it('are submitted and not closed; unfinished adds the draft', () => {
+    expect(OPEN_REQUEST_STATES).toEqual([
+      'SUBMITTED',
+      'IN_TRIAGE',
+      'QUEUED',
+      'NEEDS_INFO',
+      'IN_REVIEW',
+    ]);
+    expect(UNFINISHED_REQUEST_STATES).toEqual(['DRAFT', ...OPEN_REQUEST_STATES]);
+  });
+
+  it('split every state: unfinished or closed, never both', () => {
+    expect([...UNFINISHED_REQUEST_STATES, ...CLOSED_REQUEST_STATES].sort()).toEqual(
+      [...REQUEST_STATES].sort(),
+    );
+  });
+
+  it('let the school withdraw exactly the unfinished ones', () => {
+    expect(REQUEST_ROUTINE.WITHDRAW.from).toEqual(UNFINISHED_REQUEST_STATES);
+  });
+
+  it('knows a move from another kind of event', () => {
+    expect(isRequestMove('DECIDE')).toBe(true);
+    expect(isRequestMove('COMMENT')).toBe(false);
+  });
+});
+
+describe('moveInputProblems: what a move must carry, every field at once', () => {
+  const fields = (move: RequestMove, input: MoveInput) =>
+    moveInputProblems(move, input).map((problem) => problem.field);
+
+  it('needs a question or an answer to have text', () => {
+    expect(fields('ASK_FOR_INFO', { text: '   ' })).toEqual(['text']);
+    expect(fields('ANSWER', {})).toEqual(['text']);
+    expect(fields('ANSWER', { text: 'Ja' })).toEqual([]);
+  });
+
+  it('needs the covering licence to find a request covered', () => {
+    expect(fields('MARK_COVERED', {})).toEqual(['licenceId']);
+    expect(fields('MARK_COVERED', { licenceId: 'l' })).toEqual([]);
+  });
+
+  it('needs an outcome first, then a rejection’s reasons and text, or the conditions', () => {
+    for (const move of ['PROPOSE_DECISION', 'DECIDE'] as const) {
+      expect(fields(move, {})).toEqual(['outcome']);
+      expect(fields(move, { outcome: 'REJECTED', text: ' ' })).toEqual(['reasons', 'text']);
+      expect(fields(move, { outcome: 'REJECTED', reasons: ['NEED'], text: 'Nej' })).toEqual([]);
+      expect(fields(move, { outcome: 'APPROVED_WITH_CONDITIONS' })).toEqual(['conditions']);
+      expect(fields(move, { outcome: 'APPROVED' })).toEqual([]);
+    }
+  });
+
+  it('asks nothing of the moves that carry nothing', () => {
+    expect(fields('QUEUE', {})).toEqual([]);
+    expect(fields('START_REVIEW', {})).toEqual([]);
+  });
+
+  it('is the 400 moveProblem answers, naming the first field', () => {
+    const inReview = request({ state: 'IN_REVIEW' });
+    expect(
+      moveProblem('DECIDE', inReview, actor(['OBJECT_SPECIALIST']), settings, {
+        outcome: 'REJECTED',
+      }),
+    ).toEqual({
+      status: 400,
+      field: 'reasons',
+      message: 'a rejection names at least one of the five reasons',
+    });
+  });
+});
+
+describe('newToolReviewProblems: what starting the review of a new tool needs', () => {
+  const fields = (input: Parameters<typeof newToolReviewProblems>[0]) =>
+    newToolReviewProblems(input).map((problem) => problem.field);
+
+  it('needs nothing else when the tool is a catalogue service', () => {
+    expect(fields({ serviceId: 's' })).toEqual([]);
+    expect(fields({ serviceId: '' })).toEqual(['serviceId']);
+  });
+
+  it('needs a supplier, existing or new by a valid organisation number, and a category', () => {
+    expect(fields({})).toEqual(['supplierId', 'category']);
+    expect(fields({ supplierId: '', category: 'SKILLS_TRAINING' })).toEqual(['supplierId']);
+    expect(fields({ supplierId: 'sup', category: '' })).toEqual(['category']);
+    expect(
+      fields({ supplierOrganisationNumber: '556036-0794', category: 'SKILLS_TRAINING' }),
+    ).toEqual(['supplierOrganisationNumber']);
+    expect(
+      fields({ supplierOrganisationNumber: '556036-0793', category: 'SKILLS_TRAINING' }),
+    ).toEqual([]);
+    expect(fields({ supplierId: 'sup', category: 'SKILLS_TRAINING' })).toEqual([]);
   });
 });

@@ -1,4 +1,6 @@
+import type { ServiceCategory } from './catalogue';
 import type { DecisionReason } from './decision-reasons';
+import { organisationNumberProblem } from './organisation-number';
 import type { Role } from './roles';
 
 /** Where a request for a digital tool is in the routine (shared/domain.md). */
@@ -37,6 +39,23 @@ export const CLOSED_REQUEST_STATES: readonly RequestState[] = [
   'WITHDRAWN',
 ];
 
+/**
+ * Not closed, drafts included: what the school may still withdraw, and its "ongoing" requests.
+ */
+export const UNFINISHED_REQUEST_STATES: readonly RequestState[] = REQUEST_STATES.filter(
+  (state) => !CLOSED_REQUEST_STATES.includes(state),
+);
+
+/**
+ * Submitted and not closed: the requests the routine still holds. They count as demand, fill the
+ * decision queue by default and the dashboard's age buckets, and are what the partial indexes
+ * `request_open_tool_idx` and `request_open_submitted_idx` cover; their SQL repeats this list
+ * (migrations are history), and a test compares the indexes' definitions with it.
+ */
+export const OPEN_REQUEST_STATES: readonly RequestState[] = UNFINISHED_REQUEST_STATES.filter(
+  (state) => state !== 'DRAFT',
+);
+
 export const DECISION_OUTCOMES = ['APPROVED', 'APPROVED_WITH_CONDITIONS', 'REJECTED'] as const;
 export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 
@@ -63,6 +82,11 @@ export const REQUEST_MOVES = [
 ] as const;
 export type RequestMove = (typeof REQUEST_MOVES)[number];
 
+/** Whether a string (an event's kind, a query parameter) is a move of the routine. */
+export function isRequestMove(kind: string): kind is RequestMove {
+  return (REQUEST_MOVES as readonly string[]).includes(kind);
+}
+
 /** Who may make a move: by role, and for the school's roles only for their own unit. */
 interface MoveRule {
   from: readonly RequestState[];
@@ -74,7 +98,6 @@ interface MoveRule {
   label: string;
 }
 
-const OPEN_STATES = REQUEST_STATES.filter((state) => !CLOSED_REQUEST_STATES.includes(state));
 const SCHOOL: readonly Role[] = ['REQUESTER', 'PRINCIPAL'];
 
 /** The routine: from where, to where, and by whom each move is made. */
@@ -164,7 +187,7 @@ export const REQUEST_ROUTINE: Record<RequestMove, MoveRule> = {
     label: 'Markera som införd',
   },
   WITHDRAW: {
-    from: OPEN_STATES,
+    from: UNFINISHED_REQUEST_STATES,
     to: 'WITHDRAWN',
     roles: SCHOOL,
     ownUnitOnly: true,
@@ -278,62 +301,131 @@ function whoAndWhen(
   }
 }
 
-/** What the move must carry: a question, an answer, a decision with its reasons or conditions. */
+/** A field a move's body lacks or gets wrong, and why (in English; the UI words it itself). */
+export interface FieldProblem<F extends string = string> {
+  field: F;
+  message: string;
+}
+
+/** The fields of a move's body the routine checks. */
+export type MoveInputField = 'text' | 'licenceId' | 'outcome' | 'reasons' | 'conditions';
+
+/**
+ * What a move must carry, every field that is missing, in the order the API names the first:
+ * a question or an answer its text; finding it covered the licence; a decision (proposed or
+ * made) its outcome, and a rejection at least one reason and an explanation, an approval with
+ * conditions the conditions. The API refuses the first; a form shows them all.
+ */
+export function moveInputProblems(
+  move: RequestMove,
+  input: MoveInput,
+): FieldProblem<MoveInputField>[] {
+  switch (move) {
+    case 'ASK_FOR_INFO':
+    case 'ANSWER':
+      return input.text?.trim()
+        ? []
+        : [{ field: 'text', message: 'write the question or the answer' }];
+    case 'MARK_COVERED':
+      return input.licenceId
+        ? []
+        : [{ field: 'licenceId', message: 'name the licence that already covers the unit' }];
+    case 'PROPOSE_DECISION':
+    case 'DECIDE':
+      return decisionInputProblems(input);
+    default:
+      return [];
+  }
+}
+
+function decisionInputProblems(input: MoveInput): FieldProblem<MoveInputField>[] {
+  if (!input.outcome) return [{ field: 'outcome', message: 'choose an outcome' }];
+  const problems: FieldProblem<MoveInputField>[] = [];
+  if (input.outcome === 'REJECTED') {
+    if (!input.reasons || input.reasons.length === 0) {
+      problems.push({
+        field: 'reasons',
+        message: 'a rejection names at least one of the five reasons',
+      });
+    }
+    if (!input.text?.trim()) {
+      problems.push({ field: 'text', message: 'a rejection explains itself to the school' });
+    }
+  }
+  if (input.outcome === 'APPROVED_WITH_CONDITIONS' && !input.conditions?.trim()) {
+    problems.push({ field: 'conditions', message: 'write the conditions' });
+  }
+  return problems;
+}
+
+/** What the move must carry: the endorsement a submission waits for, then the body's fields. */
 function whatItCarries(
   move: RequestMove,
   request: RequestSnapshot,
   actor: RoutineActor,
   input: MoveInput,
 ): MoveProblem | null {
-  const text = input.text?.trim() ?? '';
-  switch (move) {
-    case 'SUBMIT':
-      return !awaitsEndorsement(request, actor)
-        ? null
-        : {
-            status: 400,
-            field: 'endorsement',
-            message: 'the principal must endorse the request first',
-          };
-    case 'ASK_FOR_INFO':
-    case 'ANSWER':
-      return text
-        ? null
-        : { status: 400, field: 'text', message: 'write the question or the answer' };
-    case 'MARK_COVERED':
-      return input.licenceId
-        ? null
-        : {
-            status: 400,
-            field: 'licenceId',
-            message: 'name the licence that already covers the unit',
-          };
-    case 'PROPOSE_DECISION':
-    case 'DECIDE':
-      return decisionProblem(input);
-    default:
-      return null;
+  if (move === 'SUBMIT' && awaitsEndorsement(request, actor)) {
+    return {
+      status: 400,
+      field: 'endorsement',
+      message: 'the principal must endorse the request first',
+    };
   }
+  const [first] = moveInputProblems(move, input);
+  return first ? { status: 400, ...first } : null;
 }
 
-function decisionProblem(input: MoveInput): MoveProblem | null {
-  if (!input.outcome) return { status: 400, field: 'outcome', message: 'choose an outcome' };
-  if (input.outcome === 'REJECTED') {
-    if (!input.reasons || input.reasons.length === 0) {
-      return {
-        status: 400,
-        field: 'reasons',
-        message: 'a rejection names at least one of the five reasons',
-      };
-    }
-    if (!input.text?.trim()) {
-      return { status: 400, field: 'text', message: 'a rejection explains itself to the school' };
-    }
+/** How a new tool enters review: as a catalogue service, or a new one with supplier and category. */
+export interface NewToolReviewInput {
+  /** The catalogue service the tool turned out to be; when given, nothing else is needed. */
+  serviceId?: string;
+  /** The new service's supplier: one of the registry's ... */
+  supplierId?: string;
+  /** ... or a new one by organisation number (named as the request named it). */
+  supplierOrganisationNumber?: string;
+  category?: ServiceCategory | '';
+}
+
+export type NewToolReviewField =
+  'serviceId' | 'supplierId' | 'supplierOrganisationNumber' | 'category';
+
+/**
+ * What starting the review of a request for a tool not in the catalogue needs (START_REVIEW
+ * while the request has no service): the catalogue service it is, or else the new service's
+ * supplier (existing, or new by a valid organisation number) and its category. Every problem,
+ * supplier before category; the API refuses the first.
+ */
+export function newToolReviewProblems(
+  input: NewToolReviewInput,
+): FieldProblem<NewToolReviewField>[] {
+  if (input.serviceId !== undefined) {
+    return input.serviceId
+      ? []
+      : [{ field: 'serviceId', message: 'serviceId must be a catalogue service' }];
   }
-  if (input.outcome === 'APPROVED_WITH_CONDITIONS' && !input.conditions?.trim()) {
-    return { status: 400, field: 'conditions', message: 'write the conditions' };
+  const problems: FieldProblem<NewToolReviewField>[] = [];
+  if (input.supplierId !== undefined) {
+    if (!input.supplierId) {
+      problems.push({ field: 'supplierId', message: 'supplierId must be a supplier' });
+    }
+  } else if (input.supplierOrganisationNumber !== undefined) {
+    if (organisationNumberProblem(input.supplierOrganisationNumber) !== null) {
+      problems.push({
+        field: 'supplierOrganisationNumber',
+        message: 'supplierOrganisationNumber must be a valid organisation number',
+      });
+    }
+  } else {
+    problems.push({
+      field: 'supplierId',
+      message: 'name the supplier: supplierId, or supplierOrganisationNumber for a new one',
+    });
   }
-  return null;
+  if (!input.category) {
+    problems.push({ field: 'category', message: 'choose the category of the new service' });
+  }
+  return problems;
 }
 
 /** The first problem with making `move` now with `input`, or null when it may be made. */

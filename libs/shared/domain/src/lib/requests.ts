@@ -1,5 +1,6 @@
 import type { DigitalService, PersonalDataKind, ServiceCategory } from './catalogue';
 import type { DecisionReason } from './decision-reasons';
+import type { RequestEventKind } from './event-kinds';
 import type { IsoDate } from './iso-date';
 import type { ListQuery } from './list-query';
 import type { DecisionOutcome, RequestMove, RequestState } from './request-routine';
@@ -162,8 +163,8 @@ export interface RequestEvent {
   id: string;
   occurredAt: string;
   actorName: string | null;
-  /** A move (`SUBMIT`, `DECIDE`...), `CREATED`, `EDITED`, `COMMENT` or `REVIEW`. */
-  kind: string;
+  /** A move (`SUBMIT`, `DECIDE`...), `CREATED`, `EDITED`, `COMMENT`, `REVIEW` or `SERVICE_CHANGED`. */
+  kind: RequestEventKind;
   fromState: RequestState | null;
   toState: RequestState | null;
   text: string | null;

@@ -1,8 +1,13 @@
 import {
   type CurrentReviews,
+  DPIA_CRITERIA,
+  DPIA_NEEDED_FROM_CRITERIA,
+  type DpiaCriterion,
   type ServiceReview,
   approvalBlockers,
   describeBlocker,
+  dpiaNeeded,
+  gdprStops,
   reviewValidity,
 } from './reviews';
 
@@ -161,5 +166,56 @@ describe('approvalBlockers', () => {
       'Granskning saknas: Avtals- och kostnadsgranskning',
     );
     expect(describeBlocker({ code: 'DPIA_MISSING' })).toMatch(/konsekvensbedömning/);
+  });
+});
+
+describe('gdprStops', () => {
+  const findings = {
+    processesPersonalData: true,
+    dataProcessingAgreementSigned: true,
+    dpiaCriteria: [] as DpiaCriterion[],
+    dpiaDone: false,
+    storageLocation: 'EU_EEA' as const,
+    transferMechanism: 'NONE' as const,
+  };
+
+  it('has none for findings that pass, and none at all without personal data', () => {
+    expect(gdprStops(findings)).toEqual([]);
+    expect(
+      gdprStops({
+        ...findings,
+        processesPersonalData: false,
+        dataProcessingAgreementSigned: false,
+        dpiaCriteria: ['SENSITIVE_DATA', 'LARGE_SCALE'],
+        storageLocation: 'OUTSIDE_EU_EEA',
+      }),
+    ).toEqual([]);
+  });
+
+  it('names all three stops together, in the order approvalBlockers lists them', () => {
+    expect(
+      gdprStops({
+        ...findings,
+        dataProcessingAgreementSigned: false,
+        dpiaCriteria: ['SENSITIVE_DATA', 'LARGE_SCALE'],
+        storageLocation: 'OUTSIDE_EU_EEA',
+      }),
+    ).toEqual(['NO_DATA_PROCESSING_AGREEMENT', 'DPIA_MISSING', 'TRANSFER_WITHOUT_MECHANISM']);
+  });
+
+  it('needs a DPIA from DPIA_NEEDED_FROM_CRITERIA criteria (two), not one fewer', () => {
+    expect(DPIA_NEEDED_FROM_CRITERIA).toBe(2);
+    expect(dpiaNeeded(DPIA_CRITERIA.slice(0, DPIA_NEEDED_FROM_CRITERIA - 1))).toBe(false);
+    expect(dpiaNeeded(DPIA_CRITERIA.slice(0, DPIA_NEEDED_FROM_CRITERIA))).toBe(true);
+  });
+
+  it('is what approvalBlockers adds for an approved data protection review', () => {
+    const stopped = reviews({
+      dataProcessingAgreementSigned: false,
+      storageLocation: 'OUTSIDE_EU_EEA',
+    });
+    const review = stopped.DATA_PROTECTION;
+    if (review?.kind !== 'DATA_PROTECTION') throw new Error('a data protection review');
+    expect(codes(stopped)).toEqual(gdprStops(review.findings));
   });
 });

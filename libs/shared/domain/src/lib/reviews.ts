@@ -76,7 +76,7 @@ export const DATA_CATEGORY_LABELS: Record<DataCategory, string> = {
 
 /**
  * IMY's criteria for when a DPIA is needed (from the EDPB guidelines): two or more applying
- * means a DPIA must be made before processing starts.
+ * (DPIA_NEEDED_FROM_CRITERIA) means a DPIA must be made before processing starts.
  */
 export const DPIA_CRITERIA = [
   'EVALUATION_OR_SCORING',
@@ -102,6 +102,14 @@ export const DPIA_CRITERION_LABELS: Record<DpiaCriterion, string> = {
   NEW_TECHNOLOGY: 'Ny teknik eller nya organisatoriska lösningar',
   PREVENTS_RIGHTS: 'Hindrar de registrerade att utöva en rättighet',
 };
+
+/** From this many of IMY's criteria applying, a DPIA must be made before processing starts. */
+export const DPIA_NEEDED_FROM_CRITERIA = 2;
+
+/** Whether the criteria that apply call for a DPIA. */
+export function dpiaNeeded(criteria: readonly DpiaCriterion[]): boolean {
+  return criteria.length >= DPIA_NEEDED_FROM_CRITERIA;
+}
 
 /** How personal data may lawfully leave the EU/EEA. */
 export const TRANSFER_MECHANISMS = [
@@ -231,7 +239,7 @@ export type ApprovalBlocker =
       code: 'REVIEW_MISSING' | 'REVIEW_REJECTED' | 'REVIEW_EXPIRED' | 'REVIEW_DUE_AGAIN';
       kind: ReviewKind;
     }
-  | { code: 'NO_DATA_PROCESSING_AGREEMENT' | 'DPIA_MISSING' | 'TRANSFER_WITHOUT_MECHANISM' };
+  | { code: GdprStop };
 
 export const APPROVAL_BLOCKER_LABELS: Record<ApprovalBlocker['code'], string> = {
   REVIEW_MISSING: 'Granskning saknas',
@@ -258,6 +266,37 @@ export function reviewValidity(
   return review.redoBy < today ? 'EXPIRED' : 'VALID';
 }
 
+/** GDPR's hard stops: what blocks an approval even when the data protection review approves. */
+export type GdprStop =
+  'NO_DATA_PROCESSING_AGREEMENT' | 'DPIA_MISSING' | 'TRANSFER_WITHOUT_MECHANISM';
+
+/**
+ * GDPR's hard stops in a data protection review's findings (none without personal data): no
+ * signed data processing agreement; a DPIA needed (two or more of IMY's criteria) but not done;
+ * storage outside the EU/EEA without a transfer mechanism. The review form shows them as they
+ * are filled in; approvalBlockers adds them to a service's blockers.
+ */
+export function gdprStops(
+  findings: Pick<
+    DataProtectionFindings,
+    | 'processesPersonalData'
+    | 'dataProcessingAgreementSigned'
+    | 'dpiaCriteria'
+    | 'dpiaDone'
+    | 'storageLocation'
+    | 'transferMechanism'
+  >,
+): GdprStop[] {
+  if (!findings.processesPersonalData) return [];
+  const stops: GdprStop[] = [];
+  if (!findings.dataProcessingAgreementSigned) stops.push('NO_DATA_PROCESSING_AGREEMENT');
+  if (dpiaNeeded(findings.dpiaCriteria) && !findings.dpiaDone) stops.push('DPIA_MISSING');
+  if (findings.storageLocation === 'OUTSIDE_EU_EEA' && findings.transferMechanism === 'NONE') {
+    stops.push('TRANSFER_WITHOUT_MECHANISM');
+  }
+  return stops;
+}
+
 /**
  * What stops a service from being approved today, given its current reviews: every review is
  * required and must be valid and not rejected; and GDPR's three hard stops (no signed data
@@ -278,17 +317,8 @@ export function approvalBlockers(reviews: CurrentReviews, today: IsoDate): Appro
     if (validity === 'DUE_AGAIN') blockers.push({ code: 'REVIEW_DUE_AGAIN', kind });
   }
   const gdpr = reviews.DATA_PROTECTION;
-  if (gdpr?.kind === 'DATA_PROTECTION' && gdpr.findings.processesPersonalData) {
-    const findings = gdpr.findings;
-    if (!findings.dataProcessingAgreementSigned) {
-      blockers.push({ code: 'NO_DATA_PROCESSING_AGREEMENT' });
-    }
-    if (findings.dpiaCriteria.length >= 2 && !findings.dpiaDone) {
-      blockers.push({ code: 'DPIA_MISSING' });
-    }
-    if (findings.storageLocation === 'OUTSIDE_EU_EEA' && findings.transferMechanism === 'NONE') {
-      blockers.push({ code: 'TRANSFER_WITHOUT_MECHANISM' });
-    }
+  if (gdpr?.kind === 'DATA_PROTECTION') {
+    blockers.push(...gdprStops(gdpr.findings).map((code) => ({ code })));
   }
   return blockers;
 }
