@@ -14,8 +14,10 @@ export default {
   },
   transformIgnorePatterns: ['/node_modules/(?!(openid-client|oauth4webapi|jose)/)'],
   moduleFileExtensions: ['ts', 'js'],
-  // One PostgreSQL server and one throwaway database per run (src/test/global-setup.ts).
+  // One PostgreSQL server and one migrated template database per run (src/test/global-setup.ts);
+  // each test file works in a copy of its own (src/test/per-file-database.ts).
   globalSetup: '<rootDir>/src/test/global-setup.ts',
+  setupFilesAfterEnv: ['<rootDir>/src/test/per-file-database.ts'],
   globalTeardown: '<rootDir>/src/test/global-teardown.ts',
   testTimeout: 30000,
   coverageDirectory: '../../coverage/apps/api',

@@ -1,15 +1,17 @@
 // Jest global set-up for the API tests: one PostgreSQL server (DATABASE_URL's, or an embedded one
-// with its cluster kept in .data/postgres-test), one throwaway database per run, migrated once.
-// Workers are started after this and inherit DATABASE_URL pointing at the throwaway database.
+// with its cluster kept in .data/postgres-test) and one migrated template database per run, which
+// every test file copies into a database of its own (test-databases.ts, per-file-database.ts).
+// Workers are started after this and inherit the variables it sets.
 import { join } from 'node:path';
 import { Client } from 'pg';
 
 import { type EmbeddedServer, startEmbeddedPostgres } from '../database/embedded-postgres';
 import { runPendingMigrations } from '../database/run-migrations';
+import { SERVER_URL_VARIABLE, TEMPLATE_VARIABLE, databaseUrl } from './test-databases';
 
 export interface TestDatabaseState {
-  adminUrl: string;
-  name: string;
+  serverUrl: string;
+  template: string;
   embedded: EmbeddedServer | null;
 }
 
@@ -23,21 +25,22 @@ export default async function globalSetup(): Promise<void> {
   const embedded = configured
     ? null
     : await startEmbeddedPostgres(join(workspaceRoot, '.data', 'postgres-test'));
-  const adminUrl = configured ?? (embedded as EmbeddedServer).adminUrl;
-  const name = `lr_test_${process.pid}_${Date.now()}`;
+  const serverUrl = configured ?? (embedded as EmbeddedServer).adminUrl;
+  const template = `lr_test_${process.pid}_${Date.now()}`;
 
-  const client = new Client({ connectionString: adminUrl });
+  const client = new Client({ connectionString: serverUrl });
   await client.connect();
   try {
-    await client.query(`CREATE DATABASE "${name}"`);
+    await client.query(`CREATE DATABASE "${template}"`);
   } finally {
     await client.end();
   }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  await runPendingMigrations(url.toString());
+  process.env[SERVER_URL_VARIABLE] = serverUrl;
+  process.env[TEMPLATE_VARIABLE] = template;
+  await runPendingMigrations(databaseUrl(template));
 
-  const state: TestDatabaseState = { adminUrl, name, embedded };
+  const state: TestDatabaseState = { serverUrl, template, embedded };
   (globalThis as Record<string, unknown>)[STATE_KEY] = state;
-  process.env['DATABASE_URL'] = url.toString();
+  // Each file sets its own copy's URL; nothing may use the server's or the template's by mistake.
+  delete process.env['DATABASE_URL'];
 }

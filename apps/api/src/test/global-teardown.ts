@@ -1,16 +1,12 @@
-import { Client } from 'pg';
-
 import { STATE_KEY, type TestDatabaseState } from './global-setup';
+import { dropRunDatabases } from './test-databases';
 
 export default async function globalTeardown(): Promise<void> {
   const state = (globalThis as Record<string, unknown>)[STATE_KEY] as TestDatabaseState | undefined;
   if (!state) return;
-  const client = new Client({ connectionString: state.adminUrl });
-  await client.connect();
   try {
-    await client.query(`DROP DATABASE IF EXISTS "${state.name}" WITH (FORCE)`);
+    await dropRunDatabases(state.serverUrl, state.template);
   } finally {
-    await client.end();
+    await state.embedded?.stop();
   }
-  await state.embedded?.stop();
 }

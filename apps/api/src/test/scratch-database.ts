@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 
-import { runPendingMigrations } from '../database/run-migrations';
+import { createRunDatabase, databaseUrl, serverUrl } from './test-databases';
 
 export interface ScratchDatabase {
   url: string;
@@ -10,23 +10,19 @@ export interface ScratchDatabase {
 }
 
 /**
- * A database of its own on the test server, for tests that need an empty organisation or that
- * take the database down. Migrated unless told otherwise; dropped by `drop()`.
+ * A second database for a test that needs one besides its file's own (per-file-database.ts),
+ * e.g. one it takes down; migrated (a copy of the template) unless told otherwise. `drop()`
+ * drops it; global-teardown.ts would otherwise.
  */
 export async function createScratchDatabase(
   prefix: string,
-  migrate = true,
+  migrated = true,
 ): Promise<ScratchDatabase> {
-  const serverUrl = process.env['DATABASE_URL'] as string;
-  const name = `${prefix}_${process.pid}_${Date.now()}`;
-  const admin = new Client({ connectionString: serverUrl });
+  const name = await createRunDatabase(prefix, migrated);
+  const admin = new Client({ connectionString: serverUrl() });
   await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  if (migrate) await runPendingMigrations(url.toString());
   return {
-    url: url.toString(),
+    url: databaseUrl(name),
     admin,
     drop: async () => {
       await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

@@ -1,12 +1,9 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Response } from 'supertest';
 
 import { ACCESS_POLICY, type Access, type RouteKey } from '@licensregistret/domain';
 
-import { closeTestDatabase, testDatabase } from './factories';
+import { testDatabase } from './factories';
 import { fingerprint } from './fuzz/fuzz-kit';
-import { createScratchDatabase } from './scratch-database';
-import { createTestApp } from './test-app';
 import type { TestClient } from './test-client';
 
 /** Helpers for the security suite (src/app/security): the routes of the table, calls, state. */
@@ -75,29 +72,4 @@ export async function rowState(table: string, id: string, column = 'id'): Promis
 export async function databaseState(): Promise<string> {
   const { rows } = await testDatabase().query(`SELECT count(*)::int AS n FROM session`);
   return `${await fingerprint(testDatabase())} sessions=${rows[0].n}`;
-}
-
-/**
- * The API on a database of its own, with the factories pointed at it, so that the state of the
- * whole database before and after a call sees this file's writes only. `close()` drops it.
- */
-export async function createIsolatedTestApp(
-  prefix: string,
-): Promise<{ app: NestExpressApplication; close: () => Promise<void> }> {
-  const formerDatabaseUrl = process.env['DATABASE_URL'];
-  const database = await createScratchDatabase(prefix);
-  // The factories' pool follows DATABASE_URL when first used.
-  process.env['DATABASE_URL'] = database.url;
-  const app = await createTestApp({}, database.url);
-  // Dropping the database ends any connection left in the pool: expected then, not an error.
-  testDatabase().on('error', () => undefined);
-  return {
-    app,
-    close: async () => {
-      await app.close();
-      await closeTestDatabase();
-      process.env['DATABASE_URL'] = formerDatabaseUrl;
-      await database.drop();
-    },
-  };
 }

@@ -5,20 +5,18 @@ import { Client } from 'pg';
 import type { Dashboard } from '@licensregistret/domain';
 
 import { TEST_PASSWORD } from '../../test/factories';
-import { type ScratchDatabase, createScratchDatabase } from '../../test/scratch-database';
 import { createTestApp } from '../../test/test-app';
 import { TestClient } from '../../test/test-client';
 import { ClockService } from '../common/clock.service';
 
 /**
- * The dashboard's figures on a small, fixed municipality in a database of its own (the shared test
- * database holds every other test's data), with today fixed at 2026-06-15 (summer time: UTC+2).
+ * The dashboard's figures on a small, fixed municipality (the file's own database holds nothing
+ * else), with today fixed at 2026-06-15 (summer time: UTC+2).
  * Every expected figure below is worked out by hand in the comments.
  */
 const TODAY = '2026-06-15';
 
 describe('GET /api/dashboard', () => {
-  let database: ScratchDatabase;
   let db: Client;
   let app: NestExpressApplication;
   let dashboard: Dashboard;
@@ -124,8 +122,7 @@ describe('GET /api/dashboard', () => {
   }
 
   beforeAll(async () => {
-    database = await createScratchDatabase('lr_dashboard');
-    db = new Client({ connectionString: database.url });
+    db = new Client({ connectionString: process.env['DATABASE_URL'] });
     await db.connect();
 
     await insert('municipality', `INSERT INTO municipality (name) VALUES ('Testkommun')`, []);
@@ -321,7 +318,7 @@ describe('GET /api/dashboard', () => {
       ['2026-05-12T08:00:00Z', ids['R8']],
     );
 
-    app = await createTestApp({}, database.url);
+    app = await createTestApp();
     jest.spyOn(app.get(ClockService), 'today').mockReturnValue(TODAY);
     const client = await new TestClient(app).signIn({
       username: 'procurement',
@@ -335,7 +332,6 @@ describe('GET /api/dashboard', () => {
   afterAll(async () => {
     await app?.close();
     await db?.end();
-    await database?.drop();
   });
 
   it('is for the governance roles only', async () => {

@@ -4,28 +4,26 @@ import { Client } from 'pg';
 import { CONTRACT_STATUSES, NETWORK_GROUPS } from '@licensregistret/domain';
 
 import { DEMO_ACCESSIBILITY_CONTACT } from '../../config/app-config';
-import { type ScratchDatabase, createScratchDatabase } from '../../test/scratch-database';
 import { createTestApp } from '../../test/test-app';
 import { TestClient } from '../../test/test-client';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_UNITS } from './demo-data';
 import { DemoSeederService } from './demo-seeder.service';
 
 describe('the demo municipality', () => {
-  let database: ScratchDatabase;
+  let databaseUrl: string;
   let db: Client;
   let app: NestExpressApplication;
 
   beforeAll(async () => {
-    database = await createScratchDatabase('lr_demo');
-    db = new Client({ connectionString: database.url });
+    databaseUrl = process.env['DATABASE_URL'] as string;
+    db = new Client({ connectionString: databaseUrl });
     await db.connect();
-    app = await createTestApp({ demoData: true }, database.url);
+    app = await createTestApp({ demoData: true }, databaseUrl);
   });
 
   afterAll(async () => {
     await app.close();
     await db.end();
-    await database.drop();
   });
 
   it('is seeded at start-up: about 40 units in six network groups', async () => {
@@ -177,7 +175,7 @@ describe('the demo municipality', () => {
     const response = await new TestClient(app).get('/api/auth/config');
     expect(response.body.demoPassword).toBe(DEMO_PASSWORD);
 
-    const plain = await createTestApp({ demoData: false }, database.url);
+    const plain = await createTestApp({ demoData: false }, databaseUrl);
     try {
       expect((await new TestClient(plain).get('/api/auth/config')).body.demoPassword).toBeNull();
     } finally {
@@ -189,10 +187,10 @@ describe('the demo municipality', () => {
     const response = await new TestClient(app).get('/api/auth/config');
     expect(response.body.accessibilityContact).toBe(DEMO_ACCESSIBILITY_CONTACT);
 
-    const plain = await createTestApp({ demoData: false }, database.url);
+    const plain = await createTestApp({ demoData: false }, databaseUrl);
     const configured = await createTestApp(
       { demoData: false, accessibilityContact: 'tillganglighet@kommun.example.se' },
-      database.url,
+      databaseUrl,
     );
     try {
       expect(
@@ -209,7 +207,7 @@ describe('the demo municipality', () => {
 
   it('is seeded once: a restart, or a second instance, adds nothing', async () => {
     expect(await app.get(DemoSeederService).seed()).toBe(false);
-    const second = await createTestApp({ demoData: true }, database.url);
+    const second = await createTestApp({ demoData: true }, databaseUrl);
     try {
       const admin = await new TestClient(second).signIn({
         username: 'admin',

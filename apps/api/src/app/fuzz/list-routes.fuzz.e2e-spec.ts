@@ -35,7 +35,6 @@ import {
   createRoutineCast,
   requestInState,
 } from '../../test/request-fixtures';
-import { type ScratchDatabase, createScratchDatabase } from '../../test/scratch-database';
 import { createTestApp } from '../../test/test-app';
 
 /**
@@ -88,17 +87,13 @@ const GOVERNANCE: readonly CastRole[] = [
 ];
 
 describe('fuzzing the list routes', () => {
-  let database: ScratchDatabase;
   let app: NestExpressApplication;
   let cast: RoutineCast;
   const tally = new FuzzTally();
-  const formerDatabaseUrl = process.env['DATABASE_URL'];
   const existing: string[] = [];
 
   beforeAll(async () => {
-    database = await createScratchDatabase('lr_fuzz_list');
-    process.env['DATABASE_URL'] = database.url;
-    app = await createTestApp({}, database.url);
+    app = await createTestApp();
     cast = await createRoutineCast(app);
     const supplier = await createTestSupplier();
     const service = await createTestService(supplier.id);
@@ -113,8 +108,6 @@ describe('fuzzing the list routes', () => {
     console.log(tally.summary('List routes'));
     await app?.close();
     await closeTestDatabase();
-    process.env['DATABASE_URL'] = formerDatabaseUrl;
-    await database?.drop();
   });
 
   const uuid = () => fc.constantFrom(...existing);

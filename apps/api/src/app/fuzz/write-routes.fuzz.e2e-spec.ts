@@ -55,7 +55,6 @@ import {
   passingReview,
   requestInState,
 } from '../../test/request-fixtures';
-import { type ScratchDatabase, createScratchDatabase } from '../../test/scratch-database';
 import { createTestApp } from '../../test/test-app';
 
 /**
@@ -95,11 +94,9 @@ const subset = <T>(values: readonly T[]) => fc.subarray([...values]);
 const version = () => fc.oneof({ arbitrary: fc.constant(CURRENT), weight: 5 }, fc.integer());
 
 describe('fuzzing the write routes', () => {
-  let database: ScratchDatabase;
   let app: NestExpressApplication;
   let cast: RoutineCast;
   const tally = new FuzzTally();
-  const formerDatabaseUrl = process.env['DATABASE_URL'];
 
   const ids = {
     administrations: [] as string[],
@@ -118,13 +115,7 @@ describe('fuzzing the write routes', () => {
   const all = () => Object.values(ids).flat();
 
   beforeAll(async () => {
-    database = await createScratchDatabase('lr_fuzz_write');
-    // The factories' pool follows DATABASE_URL: point it at this suite's own database.
-    process.env['DATABASE_URL'] = database.url;
-    app = await createTestApp({}, database.url);
-    // Dropping the database at the end ends any connection left in the factories' pool; that
-    // is expected then, not an error of the suite.
-    testDatabase().on('error', () => undefined);
+    app = await createTestApp();
     cast = await createRoutineCast(app);
     ids.units.push(cast.unit.id, cast.otherUnit.id);
     ids.administrations.push(cast.unit.administrationId, cast.otherUnit.administrationId);
@@ -180,8 +171,6 @@ describe('fuzzing the write routes', () => {
     console.log(tally.summary('Write routes'));
     await app?.close();
     await closeTestDatabase();
-    process.env['DATABASE_URL'] = formerDatabaseUrl;
-    await database?.drop();
   });
 
   const schoolUnitFields = () => ({

@@ -9,11 +9,10 @@ import {
   mayCall,
 } from '@licensregistret/domain';
 
-import { createTestAccount, testDatabase } from '../../test/factories';
+import { closeTestDatabase, createTestAccount, testDatabase } from '../../test/factories';
 import { type RoutineCast, createRoutineCast, requestInState } from '../../test/request-fixtures';
 import {
   call,
-  createIsolatedTestApp,
   databaseState,
   errorFields,
   hasPathParameter,
@@ -21,6 +20,7 @@ import {
   policyRoutes,
   rowState,
 } from '../../test/security-kit';
+import { createTestApp } from '../../test/test-app';
 import { type TestClient, signedIn } from '../../test/test-client';
 
 /**
@@ -80,7 +80,6 @@ interface Row {
 
 describe('a school’s user cannot read or change another unit’s (or person’s) records by id', () => {
   let app: NestExpressApplication;
-  let close: () => Promise<void>;
   /** The records' side: unit B (cast.unit), its requester and principal. */
   let cast: RoutineCast;
   /** The intruders: one account per school role, acting for unit A (cast.otherUnit). */
@@ -89,7 +88,7 @@ describe('a school’s user cannot read or change another unit’s (or person’
   let colleague: { id: string; client: TestClient };
 
   beforeAll(async () => {
-    ({ app, close } = await createIsolatedTestApp('lr_cross_unit'));
+    app = await createTestApp();
     cast = await createRoutineCast(app);
     for (const role of UNIT_SCOPED_ROLES) {
       const account = await createTestAccount([role], { units: [cast.otherUnit.id] });
@@ -100,7 +99,8 @@ describe('a school’s user cannot read or change another unit’s (or person’
   }, 60_000);
 
   afterAll(async () => {
-    await close?.();
+    await app?.close();
+    await closeTestDatabase();
   });
 
   async function versionOf(table: string, id: string): Promise<number> {

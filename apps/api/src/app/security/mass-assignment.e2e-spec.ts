@@ -5,6 +5,7 @@ import type { RouteKey } from '@licensregistret/domain';
 
 import {
   agreementBody,
+  closeTestDatabase,
   createTestAccount,
   createTestService,
   createTestSupplier,
@@ -23,14 +24,8 @@ import {
   passingReview,
   requestInState,
 } from '../../test/request-fixtures';
-import {
-  call,
-  createIsolatedTestApp,
-  databaseState,
-  errorFields,
-  methodOf,
-  policyRoutes,
-} from '../../test/security-kit';
+import { call, databaseState, errorFields, methodOf, policyRoutes } from '../../test/security-kit';
+import { createTestApp } from '../../test/test-app';
 import { TestClient, signedIn } from '../../test/test-client';
 
 /**
@@ -83,16 +78,16 @@ function withField(body: Record<string, unknown>, path: string, value: unknown):
 
 describe('fields outside the DTO cannot be written (mass assignment)', () => {
   let app: NestExpressApplication;
-  let close: () => Promise<void>;
   let cast: RoutineCast;
 
   beforeAll(async () => {
-    ({ app, close } = await createIsolatedTestApp('lr_mass_assignment'));
+    app = await createTestApp();
     cast = await createRoutineCast(app);
   }, 60_000);
 
   afterAll(async () => {
-    await close?.();
+    await app?.close();
+    await closeTestDatabase();
   });
 
   async function clientFor(who: Row['as']): Promise<TestClient> {
