@@ -5,6 +5,7 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { type Transporter, createTransport } from 'nodemailer';
 import { DataSource } from 'typeorm';
 
@@ -14,6 +15,13 @@ import { APP_CONFIG } from '../../config/app-config.provider';
 /** After this many failed attempts a notification is left FAILED (shown in the UI still). */
 export const MAX_EMAIL_ATTEMPTS = 8;
 const BATCH_SIZE = 20;
+/**
+ * How long a claimed message stays the sender's before another may take it over. Renewed just
+ * before each message is sent, so it only has to outlast one message, which the transport's
+ * timeouts bound well below it.
+ */
+const LEASE_SECONDS = 300;
+const SMTP_TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 };
 
 interface OutboxRow {
   id: string;
@@ -24,10 +32,14 @@ interface OutboxRow {
 }
 
 /**
- * Delivers the notification outbox by SMTP when `SMTP_URL` is set. Each batch is claimed with
- * `FOR UPDATE SKIP LOCKED` and marked in the same transaction, so two API instances never send
- * one notification both; a failure is retried later with a growing pause. The Message-ID is the
- * notification's id, so a receiver can drop the rare duplicate of a crash between send and commit.
+ * Delivers the notification outbox by SMTP when `SMTP_URL` is set. A round claims a batch with a
+ * lease (`email_claim`, `email_claimed_until`) in one short statement, sends outside any
+ * transaction, and marks each message after, so a slow SMTP server holds neither a pooled
+ * connection nor a row lock. Two API instances never send one notification both: a message is
+ * sent only while its claim is the round's and its lease unexpired. A failure is retried later
+ * with a growing pause. The Message-ID is the notification's id, so a receiver can drop the rare
+ * duplicate of a crash between sending and marking (the lease then runs out and another round
+ * sends again).
  */
 @Injectable()
 export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -43,7 +55,7 @@ export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdo
 
   onApplicationBootstrap(): void {
     if (!this.config.mail) return;
-    this.transporter = createTransport(this.config.mail.smtpUrl);
+    this.transporter = createTransport({ url: this.config.mail.smtpUrl, ...SMTP_TIMEOUTS });
     if (this.config.mail.pollSeconds === 0) return;
     this.timer = setInterval(() => {
       this.running ??= this.deliverDue()
@@ -64,54 +76,88 @@ export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdo
     const transporter = this.transporter;
     const mail = this.config.mail;
     if (!transporter || !mail) return { sent: 0, failed: 0 };
-    return this.dataSource.transaction(async (manager) => {
-      const due = (await manager.query(
-        `SELECT id, email_to, subject, body, email_attempts FROM notification
-          WHERE email_state = 'PENDING' AND email_next_attempt_at <= now()
-          ORDER BY email_next_attempt_at, id
-          LIMIT ${BATCH_SIZE}
-          FOR UPDATE SKIP LOCKED`,
-      )) as OutboxRow[];
-      let sent = 0;
-      let failed = 0;
-      for (const row of due) {
-        try {
-          await transporter.sendMail({
-            from: mail.from,
-            to: row.email_to,
-            subject: row.subject,
-            text: row.body,
-            messageId: `<${row.id}@licensregistret>`,
-          });
-          await manager.query(
-            `UPDATE notification SET email_state = 'SENT', email_sent_at = now(),
-                    email_attempts = email_attempts + 1, email_last_error = NULL WHERE id = $1`,
-            [row.id],
-          );
-          sent += 1;
-        } catch (error) {
-          failed += 1;
-          const attempts = row.email_attempts + 1;
-          await manager.query(
-            `UPDATE notification SET email_attempts = $2, email_last_error = $3,
-                    email_state = CASE WHEN $2 >= ${MAX_EMAIL_ATTEMPTS} THEN 'FAILED' ELSE 'PENDING' END,
-                    email_next_attempt_at = now() + make_interval(secs => $4)
-              WHERE id = $1`,
-            [
-              row.id,
-              attempts,
-              String((error as Error).message).slice(0, 500),
-              retryDelaySeconds(attempts),
-            ],
-          );
-          this.logger.warn(
-            { notificationId: row.id, attempts },
-            'e-mail not delivered; will retry',
-          );
-        }
+    const claim = randomUUID();
+    const due = await this.claimBatch(claim);
+    let sent = 0;
+    let failed = 0;
+    for (const row of due) {
+      // A message whose lease ran out while earlier ones were slow may be another round's now.
+      if (!(await this.renewLease(row.id, claim))) continue;
+      try {
+        await transporter.sendMail({
+          from: mail.from,
+          to: row.email_to,
+          subject: row.subject,
+          text: row.body,
+          messageId: `<${row.id}@licensregistret>`,
+        });
+      } catch (error) {
+        failed += 1;
+        await this.markFailed(row, claim, error);
+        continue;
       }
-      return { sent, failed };
-    });
+      await this.markSent(row.id, claim);
+      sent += 1;
+    }
+    return { sent, failed };
+  }
+
+  private async claimBatch(claim: string): Promise<OutboxRow[]> {
+    // One statement, so one short transaction: the row locks end with it. TypeORM answers an
+    // UPDATE with [rows, affected count].
+    const [claimed] = (await this.dataSource.query(
+      `UPDATE notification
+          SET email_claim = $1, email_claimed_until = now() + make_interval(secs => $2)
+        WHERE id IN (
+          SELECT id FROM notification
+           WHERE email_state = 'PENDING' AND email_next_attempt_at <= now()
+             AND (email_claimed_until IS NULL OR email_claimed_until < now())
+           ORDER BY email_next_attempt_at, id
+           LIMIT ${BATCH_SIZE}
+           FOR UPDATE SKIP LOCKED)
+       RETURNING id, email_to, subject, body, email_attempts`,
+      [claim, LEASE_SECONDS],
+    )) as [OutboxRow[], number];
+    return claimed;
+  }
+
+  private async renewLease(id: string, claim: string): Promise<boolean> {
+    const [, renewed] = (await this.dataSource.query(
+      `UPDATE notification SET email_claimed_until = now() + make_interval(secs => $3)
+        WHERE id = $1 AND email_claim = $2 AND email_claimed_until > now()
+          AND email_state = 'PENDING'`,
+      [id, claim, LEASE_SECONDS],
+    )) as [unknown[], number];
+    return renewed === 1;
+  }
+
+  private async markSent(id: string, claim: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE notification SET email_state = 'SENT', email_sent_at = now(),
+              email_attempts = email_attempts + 1, email_last_error = NULL,
+              email_claim = NULL, email_claimed_until = NULL
+        WHERE id = $1 AND email_claim = $2`,
+      [id, claim],
+    );
+  }
+
+  private async markFailed(row: OutboxRow, claim: string, error: unknown): Promise<void> {
+    const attempts = row.email_attempts + 1;
+    await this.dataSource.query(
+      `UPDATE notification SET email_attempts = $3, email_last_error = $4,
+              email_state = CASE WHEN $3 >= ${MAX_EMAIL_ATTEMPTS} THEN 'FAILED' ELSE 'PENDING' END,
+              email_next_attempt_at = now() + make_interval(secs => $5),
+              email_claim = NULL, email_claimed_until = NULL
+        WHERE id = $1 AND email_claim = $2`,
+      [
+        row.id,
+        claim,
+        attempts,
+        String((error as Error).message).slice(0, 500),
+        retryDelaySeconds(attempts),
+      ],
+    );
+    this.logger.warn({ notificationId: row.id, attempts }, 'e-mail not delivered; will retry');
   }
 }
 

@@ -5,6 +5,7 @@ import { RequestsReviewsNotifications1763863200000 } from './1763863200000-reque
 import { RemindersAndCalendarFeeds1763866800000 } from './1763866800000-reminders-and-calendar-feeds';
 import { OpenRequestQueueIndex1763870400000 } from './1763870400000-open-request-queue-index';
 import { WithdrawnDrafts1763874000000 } from './1763874000000-withdrawn-drafts';
+import { OutboxLease1763877600000 } from './1763877600000-outbox-lease';
 
 /**
  * Every migration, oldest first. A generated migration is added here by hand (the API is bundled,
@@ -18,4 +19,5 @@ export const MIGRATIONS = [
   RemindersAndCalendarFeeds1763866800000,
   OpenRequestQueueIndex1763870400000,
   WithdrawnDrafts1763874000000,
+  OutboxLease1763877600000,
 ];
