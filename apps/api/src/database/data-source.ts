@@ -1,10 +1,6 @@
 import { types } from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 
-import { AccountEntity } from '../app/accounts/entities/account.entity';
-import { AdministrationEntity } from '../app/organisation/entities/administration.entity';
-import { MunicipalityEntity } from '../app/organisation/entities/municipality.entity';
-import { SchoolUnitEntity } from '../app/organisation/entities/school-unit.entity';
 import { MIGRATIONS } from './migrations';
 import { PreparingClient } from './preparing-client';
 
@@ -12,16 +8,16 @@ import { PreparingClient } from './preparing-client';
 const DATE_OID = 1082;
 types.setTypeParser(DATE_OID, (value: string) => value);
 
-/** One set of options for the Nest module, the migrate script and the TypeORM CLI. */
+/** One set of options for the Nest module and the migrate script. */
 export function dataSourceOptions(url: string): DataSourceOptions {
   return {
     type: 'postgres',
     url,
-    // The schema belongs to the committed migrations, never to the entities.
+    // The schema belongs to the committed migrations only. There are no entities: every query
+    // is plain SQL in the feature's own module, run through this DataSource.
     synchronize: false,
     migrations: MIGRATIONS,
     migrationsTransactionMode: 'each',
-    entities: [MunicipalityEntity, AdministrationEntity, SchoolUnitEntity, AccountEntity],
     applicationName: 'licensregistret-api',
     extra: {
       Client: PreparingClient,

@@ -23,7 +23,7 @@ import { ReminderScanner } from './reminder-scanner.service';
 /**
  * Every reminder kind on its day and not the day before, once per record, deadline and step,
  * across a restart and across two API instances scanning at the same moment. The scan covers
- * the whole shared test database, so each test looks only at its own records.
+ * the whole of the file's database, so each test looks only at its own records.
  */
 describe('reminders', () => {
   let apps: NestExpressApplication[];
