@@ -1,8 +1,11 @@
 import { HttpStatus } from '@nestjs/common';
 
-import type { FieldError } from '@licensregistret/domain';
+import type { FieldError, ProblemCode } from '@licensregistret/domain';
 
-/** What went wrong, independent of HTTP; the problem filter maps each code to a status. */
+/**
+ * What went wrong, independent of HTTP (the codes and their problem types are the domain's
+ * PROBLEM_CODES and PROBLEM_TYPES); the problem filter maps each code to a status.
+ */
 export const APP_ERROR_STATUS = {
   INVALID: HttpStatus.BAD_REQUEST,
   UNAUTHENTICATED: HttpStatus.UNAUTHORIZED,
@@ -14,11 +17,11 @@ export const APP_ERROR_STATUS = {
   CONFLICT: HttpStatus.CONFLICT,
   RATE_LIMITED: HttpStatus.TOO_MANY_REQUESTS,
   DATABASE_UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
-} as const;
+} as const satisfies Record<ProblemCode, HttpStatus>;
 /** What a 503 for an unreachable database tells the client to wait before trying again. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
-export type AppErrorCode = keyof typeof APP_ERROR_STATUS;
+export type AppErrorCode = ProblemCode;
 
 export interface AppExceptionOptions {
   errors?: FieldError[];

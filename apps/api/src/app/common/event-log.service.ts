@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
-import type { HistoryEntry } from '@licensregistret/domain';
+import type { EventKind, HistoryEntry } from '@licensregistret/domain';
 
 export type SubjectType = 'supplier' | 'service' | 'agreement' | 'licence' | 'request';
 export type Changes = Record<string, { old: unknown; new: unknown }>;
@@ -36,7 +36,8 @@ export class EventLogService {
       actorId: string;
       subjectType: SubjectType;
       subjectId: string;
-      kind: string;
+      /** One of the domain's EVENT_KINDS (see event-kinds.ts for why their naming is mixed). */
+      kind: EventKind;
       changes: Changes;
       /** A move's states, and its text (a question, an answer, a decision's explanation). */
       fromState?: string | null;

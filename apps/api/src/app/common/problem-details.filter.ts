@@ -9,7 +9,7 @@ import {
 import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 
-import { PROBLEM_CONTENT_TYPE, type ProblemDetails } from '@licensregistret/domain';
+import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPES, type ProblemDetails } from '@licensregistret/domain';
 
 import { APP_ERROR_STATUS, AppException } from './app-exception';
 import { isDatabaseUnavailable } from './database-errors';
@@ -80,7 +80,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const status = APP_ERROR_STATUS[exception.code];
       return {
         ...exception.options.extensions,
-        type: `urn:licensregistret:problem:${exception.code.toLowerCase().replace(/_/g, '-')}`,
+        type: PROBLEM_TYPES[exception.code],
         title: STATUS_CODES[status] ?? 'Error',
         status,
         detail: exception.detail,
@@ -89,7 +89,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (exception instanceof RequestValidationException) {
       return {
-        type: 'urn:licensregistret:problem:invalid',
+        type: PROBLEM_TYPES.INVALID,
         title: STATUS_CODES[HttpStatus.BAD_REQUEST] ?? 'Bad Request',
         status: HttpStatus.BAD_REQUEST,
         detail: `Invalid fields: ${exception.errors.map((error) => error.field).join(', ')}`,
