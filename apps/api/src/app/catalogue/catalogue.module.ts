@@ -8,6 +8,6 @@ import { SuppliersService } from './suppliers.service';
 @Module({
   controllers: [SuppliersController, ServicesController],
   providers: [SuppliersService, ServicesService],
-  exports: [ServicesService],
+  exports: [ServicesService, SuppliersService],
 })
 export class CatalogueModule {}

@@ -4,8 +4,12 @@ import { DataSource, type EntityManager } from 'typeorm';
 import {
   type CatalogueEntry,
   type CatalogueStatus,
+  type DecisionOutcome,
   type DigitalService,
   type Page,
+  type PersonalDataKind,
+  type SchoolForm,
+  type ServiceCategory,
   type UnitLicensed,
   isUnitScoped,
 } from '@licensregistret/domain';
@@ -47,6 +51,26 @@ const CONSTRAINT_FIELDS = {
 
 /** What schools are offered in the catalogue. */
 const APPROVED_STATUSES: readonly CatalogueStatus[] = ['APPROVED', 'APPROVED_WITH_CONDITIONS'];
+
+/** The catalogue status a decision on a request gives the service. */
+const STATUS_AFTER_DECISION: Record<DecisionOutcome, CatalogueStatus> = {
+  APPROVED: 'APPROVED',
+  APPROVED_WITH_CONDITIONS: 'APPROVED_WITH_CONDITIONS',
+  REJECTED: 'REJECTED',
+};
+
+/** A new tool as a request describes it, entering the catalogue under review. */
+export interface ServiceUnderReview {
+  name: string;
+  supplierId: string;
+  category: ServiceCategory;
+  description: string;
+  schoolForms: SchoolForm[];
+  webAddress: string | null;
+  personalData: PersonalDataKind;
+  /** Where it came from, for the history: "Från begäran 12". */
+  origin: string;
+}
 
 const ORDER_BY = { name: 'd.name', category: 'd.category', catalogueStatus: 'd.catalogue_status' };
 
@@ -101,6 +125,93 @@ export class ServicesService {
   /** A service; within a transaction when given its manager. */
   get(id: string, manager: EntityManager = this.dataSource.manager): Promise<DigitalService> {
     return this.read(manager, id);
+  }
+
+  /** Whether a service exists, read within the caller's transaction. */
+  async exists(manager: EntityManager, id: string): Promise<boolean> {
+    const rows = (await manager.query(`SELECT 1 FROM digital_service WHERE id = $1`, [
+      id,
+    ])) as unknown[];
+    return rows.length > 0;
+  }
+
+  /**
+   * A tool a request proposed, entering the catalogue "under review" in the caller's
+   * transaction; the supplier's service of the same name (any case) if it already has one.
+   * Sign-in and storage are not known yet: the reviews establish them.
+   */
+  async createUnderReview(
+    manager: EntityManager,
+    actor: Actor,
+    tool: ServiceUnderReview,
+  ): Promise<string> {
+    const [same] = (await manager.query(
+      `SELECT id FROM digital_service WHERE supplier_id = $1 AND lower(name) = lower($2)`,
+      [tool.supplierId, tool.name],
+    )) as { id: string }[];
+    if (same) return same.id;
+    const [{ id }] = (await manager.query(
+      `INSERT INTO digital_service (name, supplier_id, category, description, school_forms,
+                                    web_address, sign_in_method, personal_data, data_location,
+                                    catalogue_status)
+       VALUES ($1, $2, $3, $4, $5, $6, 'OWN_ACCOUNTS', $7, 'OUTSIDE_EU_EEA', 'UNDER_REVIEW')
+       RETURNING id`,
+      [
+        tool.name,
+        tool.supplierId,
+        tool.category,
+        tool.description,
+        tool.schoolForms,
+        tool.webAddress,
+        tool.personalData,
+      ],
+    )) as { id: string }[];
+    await this.events.record(manager, {
+      actorId: actor.id,
+      subjectType: 'service',
+      subjectId: id,
+      kind: 'created',
+      message: tool.origin,
+      changes: {
+        name: { old: null, new: tool.name },
+        catalogueStatus: { old: null, new: 'UNDER_REVIEW' },
+      },
+    });
+    return id;
+  }
+
+  /**
+   * A decision on a request for the service sets its catalogue status and decision date, in the
+   * caller's transaction; a rejection only of a service not yet approved (under review).
+   */
+  async recordDecision(
+    manager: EntityManager,
+    actor: Actor,
+    serviceId: string,
+    outcome: DecisionOutcome,
+  ): Promise<void> {
+    const status = STATUS_AFTER_DECISION[outcome];
+    const [before] = (await manager.query(
+      `SELECT catalogue_status FROM digital_service WHERE id = $1 FOR UPDATE`,
+      [serviceId],
+    )) as { catalogue_status: CatalogueStatus }[];
+    const change =
+      outcome === 'REJECTED'
+        ? before.catalogue_status === 'UNDER_REVIEW'
+        : before.catalogue_status !== status;
+    if (!change) return;
+    await manager.query(
+      `UPDATE digital_service SET catalogue_status = $2, status_decided_on = $3, version = version + 1,
+              updated_at = now() WHERE id = $1`,
+      [serviceId, status, this.clock.today()],
+    );
+    await this.events.record(manager, {
+      actorId: actor.id,
+      subjectType: 'service',
+      subjectId: serviceId,
+      kind: 'updated',
+      changes: { catalogueStatus: { old: before.catalogue_status, new: status } },
+    });
   }
 
   private async read(

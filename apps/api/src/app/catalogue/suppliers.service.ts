@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 import type { Page, Supplier } from '@licensregistret/domain';
 
@@ -73,6 +73,50 @@ export class SuppliersService {
     ])) as SupplierRow[];
     if (!row) throw AppException.notFound('The supplier');
     return toSupplier(row);
+  }
+
+  /** Whether a supplier exists, read within the caller's transaction. */
+  async exists(manager: EntityManager, id: string): Promise<boolean> {
+    const rows = (await manager.query(`SELECT 1 FROM supplier WHERE id = $1`, [id])) as unknown[];
+    return rows.length > 0;
+  }
+
+  /**
+   * The supplier with this organisation number, created under `name` in the caller's transaction
+   * when there is none; a 409 naming `field` when another supplier already has that name.
+   */
+  async findOrCreateByOrganisationNumber(
+    manager: EntityManager,
+    actor: Actor,
+    supplier: { organisationNumber: string; name: string },
+    field: string,
+  ): Promise<string> {
+    const [existing] = (await manager.query(
+      `SELECT id FROM supplier WHERE organisation_number = $1`,
+      [supplier.organisationNumber],
+    )) as { id: string }[];
+    if (existing) return existing.id;
+    const [created] = (await manager.query(
+      `INSERT INTO supplier (name, organisation_number) VALUES ($1, $2)
+       ON CONFLICT DO NOTHING RETURNING id`,
+      [supplier.name, supplier.organisationNumber],
+    )) as { id: string }[];
+    if (!created) {
+      throw new AppException('DUPLICATE', 'Another supplier already has that name.', {
+        errors: [{ field, messages: ['a supplier of that name exists: choose it'] }],
+      });
+    }
+    await this.events.record(manager, {
+      actorId: actor.id,
+      subjectType: 'supplier',
+      subjectId: created.id,
+      kind: 'created',
+      changes: {
+        name: { old: null, new: supplier.name },
+        organisationNumber: { old: null, new: supplier.organisationNumber },
+      },
+    });
+    return created.id;
   }
 
   async create(actor: Actor, body: CreateSupplierDto): Promise<Supplier> {

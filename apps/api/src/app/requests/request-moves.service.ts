@@ -7,14 +7,18 @@ import {
   type DecisionOutcome,
   type MoveProblem,
   type RequestDetail,
+  type ServiceCategory,
   approvalBlockers,
   describeBlocker,
   moveProblem,
+  newToolReviewProblems,
   stateAfter,
 } from '@licensregistret/domain';
 
 import { LICENCE_COVERS_UNIT, licenceInForce } from '../agreements/licence-coverage';
 import type { Actor } from '../auth/actor';
+import { ServicesService } from '../catalogue/services.service';
+import { SuppliersService } from '../catalogue/suppliers.service';
 import { AppException } from '../common/app-exception';
 import { ClockService } from '../common/clock.service';
 import { EventLogService } from '../common/event-log.service';
@@ -22,15 +26,8 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { ReviewsService } from '../reviews/reviews.service';
 import type { MoveDto } from './dto/move.dto';
 import { routineActorOf } from './request-access';
+import { RequestReader } from './request-reader.service';
 import type { RequestRow } from './request-rows';
-import { RequestsService } from './requests.service';
-
-/** The catalogue status a decision gives the service. */
-const SERVICE_STATUS_AFTER: Record<DecisionOutcome, string> = {
-  APPROVED: 'APPROVED',
-  APPROVED_WITH_CONDITIONS: 'APPROVED_WITH_CONDITIONS',
-  REJECTED: 'REJECTED',
-};
 
 /**
  * Moves a request through the routine: the routine in libs/shared/domain says who may make which
@@ -41,8 +38,10 @@ const SERVICE_STATUS_AFTER: Record<DecisionOutcome, string> = {
 export class RequestMovesService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly requests: RequestsService,
+    private readonly requests: RequestReader,
     private readonly reviews: ReviewsService,
+    private readonly services: ServicesService,
+    private readonly suppliers: SuppliersService,
     private readonly events: EventLogService,
     private readonly notifications: NotificationsService,
     private readonly clock: ClockService,
@@ -217,7 +216,7 @@ export class RequestMovesService {
     await this.checkApprovalGates(manager, row, outcome);
     const reasons = outcome === 'REJECTED' ? (body.reasons ?? []) : [];
     const conditions = outcome === 'APPROVED_WITH_CONDITIONS' ? (body.conditions ?? '') : '';
-    if (row.service_id) await this.recordServiceStatus(manager, actor, row.service_id, outcome);
+    if (row.service_id) await this.services.recordDecision(manager, actor, row.service_id, outcome);
     return {
       set: `decision_outcome = $3, decision_reasons = $4, decision_text = $5, decision_conditions = $6,
             decided_by = $7, decided_at = now()`,
@@ -269,37 +268,6 @@ export class RequestMovesService {
     }
   }
 
-  /** The decision sets the service's catalogue status; a rejection only of a service not yet approved. */
-  private async recordServiceStatus(
-    manager: EntityManager,
-    actor: Actor,
-    serviceId: string,
-    outcome: DecisionOutcome,
-  ): Promise<void> {
-    const status = SERVICE_STATUS_AFTER[outcome];
-    const [before] = (await manager.query(
-      `SELECT catalogue_status FROM digital_service WHERE id = $1 FOR UPDATE`,
-      [serviceId],
-    )) as { catalogue_status: string }[];
-    const change =
-      outcome === 'REJECTED'
-        ? before.catalogue_status === 'UNDER_REVIEW'
-        : before.catalogue_status !== status;
-    if (!change) return;
-    await manager.query(
-      `UPDATE digital_service SET catalogue_status = $2, status_decided_on = $3, version = version + 1,
-              updated_at = now() WHERE id = $1`,
-      [serviceId, status, this.clock.today()],
-    );
-    await this.events.record(manager, {
-      actorId: actor.id,
-      subjectType: 'service',
-      subjectId: serviceId,
-      kind: 'updated',
-      changes: { catalogueStatus: { old: before.catalogue_status, new: status } },
-    });
-  }
-
   /**
    * Accepting a request for review: a proposed new tool becomes a catalogue service "under
    * review" now, not before, so typos in requests never reach the catalogue.
@@ -311,19 +279,24 @@ export class RequestMovesService {
     body: MoveDto,
   ): Promise<Effect> {
     if (row.service_id) return {};
+    const [problem] = newToolReviewProblems(body);
+    if (problem) throw AppException.invalid(problem.field, problem.message);
     let serviceId = body.serviceId ?? null;
     if (serviceId) {
-      const [service] = (await manager.query(`SELECT id FROM digital_service WHERE id = $1`, [
-        serviceId,
-      ])) as { id: string }[];
-      if (!service)
+      if (!(await this.services.exists(manager, serviceId))) {
         throw AppException.invalid('serviceId', 'serviceId must be a catalogue service');
-    } else {
-      const supplierId = await this.supplierFor(manager, actor, row, body);
-      if (!body.category) {
-        throw AppException.invalid('category', 'choose the category of the new service');
       }
-      serviceId = await this.createServiceUnderReview(manager, actor, row, supplierId, body);
+    } else {
+      serviceId = await this.services.createUnderReview(manager, actor, {
+        name: row.new_tool_name as string,
+        supplierId: await this.supplierFor(manager, actor, row, body),
+        category: body.category as ServiceCategory,
+        description: row.need,
+        schoolForms: row.school_forms,
+        webAddress: row.new_tool_web_address,
+        personalData: row.personal_data,
+        origin: `Från begäran ${row.number}`,
+      });
     }
     return {
       set: 'service_id = $3',
@@ -332,6 +305,7 @@ export class RequestMovesService {
     };
   }
 
+  /** The new service's supplier: one of the registry's, or found or made by organisation number. */
   private async supplierFor(
     manager: EntityManager,
     actor: Actor,
@@ -339,87 +313,20 @@ export class RequestMovesService {
     body: MoveDto,
   ): Promise<string> {
     if (body.supplierId) {
-      const [supplier] = (await manager.query(`SELECT id FROM supplier WHERE id = $1`, [
-        body.supplierId,
-      ])) as { id: string }[];
-      if (!supplier) throw AppException.invalid('supplierId', 'supplierId must be a supplier');
-      return supplier.id;
+      if (!(await this.suppliers.exists(manager, body.supplierId))) {
+        throw AppException.invalid('supplierId', 'supplierId must be a supplier');
+      }
+      return body.supplierId;
     }
-    if (!body.supplierOrganisationNumber) {
-      throw AppException.invalid(
-        'supplierId',
-        'name the supplier: supplierId, or supplierOrganisationNumber for a new one',
-      );
-    }
-    const [existing] = (await manager.query(
-      `SELECT id FROM supplier WHERE organisation_number = $1`,
-      [body.supplierOrganisationNumber],
-    )) as { id: string }[];
-    if (existing) return existing.id;
-    const [created] = (await manager.query(
-      `INSERT INTO supplier (name, organisation_number) VALUES ($1, $2)
-       ON CONFLICT DO NOTHING RETURNING id`,
-      [row.new_tool_supplier, body.supplierOrganisationNumber],
-    )) as { id: string }[];
-    if (!created) {
-      throw new AppException('DUPLICATE', 'Another supplier already has that name.', {
-        errors: [{ field: 'supplierId', messages: ['a supplier of that name exists: choose it'] }],
-      });
-    }
-    await this.events.record(manager, {
-      actorId: actor.id,
-      subjectType: 'supplier',
-      subjectId: created.id,
-      kind: 'created',
-      changes: {
-        name: { old: null, new: row.new_tool_supplier },
-        organisationNumber: { old: null, new: body.supplierOrganisationNumber },
+    return this.suppliers.findOrCreateByOrganisationNumber(
+      manager,
+      actor,
+      {
+        organisationNumber: body.supplierOrganisationNumber as string,
+        name: row.new_tool_supplier as string,
       },
-    });
-    return created.id;
-  }
-
-  private async createServiceUnderReview(
-    manager: EntityManager,
-    actor: Actor,
-    row: RequestRow,
-    supplierId: string,
-    body: MoveDto,
-  ): Promise<string> {
-    const [same] = (await manager.query(
-      `SELECT id FROM digital_service WHERE supplier_id = $1 AND lower(name) = lower($2)`,
-      [supplierId, row.new_tool_name],
-    )) as { id: string }[];
-    if (same) return same.id;
-    // Sign-in and storage are not known yet: the reviews establish them.
-    const [{ id }] = (await manager.query(
-      `INSERT INTO digital_service (name, supplier_id, category, description, school_forms,
-                                    web_address, sign_in_method, personal_data, data_location,
-                                    catalogue_status)
-       VALUES ($1, $2, $3, $4, $5, $6, 'OWN_ACCOUNTS', $7, 'OUTSIDE_EU_EEA', 'UNDER_REVIEW')
-       RETURNING id`,
-      [
-        row.new_tool_name,
-        supplierId,
-        body.category,
-        row.need,
-        row.school_forms,
-        row.new_tool_web_address,
-        row.personal_data,
-      ],
-    )) as { id: string }[];
-    await this.events.record(manager, {
-      actorId: actor.id,
-      subjectType: 'service',
-      subjectId: id,
-      kind: 'created',
-      message: `Från begäran ${row.number}`,
-      changes: {
-        name: { old: null, new: row.new_tool_name },
-        catalogueStatus: { old: null, new: 'UNDER_REVIEW' },
-      },
-    });
-    return id;
+      'supplierId',
+    );
   }
 
   /** The requester and (unless told otherwise) the unit's principals. */

@@ -1,28 +1,30 @@
-import type {
-  DecisionOutcome,
-  DecisionReason,
-  IsoDate,
-  PersonalDataKind,
-  RequestContent,
-  RequestEvent,
-  RequestProposal,
-  RequestState,
-  RequestSummary,
-  SchoolForm,
+import {
+  type DecisionOutcome,
+  type DecisionReason,
+  type IsoDate,
+  OPEN_REQUEST_STATES,
+  type PersonalDataKind,
+  type RequestContent,
+  type RequestEvent,
+  type RequestEventRowKind,
+  type RequestProposal,
+  type RequestState,
+  type RequestSummary,
+  SERVICE_REVIEW_EVENT_KINDS,
+  type SchoolForm,
+  type ServiceReviewEventKind,
+  requestEventKindOf,
 } from '@licensregistret/domain';
 
-/** Submitted and not yet closed: the states that count as demand. */
-export const OPEN_STATES: readonly RequestState[] = [
-  'SUBMITTED',
-  'IN_TRIAGE',
-  'QUEUED',
-  'NEEDS_INFO',
-  'IN_REVIEW',
-];
+/**
+ * The domain's open states as a SQL array constant (not a parameter), which a prepared
+ * statement's generic plan can match with the partial indexes on open requests.
+ */
+export const OPEN_STATES_SQL = `'{${OPEN_REQUEST_STATES.join(',')}}'::text[]`;
 
 /** `r` is a request; the demand count uses the partial index on open requests by tool. */
 export const DEMAND_COUNT = `(SELECT count(*) FROM request o
-   WHERE o.tool_key = r.tool_key AND o.state = ANY ('{${OPEN_STATES.join(',')}}'::text[]))::int`;
+   WHERE o.tool_key = r.tool_key AND o.state = ANY (${OPEN_STATES_SQL}))::int`;
 
 /** What a request's list row derives, besides its own columns. `$today` is replaced by a parameter. */
 const DERIVED = `u.name AS unit_name, ra.display_name AS requester_name,
@@ -174,14 +176,15 @@ export const REQUEST_HISTORY = `
     FROM event e LEFT JOIN account a ON a.id = e.actor_id
    WHERE (e.subject_type = 'request' AND e.subject_id = $1)
       OR (e.subject_type = 'service' AND e.subject_id = $2
-          AND e.kind IN ('review', 'change-reported') AND e.occurred_at >= $3)
+          AND e.kind IN (${SERVICE_REVIEW_EVENT_KINDS.map((kind) => `'${kind}'`).join(', ')})
+          AND e.occurred_at >= $3)
    ORDER BY e.id`;
 
 export interface RequestEventRow {
   id: string;
   occurred_at: Date;
   actor_name: string | null;
-  kind: string;
+  kind: RequestEventRowKind | ServiceReviewEventKind;
   from_state: RequestState | null;
   to_state: RequestState | null;
   message: string | null;
@@ -191,12 +194,7 @@ export const toRequestEvent = (event: RequestEventRow): RequestEvent => ({
   id: event.id,
   occurredAt: event.occurred_at.toISOString(),
   actorName: event.actor_name,
-  kind:
-    event.kind === 'review'
-      ? 'REVIEW'
-      : event.kind === 'change-reported'
-        ? 'SERVICE_CHANGED'
-        : (event.kind as RequestEvent['kind']),
+  kind: requestEventKindOf(event.kind),
   fromState: event.from_state,
   toState: event.to_state,
   text: event.message,

@@ -1,5 +1,6 @@
 import {
   type IsoDate,
+  OPEN_REQUEST_STATES,
   type RequestSort,
   type RequestState,
   addDays,
@@ -12,7 +13,7 @@ import type { RequestListQueryDto } from './dto/request-list-query.dto';
 import { unitIdsOf, visibleTo } from './request-access';
 import {
   DEMAND_COUNT,
-  OPEN_STATES,
+  OPEN_STATES_SQL,
   SELECT_REQUEST,
   SELECT_REQUEST_SUMMARY,
   selectDetail,
@@ -28,8 +29,8 @@ const ORDER_BY: Record<RequestSort, string> = {
   demandCount: 'demand_count',
 };
 
-/** The same open states as a constant, matching the predicate of the open-requests index. */
-const ONLY_OPEN = `r.state = ANY ('{${OPEN_STATES.join(',')}}'::text[])`;
+/** The open states as a constant, matching the predicate of the open-requests index. */
+const ONLY_OPEN = `r.state = ANY (${OPEN_STATES_SQL})`;
 
 /** The request list's filters, as the query string gives them once validated. */
 export interface RequestListFilters {
@@ -70,8 +71,8 @@ function requestListSql(
     // Open states are also said as a constant, which a prepared statement's generic plan can
     // match with the index of open requests (a parameter it cannot); all of them (the queue's
     // default) as the constant alone, which lets a count read nothing but that index.
-    const allOpen = OPEN_STATES.every((state) => states.includes(state));
-    const onlyOpen = states.every((state) => OPEN_STATES.includes(state));
+    const allOpen = OPEN_REQUEST_STATES.every((state) => states.includes(state));
+    const onlyOpen = states.every((state) => OPEN_REQUEST_STATES.includes(state));
     if (!(allOpen && onlyOpen)) {
       conditions.add(`r.state = ANY (${conditions.param(states)}::text[])`);
     }

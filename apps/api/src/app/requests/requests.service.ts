@@ -1,27 +1,17 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 
 import {
-  type CurrentReviews,
   type DemandGroup,
+  OPEN_REQUEST_STATES,
   type Page,
-  REVIEW_KINDS,
   type RequestDetail,
   type RequestEvent,
-  type RequestSnapshot,
-  type RequestState,
   type RequestSummary,
-  type RoutineSettings,
-  approvalBlockers,
-  availableMoves,
   isUnitScoped,
-  needsManagerConfirmation,
 } from '@licensregistret/domain';
 
-import type { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/app-config.provider';
 import type { Actor } from '../auth/actor';
-import { ServicesService } from '../catalogue/services.service';
 import { AppException } from '../common/app-exception';
 import { ClockService } from '../common/clock.service';
 import { rethrowConstraintViolation } from '../common/database-errors';
@@ -31,25 +21,19 @@ import { pageOf, totalUnlessKnown } from '../common/list-params';
 import { definedOnly } from '../common/patch';
 import { paged } from '../common/sql-builder';
 import { NotificationsService } from '../notifications/notifications.service';
-import { ReviewsService } from '../reviews/reviews.service';
 import type { RequestListQueryDto } from './dto/request-list-query.dto';
 import type { CreateRequestDto, UpdateRequestDto } from './dto/request.dto';
-import { routineActorOf, unitIdsOf } from './request-access';
+import { unitIdsOf } from './request-access';
+import { EDITABLE_STATES, RequestReader } from './request-reader.service';
 import {
-  type DetailRow,
-  OPEN_STATES,
   REQUEST_HISTORY,
   type RequestEventRow,
-  type RequestRow,
   type RequestSummaryRow,
   toContent,
   toRequestEvent,
   toSummary,
 } from './request-rows';
-import { filtersOf, requestDetailSql, requestRowsSql } from './request-sql';
-
-/** The states in which the school may still edit what it wrote. */
-const EDITABLE_STATES: readonly RequestState[] = ['DRAFT', 'SUBMITTED'];
+import { filtersOf, requestRowsSql } from './request-sql';
 
 const CONTENT_FIELDS = [
   'unitId',
@@ -71,16 +55,6 @@ const CONSTRAINT_FIELDS = {
   request_unit_id_fkey: 'unitId',
 };
 
-/** Reviews read earlier in the same transaction, and the service they belong to. */
-export interface KnownReviews {
-  serviceId: string;
-  reviews: CurrentReviews;
-}
-
-const EMPTY_REVIEWS = Object.fromEntries(
-  REVIEW_KINDS.map((kind) => [kind, null]),
-) as CurrentReviews;
-
 /** Requests for digital tools: the school's content, the lists, and a request read in full. */
 @Injectable()
 export class RequestsService {
@@ -88,15 +62,9 @@ export class RequestsService {
     private readonly dataSource: DataSource,
     private readonly eventLog: EventLogService,
     private readonly clock: ClockService,
-    private readonly services: ServicesService,
-    private readonly reviews: ReviewsService,
+    private readonly reader: RequestReader,
     private readonly notifications: NotificationsService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
-
-  get settings(): RoutineSettings {
-    return { confirmationThreshold: this.config.confirmationThreshold };
-  }
 
   async list(actor: Actor, query: RequestListQueryDto): Promise<Page<RequestSummary>> {
     const sql = requestRowsSql(actor, filtersOf(query), this.clock.today());
@@ -130,7 +98,7 @@ export class RequestsService {
         WHERE r.state = ANY ($1::text[])
         GROUP BY r.tool_key
         ORDER BY count(DISTINCT r.unit_id) DESC, sum(r.pupil_count) DESC, min(r.submitted_at)`,
-      [OPEN_STATES],
+      [OPEN_REQUEST_STATES],
     )) as {
       service_id: string | null;
       tool_name: string;
@@ -152,97 +120,7 @@ export class RequestsService {
   }
 
   async get(actor: Actor, id: string): Promise<RequestDetail> {
-    return this.detail(this.dataSource.manager, actor, id);
-  }
-
-  /**
-   * The request as the actor sees it, with the moves they may make now. `known` are reviews
-   * the caller has just read in the same transaction, used while the request's service is the
-   * one they belong to.
-   */
-  async detail(
-    manager: EntityManager,
-    actor: Actor,
-    id: string,
-    known?: KnownReviews,
-  ): Promise<RequestDetail> {
-    const row = await this.readRow(manager, actor, id);
-    const today = this.clock.today();
-    const service = row.service_id ? await this.services.get(row.service_id, manager) : null;
-    const reviews = await this.currentReviews(manager, row.service_id, known);
-    const snapshot = this.snapshotOf(row, reviews);
-    const coveredBy = row.covered_by_licence_id
-      ? await this.coveredBy(manager, row.covered_by_licence_id, row.covered_text ?? '')
-      : null;
-    const ownUnit = unitIdsOf(actor).includes(row.unit_id);
-    return {
-      ...toSummary(row),
-      ...toContent(row),
-      requesterId: row.requester_id,
-      endorsedByName: row.endorsed_by_name,
-      endorsedAt: row.endorsed_at?.toISOString() ?? null,
-      stateBeforeInfo: row.state_before_info,
-      openQuestion: row.open_question,
-      service,
-      coveredBy,
-      proposal: row.proposal,
-      decision:
-        row.decision_outcome === null
-          ? null
-          : {
-              outcome: row.decision_outcome,
-              reasons: row.decision_reasons,
-              text: row.decision_text ?? '',
-              conditions: row.decision_conditions ?? '',
-              decidedByName: row.decided_by_name ?? '',
-              decidedAt: row.decided_at?.toISOString() ?? '',
-            },
-      needsManagerConfirmation: needsManagerConfirmation(snapshot, this.settings),
-      reviews,
-      approvalBlockers: approvalBlockers(reviews ?? EMPTY_REVIEWS, today),
-      availableMoves: availableMoves(snapshot, routineActorOf(actor), this.settings),
-      editable: ownUnit && isUnitScoped(actor.roles) && EDITABLE_STATES.includes(row.state),
-    };
-  }
-
-  /** The current reviews of the request's service (none without one), read unless known. */
-  async currentReviews(
-    manager: EntityManager,
-    serviceId: string | null,
-    known?: KnownReviews,
-  ): Promise<CurrentReviews | null> {
-    if (!serviceId) return null;
-    if (known?.serviceId === serviceId) return known.reviews;
-    return this.reviews.current(manager, serviceId);
-  }
-
-  /** The facts the routine judges a move on. */
-  snapshotOf(row: RequestRow, reviews: CurrentReviews | null): RequestSnapshot {
-    const procurement = reviews?.PROCUREMENT;
-    return {
-      state: row.state,
-      stateBeforeInfo: row.state_before_info,
-      unitId: row.unit_id,
-      endorsed: row.endorsed_by !== null,
-      proposedOutcome: row.proposal?.outcome ?? null,
-      decidedOutcome: row.decision_outcome,
-      annualCost:
-        procurement?.kind === 'PROCUREMENT' ? Number(procurement.findings.annualCost) : null,
-    };
-  }
-
-  /** The request if the actor may see it (locked for a change when `forUpdate`), else 404. */
-  async readRow(
-    manager: EntityManager,
-    actor: Actor,
-    id: string,
-    forUpdate = false,
-  ): Promise<DetailRow> {
-    const [found] = (await manager.query(
-      ...requestDetailSql(actor, id, this.clock.today(), forUpdate),
-    )) as DetailRow[];
-    if (!found) throw AppException.notFound('The request');
-    return found;
+    return this.reader.detail(this.dataSource.manager, actor, id);
   }
 
   async create(actor: Actor, body: CreateRequestDto): Promise<RequestDetail> {
@@ -286,7 +164,7 @@ export class RequestsService {
         toState: 'DRAFT',
         changes: {},
       });
-      const created = await this.detail(manager, actor, id);
+      const created = await this.reader.detail(manager, actor, id);
       if (!actor.roles.includes('PRINCIPAL')) {
         await this.notifications.notify(
           manager,
@@ -306,8 +184,8 @@ export class RequestsService {
 
   async update(actor: Actor, id: string, body: UpdateRequestDto): Promise<RequestDetail> {
     return this.dataSource.transaction(async (manager) => {
-      const row = await this.readRow(manager, actor, id, true);
-      if (row.version !== body.version) throw this.stale(row);
+      const row = await this.reader.readRow(manager, actor, id, true);
+      if (row.version !== body.version) throw this.reader.stale(row);
       if (!isUnitScoped(actor.roles) || !unitIdsOf(actor).includes(row.unit_id)) {
         throw new AppException('FORBIDDEN', 'Only the school that made the request edits it.');
       }
@@ -380,13 +258,13 @@ export class RequestsService {
         toState: row.state,
         changes: changed,
       });
-      return this.detail(manager, actor, id);
+      return this.reader.detail(manager, actor, id);
     });
   }
 
   /** The request's moves and comments, and the reviews of its service made since it was made. */
   async history(actor: Actor, id: string): Promise<RequestEvent[]> {
-    const row = await this.readRow(this.dataSource.manager, actor, id);
+    const row = await this.reader.readRow(this.dataSource.manager, actor, id);
     const rows = (await this.dataSource.query(REQUEST_HISTORY, [
       id,
       row.service_id,
@@ -397,7 +275,7 @@ export class RequestsService {
 
   async comment(actor: Actor, id: string, text: string): Promise<RequestEvent> {
     return this.dataSource.transaction(async (manager) => {
-      const row = await this.readRow(manager, actor, id);
+      const row = await this.reader.readRow(manager, actor, id);
       await this.eventLog.record(manager, {
         actorId: actor.id,
         subjectType: 'request',
@@ -425,14 +303,6 @@ export class RequestsService {
     });
   }
 
-  stale(row: RequestRow): AppException {
-    return new AppException(
-      'STALE_VERSION',
-      `The request was changed by someone else (now ${row.state}, version ${row.version}); read it again.`,
-      { extensions: { currentState: row.state, currentVersion: row.version } },
-    );
-  }
-
   private checkUnit(actor: Actor, unitId: string): void {
     if (!unitIdsOf(actor).includes(unitId)) {
       throw new AppException('FORBIDDEN', 'You do not act for that school unit.', {
@@ -448,25 +318,5 @@ export class RequestsService {
     if (serviceId && newTool) {
       throw AppException.invalid('newTool', 'give either a catalogue service or a new tool');
     }
-  }
-
-  private async coveredBy(
-    manager: EntityManager,
-    licenceId: string,
-    text: string,
-  ): Promise<RequestDetail['coveredBy']> {
-    const [licence] = (await manager.query(
-      `SELECT l.id, a.agreement_number, l.ends_on FROM licence l JOIN agreement a ON a.id = l.agreement_id
-        WHERE l.id = $1`,
-      [licenceId],
-    )) as { id: string; agreement_number: string; ends_on: string }[];
-    return licence
-      ? {
-          licenceId: licence.id,
-          agreementNumber: licence.agreement_number,
-          endsOn: licence.ends_on,
-          text,
-        }
-      : null;
   }
 }
