@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 
 import {
   type IsoDate,
+  REQUEST_WAITING_STATES,
   REVIEW_KIND_LABELS,
   REVIEW_ROLE,
   type ReminderKind,
@@ -199,7 +200,7 @@ async function licencesWithoutDpa(manager: EntityManager, today: IsoDate): Promi
   }));
 }
 
-/** Open requests that have stayed in one state longer than the settings allow. */
+/** Open requests (but queued ones: see REQUEST_WAITING_STATES) waiting in one state too long. */
 async function requestsWaiting(
   manager: EntityManager,
   today: IsoDate,
@@ -212,7 +213,8 @@ async function requestsWaiting(
               WHERE e.subject_type = 'request' AND e.subject_id = r.id
                 AND e.to_state IS DISTINCT FROM e.from_state) AS since
        FROM request r LEFT JOIN digital_service d ON d.id = r.service_id
-      WHERE r.state IN ('SUBMITTED', 'IN_TRIAGE', 'NEEDS_INFO', 'IN_REVIEW')`,
+      WHERE r.state = ANY ($1::text[])`,
+    [REQUEST_WAITING_STATES],
   )) as {
     id: string;
     number: number;

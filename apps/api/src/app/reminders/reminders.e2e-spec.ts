@@ -1,6 +1,12 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 
-import { type IsoDate, addDays, addMonths, todayInSweden } from '@licensregistret/domain';
+import {
+  type IsoDate,
+  REQUEST_WAITING_STATES,
+  addDays,
+  addMonths,
+  todayInSweden,
+} from '@licensregistret/domain';
 
 import {
   agreementBody,
@@ -267,6 +273,26 @@ describe('reminders', () => {
       [asked],
     );
     expect(rows).toEqual([{ recipient_id: cast.accounts.requester.id }]);
+  });
+
+  it('leaves a queued request alone however long it waits, until it is taken up again', async () => {
+    // QUEUED waits for the specialists' joint assessment by design (REQUEST_WAITING_STATES).
+    expect(REQUEST_WAITING_STATES).not.toContain('QUEUED');
+    const queued = await requestInState(cast, 'QUEUED');
+    const since = addDays(today, -40);
+    await testDatabase().query(
+      `INSERT INTO event (occurred_at, subject_type, subject_id, kind, from_state, to_state, changes)
+       VALUES ($2::date + time '10:00', 'request', $1, 'QUEUE', 'IN_TRIAGE', 'QUEUED', '{}')`,
+      [queued, since],
+    );
+    await scan(today);
+    expect(await remindersOf(queued)).toEqual([]);
+    // The same request and wait in a state that reminds: the scan does see it.
+    await testDatabase().query(`UPDATE request SET state = 'IN_TRIAGE' WHERE id = $1`, [queued]);
+    await scan(addDays(today, 1));
+    expect(await remindersOf(queued)).toEqual([
+      expect.objectContaining({ kind: 'REQUEST_WAITING', due_on: since, step: 14 }),
+    ]);
   });
 
   it('is sent exactly once across a restart and two instances scanning at once', async () => {
