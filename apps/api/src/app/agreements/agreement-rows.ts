@@ -3,6 +3,7 @@ import {
   type AgreementSortColumn,
   type ContractStatus,
   type ContractTerms,
+  EXPIRING_WITHIN_DAYS,
   type IsoDate,
   contractStatus,
   daysBetween,
@@ -40,7 +41,7 @@ export function statusPrefilter(status: ContractStatus, today: string): string {
     case 'ACTION_NEEDED':
       return `a.action_from <= ${today}`;
     case 'EXPIRING':
-      return `a.ends_on <= ${today} + 90`;
+      return `a.ends_on <= ${today} + ${EXPIRING_WITHIN_DAYS}`;
     case 'ACTIVE':
       return `a.ends_on >= ${today}`;
   }
