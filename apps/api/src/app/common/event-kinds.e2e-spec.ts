@@ -1,0 +1,163 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+
+import { EVENT_KINDS, addMonths, todayInSweden } from '@licensregistret/domain';
+
+import {
+  agreementBody,
+  closeTestDatabase,
+  createTestSupplier,
+  testDatabase,
+  uniqueOrganisationNumber,
+} from '../../test/factories';
+import {
+  type RoutineCast,
+  createApprovedService,
+  createRoutineCast,
+  move,
+  newToolRequest,
+  passingReview,
+  reviewAll,
+} from '../../test/request-fixtures';
+import { createTestApp } from '../../test/test-app';
+
+/**
+ * EVENT_KINDS (libs/shared/domain/src/lib/event-kinds.ts) is the one list of what the API writes
+ * to the `event` table. This file's database is its own, so after driving every kind of change
+ * through the API (each record's creation and change, a review and a reported change, and a
+ * request through every move of the routine), the table holds exactly what the API wrote.
+ */
+describe('every kind of event the API writes is one of EVENT_KINDS', () => {
+  let app: NestExpressApplication;
+  let cast: RoutineCast;
+  const today = todayInSweden();
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    cast = await createRoutineCast(app);
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await closeTestDatabase();
+  });
+
+  async function ok<T = Record<string, unknown>>(
+    response: Promise<{ status: number; body: T; text: string }>,
+    status = 200,
+  ): Promise<T> {
+    const answered = await response;
+    if (answered.status !== status) throw new Error(`${answered.status} ${answered.text}`);
+    return answered.body;
+  }
+
+  it('drives every change through the API and finds only listed kinds, all of them', async () => {
+    const { as } = cast;
+
+    // The catalogue and the agreements: created and updated.
+    const supplier = await ok<{ id: string; version: number }>(
+      as.procurement.post('/api/suppliers', {
+        name: 'Händelse AB',
+        organisationNumber: uniqueOrganisationNumber(),
+      }),
+      201,
+    );
+    await ok(as.procurement.patch(`/api/suppliers/${supplier.id}`, { version: 1, name: 'Ny AB' }));
+    const agreement = await ok<{ id: string }>(
+      as.procurement.post(
+        '/api/agreements',
+        agreementBody((await createTestSupplier()).id, {
+          signedOn: addMonths(today, -2),
+          startsOn: addMonths(today, -1),
+          endsOn: addMonths(today, 12),
+        }),
+      ),
+      201,
+    );
+    await ok(
+      as.procurement.patch(`/api/agreements/${agreement.id}`, { version: 1, caseNumber: 'KS 1' }),
+    );
+    const coveredService = await createApprovedService();
+    const licence = await ok<{ id: string }>(
+      as.procurement.post('/api/licences', {
+        agreementId: agreement.id,
+        serviceId: coveredService.id,
+        scope: 'UNITS',
+        unitIds: [cast.unit.id],
+        startsOn: addMonths(today, -1),
+        endsOn: addMonths(today, 12),
+      }),
+      201,
+    );
+    await ok(as.procurement.patch(`/api/licences/${licence.id}`, { version: 1, seatCount: 8 }));
+
+    // A request for a new tool: created, edited, commented on, and every move but the three below.
+    const created = await ok<{ id: string; version: number }>(
+      as.requester.post('/api/requests', newToolRequest(cast.unit.id)),
+      201,
+    );
+    const id = created.id;
+    await ok(as.requester.patch(`/api/requests/${id}`, { version: 1, pupilCount: 90 }));
+    await ok(as.requester.post(`/api/requests/${id}/comments`, { text: 'En fråga' }), 201);
+    await move(as.principal, id, { move: 'ENDORSE' });
+    await move(as.requester, id, { move: 'SUBMIT' });
+    await move(as.specialist, id, { move: 'START_TRIAGE' });
+    await move(as.specialist, id, { move: 'QUEUE' });
+    await move(as.specialist, id, { move: 'UNQUEUE' });
+    await move(as.specialist, id, { move: 'ASK_FOR_INFO', text: 'Hur många?' });
+    await move(as.requester, id, { move: 'ANSWER', text: 'Nittio' });
+    // Starting the review enters a new supplier and the service into the catalogue.
+    const inReview = await move(as.specialist, id, {
+      move: 'START_REVIEW',
+      supplierOrganisationNumber: uniqueOrganisationNumber(),
+      category: 'SKILLS_TRAINING',
+    });
+    const serviceId = inReview['serviceId'] as string;
+    await reviewAll(cast, serviceId);
+    await ok(
+      as.specialist.post(`/api/services/${serviceId}/changes`, {
+        kind: 'NEW_VERSION',
+        description: 'Version 2',
+      }),
+      201,
+    );
+    await reviewAll(cast, serviceId);
+    // Above the confirmation threshold the specialist proposes and the manager decides.
+    await ok(
+      as.procurement.post(
+        `/api/services/${serviceId}/reviews`,
+        passingReview('PROCUREMENT', { annualCost: 500_000 }),
+      ),
+      201,
+    );
+    await move(as.specialist, id, { move: 'PROPOSE_DECISION', outcome: 'APPROVED' });
+    await move(as.manager, id, { move: 'DECIDE', outcome: 'APPROVED' });
+    await move(as.specialist, id, { move: 'IMPLEMENT' });
+
+    // One found already covered, one withdrawn.
+    const covered = await ok<{ id: string }>(
+      as.principal.post('/api/requests', {
+        ...newToolRequest(cast.unit.id),
+        serviceId: coveredService.id,
+        newTool: null,
+      }),
+      201,
+    );
+    await move(as.principal, covered.id, { move: 'SUBMIT' });
+    await move(as.specialist, covered.id, { move: 'START_TRIAGE' });
+    await move(as.specialist, covered.id, { move: 'MARK_COVERED', licenceId: licence.id });
+    const withdrawn = await ok<{ id: string }>(
+      as.requester.post('/api/requests', newToolRequest(cast.unit.id)),
+      201,
+    );
+    await move(as.requester, withdrawn.id, { move: 'WITHDRAW' });
+
+    const { rows } = await testDatabase().query<{ kind: string }>(
+      `SELECT DISTINCT kind FROM event ORDER BY kind`,
+    );
+    const written = rows.map((row) => row.kind);
+    expect(written.filter((kind) => !(EVENT_KINDS as readonly string[]).includes(kind))).toEqual(
+      [],
+    );
+    expect([...written].sort()).toEqual([...EVENT_KINDS].sort());
+  });
+});
