@@ -1,6 +1,5 @@
 import {
   APPROVAL_BLOCKER_LABELS,
-  type ApprovalBlocker,
   type CreateReviewRequest,
   DATA_CATEGORIES,
   DATA_SUBJECTS,
@@ -20,6 +19,7 @@ import {
   type SignInMethod,
   type TransferMechanism,
   addMonths,
+  gdprStops,
   isIsoDate,
 } from '@licensregistret/domain';
 
@@ -330,16 +330,14 @@ export function toCreateReviewRequest(
   }
 }
 
-/** GDPR's hard stops as the data protection form stands: what would block an approval. */
+/** GDPR's hard stops (the domain's gdprStops) as the data protection form stands, in Swedish. */
 export function dataProtectionStops(findings: DataProtectionValue): string[] {
-  if (!findings.processesPersonalData) return [];
-  const codes: ApprovalBlocker['code'][] = [];
-  if (!findings.dataProcessingAgreementSigned) codes.push('NO_DATA_PROCESSING_AGREEMENT');
-  if (checked(findings.dpiaCriteria, DPIA_CRITERIA).length >= 2 && !findings.dpiaDone) {
-    codes.push('DPIA_MISSING');
-  }
-  if (findings.storageLocation === 'OUTSIDE_EU_EEA' && findings.transferMechanism === 'NONE') {
-    codes.push('TRANSFER_WITHOUT_MECHANISM');
-  }
-  return codes.map((code) => APPROVAL_BLOCKER_LABELS[code]);
+  return gdprStops({
+    processesPersonalData: findings.processesPersonalData,
+    dataProcessingAgreementSigned: findings.dataProcessingAgreementSigned,
+    dpiaCriteria: checked(findings.dpiaCriteria, DPIA_CRITERIA),
+    dpiaDone: findings.dpiaDone,
+    storageLocation: findings.storageLocation,
+    transferMechanism: findings.transferMechanism,
+  }).map((code) => APPROVAL_BLOCKER_LABELS[code]);
 }

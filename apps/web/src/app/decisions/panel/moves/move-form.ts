@@ -6,7 +6,8 @@ import {
   type RequestDetail,
   type RequestMove,
   type ServiceCategory,
-  organisationNumberProblem,
+  moveInputProblems,
+  newToolReviewProblems,
 } from '@licensregistret/domain';
 
 import { checked, flagsOf } from '../../../shared/forms/flags';
@@ -123,44 +124,27 @@ export const MOVE_FIELD_IDS: Record<string, string> = {
   category: 'move-category',
 };
 
-/** The same rules as the routine (request-routine.ts) checks, so most mistakes stay in the form. */
+/**
+ * The routine's own rules (moveInputProblems and newToolReviewProblems in request-routine.ts) on
+ * the body this form would send, so most mistakes stay in the form; every field at once.
+ */
 export function validateMove(
   move: RequestMove,
   value: MoveFormValue,
   request: RequestDetail,
 ): FormErrors {
   const fields: FormErrors['fields'] = {};
-  const fail = (field: string, message = MOVE_MESSAGES[field].invalid) =>
-    (fields[field] = [message]);
-  const form = moveForm(move, request);
-
-  if (form === 'TEXT' && value.text.trim() === '') fail('text', TEXT_MESSAGES[move]);
-  if (form === 'LICENCE' && value.licenceId === '') fail('licenceId');
-  if (form === 'NEW_TOOL') {
-    if (value.serviceChoice === 'EXISTING_SERVICE') {
-      if (value.serviceId === '') fail('serviceId');
-    } else {
-      if (value.supplierChoice === 'EXISTING_SUPPLIER' && value.supplierId === '') {
-        fail('supplierId');
-      }
-      if (
-        value.supplierChoice === 'NEW_SUPPLIER' &&
-        organisationNumberProblem(value.supplierOrganisationNumber.trim()) !== null
-      ) {
-        fail('supplierOrganisationNumber');
-      }
-      if (value.category === '') fail('category');
-    }
-  }
-  if (form === 'DECISION') {
-    if (value.outcome === '') fail('outcome');
-    if (value.outcome === 'REJECTED') {
-      if (checked(value.reasons, DECISION_REASONS).length === 0) fail('reasons');
-      if (value.text.trim() === '') fail('text', TEXT_MESSAGES[move]);
-    }
-    if (value.outcome === 'APPROVED_WITH_CONDITIONS' && value.conditions.trim() === '') {
-      fail('conditions');
-    }
+  const body = toMoveRequest(move, value, request);
+  const problems =
+    moveForm(move, request) === 'NEW_TOOL'
+      ? newToolReviewProblems(body)
+      : moveInputProblems(move, body);
+  for (const { field } of problems) {
+    const message =
+      field === 'text'
+        ? (TEXT_MESSAGES[move] ?? MOVE_MESSAGES.text.invalid)
+        : MOVE_MESSAGES[field].invalid;
+    fields[field] = [message];
   }
   return { fields, general: [] };
 }
