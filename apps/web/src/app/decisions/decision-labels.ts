@@ -4,18 +4,9 @@ import {
   type DecisionOutcome,
   type DecisionReason,
   REQUEST_STATES,
-  type RequestMove,
+  type RequestEventKind,
   type RequestState,
 } from '@licensregistret/domain';
-
-/** The states the queue shows by default: submitted and not yet closed (drafts are not seen). */
-export const OPEN_QUEUE_STATES: readonly RequestState[] = [
-  'SUBMITTED',
-  'IN_TRIAGE',
-  'QUEUED',
-  'NEEDS_INFO',
-  'IN_REVIEW',
-];
 
 /** Every state the decision roles can see: all but drafts. */
 export const QUEUE_STATES: readonly RequestState[] = REQUEST_STATES.filter(
@@ -23,10 +14,7 @@ export const QUEUE_STATES: readonly RequestState[] = REQUEST_STATES.filter(
 );
 
 /** What happened, for the history: each move in the past tense, and the other event kinds. */
-export const EVENT_KIND_LABELS: Record<
-  RequestMove | 'CREATED' | 'EDITED' | 'COMMENT' | 'REVIEW' | 'SERVICE_CHANGED',
-  string
-> = {
+export const EVENT_KIND_LABELS: Record<RequestEventKind, string> = {
   CREATED: 'Skapad',
   EDITED: 'Ändrad',
   COMMENT: 'Kommentar',
@@ -47,6 +35,7 @@ export const EVENT_KIND_LABELS: Record<
   WITHDRAW: 'Återtagen',
 };
 
+/** A kind in words; one this app does not know yet (a newer API) as it is. */
 export function eventKindLabel(kind: string): string {
   return (EVENT_KIND_LABELS as Record<string, string>)[kind] ?? kind;
 }

@@ -3,10 +3,10 @@ import {
   DECISION_REASON_LABELS,
   type DecisionOutcome,
   type DecisionReason,
-  REQUEST_MOVES,
   REQUEST_STATE_LABELS,
   type RequestDetail,
   type RequestEvent,
+  type RequestEventKind,
   type RequestMove,
   type RequestState,
   type Role,
@@ -47,7 +47,7 @@ export function decisionText(
 }
 
 /** What happened, in the past tense, for the history. */
-const EVENT_TEXT: Record<string, string> = {
+const EVENT_TEXT: Record<RequestEventKind, string> = {
   CREATED: 'Begäran skapades',
   EDITED: 'Begäran ändrades',
   COMMENT: 'Kommentar',
@@ -67,10 +67,6 @@ const EVENT_TEXT: Record<string, string> = {
   IMPLEMENT: 'Verktyget infördes',
   WITHDRAW: 'Begäran återtogs',
 };
-
-export function isRequestMove(kind: string): kind is RequestMove {
-  return (REQUEST_MOVES as readonly string[]).includes(kind);
-}
 
 /** One event of the history, in words. */
 export interface EventItem {

@@ -6,6 +6,7 @@ import {
   type HistoryEntry,
   PROCUREMENT_ROUTE_LABELS,
   type ProcurementRoute,
+  type RecordEventKind,
   type SchoolForm,
 } from '@licensregistret/domain';
 
@@ -30,7 +31,7 @@ export interface HistoryItem {
   changes: HistoryChange[];
 }
 
-const KIND_TEXT: Record<string, string> = {
+const KIND_TEXT: Record<RecordEventKind, string> = {
   created: 'Avtalet registrerades',
   updated: 'Avtalet ändrades',
 };
@@ -114,7 +115,7 @@ export function historyItems(entries: readonly HistoryEntry[]): HistoryItem[] {
     at: entry.occurredAt,
     when: formatDateTime(entry.occurredAt),
     who: entry.actorName ?? 'Okänd användare',
-    what: KIND_TEXT[entry.kind] ?? entry.kind,
+    what: (KIND_TEXT as Record<string, string>)[entry.kind] ?? entry.kind,
     changes: changesOf(entry),
   }));
 }

@@ -1,10 +1,10 @@
 import { ChangeDetectionStrategy, Component, type OnInit, computed, inject } from '@angular/core';
 import { type Params, RouterLink } from '@angular/router';
 
-import type { DemandGroup } from '@licensregistret/domain';
+import { type DemandGroup, OPEN_REQUEST_STATES } from '@licensregistret/domain';
 
 import { countText, formatInteger } from '../../shared/format/format';
-import { OPEN_QUEUE_STATES, datePart } from '../decision-labels';
+import { datePart } from '../decision-labels';
 import { DECISION_PATHS, QUEUE_PARAMS, requestParams } from '../decision-paths';
 import { DemandStore } from './demand.store';
 
@@ -36,7 +36,7 @@ function row(group: DemandGroup): DemandRow {
     queueParams: group.serviceId
       ? {
           [QUEUE_PARAMS.service]: group.serviceId,
-          [QUEUE_PARAMS.states]: OPEN_QUEUE_STATES.join(','),
+          [QUEUE_PARAMS.states]: OPEN_REQUEST_STATES.join(','),
         }
       : null,
     linkText: `Visa ${requests} för ${group.toolName} i kön`,

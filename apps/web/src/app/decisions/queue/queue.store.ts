@@ -4,6 +4,7 @@ import type { Observable } from 'rxjs';
 import {
   type DigitalService,
   type ListQuery,
+  OPEN_REQUEST_STATES,
   type Page,
   REQUEST_SORTS,
   type RequestListQuery,
@@ -17,7 +18,7 @@ import { SchoolUnitsApi } from '../../shared/data/school-units-api';
 import { ServerListStore } from '../../shared/grid/server-list.store';
 import { readAll } from '../data/read-all';
 import { ServicesApi } from '../data/services-api';
-import { OPEN_QUEUE_STATES, QUEUE_STATES } from '../decision-labels';
+import { QUEUE_STATES } from '../decision-labels';
 
 /** The filters above the queue, as the form holds them ('' or [] for "all"). */
 export interface QueueFilters {
@@ -33,7 +34,7 @@ export interface QueueFilters {
 }
 
 export const DEFAULT_QUEUE_FILTERS: QueueFilters = {
-  states: OPEN_QUEUE_STATES,
+  states: OPEN_REQUEST_STATES,
   unitId: '',
   serviceId: '',
   minAgeDays: '',

@@ -6,10 +6,10 @@ import {
   type ListQuery,
   type Page,
   REQUEST_SORTS,
-  REQUEST_STATES,
   type RequestListQuery,
   type RequestState,
   type RequestSummary,
+  UNFINISHED_REQUEST_STATES,
 } from '@licensregistret/domain';
 
 import { AuthStore } from '../../core/auth/auth.store';
@@ -28,8 +28,6 @@ export interface RequestFilters {
 
 export const DEFAULT_REQUEST_SORT = 'createdAt:desc';
 
-const OPEN_STATES = REQUEST_STATES.filter((state) => !CLOSED_REQUEST_STATES.includes(state));
-
 /** The states a choice stands for, comma-separated as the API takes them; undefined for all. */
 export function stateParam(choice: StateChoice | undefined): string | undefined {
   switch (choice) {
@@ -37,7 +35,8 @@ export function stateParam(choice: StateChoice | undefined): string | undefined 
     case '':
       return undefined;
     case 'OPEN':
-      return OPEN_STATES.join(',');
+      // "Pågående" for a school: its drafts too, everything the routine has not closed.
+      return UNFINISHED_REQUEST_STATES.join(',');
     case 'CLOSED':
       return CLOSED_REQUEST_STATES.join(',');
     default:

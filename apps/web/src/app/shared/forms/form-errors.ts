@@ -1,6 +1,6 @@
 import { HttpErrorResponse, HttpStatusCode } from '@angular/common/http';
 
-import type { ProblemDetails } from '@licensregistret/domain';
+import { PROBLEM_TYPES, type ProblemDetails } from '@licensregistret/domain';
 
 /** What is wrong with a form: messages per field (DTO property names) and for the whole form. */
 export interface FormErrors {
@@ -18,10 +18,6 @@ export interface FieldMessages {
 
 export const VERSION_CONFLICT_MESSAGE =
   'Någon annan har ändrat uppgifterna. Ladda om sidan och försök igen.';
-/** Problem types the API sends for a stale version (409) and a missing CSRF token (403). */
-const STALE_VERSION_TYPE = 'urn:licensregistret:problem:stale-version';
-const CSRF_TYPE = 'urn:licensregistret:problem:csrf';
-
 export const SAVE_FAILED_MESSAGE = 'Uppgifterna kunde inte sparas. Försök igen om en stund.';
 
 export function hasErrors(errors: FormErrors): boolean {
@@ -54,7 +50,7 @@ export function formErrorsFromHttp(
   const fieldErrors = (problem?.errors ?? []).filter((item) => topField(item.field) !== 'version');
   const result: FormErrors = { fields: {}, general: [] };
 
-  if (problem?.type === STALE_VERSION_TYPE) {
+  if (problem?.type === PROBLEM_TYPES.STALE_VERSION) {
     return { fields: {}, general: [VERSION_CONFLICT_MESSAGE] };
   }
   if (status === HttpStatusCode.Conflict && fieldErrors.length === 0) {
@@ -83,7 +79,7 @@ export function formErrorsFromHttp(
       return {
         fields: {},
         general: [
-          problem?.type === CSRF_TYPE
+          problem?.type === PROBLEM_TYPES.CSRF
             ? 'Sidan behöver laddas om innan du kan spara. Ladda om sidan och försök igen.'
             : 'Du saknar behörighet att spara de här uppgifterna.',
         ],
