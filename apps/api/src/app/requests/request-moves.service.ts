@@ -10,6 +10,7 @@ import {
   type ServiceCategory,
   approvalBlockers,
   describeBlocker,
+  isApproval,
   moveProblem,
   newToolReviewProblems,
   stateAfter,
@@ -249,7 +250,7 @@ export class RequestMovesService {
     row: RequestRow,
     outcome: DecisionOutcome,
   ): Promise<void> {
-    if (outcome === 'REJECTED') return;
+    if (!isApproval(outcome)) return;
     if (!row.service_id) {
       throw new AppException('CONFLICT', 'A request is approved for a service under review.', {
         extensions: { currentState: row.state, currentVersion: row.version },

@@ -1,5 +1,6 @@
 import {
   CLOSED_REQUEST_STATES,
+  DECISION_OUTCOMES,
   type MoveInput,
   OPEN_REQUEST_STATES,
   REQUEST_MOVES,
@@ -10,6 +11,7 @@ import {
   type RoutineActor,
   UNFINISHED_REQUEST_STATES,
   availableMoves,
+  isApproval,
   isRequestMove,
   moveInputProblems,
   moveProblem,
@@ -335,5 +337,13 @@ describe('newToolReviewProblems: what starting the review of a new tool needs', 
       fields({ supplierOrganisationNumber: '556036-0793', category: 'SKILLS_TRAINING' }),
     ).toEqual([]);
     expect(fields({ supplierId: 'sup', category: 'SKILLS_TRAINING' })).toEqual([]);
+  });
+});
+
+describe('isApproval', () => {
+  it('is an approval with or without conditions, not a rejection or no outcome yet', () => {
+    expect(DECISION_OUTCOMES.filter(isApproval)).toEqual(['APPROVED', 'APPROVED_WITH_CONDITIONS']);
+    expect(isApproval('')).toBe(false);
+    expect(isApproval(null)).toBe(false);
   });
 });

@@ -59,6 +59,14 @@ export const OPEN_REQUEST_STATES: readonly RequestState[] = UNFINISHED_REQUEST_S
 export const DECISION_OUTCOMES = ['APPROVED', 'APPROVED_WITH_CONDITIONS', 'REJECTED'] as const;
 export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 
+/**
+ * Whether an outcome approves the tool (with or without conditions): only then must the service's
+ * reviews and GDPR's stops allow it (approvalBlockers); a rejection needs none of them.
+ */
+export function isApproval(outcome: DecisionOutcome | '' | null | undefined): boolean {
+  return outcome === 'APPROVED' || outcome === 'APPROVED_WITH_CONDITIONS';
+}
+
 export const DECISION_OUTCOME_LABELS: Record<DecisionOutcome, string> = {
   APPROVED: 'Godkänd',
   APPROVED_WITH_CONDITIONS: 'Godkänd med villkor',

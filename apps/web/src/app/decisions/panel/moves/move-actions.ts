@@ -28,6 +28,7 @@ import {
   SERVICE_CATEGORY_LABELS,
   type ServiceCategory,
   describeBlocker,
+  isApproval,
 } from '@licensregistret/domain';
 
 import { ErrorSummary } from '../../../shared/forms/error-summary';
@@ -174,10 +175,7 @@ export class MoveActions {
     this.request().approvalBlockers.map(describeBlocker),
   );
 
-  protected readonly approving = computed(() => {
-    const outcome = this.value().outcome;
-    return outcome === 'APPROVED' || outcome === 'APPROVED_WITH_CONDITIONS';
-  });
+  protected readonly approving = computed(() => isApproval(this.value().outcome));
 
   protected label(move: RequestMove): string {
     return REQUEST_ROUTINE[move].label;
