@@ -1,5 +1,0 @@
-import * as client from 'openid-client';
-
-it('loads', () => {
-  expect(typeof client.discovery).toBe('function');
-});
