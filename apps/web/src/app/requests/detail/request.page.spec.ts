@@ -90,6 +90,9 @@ describe('RequestPage', () => {
       Inskickad: 'Inte inskickad',
     });
 
+    expect(
+      [...element.querySelectorAll('h2')].map((heading) => plain(heading.textContent)),
+    ).toEqual(['Var begäran är', 'Begäran', 'Historik']);
     const history = [...element.querySelectorAll('.history > li .history-head')].map((item) =>
       plain(item.textContent),
     );
@@ -344,7 +347,9 @@ describe('RequestPage', () => {
       const { element, settle } = await render(
         testRequestDetail({ state: 'SUBMITTED', editable: false, availableMoves: [] }),
       );
-      const history = element.querySelector('section[aria-labelledby="history-heading"]');
+      const history = element.querySelector(
+        'lr-request-history section[aria-labelledby="request-history-heading"]',
+      );
       const form = history?.querySelector('lr-comment-form');
       expect(form).not.toBeNull();
       expect(plain(form?.querySelector('label[for="comment-text"]')?.textContent)).toBe(

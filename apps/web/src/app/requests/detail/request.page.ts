@@ -17,6 +17,8 @@ import { RouterLink } from '@angular/router';
 import { PRODUCT_NAME, type RequestMove } from '@licensregistret/domain';
 
 import { AuthStore } from '../../core/auth/auth.store';
+import { RequestFacts } from '../../shared/request/request-facts';
+import { RequestHistory } from '../../shared/request/request-history';
 import { mayComment } from '../comment/comment';
 import { CommentForm } from '../comment/comment-form';
 import type { RequestFormValue } from '../form/request-form';
@@ -27,8 +29,6 @@ import { AnswerForm } from './answer-form';
 import { EditRequest } from './edit-request';
 import { RequestActions } from './request-actions';
 import { RequestDecisionView } from './request-decision';
-import { RequestFacts } from './request-facts';
-import { RequestHistory } from './request-history';
 import { RequestStore } from './request.store';
 
 /**
