@@ -97,12 +97,26 @@ describe('RequestPanel', () => {
     );
     expect(element.querySelector('.state')?.textContent).toContain('Bedöms');
 
-    const facts = element.querySelector('lr-request-facts')?.textContent ?? '';
-    expect(facts).toContain('Hagaskolan F-6');
-    expect(facts).toContain('Nyanlända elever behöver läsa bilderböcker');
-    expect(facts).toContain('320 elever, 12 personal');
-    expect(facts).toContain('Elevers vanliga personuppgifter');
-    expect(facts).toContain('Tillstyrkt av Rut Rektor 2026-02-02');
+    const factsSection = element.querySelector('lr-request-facts')?.closest('section');
+    expect(factsSection?.querySelector('h3')?.textContent?.trim()).toBe('Begäran');
+    expect(factsSection?.getAttribute('aria-labelledby')).toBe(
+      factsSection?.querySelector('h3')?.id,
+    );
+    const facts = Object.fromEntries(
+      [...element.querySelectorAll('lr-request-facts dl > div')].map((row) => [
+        row.querySelector('dt')?.textContent?.trim(),
+        row.querySelector('dd')?.textContent?.replace(/\s+/g, ' ').trim(),
+      ]),
+    );
+    expect(facts).toMatchObject({
+      Skolenhet: 'Hagaskolan F-6',
+      Behov: 'Nyanlända elever behöver läsa bilderböcker på sitt modersmål.',
+      'Antal elever': '320',
+      'Antal personal': '12',
+      Personuppgifter: 'Elevers vanliga personuppgifter Elevens namn och klass via Skolfederation.',
+      Tillstyrkan: 'Tillstyrkt av Rut Rektor 2026-02-02',
+      Inskickad: '2026-02-02 10:30 (40 dagar sedan)',
+    });
 
     const rows = [...element.querySelectorAll('lr-service-reviews tbody tr')].map((row) =>
       [...row.querySelectorAll('th, td')].map((cell) => cell.textContent?.trim()),
@@ -124,11 +138,13 @@ describe('RequestPanel', () => {
       'Granskning saknas: Avtals- och kostnadsgranskning',
     ]);
 
+    const historyHeading = element.querySelector('lr-request-history h3');
+    expect(historyHeading?.textContent?.trim()).toBe('Historik');
     const history = [...element.querySelectorAll('.history li')].map((li) =>
       li.textContent?.replace(/\s+/g, ' ').trim(),
     );
-    expect(history[1]).toContain('Bedömning påbörjad av Olle Objektspecialist');
-    expect(history[1]).toContain('Inskickad → Bedöms');
+    expect(history[1]).toContain('Bedömningen började (Olle Objektspecialist)');
+    expect(history[1]).toContain('Inskickad → blev Bedöms');
   });
 
   it('offers exactly the moves the API says the caller may make, by their Swedish names', async () => {
@@ -411,11 +427,11 @@ describe('RequestPanel', () => {
       );
       const field = element.querySelector<HTMLTextAreaElement>('#comment-text');
       expect(field?.getAttribute('aria-describedby')).toBe('comment-text-hint');
-      // Under the history.
-      const history = element.querySelector('lr-request-history');
-      const form = element.querySelector('lr-comment-form');
+      // In the history's section, under the list.
+      const list = element.querySelector('lr-request-history .history');
+      const form = element.querySelector('lr-request-history section lr-comment-form');
       expect(
-        history && form && history.compareDocumentPosition(form) & Node.DOCUMENT_POSITION_FOLLOWING,
+        list && form && list.compareDocumentPosition(form) & Node.DOCUMENT_POSITION_FOLLOWING,
       ).toBeTruthy();
 
       type(element, '#comment-text', 'Skolan har frågat om inloggning via Skolfederation.');
@@ -442,7 +458,7 @@ describe('RequestPanel', () => {
         li.textContent?.replace(/\s+/g, ' ').trim(),
       );
       expect(items).toHaveLength(2);
-      expect(items[1]).toContain('Kommentar av Olle Objektspecialist');
+      expect(items[1]).toContain('Kommentar (Olle Objektspecialist)');
       expect(items[1]).toContain('Skolan har frågat om inloggning via Skolfederation.');
       expect(element.querySelector<HTMLTextAreaElement>('#comment-text')?.value).toBe('');
       const status = element.querySelector('.comment-status');

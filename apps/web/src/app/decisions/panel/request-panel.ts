@@ -27,10 +27,10 @@ import {
 import { AuthStore } from '../../core/auth/auth.store';
 import { mayComment } from '../../requests/comment/comment';
 import { CommentForm } from '../../requests/comment/comment-form';
+import { RequestFacts } from '../../shared/request/request-facts';
+import { RequestHistory } from '../../shared/request/request-history';
 import { DecisionView } from './decision-view';
 import { MoveActions } from './moves/move-actions';
-import { RequestFacts } from './request-facts';
-import { RequestHistory } from './request-history';
 import { type MoveResult, RequestPanelStore } from './request-panel.store';
 import { ServiceReviews } from './service-reviews';
 
