@@ -31,7 +31,11 @@ import { RequestFacts } from '../../shared/request/request-facts';
 import { RequestHistory } from '../../shared/request/request-history';
 import { DecisionView } from './decision-view';
 import { MoveActions } from './moves/move-actions';
-import { type MoveResult, RequestPanelStore } from './request-panel.store';
+import { PanelRequestStore } from './panel-request.store';
+import { REQUEST_PANEL_STORES } from './panel-stores';
+import { RequestCommentsStore } from './request-comments.store';
+import { RequestHistoryStore } from './request-history.store';
+import { type MoveResult, RequestMovesStore } from './request-moves.store';
 import { ServiceReviews } from './service-reviews';
 
 /**
@@ -44,13 +48,15 @@ import { ServiceReviews } from './service-reviews';
   selector: 'lr-request-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RequestFacts, ServiceReviews, DecisionView, MoveActions, RequestHistory, CommentForm],
-  providers: [RequestPanelStore],
+  providers: REQUEST_PANEL_STORES,
   templateUrl: './request-panel.html',
   styleUrl: './request-panel.css',
   host: { '(keydown.escape)': 'close()' },
 })
 export class RequestPanel {
-  protected readonly store = inject(RequestPanelStore);
+  private readonly store = inject(PanelRequestStore);
+  protected readonly history = inject(RequestHistoryStore);
+  protected readonly comments = inject(RequestCommentsStore);
   private readonly auth = inject(AuthStore);
   private readonly injector = inject(Injector);
 
@@ -63,12 +69,8 @@ export class RequestPanel {
   private readonly noticeRef = viewChild<ElementRef<HTMLElement>>('noticeEl');
 
   protected readonly state = this.store.state;
-  protected readonly notice = this.store.notice;
-
-  protected readonly request = computed(() => {
-    const state = this.state();
-    return state.kind === 'loaded' ? state.request : null;
-  });
+  protected readonly notice = inject(RequestMovesStore).notice;
+  protected readonly request = this.store.request;
 
   protected readonly heading = computed(() => {
     const request = this.request();
@@ -121,7 +123,7 @@ export class RequestPanel {
   }
 
   protected async comment(text: string): Promise<void> {
-    if (await this.store.comment(text)) this.commentText.set('');
+    if (await this.comments.comment(text)) this.commentText.set('');
   }
 
   protected settled(result: MoveResult): void {

@@ -29,12 +29,12 @@ import {
 
 import { ErrorSummary } from '../../shared/forms/error-summary';
 import { requestParams, reviewPath } from '../decision-paths';
-import { RequestPanelStore } from './request-panel.store';
 import {
   CHANGE_DESCRIPTION_MAX_LENGTH,
   SERVICE_CHANGE_FIELD_IDS,
   emptyServiceChangeForm,
 } from './service-change-form';
+import { ServiceChangeStore } from './service-change.store';
 
 interface ReviewRow {
   kind: ReviewKind;
@@ -162,11 +162,11 @@ export function reviewLinkText(kind: ReviewKind): string {
             En ny version, en migrering eller ett nytt underbiträde gör att tjänstens granskningar
             ska göras om innan en begäran om tjänsten kan godkännas.
           </p>
-          @if (store.changeNotice(); as notice) {
+          @if (changes.notice(); as notice) {
             <p #changeNoticeEl class="change-notice" role="status" tabindex="-1">{{ notice }}</p>
           }
           <lr-error-summary
-            [errors]="store.changeErrors()"
+            [errors]="changes.errors()"
             [fieldIds]="changeFieldIds"
             heading="Ändringen kunde inte rapporteras"
           />
@@ -210,15 +210,11 @@ export function reviewLinkText(kind: ReviewKind): string {
               "
             ></textarea>
           </div>
-          <button
-            class="button"
-            type="submit"
-            [attr.aria-disabled]="store.reportingChange() || null"
-          >
+          <button class="button" type="submit" [attr.aria-disabled]="changes.reporting() || null">
             Rapportera ändringen
           </button>
           <p class="saving" role="status">
-            {{ store.reportingChange() ? 'Rapporterar ändringen …' : '' }}
+            {{ changes.reporting() ? 'Rapporterar ändringen …' : '' }}
           </p>
         </form>
       }
@@ -261,7 +257,7 @@ export function reviewLinkText(kind: ReviewKind): string {
   `,
 })
 export class ServiceReviews {
-  protected readonly store = inject(RequestPanelStore);
+  protected readonly changes = inject(ServiceChangeStore);
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly injector = inject(Injector);
 
@@ -334,12 +330,12 @@ export class ServiceReviews {
   });
 
   protected changeError(field: string): string | null {
-    return this.store.changeErrors().fields[field]?.join(' ') ?? null;
+    return this.changes.errors().fields[field]?.join(' ') ?? null;
   }
 
   /** Reports the change; once done the form empties and the status message takes the focus. */
   protected async reportChange(): Promise<void> {
-    const reported = await this.store.reportChange(this.changeForm.getRawValue());
+    const reported = await this.changes.reportChange(this.changeForm.getRawValue());
     if (!reported) return;
     this.changeForm.reset(emptyServiceChangeForm());
     afterNextRender(() => this.changeNoticeRef()?.nativeElement.focus(), {
