@@ -2,11 +2,12 @@ import { HttpErrorResponse, HttpStatusCode } from '@angular/common/http';
 import { Injectable, type WritableSignal, inject, signal } from '@angular/core';
 import { type Observable, catchError, firstValueFrom, forkJoin, map, of } from 'rxjs';
 
-import type {
-  MoveConflict,
-  RequestDetail,
-  RequestEvent,
-  RequestMove,
+import {
+  type MoveConflict,
+  type RequestDetail,
+  type RequestEvent,
+  type RequestMove,
+  moveInputProblems,
 } from '@licensregistret/domain';
 
 import {
@@ -135,8 +136,13 @@ export class RequestStore {
   async move(move: RequestMove, text?: string): Promise<boolean> {
     const request = this.request();
     if (!request || this.busy$()) return false;
-    if (move === 'ANSWER' && !text?.trim()) {
-      this.moveErrors$.set({ fields: { text: [MOVE_MESSAGES['text'].invalid] }, general: [] });
+    // What the routine says the move must carry (an answer its text), kept in the form.
+    const missing = moveInputProblems(move, { text });
+    if (missing.length > 0) {
+      const fields = Object.fromEntries(
+        missing.map(({ field }) => [field, [MOVE_MESSAGES[field]?.invalid ?? 'Uppgiften saknas.']]),
+      );
+      this.moveErrors$.set({ fields, general: [] });
       return false;
     }
     return this.send(move, this.moveErrors$, MOVE_MESSAGES, () =>
