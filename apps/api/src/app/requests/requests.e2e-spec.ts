@@ -410,8 +410,13 @@ describe('/api/requests', () => {
     });
 
     it('the history cannot be rewritten', async () => {
+      // A request of its own, so that there is history to rewrite whichever test ran before.
+      const created = await cast.as.principal.post('/api/requests', newToolRequest(cast.unit.id));
+      expect(created.status).toBe(201);
       await expect(
-        testDatabase().query(`UPDATE event SET message = 'ändrad' WHERE subject_type = 'request'`),
+        testDatabase().query(`UPDATE event SET message = 'ändrad' WHERE subject_id = $1`, [
+          created.body.id,
+        ]),
       ).rejects.toThrow(/append-only/);
     });
   });
