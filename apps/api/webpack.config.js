@@ -1,6 +1,8 @@
 const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
 const { join } = require('node:path');
 
+const swaggerPlugin = require('./swagger-plugin');
+
 module.exports = {
   output: {
     path: join(__dirname, '../../dist/apps/api'),
@@ -18,6 +20,7 @@ module.exports = {
       outputHashing: 'none',
       generatePackageJson: false,
       sourceMap: true,
+      transformers: [{ name: '@nestjs/swagger/plugin', options: swaggerPlugin.options }],
     }),
   ],
 };

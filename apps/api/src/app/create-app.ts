@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
@@ -8,12 +8,11 @@ import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import { extname, join } from 'node:path';
 
-import { PRODUCT_NAME } from '@licensregistret/domain';
-
 import type { AppConfig } from '../config/app-config';
 import { AppModule } from './app.module';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { createValidationPipe } from './common/validation';
+import { createOpenApiDocument } from './openapi/openapi-document';
 
 export const API_PREFIX = 'api';
 
@@ -55,15 +54,7 @@ export async function createApp(
 }
 
 function setUpOpenApi(app: NestExpressApplication, config: AppConfig): void {
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle(`${PRODUCT_NAME} API`)
-      .setDescription('Licences, agreements and requests for the digital services of schools.')
-      .setVersion(config.version)
-      .build(),
-  );
-  SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, {
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, createOpenApiDocument(app, config.version), {
     jsonDocumentUrl: `${API_PREFIX}/docs-json`,
   });
 }

@@ -1,17 +1,19 @@
 import { Body, Controller, Get, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-
-import type { Agreement, CostSplit, HistoryEntry, Page } from '@licensregistret/domain';
 
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ClockService } from '../common/clock.service';
 import { EventLogService } from '../common/event-log.service';
 import { sendSpreadsheet } from '../common/export/spreadsheet-export';
+import { HistoryEntryDto } from '../common/history-entry.dto';
 import { UuidParam } from '../common/uuid-param';
+import { ApiProblems } from '../openapi/api-problems';
+import { ApiSpreadsheet } from '../openapi/api-responses';
 import { AGREEMENT_EXPORT_COLUMNS } from './agreement-export';
 import { AgreementsService } from './agreements.service';
+import { AgreementDto, AgreementPageDto, CostSplitDto } from './dto/agreement-responses.dto';
 import {
   AgreementExportQueryDto,
   AgreementListQueryDto,
@@ -28,14 +30,15 @@ export class AgreementsController {
     private readonly clock: ClockService,
   ) {}
 
+  /** Agreements, filtered and sorted, a page at a time. */
   @Get()
-  list(@Query() query: AgreementListQueryDto): Promise<Page<Agreement>> {
+  list(@Query() query: AgreementListQueryDto): Promise<AgreementPageDto> {
     return this.agreements.list(query);
   }
 
   /** The list as filtered and sorted in the grid, as an Excel workbook or a CSV file. */
   @Get('export')
-  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv')
+  @ApiSpreadsheet()
   export(@Query() query: AgreementExportQueryDto, @Res() response: Response): Promise<void> {
     return sendSpreadsheet(response, {
       format: query.format,
@@ -46,33 +49,40 @@ export class AgreementsController {
     });
   }
 
+  /** One agreement, with its status and deadlines today. */
   @Get(':id')
-  get(@UuidParam('id') id: string): Promise<Agreement> {
+  get(@UuidParam('id') id: string): Promise<AgreementDto> {
     return this.agreements.get(id);
   }
 
+  /** Every change to the agreement, oldest first. */
   @Get(':id/history')
-  async history(@UuidParam('id') id: string): Promise<HistoryEntry[]> {
+  async history(@UuidParam('id') id: string): Promise<HistoryEntryDto[]> {
     await this.agreements.get(id);
     return this.events.history('agreement', id);
   }
 
+  /** The annual cost split over the units the agreement's licences reach. */
   @Get(':id/cost-split')
-  costSplit(@UuidParam('id') id: string): Promise<CostSplit> {
+  costSplit(@UuidParam('id') id: string): Promise<CostSplitDto> {
     return this.agreements.costSplit(id);
   }
 
+  /** A new agreement. */
   @Post()
-  create(@CurrentActor() actor: Actor, @Body() body: CreateAgreementDto): Promise<Agreement> {
+  @ApiProblems(409)
+  create(@CurrentActor() actor: Actor, @Body() body: CreateAgreementDto): Promise<AgreementDto> {
     return this.agreements.create(actor, body);
   }
 
+  /** Changes an agreement against the version read. */
   @Patch(':id')
+  @ApiProblems(409)
   update(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
     @Body() body: UpdateAgreementDto,
-  ): Promise<Agreement> {
+  ): Promise<AgreementDto> {
     return this.agreements.update(actor, id, body);
   }
 }

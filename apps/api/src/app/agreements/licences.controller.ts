@@ -1,24 +1,25 @@
 import { Body, Controller, Get, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-
-import type {
-  CoverageMatrix,
-  HistoryEntry,
-  Licence,
-  Page,
-  UnitServiceLicence,
-  UnitWithoutService,
-} from '@licensregistret/domain';
 
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ClockService } from '../common/clock.service';
 import { EventLogService } from '../common/event-log.service';
 import { sendSpreadsheet } from '../common/export/spreadsheet-export';
+import { HistoryEntryDto } from '../common/history-entry.dto';
 import { UuidParam } from '../common/uuid-param';
+import { ApiProblems } from '../openapi/api-problems';
+import { ApiSpreadsheet } from '../openapi/api-responses';
 import { LICENCE_EXPORT_COLUMNS } from './agreement-export';
 import { CoverageService } from './coverage.service';
+import {
+  CoverageMatrixDto,
+  LicenceDto,
+  LicencePageDto,
+  UnitServiceLicenceDto,
+  UnitWithoutServiceDto,
+} from './dto/licence-responses.dto';
 import {
   CreateLicenceDto,
   LicenceExportQueryDto,
@@ -37,14 +38,15 @@ export class LicencesController {
     private readonly clock: ClockService,
   ) {}
 
+  /** Licences, filtered, a page at a time. */
   @Get('licences')
-  list(@Query() query: LicenceListQueryDto): Promise<Page<Licence>> {
+  list(@Query() query: LicenceListQueryDto): Promise<LicencePageDto> {
     return this.licences.list(query);
   }
 
   /** The list as filtered, as an Excel workbook or a CSV file. */
   @Get('licences/export')
-  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv')
+  @ApiSpreadsheet()
   export(@Query() query: LicenceExportQueryDto, @Res() response: Response): Promise<void> {
     return sendSpreadsheet(response, {
       format: query.format,
@@ -55,28 +57,34 @@ export class LicencesController {
     });
   }
 
+  /** One licence. */
   @Get('licences/:id')
-  get(@UuidParam('id') id: string): Promise<Licence> {
+  get(@UuidParam('id') id: string): Promise<LicenceDto> {
     return this.licences.get(id);
   }
 
+  /** Every change to the licence, oldest first. */
   @Get('licences/:id/history')
-  async history(@UuidParam('id') id: string): Promise<HistoryEntry[]> {
+  async history(@UuidParam('id') id: string): Promise<HistoryEntryDto[]> {
     await this.licences.get(id);
     return this.events.history('licence', id);
   }
 
+  /** A new licence under an agreement. */
   @Post('licences')
-  create(@CurrentActor() actor: Actor, @Body() body: CreateLicenceDto): Promise<Licence> {
+  @ApiProblems(409)
+  create(@CurrentActor() actor: Actor, @Body() body: CreateLicenceDto): Promise<LicenceDto> {
     return this.licences.create(actor, body);
   }
 
+  /** Changes a licence against the version read. */
   @Patch('licences/:id')
+  @ApiProblems(409)
   update(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
     @Body() body: UpdateLicenceDto,
-  ): Promise<Licence> {
+  ): Promise<LicenceDto> {
     return this.licences.update(actor, id, body);
   }
 
@@ -85,19 +93,19 @@ export class LicencesController {
   servicesOfUnit(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
-  ): Promise<UnitServiceLicence[]> {
+  ): Promise<UnitServiceLicenceDto[]> {
     return this.coverage.servicesOfUnit(actor, id);
   }
 
   /** The units a service does not reach today. */
   @Get('services/:id/units-without-licence')
-  unitsWithoutService(@UuidParam('id') id: string): Promise<UnitWithoutService[]> {
+  unitsWithoutService(@UuidParam('id') id: string): Promise<UnitWithoutServiceDto[]> {
     return this.coverage.unitsWithoutService(id);
   }
 
   /** Units × municipality-wide services. */
   @Get('coverage')
-  matrix(): Promise<CoverageMatrix> {
+  matrix(): Promise<CoverageMatrixDto> {
     return this.coverage.matrix();
   }
 }

@@ -11,15 +11,17 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 
-import { type AuthConfig, type SessionUser, XSRF_COOKIE } from '@licensregistret/domain';
+import { XSRF_COOKIE } from '@licensregistret/domain';
 
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.provider';
 import { AppException } from '../common/app-exception';
 import { DEMO_PASSWORD } from '../demo/demo-data';
+import { ApiProblems } from '../openapi/api-problems';
+import { ApiRedirect } from '../openapi/api-responses';
 import { type Actor, type RequestWithActor, toSessionUser } from './actor';
 import {
   clearSessionCookies,
@@ -31,6 +33,7 @@ import {
 import { AuthService, type StartedSession } from './auth.service';
 import { CurrentActor } from './current-actor.decorator';
 import { LoginDto } from './dto/login.dto';
+import { AuthConfigDto, SessionUserDto } from './dto/session-user.dto';
 import { OidcService } from './oidc.service';
 import { SessionService } from './session.service';
 
@@ -53,8 +56,12 @@ export class AuthController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** What the sign-in page offers; also sets the XSRF-TOKEN cookie the sign-in must repeat. */
   @Get('config')
-  getConfig(@Req() request: Request, @Res({ passthrough: true }) response: Response): AuthConfig {
+  getConfig(
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): AuthConfigDto {
     ensureAnonymousXsrfCookie(request, response);
     return {
       demoPassword: this.config.demoData ? DEMO_PASSWORD : null,
@@ -63,17 +70,20 @@ export class AuthController {
     };
   }
 
+  /** Signs in with a username and password; sets the session and XSRF-TOKEN cookies. */
   @Post('login')
   @HttpCode(HttpStatus.OK)
+  @ApiProblems(429)
   async login(
     @Body() body: LoginDto,
     @Req() request: RequestWithActor,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<SessionUser> {
+  ): Promise<SessionUserDto> {
     const session = await this.auth.login(body.username, body.password, request.ip ?? 'unknown');
     return this.signIn(session, request, response);
   }
 
+  /** Ends the session, if any, and clears its cookies. */
   @Post('logout')
   @HttpCode(HttpStatus.NO_CONTENT)
   async logout(
@@ -86,13 +96,17 @@ export class AuthController {
     clearSessionCookies(request, response);
   }
 
-  /** Also hands the page its session's CSRF token again, should the cookie have been lost. */
+  /**
+   * The signed-in person.
+   *
+   * Also hands the page its session's CSRF token again, should the cookie have been lost.
+   */
   @Get('me')
   me(
     @CurrentActor() actor: Actor,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
-  ): SessionUser {
+  ): SessionUserDto {
     if (readCookie(request, XSRF_COOKIE) !== actor.csrfToken) {
       setSessionXsrfCookie(
         request,
@@ -104,7 +118,10 @@ export class AuthController {
     return toSessionUser(actor);
   }
 
+  /** Starts single sign-on: redirects to the provider. */
   @Get('oidc/login')
+  @ApiRedirect('To the OpenID Connect provider')
+  @ApiQuery({ name: 'returnTo', required: false, description: 'A path of this site to return to' })
   async oidcLogin(
     @Query('returnTo') returnTo: unknown,
     @Req() request: Request,
@@ -121,7 +138,9 @@ export class AuthController {
     response.redirect(url);
   }
 
+  /** The provider's answer: signs in and redirects to the page that started it. */
   @Get('oidc/callback')
+  @ApiRedirect('Signed in, to the page that started it; or to the sign-in page with an error')
   async oidcCallback(@Req() request: RequestWithActor, @Res() response: Response): Promise<void> {
     response.clearCookie(OIDC_STATE_COOKIE, { path: '/api/auth/oidc' });
     const callbackUrl = new URL(request.originalUrl, this.oidc.settings.redirectUri);
@@ -147,7 +166,7 @@ export class AuthController {
     session: StartedSession,
     request: RequestWithActor,
     response: Response,
-  ): Promise<SessionUser> {
+  ): Promise<SessionUserDto> {
     setSessionCookies(request, response, session, this.config.session.absoluteHours * 3_600_000);
     const actor = await this.sessions.authenticate(session.token);
     if (!actor) throw new AppException('UNAUTHENTICATED', 'The new session could not be read.');

@@ -1,12 +1,17 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 
-import type { CatalogueEntry, DigitalService, HistoryEntry, Page } from '@licensregistret/domain';
-
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { EventLogService } from '../common/event-log.service';
+import { HistoryEntryDto } from '../common/history-entry.dto';
 import { UuidParam } from '../common/uuid-param';
+import { ApiProblems } from '../openapi/api-problems';
+import {
+  CatalogueEntryPageDto,
+  DigitalServiceDto,
+  DigitalServicePageDto,
+} from './dto/catalogue-responses.dto';
 import {
   CatalogueQueryDto,
   CreateServiceDto,
@@ -23,33 +28,40 @@ export class ServicesController {
     private readonly events: EventLogService,
   ) {}
 
+  /** Digital services, filtered and sorted, a page at a time. */
   @Get('services')
-  list(@Query() query: ServiceListQueryDto): Promise<Page<DigitalService>> {
+  list(@Query() query: ServiceListQueryDto): Promise<DigitalServicePageDto> {
     return this.services.list(query);
   }
 
+  /** One digital service. */
   @Get('services/:id')
-  get(@UuidParam('id') id: string): Promise<DigitalService> {
+  get(@UuidParam('id') id: string): Promise<DigitalServiceDto> {
     return this.services.get(id);
   }
 
+  /** Every change to the service, oldest first. */
   @Get('services/:id/history')
-  async history(@UuidParam('id') id: string): Promise<HistoryEntry[]> {
+  async history(@UuidParam('id') id: string): Promise<HistoryEntryDto[]> {
     await this.services.get(id);
     return this.events.history('service', id);
   }
 
+  /** A new digital service in the catalogue. */
   @Post('services')
-  create(@CurrentActor() actor: Actor, @Body() body: CreateServiceDto): Promise<DigitalService> {
+  @ApiProblems(409)
+  create(@CurrentActor() actor: Actor, @Body() body: CreateServiceDto): Promise<DigitalServiceDto> {
     return this.services.create(actor, body);
   }
 
+  /** Changes a service against the version read. */
   @Patch('services/:id')
+  @ApiProblems(409)
   update(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
     @Body() body: UpdateServiceDto,
-  ): Promise<DigitalService> {
+  ): Promise<DigitalServiceDto> {
     return this.services.update(actor, id, body);
   }
 
@@ -58,7 +70,7 @@ export class ServicesController {
   catalogue(
     @CurrentActor() actor: Actor,
     @Query() query: CatalogueQueryDto,
-  ): Promise<Page<CatalogueEntry>> {
+  ): Promise<CatalogueEntryPageDto> {
     return this.services.catalogue(actor, query);
   }
 }

@@ -1,12 +1,13 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 
-import type { HistoryEntry, Page, Supplier } from '@licensregistret/domain';
-
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { EventLogService } from '../common/event-log.service';
+import { HistoryEntryDto } from '../common/history-entry.dto';
 import { UuidParam } from '../common/uuid-param';
+import { ApiProblems } from '../openapi/api-problems';
+import { SupplierDto, SupplierPageDto } from './dto/catalogue-responses.dto';
 import { CreateSupplierDto, SupplierListQueryDto, UpdateSupplierDto } from './dto/supplier.dto';
 import { SuppliersService } from './suppliers.service';
 
@@ -18,33 +19,40 @@ export class SuppliersController {
     private readonly events: EventLogService,
   ) {}
 
+  /** Suppliers, filtered and sorted, a page at a time. */
   @Get()
-  list(@Query() query: SupplierListQueryDto): Promise<Page<Supplier>> {
+  list(@Query() query: SupplierListQueryDto): Promise<SupplierPageDto> {
     return this.suppliers.list(query);
   }
 
+  /** One supplier. */
   @Get(':id')
-  get(@UuidParam('id') id: string): Promise<Supplier> {
+  get(@UuidParam('id') id: string): Promise<SupplierDto> {
     return this.suppliers.get(id);
   }
 
+  /** Every change to the supplier, oldest first. */
   @Get(':id/history')
-  async history(@UuidParam('id') id: string): Promise<HistoryEntry[]> {
+  async history(@UuidParam('id') id: string): Promise<HistoryEntryDto[]> {
     await this.suppliers.get(id);
     return this.events.history('supplier', id);
   }
 
+  /** A new supplier; name and organisation number must be free. */
   @Post()
-  create(@CurrentActor() actor: Actor, @Body() body: CreateSupplierDto): Promise<Supplier> {
+  @ApiProblems(409)
+  create(@CurrentActor() actor: Actor, @Body() body: CreateSupplierDto): Promise<SupplierDto> {
     return this.suppliers.create(actor, body);
   }
 
+  /** Changes a supplier against the version read. */
   @Patch(':id')
+  @ApiProblems(409)
   update(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
     @Body() body: UpdateSupplierDto,
-  ): Promise<Supplier> {
+  ): Promise<SupplierDto> {
     return this.suppliers.update(actor, id, body);
   }
 }

@@ -1,3 +1,4 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
@@ -16,12 +17,20 @@ export const QueryBoolean = (): PropertyDecorator =>
 
 /** Paging shared by every list endpoint; subclasses add `sort` with their own columns. */
 export class PageQueryDto implements ListQuery {
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, default: 0, description: 'Rows to skip' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
   offset?: number;
 
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: MAX_PAGE_SIZE,
+    default: DEFAULT_PAGE_SIZE,
+    description: 'Rows in the page',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -29,6 +38,11 @@ export class PageQueryDto implements ListQuery {
   @Max(MAX_PAGE_SIZE)
   limit?: number;
 
+  @ApiPropertyOptional({
+    default: true,
+    description:
+      '`false` skips the count (a later page of a list already counted): `total` is then null',
+  })
   @IsOptional()
   @QueryBoolean()
   @IsBoolean()
@@ -53,6 +67,11 @@ export function SortOf(columns: readonly string[]): PropertyDecorator {
   return Matches(new RegExp(`^(${columns.join('|')}):(asc|desc)$`), {
     message: `sort must be <column>:<asc|desc> with column one of ${columns.join(', ')}`,
   });
+}
+
+/** The values a list's `sort` takes, `<column>:asc` and `<column>:desc`, for its OpenAPI enum. */
+export function sortValues(columns: readonly string[]): string[] {
+  return columns.flatMap((column) => [`${column}:asc`, `${column}:desc`]);
 }
 
 export interface Sort<C extends string> {

@@ -1,9 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 
-import type { Dashboard } from '@licensregistret/domain';
-
 import { DashboardService } from './dashboard.service';
+import { DashboardDto } from './dto/dashboard.dto';
 
 @ApiTags('dashboard')
 @Controller('dashboard')
@@ -12,7 +11,7 @@ export class DashboardController {
 
   /** The governance figures: agreements, requests, decision times, cost, renewals, equity. */
   @Get()
-  get(): Promise<Dashboard> {
+  get(): Promise<DashboardDto> {
     return this.dashboard.dashboard();
   }
 }

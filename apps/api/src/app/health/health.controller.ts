@@ -2,8 +2,7 @@ import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 
-import type { HealthResponse } from '@licensregistret/domain';
-
+import { HealthDto } from './dto/health.dto';
 import { HealthService } from './health.service';
 
 @ApiTags('health')
@@ -11,10 +10,11 @@ import { HealthService } from './health.service';
 export class HealthController {
   constructor(private readonly health: HealthService) {}
 
+  /** The API and its database. */
   @Get()
-  @ApiOkResponse({ description: 'The API and its database answer.' })
-  @ApiServiceUnavailableResponse({ description: 'The database does not answer.' })
-  async get(@Res({ passthrough: true }) response: Response): Promise<HealthResponse> {
+  @ApiOkResponse({ type: HealthDto, description: 'The API and its database answer.' })
+  @ApiServiceUnavailableResponse({ type: HealthDto, description: 'The database does not answer.' })
+  async get(@Res({ passthrough: true }) response: Response): Promise<HealthDto> {
     const health = await this.health.check();
     response.status(health.status === 'ok' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
     response.setHeader('Cache-Control', 'no-store');

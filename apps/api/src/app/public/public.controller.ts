@@ -4,6 +4,8 @@ import { DataSource } from 'typeorm';
 
 import { PUBLIC_CATALOGUE_STATUSES, type PublicService } from '@licensregistret/domain';
 
+import { PublicServiceDto } from './dto/public-service.dto';
+
 /**
  * What parents and staff may see without signing in: which services were approved, rejected or
  * retired, and when. Only catalogue facts: no names of people, no units, no reviews.
@@ -13,8 +15,9 @@ import { PUBLIC_CATALOGUE_STATUSES, type PublicService } from '@licensregistret/
 export class PublicController {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** The decided and retired services, without signing in. */
   @Get('services')
-  async services(): Promise<PublicService[]> {
+  async services(): Promise<PublicServiceDto[]> {
     const rows = (await this.dataSource.query(
       `SELECT d.id, d.name, s.name AS supplier_name, d.category, d.school_forms,
               d.catalogue_status, d.status_decided_on

@@ -1,11 +1,11 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-
-import type { RecordOfProcessing } from '@licensregistret/domain';
 
 import { ExportFormatDto } from '../common/export/export-format';
 import { onePage, sendSpreadsheet } from '../common/export/spreadsheet-export';
+import { ApiSpreadsheet } from '../openapi/api-responses';
+import { RecordOfProcessingDto } from './dto/record-of-processing.dto';
 import { PROCESSING_RECORD_COLUMNS } from './record-of-processing-export';
 import { RecordOfProcessingService } from './record-of-processing.service';
 
@@ -15,13 +15,15 @@ import { RecordOfProcessingService } from './record-of-processing.service';
 export class RecordOfProcessingController {
   constructor(private readonly records: RecordOfProcessingService) {}
 
+  /** The record of processing as of today. */
   @Get()
-  read(): Promise<RecordOfProcessing> {
+  read(): Promise<RecordOfProcessingDto> {
     return this.records.read();
   }
 
+  /** The record of processing as an Excel workbook or a CSV file. */
   @Get('export')
-  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv')
+  @ApiSpreadsheet()
   async export(@Query() query: ExportFormatDto, @Res() response: Response): Promise<void> {
     const record = this.records.read();
     return sendSpreadsheet(response, {

@@ -1,22 +1,22 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-
-import type {
-  DemandGroup,
-  Page,
-  RequestDetail,
-  RequestEvent,
-  RequestSummary,
-} from '@licensregistret/domain';
 
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ClockService } from '../common/clock.service';
 import { sendSpreadsheet } from '../common/export/spreadsheet-export';
 import { UuidParam } from '../common/uuid-param';
+import { ApiProblems } from '../openapi/api-problems';
+import { ApiSpreadsheet } from '../openapi/api-responses';
 import { CommentDto, MoveDto } from './dto/move.dto';
 import { RequestExportQueryDto, RequestListQueryDto } from './dto/request-list-query.dto';
+import {
+  DemandGroupDto,
+  RequestDetailDto,
+  RequestEventDto,
+  RequestPageDto,
+} from './dto/request-responses.dto';
 import { CreateRequestDto, UpdateRequestDto } from './dto/request.dto';
 import { REQUEST_EXPORT_COLUMNS } from './request-export';
 import { RequestMovesService } from './request-moves.service';
@@ -31,17 +31,15 @@ export class RequestsController {
     private readonly clock: ClockService,
   ) {}
 
+  /** Requests the caller may see, filtered and sorted, a page at a time: the queue. */
   @Get()
-  list(
-    @CurrentActor() actor: Actor,
-    @Query() query: RequestListQueryDto,
-  ): Promise<Page<RequestSummary>> {
+  list(@CurrentActor() actor: Actor, @Query() query: RequestListQueryDto): Promise<RequestPageDto> {
     return this.requests.list(actor, query);
   }
 
   /** The list as filtered and sorted, with the same visibility, as Excel or CSV. */
   @Get('export')
-  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv')
+  @ApiSpreadsheet()
   export(
     @CurrentActor() actor: Actor,
     @Query() query: RequestExportQueryDto,
@@ -58,52 +56,58 @@ export class RequestsController {
 
   /** Open requests grouped by tool: how many units and pupils ask for the same thing. */
   @Get('demand')
-  demand(): Promise<DemandGroup[]> {
+  demand(): Promise<DemandGroupDto[]> {
     return this.requests.demand();
   }
 
+  /** A request in full, with the moves the caller may make now. */
   @Get(':id')
-  get(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<RequestDetail> {
+  get(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<RequestDetailDto> {
     return this.requests.get(actor, id);
   }
 
+  /** The request's history, oldest first. */
   @Get(':id/events')
-  events(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<RequestEvent[]> {
+  events(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<RequestEventDto[]> {
     return this.requests.history(actor, id);
   }
 
   /** A draft; the school submits it with the SUBMIT move. */
   @Post()
-  create(@CurrentActor() actor: Actor, @Body() body: CreateRequestDto): Promise<RequestDetail> {
+  create(@CurrentActor() actor: Actor, @Body() body: CreateRequestDto): Promise<RequestDetailDto> {
     return this.requests.create(actor, body);
   }
 
+  /** The school edits its request against the version read, while the state allows it. */
   @Patch(':id')
+  @ApiProblems(409)
   update(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
     @Body() body: UpdateRequestDto,
-  ): Promise<RequestDetail> {
+  ): Promise<RequestDetailDto> {
     return this.requests.update(actor, id, body);
   }
 
   /** One move of the routine, against the version the caller saw (409 when it is stale). */
   @Post(':id/moves')
   @HttpCode(200)
+  @ApiProblems(409)
   move(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
     @Body() body: MoveDto,
-  ): Promise<RequestDetail> {
+  ): Promise<RequestDetailDto> {
     return this.moves.move(actor, id, body);
   }
 
+  /** A comment in the request's history. */
   @Post(':id/comments')
   comment(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
     @Body() body: CommentDto,
-  ): Promise<RequestEvent> {
+  ): Promise<RequestEventDto> {
     return this.requests.comment(actor, id, body.text);
   }
 }

@@ -1,11 +1,14 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-
-import type { ServiceReview, ServiceReviews } from '@licensregistret/domain';
+import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { UuidParam } from '../common/uuid-param';
+import {
+  SERVICE_REVIEW_SCHEMA,
+  type ServiceReviewDto,
+  ServiceReviewsDto,
+} from './dto/review-responses.dto';
 import { CreateReviewDto, ReportServiceChangeDto } from './dto/review.dto';
 import { ReviewsService } from './reviews.service';
 
@@ -16,16 +19,18 @@ export class ReviewsController {
 
   /** The current review of each kind, every review made, and what blocks an approval. */
   @Get('reviews')
-  list(@UuidParam('id') id: string): Promise<ServiceReviews> {
+  list(@UuidParam('id') id: string): Promise<ServiceReviewsDto> {
     return this.reviews.forService(id);
   }
 
+  /** A review of the service, of the kind the caller's role makes. */
   @Post('reviews')
+  @ApiCreatedResponse({ description: 'The review as recorded', schema: SERVICE_REVIEW_SCHEMA })
   create(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
     @Body() body: CreateReviewDto,
-  ): Promise<ServiceReview> {
+  ): Promise<ServiceReviewDto> {
     return this.reviews.create(actor, id, body);
   }
 
@@ -35,7 +40,7 @@ export class ReviewsController {
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
     @Body() body: ReportServiceChangeDto,
-  ): Promise<ServiceReviews> {
+  ): Promise<ServiceReviewsDto> {
     return this.reviews.reportChange(actor, id, body);
   }
 }

@@ -28,7 +28,7 @@ import {
 } from '@licensregistret/domain';
 
 import { MIN_PASSWORD_LENGTH } from '../../auth/password.service';
-import { PageQueryDto, QueryBoolean, SortOf } from '../../common/list-params';
+import { PageQueryDto, QueryBoolean, SortOf, sortValues } from '../../common/list-params';
 import { Trim } from '../../common/validators';
 
 export class CreateAccountDto implements CreateAccountRequest {
@@ -122,7 +122,7 @@ export class UpdateAccountDto implements UpdateAccountRequest {
 }
 
 export class AccountListQueryDto extends PageQueryDto implements AccountListQuery {
-  @ApiPropertyOptional({ example: 'username:asc' })
+  @ApiPropertyOptional({ enum: sortValues(ACCOUNT_SORT_COLUMNS), example: 'username:asc' })
   @IsOptional()
   @SortOf(ACCOUNT_SORT_COLUMNS)
   sort?: string;

@@ -42,7 +42,7 @@ import {
   type ExportFormat,
   IsExportFormat,
 } from '../../common/export/export-format';
-import { PageQueryDto, SortOf } from '../../common/list-params';
+import { PageQueryDto, SortOf, sortValues } from '../../common/list-params';
 import { IsAmount, IsIsoDate, Trim } from '../../common/validators';
 
 export class DocumentLinkDto implements DocumentLink {
@@ -61,7 +61,7 @@ export class DataProcessingAgreementDto implements DataProcessingAgreement {
   @IsBoolean()
   signed!: boolean;
 
-  @ApiPropertyOptional({ nullable: true, example: '2025-01-15' })
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2025-01-15' })
   @IsOptional()
   @IsIsoDate()
   signedOn!: IsoDate | null;
@@ -95,28 +95,28 @@ export class CreateAgreementDto implements AgreementTermsInput {
   @IsIn(PROCUREMENT_ROUTES)
   procurementRoute!: ProcurementRoute;
 
-  @ApiPropertyOptional({ nullable: true, example: 'Adda Digitala läromedel 2023' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Adda Digitala läromedel 2023' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   frameworkName?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   callOffReference?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: '2024-06-10' })
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2024-06-10' })
   @IsOptional()
   @IsIsoDate()
   signedOn?: IsoDate | null;
 
-  @ApiProperty({ example: '2024-07-01' })
+  @ApiProperty({ type: String, format: 'date', example: '2024-07-01' })
   @IsIsoDate()
   startsOn!: IsoDate;
 
-  @ApiProperty({ example: '2026-06-30' })
+  @ApiProperty({ type: String, format: 'date', example: '2026-06-30' })
   @IsIsoDate()
   endsOn!: IsoDate;
 
@@ -138,7 +138,7 @@ export class CreateAgreementDto implements AgreementTermsInput {
   @Max(10)
   extensionOptionsUsed!: number;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
   @IsOptional()
   @IsIsoDate()
   nextExtensionDecisionBy?: IsoDate | null;
@@ -169,7 +169,7 @@ export class CreateAgreementDto implements AgreementTermsInput {
   @IsIn(COST_MODELS)
   costModel!: CostModel;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   @IsOptional()
   @IsUUID()
   ownerId?: string | null;
@@ -193,6 +193,7 @@ export class CreateAgreementDto implements AgreementTermsInput {
   documents!: DocumentLinkDto[];
 
   @ApiPropertyOptional({
+    type: String,
     format: 'uuid',
     nullable: true,
     description: 'the agreement this one renews',
@@ -201,7 +202,7 @@ export class CreateAgreementDto implements AgreementTermsInput {
   @IsUUID()
   followsId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
   @IsOptional()
   @IsIsoDate()
   terminatedOn?: IsoDate | null;
@@ -222,7 +223,7 @@ const STATUS_LIST = new RegExp(
 );
 
 export class AgreementListQueryDto extends PageQueryDto implements AgreementListQuery {
-  @ApiPropertyOptional({ example: 'endsOn:asc' })
+  @ApiPropertyOptional({ enum: sortValues(AGREEMENT_SORT_COLUMNS), example: 'endsOn:asc' })
   @IsOptional()
   @SortOf(AGREEMENT_SORT_COLUMNS)
   sort?: string;
@@ -242,22 +243,26 @@ export class AgreementListQueryDto extends PageQueryDto implements AgreementList
   @IsUUID()
   supplierId?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, format: 'date' })
   @IsOptional()
   @IsIsoDate()
   endsFrom?: IsoDate;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, format: 'date' })
   @IsOptional()
   @IsIsoDate()
   endsTo?: IsoDate;
 
-  @ApiPropertyOptional({ description: 'last day to give notice, from' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    description: 'last day to give notice, from',
+  })
   @IsOptional()
   @IsIsoDate()
   noticeFrom?: IsoDate;
 
-  @ApiPropertyOptional({ description: 'last day to give notice, to' })
+  @ApiPropertyOptional({ type: String, format: 'date', description: 'last day to give notice, to' })
   @IsOptional()
   @IsIsoDate()
   noticeTo?: IsoDate;

@@ -46,25 +46,25 @@ export class CreateLicenceDto implements CreateLicenceRequest {
   @IsUUID('all', { each: true })
   unitIds?: string[];
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: 'integer', nullable: true })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(10_000_000)
   seatCount?: number | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: 'integer', nullable: true })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(10_000_000)
   seatsInUse?: number | null;
 
-  @ApiProperty()
+  @ApiProperty({ type: String, format: 'date' })
   @IsIsoDate()
   startsOn!: IsoDate;
 
-  @ApiProperty()
+  @ApiProperty({ type: String, format: 'date' })
   @IsIsoDate()
   endsOn!: IsoDate;
 }

@@ -32,7 +32,7 @@ import {
   type UpdateServiceRequest,
 } from '@licensregistret/domain';
 
-import { PageQueryDto, SortOf } from '../../common/list-params';
+import { PageQueryDto, SortOf, sortValues } from '../../common/list-params';
 import { Trim } from '../../common/validators';
 
 export class CreateServiceDto implements CreateServiceRequest {
@@ -69,7 +69,7 @@ export class CreateServiceDto implements CreateServiceRequest {
   @Length(1, 50, { each: true })
   languages?: string[];
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
   webAddress?: string | null;
@@ -101,10 +101,12 @@ export class UpdateServiceDto
   version!: number;
 }
 
+const SERVICE_SORT_COLUMNS = ['name', 'category', 'catalogueStatus'] as const;
+
 export class ServiceListQueryDto extends PageQueryDto implements ServiceListQuery {
-  @ApiPropertyOptional({ example: 'name:asc' })
+  @ApiPropertyOptional({ enum: sortValues(SERVICE_SORT_COLUMNS), example: 'name:asc' })
   @IsOptional()
-  @SortOf(['name', 'category', 'catalogueStatus'])
+  @SortOf(SERVICE_SORT_COLUMNS)
   sort?: string;
 
   @ApiPropertyOptional()

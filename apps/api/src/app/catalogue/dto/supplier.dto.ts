@@ -12,7 +12,7 @@ import {
 
 import type { CreateSupplierRequest, UpdateSupplierRequest } from '@licensregistret/domain';
 
-import { PageQueryDto, SortOf } from '../../common/list-params';
+import { PageQueryDto, SortOf, sortValues } from '../../common/list-params';
 import { IsOrganisationNumber, Trim } from '../../common/validators';
 
 export class CreateSupplierDto implements CreateSupplierRequest {
@@ -27,18 +27,18 @@ export class CreateSupplierDto implements CreateSupplierRequest {
   @IsOrganisationNumber()
   organisationNumber!: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   contactName?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsEmail()
   contactEmail?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
   webAddress?: string | null;
@@ -54,10 +54,12 @@ export class UpdateSupplierDto
   version!: number;
 }
 
+const SUPPLIER_SORT_COLUMNS = ['name', 'organisationNumber'] as const;
+
 export class SupplierListQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ example: 'name:asc' })
+  @ApiPropertyOptional({ enum: sortValues(SUPPLIER_SORT_COLUMNS), example: 'name:asc' })
   @IsOptional()
-  @SortOf(['name', 'organisationNumber'])
+  @SortOf(SUPPLIER_SORT_COLUMNS)
   sort?: string;
 
   @ApiPropertyOptional()

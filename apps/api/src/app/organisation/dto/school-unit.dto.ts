@@ -29,7 +29,7 @@ import {
   type UpdateSchoolUnitRequest,
 } from '@licensregistret/domain';
 
-import { PageQueryDto, SortOf } from '../../common/list-params';
+import { PageQueryDto, SortOf, sortValues } from '../../common/list-params';
 import { Trim } from '../../common/validators';
 
 export class CreateSchoolUnitDto implements CreateSchoolUnitRequest {
@@ -43,7 +43,12 @@ export class CreateSchoolUnitDto implements CreateSchoolUnitRequest {
   @Length(1, 200)
   name!: string;
 
-  @ApiPropertyOptional({ nullable: true, example: '18020101', description: '8 digits' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '18020101',
+    description: '8 digits',
+  })
   @IsOptional()
   @Matches(/^\d{8}$/, { message: 'code must be the 8 digits of the school unit code' })
   code?: string | null;
@@ -72,7 +77,7 @@ export class CreateSchoolUnitDto implements CreateSchoolUnitRequest {
   @IsIn(NETWORK_GROUPS)
   networkGroup!: NetworkGroup;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   @IsOptional()
   @IsUUID()
   principalId?: string | null;
@@ -89,7 +94,7 @@ export class UpdateSchoolUnitDto
 }
 
 export class SchoolUnitListQueryDto extends PageQueryDto implements SchoolUnitListQuery {
-  @ApiPropertyOptional({ example: 'name:asc' })
+  @ApiPropertyOptional({ enum: sortValues(SCHOOL_UNIT_SORT_COLUMNS), example: 'name:asc' })
   @IsOptional()
   @SortOf(SCHOOL_UNIT_SORT_COLUMNS)
   sort?: string;

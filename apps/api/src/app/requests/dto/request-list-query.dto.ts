@@ -9,13 +9,17 @@ import {
   type ExportFormat,
   IsExportFormat,
 } from '../../common/export/export-format';
-import { PageQueryDto, QueryBoolean, SortOf } from '../../common/list-params';
+import { PageQueryDto, QueryBoolean, SortOf, sortValues } from '../../common/list-params';
 
 const commaList = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').filter((part) => part !== '') : value;
 
 export class RequestListQueryDto extends PageQueryDto implements RequestListQuery {
-  @ApiPropertyOptional({ example: 'submittedAt:asc', description: REQUEST_SORTS.join(', ') })
+  @ApiPropertyOptional({
+    enum: sortValues(REQUEST_SORTS),
+    example: 'submittedAt:asc',
+    description: REQUEST_SORTS.join(', '),
+  })
   @IsOptional()
   @SortOf(REQUEST_SORTS)
   sort?: string;

@@ -54,7 +54,12 @@ export class CreateRequestDto implements CreateRequestRequest {
   @IsUUID()
   unitId!: string;
 
-  @ApiProperty({ format: 'uuid', nullable: true, description: 'A catalogue service, or null' })
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'A catalogue service, or null',
+  })
   @ValidateIf((body: CreateRequestDto) => body.serviceId !== null || !body.newTool)
   @IsUUID(undefined, { message: 'serviceId must name a catalogue service, or give newTool' })
   serviceId!: string | null;
@@ -110,7 +115,7 @@ export class CreateRequestDto implements CreateRequestRequest {
   @MaxLength(2000)
   personalDataDescription!: string;
 
-  @ApiPropertyOptional({ nullable: true, example: '2027-01-08' })
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2027-01-08' })
   @IsOptional()
   @IsIsoDate()
   wantedFrom!: IsoDate | null;

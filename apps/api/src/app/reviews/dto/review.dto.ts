@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -41,6 +41,7 @@ import {
   type ReportServiceChangeRequest,
   type ReviewKind,
   type ReviewOutcome,
+  SERVICE_CHANGE_DESCRIPTION_MAX_LENGTH,
   SERVICE_CHANGE_KINDS,
   SIGN_IN_METHODS,
   type ServiceChangeKind,
@@ -48,42 +49,6 @@ import {
 } from '@licensregistret/domain';
 
 import { IsAmount, IsIsoDate, Trim } from '../../common/validators';
-
-/**
- * A review as posted. Its `findings` differ by kind, so they are checked against the kind's own
- * class (FINDINGS_BY_KIND) once the kind is known; errors then name `findings.<field>`.
- */
-export class CreateReviewDto {
-  @ApiProperty({ enum: REVIEW_KINDS })
-  @IsIn(REVIEW_KINDS)
-  kind!: ReviewKind;
-
-  @ApiProperty({ enum: REVIEW_OUTCOMES })
-  @IsIn(REVIEW_OUTCOMES)
-  outcome!: ReviewOutcome;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @MaxLength(4000)
-  conditions?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @MaxLength(4000)
-  notes?: string;
-
-  @ApiProperty({ example: '2027-11-30', description: 'The date by which it must be redone' })
-  @IsIsoDate()
-  redoBy!: IsoDate;
-
-  @ApiProperty({ description: 'The findings of the kind: see the ReviewFindings type' })
-  @IsObject()
-  findings!: Record<string, unknown>;
-}
 
 export class DataProtectionFindingsDto implements DataProtectionFindings {
   @IsBoolean()
@@ -169,6 +134,55 @@ export class ProcurementFindingsDto implements ProcurementFindings {
   budgetCovered!: boolean;
 }
 
+/**
+ * A review as posted. Its `findings` differ by kind, so they are checked against the kind's own
+ * class (FINDINGS_BY_KIND) once the kind is known; errors then name `findings.<field>`.
+ */
+@ApiExtraModels(DataProtectionFindingsDto, InformationSecurityFindingsDto, ProcurementFindingsDto)
+export class CreateReviewDto {
+  @ApiProperty({ enum: REVIEW_KINDS })
+  @IsIn(REVIEW_KINDS)
+  kind!: ReviewKind;
+
+  @ApiProperty({ enum: REVIEW_OUTCOMES })
+  @IsIn(REVIEW_OUTCOMES)
+  outcome!: ReviewOutcome;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(4000)
+  conditions?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(4000)
+  notes?: string;
+
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    example: '2027-11-30',
+    description: 'The date by which it must be redone',
+  })
+  @IsIsoDate()
+  redoBy!: IsoDate;
+
+  @ApiProperty({
+    description: 'The findings of the review’s kind',
+    oneOf: [
+      { $ref: getSchemaPath(DataProtectionFindingsDto) },
+      { $ref: getSchemaPath(InformationSecurityFindingsDto) },
+      { $ref: getSchemaPath(ProcurementFindingsDto) },
+    ],
+  })
+  @IsObject()
+  findings!: Record<string, unknown>;
+}
+
 export const FINDINGS_BY_KIND = {
   DATA_PROTECTION: DataProtectionFindingsDto,
   INFORMATION_SECURITY: InformationSecurityFindingsDto,
@@ -183,6 +197,6 @@ export class ReportServiceChangeDto implements ReportServiceChangeRequest {
   @ApiProperty({ example: 'Leverantören flyttar lagringen till en ny molntjänst' })
   @Trim()
   @IsString()
-  @Length(1, 2000)
+  @Length(1, SERVICE_CHANGE_DESCRIPTION_MAX_LENGTH)
   description!: string;
 }

@@ -1,0 +1,16 @@
+import type { PublicService, SchoolForm, ServiceCategory } from '@licensregistret/domain';
+
+import { ApiDate, ApiUuid } from '../../openapi/formats';
+
+/** A service as parents and staff see it, without any personal data. */
+export class PublicServiceDto implements PublicService {
+  @ApiUuid()
+  id!: string;
+  name!: string;
+  supplierName!: string;
+  category!: ServiceCategory;
+  schoolForms!: SchoolForm[];
+  status!: PublicService['status'];
+  @ApiDate()
+  decidedOn!: string | null;
+}
