@@ -230,6 +230,9 @@ export interface ReportServiceChangeRequest {
   description: string;
 }
 
+/** The longest description of a reported change, once trimmed (it needs at least one character). */
+export const SERVICE_CHANGE_DESCRIPTION_MAX_LENGTH = 2000;
+
 /** The service's latest review of each kind (null where none has been made). */
 export type CurrentReviews = Record<ReviewKind, ServiceReview | null>;
 

@@ -1,13 +1,11 @@
 import {
   type ReportServiceChangeRequest,
+  SERVICE_CHANGE_DESCRIPTION_MAX_LENGTH,
   SERVICE_CHANGE_KINDS,
   type ServiceChangeKind,
 } from '@licensregistret/domain';
 
 import { type FieldMessages, type FormErrors, NO_ERRORS } from '../../shared/forms/form-errors';
-
-/** The longest description the API takes (1–2000 characters once trimmed). */
-export const CHANGE_DESCRIPTION_MAX_LENGTH = 2000;
 
 /** What the form for reporting a change of the service holds. */
 export interface ServiceChangeFormValue {
@@ -42,7 +40,7 @@ export function validateServiceChange(value: ServiceChangeFormValue): FormErrors
     fields['kind'] = [KIND_MESSAGE];
   const description = value.description.trim();
   if (description === '') fields['description'] = ['Beskriv ändringen.'];
-  else if (description.length > CHANGE_DESCRIPTION_MAX_LENGTH) {
+  else if (description.length > SERVICE_CHANGE_DESCRIPTION_MAX_LENGTH) {
     fields['description'] = ['Beskrivningen får vara högst 2 000 tecken.'];
   }
   return Object.keys(fields).length > 0 ? { fields, general: [] } : NO_ERRORS;

@@ -21,6 +21,7 @@ import {
   type RequestDetail,
   type ReviewKind,
   SERVICE_CATEGORY_LABELS,
+  SERVICE_CHANGE_DESCRIPTION_MAX_LENGTH,
   SERVICE_CHANGE_KINDS,
   SERVICE_CHANGE_LABELS,
   type ServiceChangeKind,
@@ -29,11 +30,7 @@ import {
 
 import { ErrorSummary } from '../../shared/forms/error-summary';
 import { requestParams, reviewPath } from '../decision-paths';
-import {
-  CHANGE_DESCRIPTION_MAX_LENGTH,
-  SERVICE_CHANGE_FIELD_IDS,
-  emptyServiceChangeForm,
-} from './service-change-form';
+import { SERVICE_CHANGE_FIELD_IDS, emptyServiceChangeForm } from './service-change-form';
 import { ServiceChangeStore } from './service-change.store';
 
 interface ReviewRow {
@@ -270,7 +267,7 @@ export class ServiceReviews {
   protected readonly changeKinds = SERVICE_CHANGE_KINDS;
   protected readonly changeLabels = SERVICE_CHANGE_LABELS;
   protected readonly changeFieldIds = SERVICE_CHANGE_FIELD_IDS;
-  protected readonly descriptionMaxLength = CHANGE_DESCRIPTION_MAX_LENGTH;
+  protected readonly descriptionMaxLength = SERVICE_CHANGE_DESCRIPTION_MAX_LENGTH;
   protected readonly changeForm = this.fb.group({
     kind: this.fb.control<ServiceChangeKind | ''>(''),
     description: [''],
