@@ -33,7 +33,8 @@ import {
 
 import { ErrorSummary } from '../../../shared/forms/error-summary';
 import { flagsOf } from '../../../shared/forms/flags';
-import { type MoveResult, RequestPanelStore } from '../request-panel.store';
+import { MoveChoicesStore } from '../move-choices.store';
+import { type MoveResult, RequestMovesStore } from '../request-moves.store';
 import {
   MOVE_FIELD_IDS,
   type MoveForm,
@@ -80,7 +81,8 @@ function textField(move: RequestMove, form: MoveForm | null): { label: string; h
   styleUrl: './move-actions.css',
 })
 export class MoveActions {
-  private readonly store = inject(RequestPanelStore);
+  private readonly moveStore = inject(RequestMovesStore);
+  private readonly choiceStore = inject(MoveChoicesStore);
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
@@ -97,10 +99,10 @@ export class MoveActions {
   protected readonly categories = SERVICE_CATEGORIES;
   protected readonly categoryLabels = SERVICE_CATEGORY_LABELS;
 
-  protected readonly saving = this.store.saving;
-  protected readonly errors = this.store.errors;
-  protected readonly licences = this.store.licences;
-  protected readonly choices = this.store.newToolChoices;
+  protected readonly saving = this.moveStore.saving;
+  protected readonly errors = this.moveStore.errors;
+  protected readonly licences = this.choiceStore.licences;
+  protected readonly choices = this.choiceStore.newToolChoices;
 
   /** The move whose form is open. */
   protected readonly active = signal<RequestMove | null>(null);
@@ -199,10 +201,10 @@ export class MoveActions {
       await this.submit(move, emptyMoveForm());
       return;
     }
-    this.store.clearErrors();
+    this.moveStore.clearErrors();
     this.form.reset(moveFormFor(move, request));
     if (form === 'LICENCE') void this.loadLicences(request);
-    if (form === 'NEW_TOOL') void this.store.loadNewToolChoices();
+    if (form === 'NEW_TOOL') void this.choiceStore.loadNewToolChoices();
     this.active.set(move);
     this.focusAfterRender('#move-form-heading');
   }
@@ -210,7 +212,7 @@ export class MoveActions {
   protected cancel(): void {
     const move = this.active();
     this.active.set(null);
-    this.store.clearErrors();
+    this.moveStore.clearErrors();
     if (move) this.focusAfterRender(`[data-move="${move}"]`);
   }
 
@@ -219,7 +221,7 @@ export class MoveActions {
   }
 
   private async submit(move: RequestMove, value: MoveFormValue): Promise<void> {
-    const result = await this.store.makeMove(move, value);
+    const result = await this.moveStore.makeMove(move, value);
     if (result === 'done') this.active.set(null);
     if (result === 'conflict' && !this.request().availableMoves.includes(move)) {
       this.active.set(null);
@@ -229,7 +231,7 @@ export class MoveActions {
 
   /** Loads the unit's licences and picks the one for the requested service, if there is one. */
   private async loadLicences(request: RequestDetail): Promise<void> {
-    await this.store.loadLicences(request.unitId);
+    await this.choiceStore.loadLicences(request.unitId);
     const licences = this.licences();
     if (licences.kind !== 'loaded' || this.form.controls.licenceId.value !== '') return;
     const match = licences.value.find((licence) => licence.serviceId === request.serviceId);
