@@ -5,8 +5,6 @@ import {
   type DecisionReason,
   REQUEST_STATE_LABELS,
   type RequestDetail,
-  type RequestEvent,
-  type RequestEventKind,
   type RequestMove,
   type RequestState,
   type Role,
@@ -44,54 +42,6 @@ export function decisionText(
   return reasons.length > 0
     ? `${outcomeLabel(outcome)} (${reasonsText(reasons)})`
     : outcomeLabel(outcome);
-}
-
-/** What happened, in the past tense, for the history. */
-const EVENT_TEXT: Record<RequestEventKind, string> = {
-  CREATED: 'Begäran skapades',
-  EDITED: 'Begäran ändrades',
-  COMMENT: 'Kommentar',
-  REVIEW: 'Granskning',
-  SERVICE_CHANGED: 'Ändring av tjänsten rapporterades',
-  ENDORSE: 'Rektor tillstyrkte',
-  SUBMIT: 'Begäran skickades in',
-  START_TRIAGE: 'Bedömningen började',
-  QUEUE: 'Sparades till samlad bedömning',
-  UNQUEUE: 'Togs upp igen',
-  MARK_COVERED: 'Verktyget fanns redan för enheten',
-  ASK_FOR_INFO: 'Komplettering begärdes',
-  ANSWER: 'Skolan kompletterade',
-  START_REVIEW: 'Granskningen började',
-  PROPOSE_DECISION: 'Beslut föreslogs',
-  DECIDE: 'Beslut fattades',
-  IMPLEMENT: 'Verktyget infördes',
-  WITHDRAW: 'Begäran återtogs',
-};
-
-/** One event of the history, in words. */
-export interface EventItem {
-  id: string;
-  at: string;
-  what: string;
-  who: string;
-  /** "Utkast → Inskickad", when the state changed. */
-  change: { from: string; to: string } | null;
-  text: string | null;
-}
-
-export function eventItem(event: RequestEvent): EventItem {
-  const change =
-    event.fromState && event.toState && event.fromState !== event.toState
-      ? { from: stateLabel(event.fromState), to: stateLabel(event.toState) }
-      : null;
-  return {
-    id: event.id,
-    at: event.occurredAt,
-    what: EVENT_TEXT[event.kind] ?? event.kind,
-    who: event.actorName ?? 'systemet',
-    change,
-    text: event.text?.trim() ? event.text : null,
-  };
 }
 
 /** The day in Sweden of a moment: "2026-03-14"; '' for none. */
