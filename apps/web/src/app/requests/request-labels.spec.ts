@@ -1,5 +1,4 @@
 import {
-  dayOf,
   decisionText,
   endorsementText,
   isSchoolRole,
@@ -22,11 +21,6 @@ describe('request labels', () => {
     expect(isSchoolRole(['PRINCIPAL', 'READ_ONLY'])).toBe(true);
     expect(isSchoolRole(['OBJECT_SPECIALIST'])).toBe(false);
     expect(isSchoolRole(null)).toBe(false);
-  });
-
-  it('gives the day in Sweden of a moment, late in the evening UTC too', () => {
-    expect(dayOf('2026-03-14T23:30:00.000Z')).toBe('2026-03-15');
-    expect(dayOf(null)).toBe('');
   });
 
   it('says who endorsed, and on an unendorsed draft what endorsing means for the reader', () => {

@@ -9,8 +9,9 @@ import {
   type RequestState,
   type Role,
   mayCall,
-  todayInSweden,
 } from '@licensregistret/domain';
+
+import { dayInSweden } from '../shared/format/format';
 
 /** The moves a school makes; the other moves belong to the decision routine's own pages. */
 export const SCHOOL_MOVES: readonly RequestMove[] = ['ENDORSE', 'SUBMIT', 'ANSWER', 'WITHDRAW'];
@@ -44,13 +45,6 @@ export function decisionText(
     : outcomeLabel(outcome);
 }
 
-/** The day in Sweden of a moment: "2026-03-14"; '' for none. */
-export function dayOf(iso: string | null): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : todayInSweden(date);
-}
-
 /** Where the request is, in words for the school. */
 export const STATE_EXPLANATIONS: Record<RequestState, string> = {
   DRAFT: 'Begäran är ett utkast. Den är inte inskickad och syns bara för skolenheten.',
@@ -72,7 +66,7 @@ export const STATE_EXPLANATIONS: Record<RequestState, string> = {
  */
 export function endorsementText(request: RequestDetail, isPrincipal: boolean): string | null {
   if (request.endorsedByName) {
-    const day = request.endorsedAt ? ` ${dayOf(request.endorsedAt)}` : '';
+    const day = request.endorsedAt ? ` ${dayInSweden(request.endorsedAt)}` : '';
     return `Tillstyrkt av ${request.endorsedByName}${day}.`;
   }
   if (request.state !== 'DRAFT') return null;

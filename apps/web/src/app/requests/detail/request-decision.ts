@@ -2,7 +2,8 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
 
 import { DECISION_REASON_LABELS, type RequestDecision } from '@licensregistret/domain';
 
-import { dayOf, outcomeLabel } from '../request-labels';
+import { dayInSweden } from '../../shared/format/format';
+import { outcomeLabel } from '../request-labels';
 
 /** The decision as the school reads it: outcome, the reasons, the explanation and conditions. */
 @Component({
@@ -78,7 +79,7 @@ export class RequestDecisionView {
     return {
       code: decision.outcome,
       outcome: outcomeLabel(decision.outcome),
-      day: dayOf(decision.decidedAt),
+      day: dayInSweden(decision.decidedAt),
       by: decision.decidedByName,
       reasons: decision.reasons.map((reason) => DECISION_REASON_LABELS[reason]),
       text: decision.text.trim(),

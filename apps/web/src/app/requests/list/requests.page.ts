@@ -6,10 +6,11 @@ import { REQUEST_STATES, type RequestSummary } from '@licensregistret/domain';
 
 import { AuthStore } from '../../core/auth/auth.store';
 import { ExportLinks } from '../../shared/download/export-links';
+import { dayInSweden } from '../../shared/format/format';
 import { LinkCell, type LinkCellParams } from '../../shared/grid/link-cell';
 import { ServerGrid } from '../../shared/grid/server-grid';
 import { listStatusText } from '../../shared/grid/server-list.store';
-import { dayOf, decisionText, isSchoolRole, stateLabel } from '../request-labels';
+import { decisionText, isSchoolRole, stateLabel } from '../request-labels';
 import { REQUEST_PATHS, requestRoute } from '../request-paths';
 import { RequestListStore, type StateChoice } from './request-list.store';
 import { StateCell } from './state-cell';
@@ -97,7 +98,7 @@ export class RequestsPage {
       headerName: 'Inskickad',
       sortable: true,
       minWidth: 130,
-      valueFormatter: ({ value }) => (typeof value === 'string' ? dayOf(value) : 'Inte inskickad'),
+      valueFormatter: ({ value }) => (typeof value === 'string' ? dayInSweden(value) : 'Inte inskickad'),
     },
     {
       colId: 'decision',

@@ -1,4 +1,4 @@
-import { countText, formatDateTime, formatSek, schoolFormNames } from './format';
+import { countText, dayInSweden, formatDateTime, formatSek, schoolFormNames } from './format';
 
 /** Intl separates digit groups and the currency with a no-break space. */
 const plain = (text: string) => text.replace(/\u00a0/g, ' ');
@@ -25,6 +25,21 @@ describe('formatDateTime', () => {
 
   it('leaves text that is no moment as it is', () => {
     expect(formatDateTime('okänt')).toBe('okänt');
+  });
+});
+
+describe('dayInSweden', () => {
+  it('gives the day in Sweden of a moment, late in the evening UTC too', () => {
+    expect(dayInSweden('2026-03-14T22:30:00.000Z')).toBe('2026-03-14');
+    expect(dayInSweden('2026-03-14T23:30:00.000Z')).toBe('2026-03-15');
+    expect(dayInSweden('2026-07-01T21:59:00.000Z')).toBe('2026-07-01');
+    expect(dayInSweden('2026-07-01T22:00:00.000Z')).toBe('2026-07-02');
+  });
+
+  it('gives nothing for no moment, and leaves text that is no moment as it is', () => {
+    expect(dayInSweden(null)).toBe('');
+    expect(dayInSweden('')).toBe('');
+    expect(dayInSweden('okänt')).toBe('okänt');
   });
 });
 

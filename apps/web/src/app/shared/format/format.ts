@@ -1,4 +1,4 @@
-import { SCHOOL_FORM_LABELS, type SchoolForm } from '@licensregistret/domain';
+import { SCHOOL_FORM_LABELS, type SchoolForm, todayInSweden } from '@licensregistret/domain';
 
 const SEK = new Intl.NumberFormat('sv-SE', {
   style: 'currency',
@@ -36,6 +36,16 @@ export function formatInteger(value: number): string {
 export function formatDateTime(iso: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : DATE_TIME.format(date);
+}
+
+/**
+ * The day in Sweden of a moment: "2026-03-14" (a late evening UTC is the next day here); '' for
+ * none, and text that is no moment as it is.
+ */
+export function dayInSweden(iso: string | null): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : todayInSweden(date);
 }
 
 /** "1 avtal", "3 avtal"; "1 tjänst", "2 tjänster". */

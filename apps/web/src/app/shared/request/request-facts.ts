@@ -2,9 +2,8 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
 
 import { PERSONAL_DATA_LABELS, type RequestDetail } from '@licensregistret/domain';
 
-import { formatDateTime, formatInteger, schoolFormNames } from '../format/format';
+import { dayInSweden, formatDateTime, formatInteger, schoolFormNames } from '../format/format';
 import type { RequestAudience } from './request-audience';
-import { dayInSweden } from './request-day';
 
 interface Fact {
   term: string;
