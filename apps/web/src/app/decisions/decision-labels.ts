@@ -22,8 +22,3 @@ export function outcomeText(outcome: DecisionOutcome | null, reasons: readonly D
 export function reasonNames(reasons: readonly DecisionReason[]): string {
   return reasons.map((reason) => DECISION_REASON_LABELS[reason].label).join(', ');
 }
-
-/** The date part of an ISO timestamp, "2026-02-02". */
-export function datePart(iso: string | null): string {
-  return iso ? iso.slice(0, 10) : '';
-}

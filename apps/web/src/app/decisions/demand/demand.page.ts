@@ -3,8 +3,7 @@ import { type Params, RouterLink } from '@angular/router';
 
 import { type DemandGroup, OPEN_REQUEST_STATES } from '@licensregistret/domain';
 
-import { countText, formatInteger } from '../../shared/format/format';
-import { datePart } from '../decision-labels';
+import { countText, dayInSweden, formatInteger } from '../../shared/format/format';
 import { DECISION_PATHS, QUEUE_PARAMS, requestParams } from '../decision-paths';
 import { DemandStore } from './demand.store';
 
@@ -32,7 +31,7 @@ function row(group: DemandGroup): DemandRow {
     requests,
     units: formatInteger(group.unitCount),
     pupils: formatInteger(group.pupilCount),
-    oldest: datePart(group.oldestSubmittedAt),
+    oldest: dayInSweden(group.oldestSubmittedAt),
     queueParams: group.serviceId
       ? {
           [QUEUE_PARAMS.service]: group.serviceId,

@@ -75,6 +75,8 @@ describe('QueuePage', () => {
         state: 'DECIDED',
         decisionOutcome: 'REJECTED',
         decisionReasons: ['ECONOMY'],
+        // 00:30 on 3 February in Sweden: the day shown is Sweden's, not UTC's.
+        submittedAt: '2026-02-02T23:30:00Z',
       }),
     ]);
     expect(request.request.params.get('sort')).toBe('submittedAt:asc');
@@ -104,7 +106,7 @@ describe('QueuePage', () => {
       );
     await waitFor(() => cells('decision').length === 2);
     expect(cells('state')).toEqual(['Bedöms', 'Beslutad']);
-    expect(cells('submittedAt')).toEqual(['2026-02-02', '2026-02-02']);
+    expect(cells('submittedAt')).toEqual(['2026-02-02', '2026-02-03']);
     expect(cells('decision')).toEqual(['', 'Avslagen (Ekonomi)']);
     expect(element.querySelector('.list-status')?.textContent?.trim()).toBe('2 begäranden');
     expect(

@@ -22,10 +22,10 @@ import {
 } from '@licensregistret/domain';
 
 import { ExportLinks } from '../../shared/download/export-links';
-import { formatInteger } from '../../shared/format/format';
+import { dayInSweden, formatInteger } from '../../shared/format/format';
 import { ServerGrid } from '../../shared/grid/server-grid';
 import { listStatusText } from '../../shared/grid/server-list.store';
-import { QUEUE_STATES, datePart, outcomeText } from '../decision-labels';
+import { QUEUE_STATES, outcomeText } from '../decision-labels';
 import { QUEUE_PARAMS } from '../decision-paths';
 import { RequestPanel } from '../panel/request-panel';
 import { type QueueFilters, QueueStore, statesOfParam } from './queue.store';
@@ -120,7 +120,7 @@ export class QueuePage implements OnInit {
       sortable: true,
       sort: 'asc',
       minWidth: 130,
-      valueFormatter: ({ value }) => datePart(value as string | null),
+      valueFormatter: ({ value }) => dayInSweden(value as string | null),
     },
     {
       colId: 'ageDays',
