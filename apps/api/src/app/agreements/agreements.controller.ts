@@ -10,7 +10,7 @@ import { sendSpreadsheet } from '../common/export/spreadsheet-export';
 import { HistoryEntryDto } from '../common/history-entry.dto';
 import { UuidParam } from '../common/uuid-param';
 import { ApiProblems } from '../openapi/api-problems';
-import { ApiSpreadsheet } from '../openapi/api-responses';
+import { ApiSpreadsheetResponse } from '../openapi/api-responses';
 import { AGREEMENT_EXPORT_COLUMNS } from './agreement-export';
 import { AgreementsService } from './agreements.service';
 import { AgreementDto, AgreementPageDto, CostSplitDto } from './dto/agreement-responses.dto';
@@ -38,7 +38,7 @@ export class AgreementsController {
 
   /** The list as filtered and sorted in the grid, as an Excel workbook or a CSV file. */
   @Get('export')
-  @ApiSpreadsheet()
+  @ApiSpreadsheetResponse()
   export(@Query() query: AgreementExportQueryDto, @Res() response: Response): Promise<void> {
     return sendSpreadsheet(response, {
       format: query.format,

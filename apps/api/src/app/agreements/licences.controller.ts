@@ -10,7 +10,7 @@ import { sendSpreadsheet } from '../common/export/spreadsheet-export';
 import { HistoryEntryDto } from '../common/history-entry.dto';
 import { UuidParam } from '../common/uuid-param';
 import { ApiProblems } from '../openapi/api-problems';
-import { ApiSpreadsheet } from '../openapi/api-responses';
+import { ApiSpreadsheetResponse } from '../openapi/api-responses';
 import { LICENCE_EXPORT_COLUMNS } from './agreement-export';
 import { CoverageService } from './coverage.service';
 import {
@@ -46,7 +46,7 @@ export class LicencesController {
 
   /** The list as filtered, as an Excel workbook or a CSV file. */
   @Get('licences/export')
-  @ApiSpreadsheet()
+  @ApiSpreadsheetResponse()
   export(@Query() query: LicenceExportQueryDto, @Res() response: Response): Promise<void> {
     return sendSpreadsheet(response, {
       format: query.format,

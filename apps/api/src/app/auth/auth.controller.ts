@@ -21,7 +21,7 @@ import { APP_CONFIG } from '../../config/app-config.provider';
 import { AppException } from '../common/app-exception';
 import { DEMO_PASSWORD } from '../demo/demo-data';
 import { ApiProblems } from '../openapi/api-problems';
-import { ApiRedirect } from '../openapi/api-responses';
+import { ApiRedirectResponse } from '../openapi/api-responses';
 import { type Actor, type RequestWithActor, toSessionUser } from './actor';
 import {
   clearSessionCookies,
@@ -120,7 +120,7 @@ export class AuthController {
 
   /** Starts single sign-on: redirects to the provider. */
   @Get('oidc/login')
-  @ApiRedirect('To the OpenID Connect provider')
+  @ApiRedirectResponse('To the OpenID Connect provider')
   @ApiQuery({ name: 'returnTo', required: false, description: 'A path of this site to return to' })
   async oidcLogin(
     @Query('returnTo') returnTo: unknown,
@@ -140,7 +140,9 @@ export class AuthController {
 
   /** The provider's answer: signs in and redirects to the page that started it. */
   @Get('oidc/callback')
-  @ApiRedirect('Signed in, to the page that started it; or to the sign-in page with an error')
+  @ApiRedirectResponse(
+    'Signed in, to the page that started it; or to the sign-in page with an error',
+  )
   async oidcCallback(@Req() request: RequestWithActor, @Res() response: Response): Promise<void> {
     response.clearCookie(OIDC_STATE_COOKIE, { path: '/api/auth/oidc' });
     const callbackUrl = new URL(request.originalUrl, this.oidc.settings.redirectUri);

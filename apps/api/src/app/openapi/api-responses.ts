@@ -7,7 +7,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const FILE = { schema: { type: 'string', format: 'binary' } } as const;
 
 /** A list exported as a file: an Excel workbook or a CSV file, as `format` asks. */
-export const ApiSpreadsheet = (): MethodDecorator =>
+export const ApiSpreadsheetResponse = (): MethodDecorator =>
   applyDecorators(
     ApiProduces(XLSX, 'text/csv'),
     ApiOkResponse({
@@ -17,7 +17,7 @@ export const ApiSpreadsheet = (): MethodDecorator =>
   );
 
 /** A redirect of the browser, as single sign-on does. */
-export const ApiRedirect = (description: string): MethodDecorator =>
+export const ApiRedirectResponse = (description: string): MethodDecorator =>
   ApiFoundResponse({
     description,
     headers: {

@@ -45,6 +45,7 @@ export function createOpenApiDocument(app: INestApplication, version: string): O
         'header. Errors are `application/problem+json`.',
     )
     .setVersion(version)
+    .addServer('/', 'This API, where the document is served')
     .addCookieAuth(
       SESSION_COOKIE,
       { type: 'apiKey', in: 'cookie', description: 'The session, set by signing in (httpOnly)' },
@@ -73,5 +74,22 @@ export function createOpenApiDocument(app: INestApplication, version: string): O
     extraModels: [ProblemDto, ...REVIEW_MODELS, ...BLOCKER_MODELS],
   });
   applyAccessPolicy(document);
+  typeNullableUnions(document);
   return document;
+}
+
+/**
+ * In OpenAPI 3.0 `nullable` admits null only beside a `type`, which Nest drops from a property
+ * declared with `oneOf`/`anyOf`/`allOf` (a review of any kind, or none): put `type: object` back.
+ */
+function typeNullableUnions(document: OpenAPIObject): void {
+  for (const schema of Object.values(document.components?.schemas ?? {})) {
+    if (!('properties' in schema)) continue;
+    for (const property of Object.values(schema.properties ?? {})) {
+      const union = 'oneOf' in property || 'anyOf' in property || 'allOf' in property;
+      if ('nullable' in property && property.nullable && union && !property.type) {
+        property.type = 'object';
+      }
+    }
+  }
 }

@@ -4,7 +4,7 @@ import type { Response } from 'express';
 
 import { ExportFormatDto } from '../common/export/export-format';
 import { onePage, sendSpreadsheet } from '../common/export/spreadsheet-export';
-import { ApiSpreadsheet } from '../openapi/api-responses';
+import { ApiSpreadsheetResponse } from '../openapi/api-responses';
 import { RecordOfProcessingDto } from './dto/record-of-processing.dto';
 import { PROCESSING_RECORD_COLUMNS } from './record-of-processing-export';
 import { RecordOfProcessingService } from './record-of-processing.service';
@@ -23,7 +23,7 @@ export class RecordOfProcessingController {
 
   /** The record of processing as an Excel workbook or a CSV file. */
   @Get('export')
-  @ApiSpreadsheet()
+  @ApiSpreadsheetResponse()
   async export(@Query() query: ExportFormatDto, @Res() response: Response): Promise<void> {
     const record = this.records.read();
     return sendSpreadsheet(response, {

@@ -8,7 +8,7 @@ import { ClockService } from '../common/clock.service';
 import { sendSpreadsheet } from '../common/export/spreadsheet-export';
 import { UuidParam } from '../common/uuid-param';
 import { ApiProblems } from '../openapi/api-problems';
-import { ApiSpreadsheet } from '../openapi/api-responses';
+import { ApiSpreadsheetResponse } from '../openapi/api-responses';
 import { CommentDto, MoveDto } from './dto/move.dto';
 import { RequestExportQueryDto, RequestListQueryDto } from './dto/request-list-query.dto';
 import {
@@ -39,7 +39,7 @@ export class RequestsController {
 
   /** The list as filtered and sorted, with the same visibility, as Excel or CSV. */
   @Get('export')
-  @ApiSpreadsheet()
+  @ApiSpreadsheetResponse()
   export(
     @CurrentActor() actor: Actor,
     @Query() query: RequestExportQueryDto,
