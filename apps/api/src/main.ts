@@ -1,14 +1,20 @@
+import { Logger as NestLogger } from '@nestjs/common';
 import { Logger } from 'nestjs-pino';
 import 'reflect-metadata';
 
 import { createApp } from './app/create-app';
 import { ConfigurationError, loadConfig } from './config/app-config';
 import { resolveDatabase } from './database/database-url';
+import type { EmbeddedNotice } from './database/embedded-postgres';
 import { runPendingMigrations } from './database/run-migrations';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const database = await resolveDatabase(config);
+  // Nest's logger: the console until the app exists, then the app's JSON logger.
+  const databaseLog = new NestLogger('Database');
+  const notice: EmbeddedNotice = (level, message) =>
+    level === 'info' ? databaseLog.log(message) : databaseLog[level](message);
+  const database = await resolveDatabase(config, undefined, notice);
   const applied = await runPendingMigrations(database.url);
   const app = await createApp(config, database.url);
   const logger = app.get(Logger);
