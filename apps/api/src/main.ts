@@ -8,8 +8,18 @@ import { resolveDatabase } from './database/database-url';
 import type { EmbeddedNotice } from './database/embedded-postgres';
 import { runPendingMigrations } from './database/run-migrations';
 
+/**
+ * `--demo` (what `npm start` and `npm run dev` pass): an evaluation on the embedded database is
+ * demo mode unless DEMO_DATA says otherwise. Plain `node dist/apps/api/main.js` never is.
+ */
+function environment(argv: readonly string[], env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return argv.includes('--demo') && !env['DEMO_DATA'] && !env['DATABASE_URL']
+    ? { ...env, DEMO_DATA: 'true' }
+    : env;
+}
+
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = loadConfig(environment(process.argv.slice(2), process.env));
   // Nest's logger: the console until the app exists, then the app's JSON logger.
   const databaseLog = new NestLogger('Database');
   const notice: EmbeddedNotice = (level, message) =>
@@ -27,6 +37,13 @@ async function main(): Promise<void> {
       : 'Using the PostgreSQL server given by DATABASE_URL',
     'Database',
   );
+  if (config.demoData) {
+    logger.warn(
+      `Demo mode: demo accounts with a published password` +
+        (config.host === '127.0.0.1' ? ', reachable from this machine only' : ''),
+      'Bootstrap',
+    );
+  }
 
   let closing = false;
   const shutdown = async (signal: NodeJS.Signals) => {
@@ -40,7 +57,8 @@ async function main(): Promise<void> {
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
 
-  await app.listen(config.port);
+  if (config.host) await app.listen(config.port, config.host);
+  else await app.listen(config.port);
   const url = await app.getUrl();
   logger.log(`Licensregistret is ready at ${url.replace('[::1]', 'localhost')}`, 'Bootstrap');
 }

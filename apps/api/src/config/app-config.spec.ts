@@ -61,11 +61,28 @@ describe('loadConfig', () => {
 });
 
 describe('loadConfig: demo data, sessions and single sign-on', () => {
-  it('seeds demo data with the embedded database only, unless DEMO_DATA says otherwise', () => {
-    expect(loadConfig({}).demoData).toBe(true);
+  it('seeds demo data only when DEMO_DATA=true, with the embedded database too', () => {
+    expect(loadConfig({}).demoData).toBe(false);
     expect(loadConfig({ DATABASE_URL: 'postgres://h/db' }).demoData).toBe(false);
+    expect(loadConfig({ DEMO_DATA: 'true' }).demoData).toBe(true);
     expect(loadConfig({ DATABASE_URL: 'postgres://h/db', DEMO_DATA: 'true' }).demoData).toBe(true);
     expect(loadConfig({ DEMO_DATA: 'false' }).demoData).toBe(false);
+  });
+
+  it('listens on loopback in demo mode unless HOST says otherwise, and on every interface outside it', () => {
+    expect(loadConfig({}).host).toBeNull();
+    expect(loadConfig({ DEMO_DATA: 'true' }).host).toBe('127.0.0.1');
+    expect(loadConfig({ DEMO_DATA: 'true', HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ HOST: '::1' }).host).toBe('::1');
+    expect(() => loadConfig({ HOST: 'http://example' })).toThrow(/HOST must be/);
+  });
+
+  it('refuses demo accounts when NODE_ENV=production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', DEMO_DATA: 'true' })).toThrow(
+      /DEMO_DATA=true is refused when NODE_ENV=production/,
+    );
+    expect(loadConfig({ NODE_ENV: 'production' }).demoData).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'development', DEMO_DATA: 'true' }).demoData).toBe(true);
   });
 
   it('has session expiry defaults and reads overrides', () => {
@@ -122,7 +139,7 @@ describe('loadConfig: demo data, sessions and single sign-on', () => {
 
   it('gives the demo municipality its own accessibility contact', () => {
     expect(DEMO_ACCESSIBILITY_CONTACT).toBe('tillganglighet@demo.licensregistret.se');
-    expect(loadConfig({}).accessibilityContact).toBe(DEMO_ACCESSIBILITY_CONTACT);
+    expect(loadConfig({ DEMO_DATA: 'true' }).accessibilityContact).toBe(DEMO_ACCESSIBILITY_CONTACT);
     expect(
       loadConfig({ DATABASE_URL: 'postgres://h/db', DEMO_DATA: 'true' }).accessibilityContact,
     ).toBe(DEMO_ACCESSIBILITY_CONTACT);

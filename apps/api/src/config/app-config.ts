@@ -56,6 +56,16 @@ class EnvironmentVariables {
   DEMO_DATA?: string;
 
   @IsOptional()
+  @Matches(/^[A-Za-z0-9.:%-]+$/, {
+    message: 'HOST must be an address or host name to listen on, e.g. 127.0.0.1 or 0.0.0.0',
+  })
+  HOST?: string;
+
+  @IsOptional()
+  @IsString()
+  NODE_ENV?: string;
+
+  @IsOptional()
   @IsIn(['true', 'false'], { message: 'TRUST_PROXY must be true or false' })
   TRUST_PROXY?: string;
 
@@ -143,6 +153,9 @@ class EnvironmentVariables {
   REQUEST_WAITING_DAYS?: number;
 }
 
+/** Where demo mode listens unless HOST is set: this machine only. */
+export const DEMO_HOST = '127.0.0.1';
+
 /** Where the demo municipality's accessibility statement sends reports. */
 export const DEMO_ACCESSIBILITY_CONTACT = 'tillganglighet@demo.licensregistret.se';
 
@@ -168,8 +181,13 @@ export interface AppConfig {
   /** The built Angular app, served at `/`. */
   webDistDir: string;
   version: string;
-  /** Seed the demo municipality and accounts: by default only with the embedded database. */
+  /** Seed the demo municipality and accounts, and show their password: only when asked. */
   demoData: boolean;
+  /**
+   * The address the HTTP server listens on; null for every interface. Demo mode listens on
+   * loopback unless HOST says otherwise, so its shared password is not offered to the network.
+   */
+  host: string | null;
   /** Behind a TLS-terminating proxy: trust X-Forwarded-* (and so send Secure cookies). */
   trustProxy: boolean;
   session: { idleMinutes: number; absoluteHours: number };
@@ -239,7 +257,13 @@ export function loadConfig(
     );
   }
   const fromRoot = (path: string) => (isAbsolute(path) ? path : resolve(workspaceRoot, path));
-  const demoData = variables.DEMO_DATA ? variables.DEMO_DATA === 'true' : !variables.DATABASE_URL;
+  const demoData = variables.DEMO_DATA === 'true';
+  if (demoData && variables.NODE_ENV === 'production') {
+    throw new ConfigurationError([
+      'DEMO_DATA=true is refused when NODE_ENV=production: the demo accounts share a published ' +
+        'password (set DEMO_DATA=false; `npm start` asks for demo mode unless it is set)',
+    ]);
+  }
   return {
     port: variables.PORT ?? 3000,
     databaseUrl: variables.DATABASE_URL ?? null,
@@ -248,6 +272,7 @@ export function loadConfig(
     webDistDir: fromRoot(variables.WEB_DIST_DIR ?? join('dist', 'apps', 'web', 'browser')),
     version: process.env['npm_package_version'] ?? '0.1.0',
     demoData,
+    host: variables.HOST ?? (demoData ? DEMO_HOST : null),
     trustProxy: variables.TRUST_PROXY === 'true',
     session: {
       idleMinutes: variables.SESSION_IDLE_MINUTES ?? 30,
