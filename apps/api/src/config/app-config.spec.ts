@@ -193,3 +193,29 @@ describe('loadConfig: demo data, sessions and single sign-on', () => {
     );
   });
 });
+
+describe('loadConfig: TRUST_PROXY', () => {
+  it('trusts no proxy by default, or when told false or 0', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '0' }).trustProxy).toBe(false);
+  });
+
+  it('takes a hop count, or the proxies’ addresses and networks', () => {
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(
+      loadConfig({ TRUST_PROXY: '10.0.0.5, 10.0.1.0/24,fd00::/8,loopback' }).trustProxy,
+    ).toEqual(['10.0.0.5', '10.0.1.0/24', 'fd00::/8', 'loopback']);
+  });
+
+  it.each(['true', 'yes', '10.0.0.300', '10.0.0.0/33', 'fd00::/129', '10.0.0.1,', '-1', '1.5'])(
+    'refuses TRUST_PROXY=%s, naming it: trusting every hop is never an option',
+    (value) => {
+      expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(ConfigurationError);
+      expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(
+        /TRUST_PROXY must be false, the number of proxies/,
+      );
+    },
+  );
+});

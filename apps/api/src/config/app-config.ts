@@ -9,9 +9,11 @@ import {
   Matches,
   Max,
   Min,
+  ValidateBy,
   ValidateIf,
   validateSync,
 } from 'class-validator';
+import { isIP } from 'node:net';
 import { isAbsolute, join, resolve } from 'node:path';
 import 'reflect-metadata';
 
@@ -66,7 +68,16 @@ class EnvironmentVariables {
   NODE_ENV?: string;
 
   @IsOptional()
-  @IsIn(['true', 'false'], { message: 'TRUST_PROXY must be true or false' })
+  @ValidateBy({
+    name: 'trustProxy',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && parseTrustProxy(value) !== null,
+      defaultMessage: () =>
+        'TRUST_PROXY must be false, the number of proxies in front of the app (e.g. 1), or their ' +
+        'addresses (e.g. 10.0.0.5,10.0.1.0/24, loopback); true is refused: it would take the ' +
+        "client's own X-Forwarded-For as its address",
+    },
+  })
   TRUST_PROXY?: string;
 
   @IsOptional()
@@ -156,6 +167,37 @@ class EnvironmentVariables {
 /** Where demo mode listens unless HOST is set: this machine only. */
 export const DEMO_HOST = '127.0.0.1';
 
+/** Express's `trust proxy` as this API allows it: no proxy, a hop count, or addresses. */
+export type TrustProxy = false | number | string[];
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** One proxy address for `trust proxy`: an IP, an IP with a prefix length, or a named range. */
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_NAMES.includes(entry)) return true;
+  const [ip = '', prefix, ...rest] = entry.split('/');
+  const version = isIP(ip);
+  if (version === 0 || rest.length > 0) return false;
+  return (
+    prefix === undefined ||
+    (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128))
+  );
+}
+
+/**
+ * TRUST_PROXY as Express's `trust proxy` setting: `false` or `0` (no proxy: the socket's address
+ * is the client's), a hop count, or a comma-separated list of the proxies' addresses. Null for
+ * anything else, `true` included: trusting every hop would make the leftmost X-Forwarded-For
+ * entry, which the client writes, its address.
+ */
+export function parseTrustProxy(value: string): TrustProxy | null {
+  const text = value.trim();
+  if (text === 'false' || text === '0') return false;
+  if (/^\d{1,2}$/.test(text)) return Number(text);
+  const entries = text.split(',').map((entry) => entry.trim());
+  return entries.length > 0 && entries.every(isProxyAddress) ? entries : null;
+}
+
 /** Where the demo municipality's accessibility statement sends reports. */
 export const DEMO_ACCESSIBILITY_CONTACT = 'tillganglighet@demo.licensregistret.se';
 
@@ -188,8 +230,12 @@ export interface AppConfig {
    * loopback unless HOST says otherwise, so its shared password is not offered to the network.
    */
   host: string | null;
-  /** Behind a TLS-terminating proxy: trust X-Forwarded-* (and so send Secure cookies). */
-  trustProxy: boolean;
+  /**
+   * Express's `trust proxy` (README, "Configuration"): false, how many proxies stand in front, or
+   * their addresses. Decides whose X-Forwarded-For entry is the client's address (sign-in
+   * throttling) and whether X-Forwarded-Proto makes cookies Secure. Never `true`.
+   */
+  trustProxy: TrustProxy;
   session: { idleMinutes: number; absoluteHours: number };
   /** OpenID Connect sign-in; null when not configured. */
   oidc: OidcConfig | null;
@@ -273,7 +319,7 @@ export function loadConfig(
     version: process.env['npm_package_version'] ?? '0.1.0',
     demoData,
     host: variables.HOST ?? (demoData ? DEMO_HOST : null),
-    trustProxy: variables.TRUST_PROXY === 'true',
+    trustProxy: parseTrustProxy(variables.TRUST_PROXY ?? 'false') ?? false,
     session: {
       idleMinutes: variables.SESSION_IDLE_MINUTES ?? 30,
       absoluteHours: variables.SESSION_ABSOLUTE_HOURS ?? 10,

@@ -24,8 +24,9 @@ export async function createTestApp(
       // Reminders are scanned when a test asks, for the day it names.
       REMINDER_SCAN_MINUTES: '0',
     }),
-    // Each TestClient speaks from its own address through X-Forwarded-For.
-    trustProxy: true,
+    // Each TestClient speaks from its own address through X-Forwarded-For, as if through one
+    // proxy in front (supertest's loopback connection).
+    trustProxy: 1,
     ...overrides,
   };
   const app = await createApp(config, databaseUrl);
