@@ -15,6 +15,7 @@ import { requestId } from './common/request-id';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
+import { LoadModule } from './load/load.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationModule } from './organisation/organisation.module';
 import { PublicModule } from './public/public.module';
@@ -45,13 +46,14 @@ export class AppModule {
           },
         }),
         TypeOrmModule.forRoot({
-          ...dataSourceOptions(databaseUrl),
+          ...dataSourceOptions(databaseUrl, config),
           // Migrations already ran under a lock before the app was built (main.ts).
           migrationsRun: false,
           retryAttempts: 3,
           retryDelay: 1000,
         }),
         CommonModule,
+        LoadModule,
         AuthModule,
         HealthModule,
         OrganisationModule,

@@ -57,7 +57,7 @@ async function queuePage(actor: SessionRow, url: URL) {
   const filters = { states, sort: url.searchParams.get('sort') ?? undefined };
   const sql = requestRowsSql(viewerOf(actor), filters, todayInSweden());
   const [rows, total] = await Promise.all([
-    pool.query<RequestSummaryRow>(...paged(sql.rows, pageOf(url))),
+    pool.query<RequestSummaryRow>(...sql.page(pageOf(url))),
     url.searchParams.get('withTotal') === 'false'
       ? null
       : pool.query<{ total: number }>(...sql.count),

@@ -1,5 +1,5 @@
 import { types } from 'pg';
-import type { DataSourceOptions } from 'typeorm';
+import type { DataSource, DataSourceOptions } from 'typeorm';
 
 import { MIGRATIONS } from './migrations';
 import { PreparingClient } from './preparing-client';
@@ -8,8 +8,21 @@ import { PreparingClient } from './preparing-client';
 const DATE_OID = 1082;
 types.setTypeParser(DATE_OID, (value: string) => value);
 
-/** One set of options for the Nest module and the migrate script. */
-export function dataSourceOptions(url: string): DataSourceOptions {
+/** The API's pooled connections: calls beyond these wait for one (see connectionTimeoutMillis). */
+export const POOL_SIZE = 10;
+
+/** How long the API's statements may run, in ms (0: no limit). See AppConfig. */
+export interface StatementTimeouts {
+  statementTimeoutMs: number;
+  exportStatementTimeoutMs: number;
+}
+
+/**
+ * One set of options for the Nest module and the migrate script. The API's connections get a
+ * `statement_timeout` (sent when connecting, so it holds for every statement on them); the
+ * migrate script's get none, since a migration may rightly take long.
+ */
+export function dataSourceOptions(url: string, timeouts?: StatementTimeouts): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -21,9 +34,22 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     applicationName: 'licensregistret-api',
     extra: {
       Client: PreparingClient,
-      max: 10,
-      // Fail fast when the server is down or hung: a request answers 503 instead of waiting.
+      max: POOL_SIZE,
+      // Fail fast when the server is down or hung, or every connection is in use: a request
+      // answers 503 instead of waiting.
       connectionTimeoutMillis: 2000,
+      // pg sends this at start-up; 0 sends nothing, leaving the server's own setting.
+      statement_timeout: timeouts?.statementTimeoutMs ?? 0,
+      exportStatementTimeoutMs: timeouts?.exportStatementTimeoutMs ?? 0,
     },
   };
+}
+
+/**
+ * The statement timeout of an export's transaction (ms, 0 for none): its cursor's fetches may
+ * sort a whole list, so they get longer than a page. Read from the options the pool was made with.
+ */
+export function exportStatementTimeoutOf(dataSource: DataSource): number {
+  const extra = dataSource.options.extra as { exportStatementTimeoutMs?: unknown } | undefined;
+  return typeof extra?.exportStatementTimeoutMs === 'number' ? extra.exportStatementTimeoutMs : 0;
 }

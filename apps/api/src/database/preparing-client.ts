@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { Client } from 'pg';
+import { Client, Connection } from 'pg';
+
+import { type Cancellable, QueryAbortedError, currentQueryScope } from './query-scope';
 
 /** Statements worth a plan of their own; utility commands (DECLARE, SET, BEGIN …) are not. */
 const PLANNABLE = /^\s*(SELECT|WITH|INSERT|UPDATE|DELETE)\b/i;
@@ -25,15 +27,89 @@ function statementName(text: string): string {
  * such an index says the index's condition as a constant (see request-sql.ts). The SQL texts
  * are fixed fragments with `$n` parameters, so the statements per connection stay few.
  */
-export class PreparingClient extends Client {}
+export class PreparingClient extends Client implements Cancellable {
+  /** While a cancel request is on its way: the next statement waits, so it cannot be hit. */
+  cancelling: Promise<void> | undefined;
+
+  /**
+   * Cancels the statement running on this connection, as psql's Ctrl+C does: PostgreSQL's cancel
+   * request, on a connection of its own (no pooled connection needed, none is free when the
+   * pool is full). The server ignores it if the connection is idle by the time it arrives; the
+   * next statement on this connection waits until it has arrived, so it cannot cancel that one.
+   */
+  cancelRunning(): void {
+    const { processID, secretKey } = this as unknown as { processID: number; secretKey: unknown };
+    if (this.cancelling || !processID) return;
+    const connection = new Connection() as Connection & {
+      connect(port: number | string, host?: string): void;
+      cancel(processID: number, secretKey: unknown): void;
+    };
+    this.cancelling = new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, CANCEL_ARRIVAL_MS);
+      const arrived = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      // The server closes the cancel connection once it has signalled the backend.
+      connection.on('end', arrived);
+      connection.on('error', arrived);
+      connection.on('connect', () => connection.cancel(processID, secretKey));
+      if (this.host.startsWith('/')) connection.connect(`${this.host}/.s.PGSQL.${this.port}`);
+      else connection.connect(this.port, this.host);
+    }).finally(() => {
+      this.cancelling = undefined;
+    });
+  }
+}
+
+/** The longest a statement waits for a cancel request sent on its connection to arrive. */
+const CANCEL_ARRIVAL_MS = 1000;
 
 const send = Client.prototype.query as (this: Client, ...args: unknown[]) => unknown;
 
+type Callback = (error: unknown, result?: unknown) => void;
+
+/**
+ * Sends the query, entered into the scope of the HTTP call it serves (query-scope.ts) so that it
+ * can be cancelled if that call's client goes away; once gone, no new statement starts
+ * (transaction control still runs, so a transaction can roll back).
+ */
+function sendInScope(client: PreparingClient, args: unknown[], plannable: boolean): unknown {
+  const scope = currentQueryScope();
+  if (!scope) return send.apply(client, args);
+  const last = args.length - 1;
+  const callback = typeof args[last] === 'function' ? (args[last] as Callback) : undefined;
+  if (scope.aborted && plannable) {
+    const error = new QueryAbortedError();
+    if (!callback) return Promise.reject(error);
+    process.nextTick(callback, error);
+    return undefined;
+  }
+  scope.enter(client);
+  const leave = () => scope.leave(client);
+  if (callback) {
+    args[last] = (error: unknown, result?: unknown) => {
+      leave();
+      callback(error, result);
+    };
+    return send.apply(client, args);
+  }
+  const result = send.apply(client, args);
+  if (result instanceof Promise) result.then(leave, leave);
+  else leave();
+  return result;
+}
+
 // pg's query has many overloads; replacing it on the prototype keeps every one of them typed.
-PreparingClient.prototype.query = function (this: Client, ...args: unknown[]) {
+PreparingClient.prototype.query = function (this: PreparingClient, ...args: unknown[]) {
   const [text, values] = args;
-  if (typeof text === 'string' && Array.isArray(values) && PLANNABLE.test(text)) {
+  const plannable = typeof text === 'string' && PLANNABLE.test(text);
+  if (plannable && Array.isArray(values)) {
     args.splice(0, 2, { name: statementName(text), text, values });
   }
-  return send.apply(this, args);
+  const cancelling = this.cancelling;
+  if (cancelling && typeof args[args.length - 1] !== 'function' && typeof text === 'string') {
+    return cancelling.then(() => sendInScope(this, args, plannable));
+  }
+  return sendInScope(this, args, plannable);
 } as Client['query'];

@@ -17,9 +17,12 @@ export const APP_ERROR_STATUS = {
   CONFLICT: HttpStatus.CONFLICT,
   RATE_LIMITED: HttpStatus.TOO_MANY_REQUESTS,
   DATABASE_UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
+  BUSY: HttpStatus.SERVICE_UNAVAILABLE,
 } as const satisfies Record<ProblemCode, HttpStatus>;
 /** What a 503 for an unreachable database tells the client to wait before trying again. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
+/** And a 503 for a busy one: connections come free within a second or two. */
+export const BUSY_RETRY_AFTER_SECONDS = 2;
 
 export type AppErrorCode = ProblemCode;
 
@@ -58,6 +61,13 @@ export class AppException extends Error {
       'The database does not answer right now; try again in a few seconds.',
       { headers: { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) } },
     );
+  }
+
+  /** The database answers, but could not serve this call now; see databaseBusyReason. */
+  static busy(detail: string): AppException {
+    return new AppException('BUSY', detail, {
+      headers: { 'Retry-After': String(BUSY_RETRY_AFTER_SECONDS) },
+    });
   }
 
   static staleVersion(current: unknown): AppException {

@@ -5,7 +5,8 @@ import {
   QueryRunnerProviderAlreadyReleasedError,
 } from 'typeorm';
 
-import { isDatabaseUnavailable } from './database-errors';
+import { QueryAbortedError } from '../../database/query-scope';
+import { databaseBusyReason, isDatabaseUnavailable } from './database-errors';
 
 function pgError(code: string, message = 'server says no'): DatabaseError {
   const error = new DatabaseError(message, message.length, 'error');
@@ -28,7 +29,6 @@ describe('isDatabaseUnavailable', () => {
     ['a connection that timed out in the kernel', socketError('ETIMEDOUT')],
     ['a dropped connection', new Error('Connection terminated unexpectedly')],
     ['pg’s connect timeout', new Error('Connection terminated due to connection timeout')],
-    ['the pool’s connect timeout', new Error('timeout exceeded when trying to connect')],
     [
       'a client broken by an earlier error',
       new Error('Client has encountered a connection error and is not queryable'),
@@ -69,6 +69,7 @@ describe('isDatabaseUnavailable', () => {
     ['a syntax error', failedQuery(pgError('42601'))],
     ['a serialization failure', failedQuery(pgError('40001'))],
     ['a statement cancelled by timeout (57014)', failedQuery(pgError('57014'))],
+    ['no pooled connection free in time', new Error('timeout exceeded when trying to connect')],
     ['a bug', new TypeError('Cannot read properties of undefined')],
     ['a message merely mentioning a connection', new Error('Connection refused by policy')],
     ['a string', 'ECONNREFUSED'],
@@ -76,5 +77,44 @@ describe('isDatabaseUnavailable', () => {
     ['nothing', undefined],
   ])('is false for %s', (_, error) => {
     expect(isDatabaseUnavailable(error)).toBe(false);
+  });
+});
+
+describe('databaseBusyReason', () => {
+  it.each([
+    [
+      'pool',
+      'no pooled connection free in time',
+      new Error('timeout exceeded when trying to connect'),
+    ],
+    [
+      'timeout',
+      'the statement timeout, through TypeORM',
+      failedQuery(pgError('57014', 'canceling statement due to statement timeout')),
+    ],
+    [
+      'cancelled',
+      'a cancel request',
+      failedQuery(pgError('57014', 'canceling statement due to user request')),
+    ],
+    ['cancelled', 'a statement not started for a client gone', new QueryAbortedError()],
+    [
+      'pool',
+      'the pool as the cause',
+      new Error('no connection', { cause: new Error('timeout exceeded when trying to connect') }),
+    ],
+  ])('is %s for %s', (reason, _, error) => {
+    expect(databaseBusyReason(error)).toBe(reason);
+  });
+
+  it.each([
+    ['a refused connection', socketError('ECONNREFUSED')],
+    ['pg’s connect timeout', new Error('Connection terminated due to connection timeout')],
+    ['a unique violation', failedQuery(pgError('23505'))],
+    ['a lock not available', failedQuery(pgError('55P03'))],
+    ['a bug', new TypeError('Cannot read properties of undefined')],
+    ['nothing', undefined],
+  ])('is null for %s', (_, error) => {
+    expect(databaseBusyReason(error)).toBeNull();
   });
 });

@@ -46,7 +46,6 @@ const UNAVAILABLE_SOCKET_CODES = new Set([
 /** pg and pg-pool raise these as plain Errors with no code. */
 const UNAVAILABLE_MESSAGES = [
   /^Connection terminated/, // …unexpectedly, …due to connection timeout
-  /^timeout exceeded when trying to connect$/,
   /^Client has encountered a connection error and is not queryable$/,
 ];
 
@@ -93,4 +92,35 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   }
   const inner = [driverError, cause, ...(Array.isArray(errors) ? errors : [])];
   return inner.some((candidate) => isDatabaseUnavailable(candidate, depth + 1));
+}
+
+/** Why the database could not serve a call that it would serve on a quieter moment. */
+export type BusyReason = 'pool' | 'timeout' | 'cancelled';
+
+/**
+ * pg-pool's error when every connection stayed in use for connectionTimeoutMillis. It is raised
+ * only for a caller queued behind a full pool (a new connection that cannot be made in time is
+ * "Connection terminated due to connection timeout", an unavailable database).
+ */
+const POOL_WAIT_TIMEOUT = /^timeout exceeded when trying to connect$/;
+/** SQLSTATE query_canceled: the statement timeout, or a cancel request. */
+const QUERY_CANCELED = '57014';
+
+/**
+ * Whether an error means the database is there but this call could not be served now: no pooled
+ * connection came free in time (`pool`), a statement ran past the statement timeout
+ * (`timeout`), or it was cancelled, mostly because its client went away (`cancelled`). Null
+ * otherwise. Looks through TypeORM's QueryFailedError and `cause`, as isDatabaseUnavailable.
+ */
+export function databaseBusyReason(error: unknown, depth = 0): BusyReason | null {
+  if (typeof error !== 'object' || error === null || depth > 3) return null;
+  const { code, message, driverError, cause } = error as ErrorLike;
+  if (typeof message === 'string' && POOL_WAIT_TIMEOUT.test(message)) return 'pool';
+  if (code === QUERY_CANCELED) {
+    return typeof message === 'string' && /statement timeout/.test(message)
+      ? 'timeout'
+      : 'cancelled';
+  }
+  if (code === 'LR_CLIENT_GONE') return 'cancelled'; // QueryAbortedError
+  return databaseBusyReason(driverError, depth + 1) ?? databaseBusyReason(cause, depth + 1) ?? null;
 }

@@ -5,6 +5,7 @@ import { IsBoolean, IsInt, IsOptional, Matches, Max, Min } from 'class-validator
 import {
   DEFAULT_PAGE_SIZE,
   type ListQuery,
+  MAX_LIST_OFFSET,
   MAX_PAGE_SIZE,
   type SortDirection,
 } from '@licensregistret/domain';
@@ -22,6 +23,7 @@ export class PageQueryDto implements ListQuery {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_LIST_OFFSET)
   offset?: number;
 
   @ApiPropertyOptional({

@@ -12,7 +12,7 @@ import { STATUS_CODES } from 'node:http';
 import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPES, type ProblemDetails } from '@licensregistret/domain';
 
 import { APP_ERROR_STATUS, AppException } from './app-exception';
-import { isDatabaseUnavailable } from './database-errors';
+import { type BusyReason, databaseBusyReason, isDatabaseUnavailable } from './database-errors';
 import { RequestValidationException } from './validation';
 
 /**
@@ -33,11 +33,20 @@ function isExposedHttpError(error: unknown): error is ExposedHttpError {
   );
 }
 
+/** What a busy 503 says, by its reason. */
+const BUSY_DETAIL: Record<BusyReason, string> = {
+  pool: 'Every database connection is in use; try again in a moment.',
+  timeout:
+    'The query ran longer than the server allows; try again, or narrow the filters if it recurs.',
+  cancelled: 'The query was cancelled.',
+};
+
 /**
  * Every error leaves the API as `application/problem+json` (RFC 9457): a status, a title and,
  * for validation errors, the list of refused fields. Never a stack trace: unexpected errors are
  * logged with the request id and answered with a bare 500. An unreachable database is not a bug
- * but an outage: 503 with Retry-After, logged as a warning without the stack.
+ * but an outage: 503 with Retry-After, logged as a warning without the stack; so is a busy one
+ * (no free connection, a statement past its timeout or cancelled), with a type of its own.
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
@@ -48,16 +57,21 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = context.getRequest<Request>();
     const response = context.getResponse<Response>();
     const unavailable = isDatabaseUnavailable(thrown);
-    const exception = unavailable ? AppException.databaseUnavailable() : thrown;
+    const busy = unavailable ? null : databaseBusyReason(thrown);
+    const exception = unavailable
+      ? AppException.databaseUnavailable()
+      : busy
+        ? AppException.busy(BUSY_DETAIL[busy])
+        : thrown;
     const problem = this.toProblem(exception);
     problem.instance = request.originalUrl;
     const requestId = (request as Request & { id?: unknown }).id;
     if (typeof requestId === 'string') {
       problem.requestId = requestId;
     }
-    if (unavailable) {
+    if (unavailable || busy) {
       this.logger.warn(
-        `Database unavailable: ${thrown instanceof Error ? thrown.message : String(thrown)}`,
+        `Database ${busy ? `busy (${busy})` : 'unavailable'}: ${thrown instanceof Error ? thrown.message : String(thrown)}`,
       );
     } else if (problem.status >= 500) {
       this.logger.error(

@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 
 import type { HealthResponse } from '@licensregistret/domain';
@@ -8,12 +9,23 @@ import { APP_CONFIG } from '../../config/app-config.provider';
 
 const DATABASE_TIMEOUT_MS = 2000;
 
+/**
+ * The health check asks the database on a connection of its own, outside the pool: with every
+ * pooled connection busy the database still answers, and the check says so instead of waiting
+ * for the pool. A failed or slow check drops the connection; the next one connects anew.
+ */
 @Injectable()
-export class HealthService {
+export class HealthService implements OnModuleDestroy {
+  private connection: Promise<Client> | undefined;
+
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  async onModuleDestroy(): Promise<void> {
+    await this.drop();
+  }
 
   async check(): Promise<HealthResponse> {
     const latencyMs = await this.pingDatabase();
@@ -34,14 +46,43 @@ export class HealthService {
     });
     try {
       const answered = await Promise.race([
-        this.dataSource.query('SELECT 1').then(() => true),
+        this.connect().then((client) => client.query('SELECT 1').then(() => true)),
         timeout,
       ]);
+      // Not awaited: closing a connection to a hung server must not hold up the answer.
+      if (!answered) void this.drop();
       return answered ? Math.round((performance.now() - started) * 10) / 10 : null;
     } catch {
+      void this.drop();
       return null;
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  private connect(): Promise<Client> {
+    this.connection ??= (async () => {
+      const client = new Client({
+        connectionString: (this.dataSource.options as { url?: string }).url,
+        application_name: 'licensregistret-health',
+        connectionTimeoutMillis: DATABASE_TIMEOUT_MS,
+        statement_timeout: DATABASE_TIMEOUT_MS,
+      });
+      // A connection the server drops is replaced at the next check.
+      client.on('error', () => void this.drop(client));
+      await client.connect();
+      return client;
+    })();
+    return this.connection;
+  }
+
+  /** Closes the health connection (only `client`'s, when given). */
+  private async drop(client?: Client): Promise<void> {
+    const current = this.connection;
+    if (!current) return;
+    const open = await current.catch(() => undefined);
+    if (client && open !== client) return;
+    if (this.connection === current) this.connection = undefined;
+    await open?.end().catch(() => undefined);
   }
 }

@@ -22,18 +22,32 @@ import {
  */
 export const OPEN_STATES_SQL = `'{${OPEN_REQUEST_STATES.join(',')}}'::text[]`;
 
-/** `r` is a request; the demand count uses the partial index on open requests by tool. */
-export const DEMAND_COUNT = `(SELECT count(*) FROM request o
-   WHERE o.tool_key = r.tool_key AND o.state = ANY (${OPEN_STATES_SQL}))::int`;
+/**
+ * The demand count of the request `alias` (the open requests for its tool), from the partial
+ * index on open requests by tool. One index probe per row it is computed for: a list computes it
+ * only for the rows of its page, once the page is chosen (request-sql.ts).
+ */
+export const demandCountOf = (alias: string) => `(SELECT count(*) FROM request o
+   WHERE o.tool_key = ${alias}.tool_key AND o.state = ANY (${OPEN_STATES_SQL}))::int`;
 
-/** What a request's list row derives, besides its own columns. `$today` is replaced by a parameter. */
-const DERIVED = `u.name AS unit_name, ra.display_name AS requester_name,
+/**
+ * The open requests of each tool, counted once for a whole list: `open_count` by `tool_key`
+ * (an index-only scan of the open-requests index by tool), joined to the list by tool.
+ */
+export const OPEN_BY_TOOL = `SELECT o.tool_key, count(*)::int AS open_count FROM request o
+   WHERE o.state = ANY (${OPEN_STATES_SQL}) GROUP BY o.tool_key`;
+
+/**
+ * What a request's list row derives besides its own columns and its demand count. `$today` is
+ * replaced by a parameter.
+ */
+const LISTED = `u.name AS unit_name, ra.display_name AS requester_name,
          coalesce(d.name, r.new_tool_name) AS tool_name,
          CASE WHEN r.submitted_at IS NULL THEN NULL
-              ELSE (($today::date) - (r.submitted_at AT TIME ZONE 'Europe/Stockholm')::date) END AS age_days,
-         ${DEMAND_COUNT} AS demand_count`;
+              ELSE (($today::date) - (r.submitted_at AT TIME ZONE 'Europe/Stockholm')::date) END AS age_days`;
 
-const FROM = `
+/** A request and the rows its list row reads besides. */
+export const REQUEST_FROM = `
     FROM request r
     JOIN school_unit u ON u.id = r.unit_id
     JOIN account ra ON ra.id = r.requester_id
@@ -41,13 +55,16 @@ const FROM = `
 
 /** A request in full, with what its grid row shows. */
 export const SELECT_REQUEST = `
-  SELECT r.*, ${DERIVED} ${FROM}`;
+  SELECT r.*, ${LISTED}, ${demandCountOf('r')} AS demand_count ${REQUEST_FROM}`;
 
-/** A request as the grid and the export show it: the columns toSummary reads. */
-export const SELECT_REQUEST_SUMMARY = `
-  SELECT r.id, r.number, r.state, r.unit_id, r.service_id, r.school_forms, r.pupil_count,
-         r.created_at, r.submitted_at, r.decision_outcome, r.decision_reasons, r.version,
-         ${DERIVED} ${FROM}`;
+/**
+ * The columns the grid and the export show (those toSummary reads) but the demand count, which
+ * a list adds once it knows its rows (request-sql.ts). From `REQUEST_FROM`; `$today` is replaced
+ * by a parameter.
+ */
+export const SUMMARY_COLUMNS = `r.id, r.number, r.state, r.unit_id, r.service_id, r.school_forms,
+         r.pupil_count, r.created_at, r.submitted_at, r.decision_outcome, r.decision_reasons,
+         r.version, ${LISTED}`;
 
 export interface RequestRow {
   id: string;

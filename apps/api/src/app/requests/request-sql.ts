@@ -8,14 +8,16 @@ import {
 
 import type { Actor } from '../auth/actor';
 import { parseSort } from '../common/list-params';
-import { SqlConditions, type SqlStatement } from '../common/sql-builder';
+import { SqlConditions, type SqlStatement, paged } from '../common/sql-builder';
 import type { RequestListQueryDto } from './dto/request-list-query.dto';
 import { unitIdsOf, visibleTo } from './request-access';
 import {
-  DEMAND_COUNT,
+  OPEN_BY_TOOL,
   OPEN_STATES_SQL,
+  REQUEST_FROM,
   SELECT_REQUEST,
-  SELECT_REQUEST_SUMMARY,
+  SUMMARY_COLUMNS,
+  demandCountOf,
   selectDetail,
 } from './request-rows';
 
@@ -25,8 +27,18 @@ const ORDER_BY: Record<RequestSort, string> = {
   createdAt: 'r.created_at',
   state: 'r.state',
   unitName: 'u.name',
-  toolName: 'tool_name',
+  toolName: 'coalesce(d.name, r.new_tool_name)',
   demandCount: 'demand_count',
+};
+
+/** The same orders on the columns of a page already chosen (`p`); by demand there is none. */
+const PAGE_ORDER_BY: Record<Exclude<RequestSort, 'demandCount'>, string> = {
+  number: 'p.number',
+  submittedAt: 'p.submitted_at',
+  createdAt: 'p.created_at',
+  state: 'p.state',
+  unitName: 'p.unit_name',
+  toolName: 'p.tool_name',
 };
 
 /** The open states as a constant, matching the predicate of the open-requests index. */
@@ -51,12 +63,15 @@ export function filtersOf(query: RequestListQueryDto): RequestListFilters {
   return { ...query, states: states && states.length > 0 ? states : null };
 }
 
-/** The list's WHERE (on `r`, with what the viewer may see) and ORDER BY. */
+/**
+ * The list's WHERE (on `r`, with what the viewer may see) and ORDER BY, and the same order on a
+ * chosen page's columns (null when sorted by demand, which needs every row's count first).
+ */
 function requestListSql(
   viewer: Viewer,
   filters: RequestListFilters,
   today: IsoDate,
-): { conditions: SqlConditions; orderBy: string } {
+): { conditions: SqlConditions; orderBy: string; pageOrderBy: string | null } {
   const sort = parseSort<RequestSort>(filters.sort, {
     column: 'createdAt',
     direction: 'desc',
@@ -85,32 +100,72 @@ function requestListSql(
     conditions.add(`(r.submitted_at AT TIME ZONE 'Europe/Stockholm')::date <= ${submittedBy}`);
   }
   if (filters.minDemand !== undefined) {
-    conditions.add(`${DEMAND_COUNT} >= ${conditions.param(filters.minDemand)}`);
+    // The tools asked for often enough, counted once per tool rather than once per row.
+    conditions.add(
+      `r.tool_key IN (SELECT o.tool_key FROM request o WHERE o.state = ANY (${OPEN_STATES_SQL})
+         GROUP BY o.tool_key HAVING count(*) >= ${conditions.param(filters.minDemand)})`,
+    );
   }
   const direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
+  const onPage = sort.column === 'demandCount' ? null : PAGE_ORDER_BY[sort.column];
   return {
     conditions,
     orderBy: `${ORDER_BY[sort.column]} ${direction} NULLS LAST, r.id ${direction}`,
+    pageOrderBy: onPage && `${onPage} ${direction} NULLS LAST, p.id ${direction}`,
   };
 }
 
+/** A request list as SQL: see requestRowsSql. */
+export interface RequestListSql {
+  /** Every row in the list's order: what the export reads through a cursor. */
+  rows: SqlStatement;
+  /** How many rows there are. */
+  count: SqlStatement;
+  /** One page of the rows. */
+  page(page: { offset: number; limit: number }): SqlStatement;
+}
+
 /**
- * Every row of the list in its order (the export reads them through a cursor; `paged` makes a
- * page of it) and the count of them, as SQL with parameters.
+ * Every row of the list in its order, a page of them, and their count, as SQL with parameters.
+ *
+ * A row's demand count (the open requests for its tool) is what made a deep page costly: it was
+ * computed for every row before the offset too. Now a page in any order but by demand is chosen
+ * first, and only its own rows (at most MAX_PAGE_SIZE) get a count; the whole list (the export),
+ * a list sorted by demand and the `minDemand` filter count the open requests once per tool
+ * (OPEN_BY_TOOL) instead of once per row.
  */
 export function requestRowsSql(
   viewer: Viewer,
   filters: RequestListFilters,
   today: IsoDate,
-): { rows: SqlStatement; count: SqlStatement } {
-  const { conditions, orderBy } = requestListSql(viewer, filters, today);
+): RequestListSql {
+  const { conditions, orderBy, pageOrderBy } = requestListSql(viewer, filters, today);
   const where = conditions.where;
   const count: SqlStatement = [
     `SELECT count(*)::int AS total FROM request r ${where}`,
     [...conditions.parameters],
   ];
-  const select = SELECT_REQUEST_SUMMARY.replaceAll('$today', conditions.param(today));
-  return { rows: [`${select} ${where} ORDER BY ${orderBy}`, conditions.parameters], count };
+  const columns = SUMMARY_COLUMNS.replaceAll('$today', conditions.param(today));
+  const parameters = conditions.parameters;
+  const rows: SqlStatement = [
+    `SELECT ${columns}, coalesce(dc.open_count, 0) AS demand_count ${REQUEST_FROM}
+       LEFT JOIN (${OPEN_BY_TOOL}) dc ON dc.tool_key = r.tool_key
+     ${where} ORDER BY ${orderBy}`,
+    parameters,
+  ];
+  const page = (paging: { offset: number; limit: number }): SqlStatement => {
+    if (pageOrderBy === null) return paged(rows, paging);
+    const limit = `$${parameters.length + 1}`;
+    const offset = `$${parameters.length + 2}`;
+    return [
+      `SELECT p.*, ${demandCountOf('p')} AS demand_count
+         FROM (SELECT r.tool_key, ${columns} ${REQUEST_FROM}
+               ${where} ORDER BY ${orderBy} LIMIT ${limit} OFFSET ${offset}) p
+        ORDER BY ${pageOrderBy}`,
+      [...parameters, paging.limit, paging.offset],
+    ];
+  };
+  return { rows, count, page };
 }
 
 /**

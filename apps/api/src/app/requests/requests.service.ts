@@ -19,7 +19,6 @@ import { EventLogService, changedFields } from '../common/event-log.service';
 import { cursorPages } from '../common/export/sql-cursor';
 import { pageOf, totalUnlessKnown } from '../common/list-params';
 import { definedOnly } from '../common/patch';
-import { paged } from '../common/sql-builder';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { RequestListQueryDto } from './dto/request-list-query.dto';
 import type { CreateRequestDto, UpdateRequestDto } from './dto/request.dto';
@@ -69,7 +68,7 @@ export class RequestsService {
   async list(actor: Actor, query: RequestListQueryDto): Promise<Page<RequestSummary>> {
     const sql = requestRowsSql(actor, filtersOf(query), this.clock.today());
     const [rows, total] = await Promise.all([
-      this.dataSource.query(...paged(sql.rows, pageOf(query))) as Promise<RequestSummaryRow[]>,
+      this.dataSource.query(...sql.page(pageOf(query))) as Promise<RequestSummaryRow[]>,
       totalUnlessKnown(query, () => this.dataSource.query(...sql.count)),
     ]);
     return { rows: rows.map(toSummary), total };

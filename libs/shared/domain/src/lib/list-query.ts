@@ -1,6 +1,12 @@
 /** The largest page a list endpoint returns; ag-grid asks for 100 rows a block. */
 export const MAX_PAGE_SIZE = 200;
 export const DEFAULT_PAGE_SIZE = 50;
+/**
+ * The deepest `offset` a list endpoint accepts. Every row before the offset is read and thrown
+ * away, so a deeper one costs the database more for nothing a person reads; filters and sorts
+ * narrow a list, and the exports give all of it.
+ */
+export const MAX_LIST_OFFSET = 10_000;
 
 export type SortDirection = 'asc' | 'desc';
 

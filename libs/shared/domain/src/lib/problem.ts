@@ -35,6 +35,7 @@ export const PROBLEM_CODES = [
   'CONFLICT',
   'RATE_LIMITED',
   'DATABASE_UNAVAILABLE',
+  'BUSY',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -53,5 +54,11 @@ export const PROBLEM_TYPES = {
   CONFLICT: 'urn:licensregistret:problem:conflict',
   RATE_LIMITED: 'urn:licensregistret:problem:rate-limited',
   DATABASE_UNAVAILABLE: 'urn:licensregistret:problem:database-unavailable',
+  /**
+   * The database answers but this instance cannot serve the call now: every pooled connection is
+   * in use, or a statement ran past the statement timeout. 503 with Retry-After, like
+   * DATABASE_UNAVAILABLE, which means the database itself does not answer.
+   */
+  BUSY: 'urn:licensregistret:problem:busy',
 } as const satisfies Record<ProblemCode, string>;
 export type ProblemType = (typeof PROBLEM_TYPES)[ProblemCode];

@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
 
+import { exportStatementTimeoutOf } from '../../../database/data-source';
+
 /** Rows fetched per round trip when a query is read through a cursor. */
 export const CURSOR_PAGE_SIZE = 500;
 
@@ -20,6 +22,8 @@ export async function* cursorPages<R>(
   try {
     await runner.startTransaction('REPEATABLE READ');
     await runner.query('SET TRANSACTION READ ONLY');
+    // Each fetch may sort the whole list: the export's own, longer statement timeout.
+    await runner.query(`SET LOCAL statement_timeout = ${exportStatementTimeoutOf(dataSource)}`);
     await runner.query(`DECLARE export_rows NO SCROLL CURSOR FOR ${sql}`, [...parameters]);
     for (;;) {
       const rows = (await runner.query(`FETCH FORWARD ${pageSize} FROM export_rows`)) as R[];
