@@ -2,11 +2,11 @@ import { ApiProperty } from '@nestjs/swagger';
 
 import type { HistoryEntry } from '@licensregistret/domain';
 
-import { ApiDateTime, ApiUuid } from '../openapi/formats';
+import { ApiDateTime } from '../openapi/formats';
 
 /** One change to a supplier, service, agreement or licence, with the changed fields. */
 export class HistoryEntryDto implements HistoryEntry {
-  @ApiUuid()
+  /** The event's running number. */
   id!: string;
   @ApiDateTime()
   occurredAt!: string;

@@ -99,10 +99,9 @@ describe('the OpenAPI document at /api/docs-json', () => {
   it('types the query: dates, enums and paging on every list', () => {
     const parameters = (path: string) =>
       Object.fromEntries(
-        (document.paths[path]?.get?.parameters ?? []).map((parameter) => {
-          const { name, schema } = parameter as { name: string; schema: Record<string, unknown> };
-          return [name, schema];
-        }),
+        (document.paths[path]?.get?.parameters ?? []).map((parameter) =>
+          'name' in parameter ? [parameter.name, parameter.schema] : [parameter.$ref, undefined],
+        ),
       );
     expect(parameters('/api/agreements')['endsFrom']).toEqual(
       expect.objectContaining({ type: 'string', format: 'date' }),

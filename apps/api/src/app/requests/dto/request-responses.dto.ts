@@ -132,7 +132,7 @@ export class RequestDetailDto extends RequestSummaryDto implements RequestDetail
 
 /** One step of a request's history. */
 export class RequestEventDto implements RequestEvent {
-  @ApiUuid()
+  /** The event's running number. */
   id!: string;
   @ApiDateTime()
   occurredAt!: string;
