@@ -71,6 +71,7 @@ const TABLES = [
   'supplier',
   'session',
   'login_failure',
+  'trusted_device',
   'account_school_unit',
   'school_unit',
   'account',

@@ -13,9 +13,15 @@ import type { TestAccount } from './factories';
  */
 export class TestClient {
   readonly cookies = new Map<string, string>();
-  readonly address = `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
 
-  constructor(private readonly app: INestApplication) {}
+  /**
+   * `address` is the X-Forwarded-For header sent: a random address of its own unless given (two
+   * clients behind one school's NAT share one).
+   */
+  constructor(
+    private readonly app: INestApplication,
+    readonly address = `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`,
+  ) {}
 
   get csrfToken(): string | undefined {
     return this.cookies.get(XSRF_COOKIE);

@@ -57,3 +57,37 @@ export function readCookie(request: Request, name: string): string | undefined {
   const value = (request.cookies as Record<string, unknown> | undefined)?.[name];
   return typeof value === 'string' && value.length > 0 ? value : undefined;
 }
+
+/**
+ * The device cookie: the tokens of the accounts that signed in with this browser (newest first,
+ * a few, for a shared computer), which let it sign in as them while others' failures slow their
+ * names down (LoginThrottleService). Sent only to the sign-in itself.
+ */
+export const DEVICE_COOKIE = 'lr_device';
+const DEVICE_COOKIE_PATH = '/api/auth/login';
+const DEVICE_TOKENS_KEPT = 5;
+const DEVICE_TOKEN = /^[\w-]{43}$/;
+
+export function readDeviceTokens(request: Request): string[] {
+  return (readCookie(request, DEVICE_COOKIE) ?? '')
+    .split('.')
+    .filter((token) => DEVICE_TOKEN.test(token))
+    .slice(0, DEVICE_TOKENS_KEPT);
+}
+
+/** Puts `token` first in the device cookie, keeping a few others, for `maxAgeMs` from now. */
+export function setDeviceCookie(
+  request: Request,
+  response: Response,
+  token: string,
+  maxAgeMs: number,
+): void {
+  const tokens = [token, ...readDeviceTokens(request).filter((other) => other !== token)];
+  response.cookie(DEVICE_COOKIE, tokens.slice(0, DEVICE_TOKENS_KEPT).join('.'), {
+    ...baseOptions(request),
+    sameSite: 'strict',
+    path: DEVICE_COOKIE_PATH,
+    httpOnly: true,
+    maxAge: maxAgeMs,
+  });
+}

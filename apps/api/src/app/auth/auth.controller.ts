@@ -27,6 +27,8 @@ import {
   clearSessionCookies,
   ensureAnonymousXsrfCookie,
   readCookie,
+  readDeviceTokens,
+  setDeviceCookie,
   setSessionCookies,
   setSessionXsrfCookie,
 } from './auth-cookies';
@@ -34,6 +36,7 @@ import { AuthService, type StartedSession } from './auth.service';
 import { CurrentActor } from './current-actor.decorator';
 import { LoginDto } from './dto/login.dto';
 import { AuthConfigDto, SessionUserDto } from './dto/session-user.dto';
+import { DEVICE_TRUST_DAYS } from './login-throttle.service';
 import { OidcService } from './oidc.service';
 import { SessionService } from './session.service';
 
@@ -79,7 +82,13 @@ export class AuthController {
     @Req() request: RequestWithActor,
     @Res({ passthrough: true }) response: Response,
   ): Promise<SessionUserDto> {
-    const session = await this.auth.login(body.username, body.password, request.ip ?? 'unknown');
+    const session = await this.auth.login(
+      body.username,
+      body.password,
+      request.ip ?? 'unknown',
+      readDeviceTokens(request),
+    );
+    setDeviceCookie(request, response, session.deviceToken, DEVICE_TRUST_DAYS * 86_400_000);
     return this.signIn(session, request, response);
   }
 

@@ -1,4 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { randomInt } from 'node:crypto';
 import request from 'supertest';
 
 import {
@@ -7,10 +8,16 @@ import {
   createTestAccount,
   createTestUnit,
   testDatabase,
+  unique,
 } from '../../test/factories';
 import { createTestApp } from '../../test/test-app';
 import { TestClient, signedIn } from '../../test/test-client';
-import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS } from './login-throttle.service';
+import {
+  FIRST_DELAY_SECONDS,
+  FREE_ADDRESSES_PER_NAME,
+  FREE_FAILURES,
+  FREE_NAMES_PER_ADDRESS,
+} from './login-throttle.service';
 
 const credentials = ({ username, password }: TestAccount) => ({ username, password });
 
@@ -204,54 +211,208 @@ describe('sign-in, sessions and CSRF', () => {
     });
   });
 
-  describe('rate limiting of failed sign-ins', () => {
-    it(`refuses an account with 429 after ${MAX_FAILURES_PER_ACCOUNT} failures, even with the right password`, async () => {
+  describe('slowing down failed sign-ins', () => {
+    /** A browser at `address` (one's own random one unless given) with a CSRF cookie. */
+    const browser = async (address?: string) => {
+      const client = new TestClient(app, address);
+      await client.get('/api/auth/config');
+      return client;
+    };
+    const wrong = (username: string) => ({ username, password: 'wrong password' });
+    /** Moves the clock of every failure matching the condition back by `interval`. */
+    const ageFailures = (condition: string, parameter: string, interval = '1 hour') =>
+      testDatabase().query(
+        `UPDATE login_failure SET failed_at = failed_at - $2::interval WHERE ${condition}`,
+        [parameter, interval],
+      );
+
+    it(`makes a failing (name, address) pair wait after ${FREE_FAILURES} failures, longer each time, right password or not`, async () => {
       const account = await createTestAccount(['READ_ONLY']);
-      // Each attempt from a different address: the account's own limit is what trips.
-      for (let attempt = 0; attempt < MAX_FAILURES_PER_ACCOUNT; attempt += 1) {
-        const client = new TestClient(app);
-        await client.get('/api/auth/config');
-        const response = await client.post('/api/auth/login', {
-          username: account.username,
-          password: 'wrong',
-        });
+      const client = await browser();
+      for (let attempt = 0; attempt <= FREE_FAILURES; attempt += 1) {
+        expect((await client.post('/api/auth/login', wrong(account.username))).status).toBe(401);
+      }
+
+      const refused = await client.post('/api/auth/login', credentials(account));
+
+      expect(refused.status).toBe(429);
+      expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(refused.body.detail).toMatch(/Too many failed sign-ins/);
+      const firstWait = Number(refused.headers['retry-after']);
+      expect(firstWait).toBeGreaterThan(0);
+      expect(firstWait).toBeLessThanOrEqual(FIRST_DELAY_SECONDS);
+
+      // Once the wait has passed, one more failure makes the next wait twice as long.
+      await ageFailures('username = $1', account.username, `${FIRST_DELAY_SECONDS} seconds`);
+      expect((await client.post('/api/auth/login', wrong(account.username))).status).toBe(401);
+      const again = await client.post('/api/auth/login', credentials(account));
+      expect(again.status).toBe(429);
+      expect(Number(again.headers['retry-after'])).toBeGreaterThan(FIRST_DELAY_SECONDS);
+      expect(Number(again.headers['retry-after'])).toBeLessThanOrEqual(2 * FIRST_DELAY_SECONDS);
+
+      await ageFailures('username = $1', account.username);
+      expect((await client.post('/api/auth/login', credentials(account))).status).toBe(200);
+    });
+
+    it('lets a parallel burst from one pair have only its free attempts checked', async () => {
+      const account = await createTestAccount(['READ_ONLY']);
+      const client = await browser();
+      const statuses = await Promise.all(
+        Array.from({ length: 12 }, () => client.post('/api/auth/login', wrong(account.username))),
+      ).then((responses) => responses.map((response) => response.status).sort());
+      expect(statuses).toEqual([
+        ...new Array<number>(FREE_FAILURES + 1).fill(401),
+        ...new Array<number>(12 - FREE_FAILURES - 1).fill(429),
+      ]);
+    });
+
+    it('cannot be used by an outsider to keep a name locked: the owner signs in from their own address meanwhile', async () => {
+      const owner = await createTestAccount(['ADMIN']);
+      const outsider = await browser();
+      const outsiderStatuses: number[] = [];
+      for (let attempt = 0; attempt < 10; attempt += 1) {
+        outsiderStatuses.push(
+          (await outsider.post('/api/auth/login', wrong(owner.username))).status,
+        );
+      }
+      expect(outsiderStatuses).toContain(429);
+
+      // The owner, on a browser that never signed in before, from their own address:
+      const ownBrowser = await browser();
+      expect((await ownBrowser.post('/api/auth/login', credentials(owner))).status).toBe(200);
+
+      // The owner's success forgives nothing of the outsider's, who keeps waiting and failing.
+      expect((await outsider.post('/api/auth/login', wrong(owner.username))).status).toBe(429);
+      await ageFailures('username = $1', owner.username);
+      expect((await outsider.post('/api/auth/login', wrong(owner.username))).status).toBe(401);
+      expect((await outsider.post('/api/auth/login', credentials(owner))).status).toBe(429);
+      expect((await (await browser()).post('/api/auth/login', credentials(owner))).status).toBe(
+        200,
+      );
+    });
+
+    it('slows a name failing from many addresses for new browsers, but not for the owner’s own browser', async () => {
+      const owner = await createTestAccount(['ADMIN']);
+      const ownBrowser = await browser();
+      await ownBrowser.signIn(owner);
+      const device = (
+        (await ownBrowser.post('/api/auth/login', credentials(owner))).headers[
+          'set-cookie'
+        ] as unknown as string[]
+      ).find((cookie) => cookie.startsWith('lr_device='));
+      expect(device).toMatch(/HttpOnly/);
+      expect(device).toMatch(/SameSite=Strict/);
+      expect(device).toMatch(/Path=\/api\/auth\/login/);
+      expect((await ownBrowser.post('/api/auth/logout')).status).toBe(204);
+
+      // "5 wrong passwords for admin from anywhere", and one more:
+      for (let address = 0; address <= FREE_ADDRESSES_PER_NAME; address += 1) {
+        const attacker = await browser();
+        expect((await attacker.post('/api/auth/login', wrong(owner.username))).status).toBe(401);
+      }
+
+      // A browser that never signed in as the name waits, right password or not …
+      const newBrowser = await browser();
+      const refused = await newBrowser.post('/api/auth/login', credentials(owner));
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      // … while the owner's own browser signs in, and an attacker's next try still waits.
+      expect((await ownBrowser.post('/api/auth/login', credentials(owner))).status).toBe(200);
+      expect((await (await browser()).post('/api/auth/login', wrong(owner.username))).status).toBe(
+        429,
+      );
+    });
+
+    it('slows a trusted browser that keeps failing, by its own failures', async () => {
+      const owner = await createTestAccount(['READ_ONLY']);
+      const ownBrowser = await signedIn(app, owner);
+      for (let attempt = 0; attempt <= FREE_FAILURES; attempt += 1) {
+        expect((await ownBrowser.post('/api/auth/login', wrong(owner.username))).status).toBe(401);
+      }
+      expect((await ownBrowser.post('/api/auth/login', credentials(owner))).status).toBe(429);
+      // Its failures are its own: the name is not slowed for another browser.
+      expect((await signedIn(app, owner)).sessionToken).toBeDefined();
+    });
+
+    it('lets a colleague sign in from the school’s address after 40 wrong sign-ins from it with made-up names', async () => {
+      const school = '10.200.0.1';
+      const colleague = await createTestAccount(['REQUESTER'], {
+        units: [(await createTestUnit()).id],
+      });
+      const colleaguesBrowser = await browser(school);
+      await colleaguesBrowser.signIn(colleague);
+      expect((await colleaguesBrowser.post('/api/auth/logout')).status).toBe(204);
+
+      // A pupil sprays made-up names from the same address; every one of the 40 is checked and
+      // fails (a wait is sat out by moving the failures back in time).
+      const pupil = await browser(school);
+      let waits = 0;
+      for (let guess = 0; guess < 40; guess += 1) {
+        let response = await pupil.post('/api/auth/login', wrong(`made-up-${guess}`));
+        if (response.status === 429) {
+          waits += 1;
+          await ageFailures('address = $1', school, '20 minutes');
+          response = await pupil.post('/api/auth/login', wrong(`made-up-${guess}`));
+        }
         expect(response.status).toBe(401);
       }
-      const client = new TestClient(app);
-      await client.get('/api/auth/config');
-
-      const response = await client.post('/api/auth/login', credentials(account));
-
-      expect(response.status).toBe(429);
-      expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
-      expect(Number(response.headers['retry-after'])).toBeGreaterThan(14 * 60);
-      expect(response.body.detail).toMatch(/Too many failed sign-ins/);
-    });
-
-    it('lets the account in again once the window has passed', async () => {
-      const account = await createTestAccount(['READ_ONLY']);
-      await testDatabase().query(
-        `INSERT INTO login_failure (username, address, failed_at)
-         SELECT $1, '10.9.9.9', now() - interval '16 minutes' FROM generate_series(1, $2)`,
-        [account.username, MAX_FAILURES_PER_ACCOUNT],
+      expect(waits).toBeGreaterThan(0);
+      const { rows } = await testDatabase().query(
+        `SELECT count(DISTINCT username)::int AS names FROM login_failure WHERE address = $1`,
+        [school],
       );
-      expect((await signedIn(app, account)).sessionToken).toBeDefined();
+      expect(rows).toEqual([{ names: 40 }]);
+
+      expect((await colleaguesBrowser.post('/api/auth/login', credentials(colleague))).status).toBe(
+        200,
+      );
+      // The spraying itself stays slowed.
+      expect((await pupil.post('/api/auth/login', wrong('made-up-41'))).status).toBe(429);
     });
 
-    it(`refuses an address with 429 after ${MAX_FAILURES_PER_ADDRESS} failures across accounts`, async () => {
-      const client = new TestClient(app);
-      await client.get('/api/auth/config');
-      for (let attempt = 0; attempt < MAX_FAILURES_PER_ADDRESS; attempt += 1) {
-        const response = await client.post('/api/auth/login', {
-          username: `guess-${attempt}`,
-          password: 'wrong',
-        });
-        expect(response.status).toBe(401);
+    it(`slows every browser at an address that sprays more than ${FREE_NAMES_PER_ADDRESS} names, unless it signed in as the name before`, async () => {
+      const client = await browser();
+      for (let guess = 0; guess <= FREE_NAMES_PER_ADDRESS; guess += 1) {
+        expect((await client.post('/api/auth/login', wrong(unique('guess')))).status).toBe(401);
       }
       const account = await createTestAccount(['READ_ONLY']);
       expect((await client.post('/api/auth/login', credentials(account))).status).toBe(429);
       // Another address is not affected.
       expect((await signedIn(app, account)).sessionToken).toBeDefined();
+    });
+
+    it('counts an IPv6 client by its /64', async () => {
+      const prefix = `2001:db8:${randomInt(0x10000).toString(16)}:1`;
+      for (let guess = 0; guess <= FREE_NAMES_PER_ADDRESS; guess += 1) {
+        const client = await browser(`${prefix}::${(guess + 1).toString(16)}`);
+        expect((await client.post('/api/auth/login', wrong(unique('guess')))).status).toBe(401);
+      }
+      const sameNetwork = await browser(`${prefix}:ffff:ffff:ffff:fffe`);
+      expect((await sameNetwork.post('/api/auth/login', wrong(unique('guess')))).status).toBe(429);
+      const nextNetwork = await browser(`${prefix.replace(/:1$/, ':2')}::1`);
+      expect((await nextNetwork.post('/api/auth/login', wrong(unique('guess')))).status).toBe(401);
+    });
+
+    it('takes the address the proxy saw (one hop), not an X-Forwarded-For entry the client wrote', async () => {
+      // TRUST_PROXY=1, as the test app runs: the proxy appends the address it saw to whatever
+      // X-Forwarded-For the client sent, and only that last entry is believed.
+      const real = '10.201.0.9';
+      const account = await createTestAccount(['READ_ONLY']);
+      for (let guess = 0; guess <= FREE_NAMES_PER_ADDRESS; guess += 1) {
+        const spoofing = await browser(`192.0.2.${guess + 1}, ${real}`);
+        expect((await spoofing.post('/api/auth/login', wrong(unique('guess')))).status).toBe(401);
+      }
+      const { rows } = await testDatabase().query(
+        `SELECT DISTINCT address FROM login_failure WHERE address = $1 OR address LIKE '192.0.2.%'`,
+        [real],
+      );
+      expect(rows).toEqual([{ address: real }]);
+      const spoofingAgain = await browser(`192.0.2.200, ${real}`);
+      expect((await spoofingAgain.post('/api/auth/login', credentials(account))).status).toBe(429);
+      // Whoever really is at a spoofed address is not slowed by it.
+      expect(
+        (await (await browser('192.0.2.1')).post('/api/auth/login', credentials(account))).status,
+      ).toBe(200);
     });
   });
 

@@ -21,19 +21,27 @@ export class AuthService {
   ) {}
 
   /**
-   * Signs in with a password. Refused with 429 while the account name or the address has too many
-   * recent failures, before the password is even checked; otherwise 401 for any wrong detail,
-   * without saying which.
+   * Signs in with a password. Refused with 429 and the seconds to wait while this client is
+   * slowed down (LoginThrottleService), before the password is even checked; otherwise 401 for
+   * any wrong detail, without saying which. A success also returns the device token that lets
+   * this browser in as this name while others' failures slow the name down.
    */
-  async login(usernameGiven: string, password: string, address: string): Promise<StartedSession> {
+  async login(
+    usernameGiven: string,
+    password: string,
+    address: string,
+    deviceTokens: string[] = [],
+  ): Promise<StartedSession & { deviceToken: string }> {
     const username = usernameGiven.trim().toLowerCase();
-    const retryAfter = await this.throttle.retryAfter(username, address);
-    if (retryAfter !== null) {
-      throw new AppException(
-        'RATE_LIMITED',
-        `Too many failed sign-ins. Try again in ${Math.ceil(retryAfter / 60)} minutes.`,
-        { headers: { 'Retry-After': String(retryAfter) }, extensions: { retryAfter } },
-      );
+    const verdict = await this.throttle.begin(username, address, deviceTokens);
+    if (!verdict.allowed) {
+      const { retryAfter } = verdict;
+      const wait =
+        retryAfter < 60 ? `${retryAfter} seconds` : `${Math.ceil(retryAfter / 60)} minutes`;
+      throw new AppException('RATE_LIMITED', `Too many failed sign-ins. Try again in ${wait}.`, {
+        headers: { 'Retry-After': String(retryAfter) },
+        extensions: { retryAfter },
+      });
     }
     const [account] = (await this.dataSource.query(
       `SELECT id, password_hash, active FROM account WHERE username = $1`,
@@ -41,11 +49,11 @@ export class AuthService {
     )) as { id: string; password_hash: string | null; active: boolean }[];
     const passwordMatches = await this.passwords.verify(account?.password_hash ?? null, password);
     if (!account || !account.active || !passwordMatches) {
-      await this.throttle.recordFailure(username, address);
+      // The attempt stays recorded as a failure.
       throw new AppException('UNAUTHENTICATED', 'Wrong username or password.');
     }
-    await this.throttle.clear(username);
-    return this.sessions.create(account.id);
+    const deviceToken = await this.throttle.succeeded(verdict.attempt, account.id);
+    return { ...(await this.sessions.create(account.id)), deviceToken };
   }
 
   /**

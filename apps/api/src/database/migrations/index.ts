@@ -6,6 +6,7 @@ import { RemindersAndCalendarFeeds1763866800000 } from './1763866800000-reminder
 import { OpenRequestQueueIndex1763870400000 } from './1763870400000-open-request-queue-index';
 import { WithdrawnDrafts1763874000000 } from './1763874000000-withdrawn-drafts';
 import { OutboxLease1763877600000 } from './1763877600000-outbox-lease';
+import { SignInThrottleAndTrustedDevices1796360896949 } from './1796360896949-sign-in-throttle-and-trusted-devices';
 
 /**
  * Every migration, oldest first. A generated migration is added here by hand (the API is bundled,
@@ -20,4 +21,5 @@ export const MIGRATIONS = [
   OpenRequestQueueIndex1763870400000,
   WithdrawnDrafts1763874000000,
   OutboxLease1763877600000,
+  SignInThrottleAndTrustedDevices1796360896949,
 ];
