@@ -11,7 +11,7 @@ import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { CommonModule } from './common/common.module';
-import { requestId } from './common/request-id';
+import { pinoHttpParams } from './common/logging';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
@@ -34,16 +34,8 @@ export class AppModule {
         LoggerModule.forRoot({
           // Express 5 path syntax; the default '*' is a legacy pattern Nest warns about.
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-          pinoHttp: {
-            level: config.logLevel,
-            genReqId: requestId,
-            redact: [
-              'req.headers.cookie',
-              'req.headers.authorization',
-              'res.headers["set-cookie"]',
-            ],
-            autoLogging: { ignore: (request) => request.url === '/api/health' },
-          },
+          // Without headers or secrets, one short line per request (common/logging.ts).
+          pinoHttp: pinoHttpParams(config.logLevel, config.logDestination),
         }),
         TypeOrmModule.forRoot({
           ...dataSourceOptions(databaseUrl, config),

@@ -15,6 +15,7 @@ import {
 } from 'class-validator';
 import { isIP } from 'node:net';
 import { isAbsolute, join, resolve } from 'node:path';
+import type { DestinationStream } from 'pino';
 import 'reflect-metadata';
 
 import { DEFAULT_REMINDER_SETTINGS, type ReminderSettings } from '@licensregistret/domain';
@@ -218,6 +219,8 @@ export interface AppConfig {
   /** Null when no server is configured: the API then starts an embedded PostgreSQL. */
   databaseUrl: string | null;
   logLevel: LogLevel;
+  /** Where log lines go: standard output unless a test captures them. */
+  logDestination?: DestinationStream;
   /** Where the embedded PostgreSQL keeps its data (`<dataDir>/postgres`). */
   dataDir: string;
   /** The built Angular app, served at `/`. */
