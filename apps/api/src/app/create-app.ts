@@ -10,6 +10,8 @@ import { extname, join } from 'node:path';
 
 import type { AppConfig } from '../config/app-config';
 import { AppModule } from './app.module';
+import { answerClientErrorsAsProblems } from './common/client-errors';
+import { jsonBodyParser } from './common/json-body';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { createValidationPipe } from './common/validation';
 import { createOpenApiDocument } from './openapi/openapi-document';
@@ -26,8 +28,10 @@ export async function createApp(
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));
-  // CSV imports travel as JSON; a few hundred units fit well within this.
-  app.useBodyParser('json', { limit: '1mb' });
+  // JSON bodies with a size limit and a depth bound, refused as 400/413 problems before parsing.
+  app.use(jsonBodyParser());
+  // A request Node cannot parse (a URL past 16 KB: 431) is a problem document too.
+  answerClientErrorsAsProblems(app.getHttpServer());
   app.use(cookieParser());
   app.set('trust proxy', config.trustProxy);
   // API answers are read fresh every time (no conditional GETs); hashing each body for an ETag
