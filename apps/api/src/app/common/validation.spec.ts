@@ -73,4 +73,18 @@ describe('the global validation pipe', () => {
       { field: 'q', messages: ['q contains a NUL character or broken Unicode'] },
     ]);
   });
+
+  it('refuses __proto__, constructor and prototype keys as unknown fields, which Nest would drop unseen', async () => {
+    const body = JSON.parse(
+      '{"name":"NE","annualCost":10,"contact":{"email":"a@b.se","__proto__":{"x":1}},' +
+        '"constructor":{"prototype":{}},"__proto__":[]}',
+    ) as unknown;
+    const error = await validate(body).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(RequestValidationException);
+    expect((error as RequestValidationException).errors).toEqual([
+      { field: 'contact.__proto__', messages: ['property __proto__ should not exist'] },
+      { field: 'constructor', messages: ['property constructor should not exist'] },
+      { field: '__proto__', messages: ['property __proto__ should not exist'] },
+    ]);
+  });
 });

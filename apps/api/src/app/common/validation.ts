@@ -38,19 +38,41 @@ export function unstorableTextFields(value: unknown, path: string): string[] {
   );
 }
 
-/** class-validator behind a check that every text can be stored at all. */
+/**
+ * Keys that name an object's prototype machinery. JSON.parse keeps `"__proto__"` as an own
+ * property, but Nest's ValidationPipe deletes these keys (and class-transformer skips them)
+ * before class-validator looks, so `forbidNonWhitelisted` never saw them and they were dropped
+ * without a word. They are refused here instead, as any unknown field is.
+ */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The own keys `__proto__`, `constructor` and `prototype` in a value, as refused fields. */
+export function prototypeKeyErrors(value: unknown, path: string): FieldError[] {
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, item]) => {
+    const field = path ? `${path}.${key}` : key;
+    return PROTOTYPE_KEYS.has(key)
+      ? [{ field, messages: [`property ${key} should not exist`] }]
+      : prototypeKeyErrors(item, field);
+  });
+}
+
+/**
+ * class-validator behind two checks of the raw value: that every text can be stored at all,
+ * and that no key names the prototype (refused as an unknown field, which it is).
+ */
 class RequestValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' || metadata.type === 'query') {
-      const fields = unstorableTextFields(value, metadata.data ?? '');
-      if (fields.length > 0) {
-        throw new RequestValidationException(
-          fields.map((field) => ({
-            field: field || metadata.type,
-            messages: [`${field || metadata.type} contains a NUL character or broken Unicode`],
-          })),
-        );
-      }
+      const root = metadata.data ?? '';
+      const errors: FieldError[] = [
+        ...unstorableTextFields(value, root).map((field) => ({
+          field: field || metadata.type,
+          messages: [`${field || metadata.type} contains a NUL character or broken Unicode`],
+        })),
+        ...prototypeKeyErrors(value, root),
+      ];
+      if (errors.length > 0) throw new RequestValidationException(errors);
     }
     return super.transform(value, metadata);
   }

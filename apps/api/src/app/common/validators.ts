@@ -56,3 +56,40 @@ export function IsAmount(options?: ValidationOptions): PropertyDecorator {
     options,
   );
 }
+
+/**
+ * The largest value of PostgreSQL's `integer`, the column type of counts and versions: a larger
+ * one reached the database and made a 500 of a 400 ("out of range for type integer").
+ */
+export const MAX_INT4 = 2_147_483_647;
+
+/**
+ * What a name may not hold: control characters (C0, DEL, C1: line breaks, tabs, escapes), the
+ * line and paragraph separators, and the bidirectional text controls (embeddings and overrides
+ * U+202A–U+202E, isolates U+2066–U+2069, marks U+200E, U+200F and U+061C), with which a name
+ * can show as something else than it is ("Trojan Source") or break a line in a log or an export.
+ */
+const UNSAFE_IN_NAME = /[\p{Cc}\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
+
+/** Whether a name holds a control character or a bidi control (see UNSAFE_IN_NAME). */
+export function hasUnsafeNameCharacter(text: string): boolean {
+  return UNSAFE_IN_NAME.test(text);
+}
+
+/**
+ * A name (of a unit, supplier, service, person or tool) without control characters or bidi
+ * controls. Leaves other types to IsString, so a number is refused once, not twice.
+ */
+export function IsSafeName(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isSafeName',
+      validator: {
+        validate: (value) => typeof value !== 'string' || !hasUnsafeNameCharacter(value),
+        defaultMessage: (args) =>
+          `${args?.property} must not contain control characters (such as line breaks) or bidirectional text controls`,
+      },
+    },
+    options,
+  );
+}

@@ -13,6 +13,7 @@ import {
   IsUUID,
   Length,
   Matches,
+  Max,
   MaxLength,
   Min,
   MinLength,
@@ -29,7 +30,7 @@ import {
 
 import { MIN_PASSWORD_LENGTH } from '../../auth/password.service';
 import { PageQueryDto, QueryBoolean, SortOf, sortValues } from '../../common/list-params';
-import { Trim } from '../../common/validators';
+import { IsSafeName, MAX_INT4, Trim } from '../../common/validators';
 
 export class CreateAccountDto implements CreateAccountRequest {
   @ApiProperty({ example: 'anna.larsson' })
@@ -43,6 +44,7 @@ export class CreateAccountDto implements CreateAccountRequest {
   @Trim()
   @IsString()
   @Length(1, 200)
+  @IsSafeName()
   displayName!: string;
 
   @ApiProperty()
@@ -77,6 +79,7 @@ export class UpdateAccountDto implements UpdateAccountRequest {
   @ApiProperty()
   @IsInt()
   @Min(1)
+  @Max(MAX_INT4)
   version!: number;
 
   @ApiPropertyOptional()
@@ -84,6 +87,7 @@ export class UpdateAccountDto implements UpdateAccountRequest {
   @Trim()
   @IsString()
   @Length(1, 200)
+  @IsSafeName()
   displayName?: string;
 
   @ApiPropertyOptional()

@@ -43,12 +43,13 @@ import {
   IsExportFormat,
 } from '../../common/export/export-format';
 import { PageQueryDto, SortOf, sortValues } from '../../common/list-params';
-import { IsAmount, IsIsoDate, Trim } from '../../common/validators';
+import { IsAmount, IsIsoDate, IsSafeName, MAX_INT4, Trim } from '../../common/validators';
 
 export class DocumentLinkDto implements DocumentLink {
   @ApiProperty()
   @IsString()
   @Length(1, 200)
+  @IsSafeName()
   title!: string;
 
   @ApiProperty()
@@ -99,6 +100,7 @@ export class CreateAgreementDto implements AgreementTermsInput {
   @IsOptional()
   @IsString()
   @MaxLength(200)
+  @IsSafeName()
   frameworkName?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true })
@@ -215,6 +217,7 @@ export class UpdateAgreementDto
   @ApiProperty()
   @IsInt()
   @Min(1)
+  @Max(MAX_INT4)
   version!: number;
 }
 

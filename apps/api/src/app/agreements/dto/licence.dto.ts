@@ -17,7 +17,7 @@ import {
   IsExportFormat,
 } from '../../common/export/export-format';
 import { PageQueryDto } from '../../common/list-params';
-import { IsIsoDate } from '../../common/validators';
+import { IsIsoDate, MAX_INT4 } from '../../common/validators';
 
 export class CreateLicenceDto implements CreateLicenceRequest {
   @ApiProperty({ format: 'uuid' })
@@ -78,6 +78,7 @@ export class UpdateLicenceDto
   @ApiProperty()
   @IsInt()
   @Min(1)
+  @Max(MAX_INT4)
   version!: number;
 }
 

@@ -10,6 +10,7 @@ import {
   IsUUID,
   IsUrl,
   Length,
+  Max,
   MaxLength,
   Min,
 } from 'class-validator';
@@ -33,13 +34,14 @@ import {
 } from '@licensregistret/domain';
 
 import { PageQueryDto, SortOf, sortValues } from '../../common/list-params';
-import { Trim } from '../../common/validators';
+import { IsSafeName, MAX_INT4, Trim } from '../../common/validators';
 
 export class CreateServiceDto implements CreateServiceRequest {
   @ApiProperty({ example: 'Polylino' })
   @Trim()
   @IsString()
   @Length(1, 200)
+  @IsSafeName()
   name!: string;
 
   @ApiProperty({ format: 'uuid' })
@@ -98,6 +100,7 @@ export class UpdateServiceDto
   @ApiProperty()
   @IsInt()
   @Min(1)
+  @Max(MAX_INT4)
   version!: number;
 }
 

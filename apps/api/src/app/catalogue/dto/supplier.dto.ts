@@ -6,6 +6,7 @@ import {
   IsString,
   IsUrl,
   Length,
+  Max,
   MaxLength,
   Min,
 } from 'class-validator';
@@ -13,13 +14,14 @@ import {
 import type { CreateSupplierRequest, UpdateSupplierRequest } from '@licensregistret/domain';
 
 import { PageQueryDto, SortOf, sortValues } from '../../common/list-params';
-import { IsOrganisationNumber, Trim } from '../../common/validators';
+import { IsOrganisationNumber, IsSafeName, MAX_INT4, Trim } from '../../common/validators';
 
 export class CreateSupplierDto implements CreateSupplierRequest {
   @ApiProperty({ example: 'Natur & Kultur' })
   @Trim()
   @IsString()
   @Length(1, 200)
+  @IsSafeName()
   name!: string;
 
   @ApiProperty({ example: '556036-0793' })
@@ -31,6 +33,7 @@ export class CreateSupplierDto implements CreateSupplierRequest {
   @IsOptional()
   @IsString()
   @MaxLength(200)
+  @IsSafeName()
   contactName?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true })
@@ -51,6 +54,7 @@ export class UpdateSupplierDto
   @ApiProperty()
   @IsInt()
   @Min(1)
+  @Max(MAX_INT4)
   version!: number;
 }
 

@@ -30,7 +30,7 @@ import {
 } from '@licensregistret/domain';
 
 import { PageQueryDto, SortOf, sortValues } from '../../common/list-params';
-import { Trim } from '../../common/validators';
+import { IsSafeName, MAX_INT4, Trim } from '../../common/validators';
 
 export class CreateSchoolUnitDto implements CreateSchoolUnitRequest {
   @ApiProperty({ format: 'uuid' })
@@ -41,6 +41,7 @@ export class CreateSchoolUnitDto implements CreateSchoolUnitRequest {
   @Trim()
   @IsString()
   @Length(1, 200)
+  @IsSafeName()
   name!: string;
 
   @ApiPropertyOptional({
@@ -90,6 +91,7 @@ export class UpdateSchoolUnitDto
   @ApiProperty({ description: 'The version read; a stale one gets 409.' })
   @IsInt()
   @Min(1)
+  @Max(MAX_INT4)
   version!: number;
 }
 

@@ -9,6 +9,7 @@ import {
   IsString,
   IsUUID,
   Length,
+  Max,
   MaxLength,
   Min,
 } from 'class-validator';
@@ -26,7 +27,7 @@ import {
   type ServiceCategory,
 } from '@licensregistret/domain';
 
-import { IsOrganisationNumber, Trim } from '../../common/validators';
+import { IsOrganisationNumber, MAX_INT4, Trim } from '../../common/validators';
 
 export class MoveDto implements MoveRequest {
   @ApiProperty({ enum: REQUEST_MOVES })
@@ -36,6 +37,7 @@ export class MoveDto implements MoveRequest {
   @ApiProperty({ description: 'The version of the request the caller saw' })
   @IsInt()
   @Min(1)
+  @Max(MAX_INT4)
   version!: number;
 
   @ApiPropertyOptional({ description: 'Question, answer, or the explanation of a decision' })

@@ -11,6 +11,7 @@ import {
   IsUUID,
   IsUrl,
   Length,
+  Max,
   MaxLength,
   Min,
   ValidateIf,
@@ -28,19 +29,21 @@ import {
   type UpdateRequestRequest,
 } from '@licensregistret/domain';
 
-import { IsIsoDate, Trim } from '../../common/validators';
+import { IsIsoDate, IsSafeName, MAX_INT4, Trim } from '../../common/validators';
 
 export class NewToolDto implements NewToolProposal {
   @ApiProperty({ example: 'Mattemästaren' })
   @Trim()
   @IsString()
   @Length(1, 200)
+  @IsSafeName()
   name!: string;
 
   @ApiProperty({ example: 'Mattemästaren AB' })
   @Trim()
   @IsString()
   @Length(1, 200)
+  @IsSafeName()
   supplierName!: string;
 
   @ApiProperty({ example: 'https://mattemastaren.example' })
@@ -98,11 +101,13 @@ export class CreateRequestDto implements CreateRequestRequest {
   @ApiProperty()
   @IsInt()
   @Min(0)
+  @Max(100_000)
   pupilCount!: number;
 
   @ApiProperty()
   @IsInt()
   @Min(0)
+  @Max(100_000)
   staffCount!: number;
 
   @ApiProperty({ enum: PERSONAL_DATA_KINDS })
@@ -128,5 +133,6 @@ export class UpdateRequestDto
   @ApiProperty()
   @IsInt()
   @Min(1)
+  @Max(MAX_INT4)
   version!: number;
 }
