@@ -167,14 +167,17 @@ describe('/api/requests', () => {
         need: 'Ett tydligare behov',
       });
       expect(whileSubmitted.status).toBe(200);
+      // The change cleared the principal's endorsement (endorsement.e2e-spec.ts): asked again.
+      expect(whileSubmitted.body.endorsedByName).toBeNull();
+      await move(cast.as.principal, id, { move: 'ENDORSE' });
 
       await move(cast.as.specialist, id, { move: 'START_TRIAGE' });
       const inTriage = await cast.as.requester.patch(`/api/requests/${id}`, {
-        version: 5,
+        version: 6,
         pupilCount: 1,
       });
       expect(inTriage.status).toBe(409);
-      expect(inTriage.body).toMatchObject({ currentState: 'IN_TRIAGE', currentVersion: 5 });
+      expect(inTriage.body).toMatchObject({ currentState: 'IN_TRIAGE', currentVersion: 6 });
 
       const events = await cast.as.requester.get(`/api/requests/${id}/events`);
       expect(events.body.map((event: { kind: string }) => event.kind)).toEqual([
@@ -182,6 +185,7 @@ describe('/api/requests', () => {
         'EDITED',
         'SUBMIT',
         'EDITED',
+        'ENDORSE',
         'START_TRIAGE',
       ]);
     });

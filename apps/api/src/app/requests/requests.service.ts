@@ -49,6 +49,35 @@ const CONTENT_FIELDS = [
   'wantedFrom',
 ] as const;
 
+type ContentField = (typeof CONTENT_FIELDS)[number];
+
+/** The content's fields as the school's form names them, for the history and the principal. */
+const CONTENT_FIELD_LABELS: Record<ContentField, string> = {
+  unitId: 'skolenhet',
+  serviceId: 'verktyg',
+  newTool: 'verktyg',
+  need: 'behov',
+  subjects: 'ämnen',
+  targetGroup: 'målgrupp',
+  schoolForms: 'skolformer',
+  pupilCount: 'antal elever',
+  staffCount: 'antal personal',
+  personalData: 'personuppgifter',
+  personalDataDescription: 'beskrivning av personuppgifterna',
+  wantedFrom: 'önskat startdatum',
+};
+
+/** "verktyg, antal elever": each label once, in the form's order. */
+function fieldList(fields: readonly ContentField[]): string {
+  return [
+    ...new Set(
+      CONTENT_FIELDS.filter((field) => fields.includes(field)).map(
+        (field) => CONTENT_FIELD_LABELS[field],
+      ),
+    ),
+  ].join(', ');
+}
+
 const CONSTRAINT_FIELDS = {
   request_service_id_fkey: 'serviceId',
   request_unit_id_fkey: 'unitId',
@@ -210,14 +239,31 @@ export class RequestsService {
       ) {
         after.serviceId = null;
       }
-      if (after.unitId !== before.unitId) this.checkUnit(actor, after.unitId);
+      if (after.unitId !== before.unitId) {
+        // The unit's principal endorsed it and the specialists hold it for that unit.
+        if (row.state !== 'DRAFT') {
+          throw new AppException(
+            'CONFLICT',
+            'A submitted request stays with its school unit; withdraw it and ask again for the other unit.',
+            {
+              errors: [
+                {
+                  field: 'unitId',
+                  messages: ['unitId cannot change once the request is submitted'],
+                },
+              ],
+              extensions: { currentState: row.state, currentVersion: row.version },
+            },
+          );
+        }
+        this.checkUnit(actor, after.unitId);
+      }
       this.checkTool(after.serviceId, after.newTool);
       const changed = changedFields(before, after, CONTENT_FIELDS);
-      // A principal endorses what they read: a change by someone else asks for it again.
+      // A principal endorses what they read: any change by someone else clears it, before and
+      // after submission, and the principal is asked again.
       const clearEndorsement =
-        row.state === 'DRAFT' &&
-        !actor.roles.includes('PRINCIPAL') &&
-        Object.keys(changed).length > 0;
+        row.endorsed_by !== null && row.endorsed_by !== actor.id && Object.keys(changed).length > 0;
       await manager
         .query(
           `UPDATE request SET unit_id = $2, service_id = $3, new_tool_name = $4, new_tool_supplier = $5,
@@ -248,6 +294,7 @@ export class RequestsService {
           ],
         )
         .catch((error: unknown) => rethrowConstraintViolation(error, CONSTRAINT_FIELDS));
+      const changedNames = Object.keys(changed) as ContentField[];
       await this.eventLog.record(manager, {
         actorId: actor.id,
         subjectType: 'request',
@@ -255,9 +302,28 @@ export class RequestsService {
         kind: 'EDITED',
         fromState: row.state,
         toState: row.state,
-        changes: changed,
+        message: clearEndorsement
+          ? `Ändrades efter tillstyrkan (${fieldList(changedNames)}). Tillstyrkan av ${row.endorsed_by_name ?? 'rektor'} gäller inte längre; rektor behöver tillstyrka begäran igen.`
+          : null,
+        changes: clearEndorsement
+          ? { ...changed, endorsedBy: { old: row.endorsed_by, new: null } }
+          : changed,
       });
-      return this.reader.detail(manager, actor, id);
+      const updated = await this.reader.detail(manager, actor, id);
+      if (clearEndorsement) {
+        await this.notifications.notify(
+          manager,
+          { principalsOfUnit: updated.unitId },
+          {
+            kind: 'ENDORSEMENT_WANTED',
+            subject: `Begäran ${updated.number} har ändrats och behöver tillstyrkas igen`,
+            body: `${actor.displayName} ändrade ${fieldList(changedNames)} i begäran om ${updated.toolName} för ${updated.unitName} efter att den tillstyrkts. Tillstyrkan gäller inte längre.`,
+            requestId: id,
+            exceptAccountId: actor.id,
+          },
+        );
+      }
+      return updated;
     });
   }
 

@@ -1,9 +1,4 @@
-import {
-  decisionText,
-  endorsementText,
-  isSchoolRole,
-  reasonsText,
-} from './request-labels';
+import { decisionText, endorsementText, isSchoolRole, reasonsText } from './request-labels';
 import { testRequestDetail } from './request.testing';
 
 describe('request labels', () => {
@@ -33,6 +28,14 @@ describe('request labels', () => {
       'Begäran är inte tillstyrkt. Skickar du in den räknas det som din tillstyrkan.',
     );
     expect(endorsementText(testRequestDetail(), false)).toContain('Rektor har inte tillstyrkt');
-    expect(endorsementText(testRequestDetail({ state: 'SUBMITTED' }), false)).toBeNull();
+    expect(endorsementText(testRequestDetail({ state: 'IN_TRIAGE' }), false)).toBeNull();
+  });
+
+  it('on a submitted request whose endorsement a change cleared, says it waits for the principal', () => {
+    const cleared = testRequestDetail({ state: 'SUBMITTED' });
+    expect(endorsementText(cleared, false)).toBe(
+      'Begäran har ändrats sedan rektor tillstyrkte den. Rektor behöver tillstyrka den igen innan den bedöms.',
+    );
+    expect(endorsementText(cleared, true)).toContain('behöver din tillstyrkan igen');
   });
 });

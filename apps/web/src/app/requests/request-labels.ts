@@ -63,11 +63,18 @@ export const STATE_EXPLANATIONS: Record<RequestState, string> = {
 /**
  * Who endorsed the request; on a draft not yet endorsed, what that means for submitting it (a
  * requester submits only after the principal's endorsement; a principal's submission endorses).
+ * A submitted request without one was changed after the endorsement, which cleared it: it waits
+ * for the principal again before the specialists take it up.
  */
 export function endorsementText(request: RequestDetail, isPrincipal: boolean): string | null {
   if (request.endorsedByName) {
     const day = request.endorsedAt ? ` ${dayInSweden(request.endorsedAt)}` : '';
     return `Tillstyrkt av ${request.endorsedByName}${day}.`;
+  }
+  if (request.state === 'SUBMITTED') {
+    return isPrincipal
+      ? 'Begäran har ändrats sedan den tillstyrktes och behöver din tillstyrkan igen innan den bedöms.'
+      : 'Begäran har ändrats sedan rektor tillstyrkte den. Rektor behöver tillstyrka den igen innan den bedöms.';
   }
   if (request.state !== 'DRAFT') return null;
   return isPrincipal

@@ -134,6 +134,25 @@ describe('the request routine', () => {
     });
   });
 
+  it('a submitted request whose endorsement a change cleared waits for the principal again', () => {
+    const cleared = request({ state: 'SUBMITTED', endorsed: false });
+    expect(availableMoves(cleared, actor(['PRINCIPAL']), settings)).toContain('ENDORSE');
+    expect(stateAfter('ENDORSE', cleared)).toBe('SUBMITTED');
+    expect(moveProblem('START_TRIAGE', cleared, actor(['OBJECT_SPECIALIST']), settings)).toEqual({
+      status: 409,
+      message: 'the principal must endorse the changed request first',
+    });
+    expect(availableMoves(cleared, actor(['OBJECT_SPECIALIST']), settings)).toEqual([]);
+
+    const endorsed = { ...cleared, endorsed: true };
+    expect(moveProblem('ENDORSE', endorsed, actor(['PRINCIPAL']), settings)).toMatchObject({
+      status: 409,
+    });
+    expect(availableMoves(endorsed, actor(['OBJECT_SPECIALIST']), settings)).toEqual([
+      'START_TRIAGE',
+    ]);
+  });
+
   it('sends an answered request back to where it was', () => {
     for (const before of ['IN_TRIAGE', 'IN_REVIEW'] as const) {
       expect(stateAfter('ANSWER', request({ state: 'NEEDS_INFO', stateBeforeInfo: before }))).toBe(

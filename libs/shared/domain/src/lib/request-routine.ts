@@ -111,7 +111,8 @@ const SCHOOL: readonly Role[] = ['REQUESTER', 'PRINCIPAL'];
 /** The routine: from where, to where, and by whom each move is made. */
 export const REQUEST_ROUTINE: Record<RequestMove, MoveRule> = {
   ENDORSE: {
-    from: ['DRAFT'],
+    // Once submitted, again after a change by someone else has cleared the endorsement.
+    from: ['DRAFT', 'SUBMITTED'],
     to: 'SAME',
     roles: ['PRINCIPAL'],
     ownUnitOnly: true,
@@ -280,6 +281,11 @@ function whoAndWhen(
   switch (move) {
     case 'ENDORSE':
       return request.endorsed ? { status: 409, message: 'the request is already endorsed' } : null;
+    case 'START_TRIAGE':
+      // A submitted request changed after its endorsement waits for the principal again.
+      return request.endorsed
+        ? null
+        : { status: 409, message: 'the principal must endorse the changed request first' };
     case 'PROPOSE_DECISION':
       return needsManagerConfirmation(request, settings)
         ? null
