@@ -26,6 +26,7 @@ import {
   checkAnswer,
   fuzzOptions,
   fuzzTimeout,
+  hugeIntegerText,
   junkString,
   send,
 } from '../../test/fuzz/fuzz-kit';
@@ -62,9 +63,13 @@ const isoDate = () =>
   fc
     .date({ min: new Date('2020-01-01'), max: new Date('2035-12-31'), noInvalidDate: true })
     .map((date) => date.toISOString().slice(0, 10));
+// Now and then past what PostgreSQL's OFFSET and LIMIT take (2^63, 1e21): once a 500.
 const paging = {
-  offset: fc.nat(1000).map(String),
-  limit: fc.integer({ min: 1, max: 100 }).map(String),
+  offset: fc.oneof({ arbitrary: fc.nat(1000).map(String), weight: 4 }, hugeIntegerText()),
+  limit: fc.oneof(
+    { arbitrary: fc.integer({ min: 1, max: 100 }).map(String), weight: 4 },
+    hugeIntegerText(),
+  ),
 };
 const bool = () => fc.constantFrom('true', 'false');
 const EVERYONE: readonly CastRole[] = [

@@ -5,6 +5,7 @@ import request, { type Response } from 'supertest';
 
 import { PROBLEM_CONTENT_TYPE, XSRF_HEADER } from '@licensregistret/domain';
 
+import { MAX_JSON_DEPTH } from '../../app/common/json-body';
 import type { TestClient } from '../test-client';
 
 /**
@@ -35,9 +36,61 @@ export function fuzzTimeout(runs = FUZZ_RUNS): number {
 // ---------------------------------------------------------------------------------------------
 // Values
 
+/**
+ * Integers past PostgreSQL's `integer` (2^31) and `bigint` (2^63), and 1e21, the first that
+ * JavaScript writes in exponent form: each was a 500 once (issue 13).
+ */
+const HUGE_INTEGERS = [
+  '2147483648',
+  '-2147483649',
+  '9223372036854775807',
+  '9223372036854775808',
+  '-9223372036854775809',
+  '18446744073709551616',
+  '1e21',
+  '1E21',
+  '-1e21',
+  '1e+21',
+];
+
 /** Numbers JSON cannot carry: written into the body text in place of their marker strings. */
-const RAW_NUMBERS = ['1e309', '-1e309', '-0', '1e-400', '9007199254740993', '0.1e1', '1E2'];
+const RAW_NUMBERS = [
+  '1e309',
+  '-1e309',
+  '-0',
+  '1e-400',
+  '9007199254740993',
+  '0.1e1',
+  '1E2',
+  ...HUGE_INTEGERS,
+];
 const RAW_MARKER = (raw: string) => `__raw_number_${raw}__`;
+
+/** Huge integers as text, for query parameters (`offset=1e21`) and string fields. */
+export function hugeIntegerText(): fc.Arbitrary<string> {
+  return fc.constantFrom(...HUGE_INTEGERS);
+}
+
+/**
+ * Arrays or objects nested this deep, written into the body text in place of their marker
+ * strings (JSON.stringify itself would overflow the stack): at the API's bound, just past it,
+ * and far past it, where the steps after parsing once overflowed the stack (a 500).
+ */
+const NESTING_DEPTHS = [MAX_JSON_DEPTH, MAX_JSON_DEPTH + 1, 1_000, 5_000, 20_000];
+const NEST_MARKER = /"__raw_nest_(array|object)_(\d+)__"/g;
+
+/** A deeply nested array or object, as a marker that bodyText expands. */
+export function deeplyNested(): fc.Arbitrary<string> {
+  return fc
+    .tuple(fc.constantFrom('array', 'object'), fc.constantFrom(...NESTING_DEPTHS))
+    .map(([kind, depth]) => `__raw_nest_${kind}_${depth}__`);
+}
+
+function nestedText(kind: string, depth: number): string {
+  return kind === 'array'
+    ? '['.repeat(depth) + ']'.repeat(depth)
+    : '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
+}
 
 const UNICODE_SAMPLES = [
   '',
@@ -65,6 +118,7 @@ const UNICODE_SAMPLES = [
 ];
 
 const STRINGY_NUMBERS = [
+  ...HUGE_INTEGERS,
   'NaN',
   'Infinity',
   '-Infinity',
@@ -153,14 +207,18 @@ export function junkValue(existingIds: readonly string[] = []): fc.Arbitrary<unk
         0.5,
         -0.01,
         1e21,
+        2 ** 31 - 1,
         2 ** 31,
+        -(2 ** 31) - 1,
         2 ** 53,
+        2 ** 63,
       ),
       weight: 2,
     },
     { arbitrary: fc.double(), weight: 1 },
     { arbitrary: fc.integer(), weight: 1 },
     { arbitrary: fc.constantFrom(...RAW_NUMBERS).map(RAW_MARKER), weight: 1 },
+    { arbitrary: deeplyNested(), weight: 1 },
     { arbitrary: fc.array(junkString(existingIds), { maxLength: 4 }), weight: 1 },
     { arbitrary: fc.jsonValue({ maxDepth: 3 }), weight: 2 },
     {
@@ -238,11 +296,16 @@ export function pathId(existing: readonly string[]): fc.Arbitrary<string> {
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
-/** The body as text: JSON with the raw-number markers put back as numbers, or a raw string. */
+/**
+ * The body as text: JSON with the raw-number markers put back as numbers and the nesting
+ * markers as the nested arrays or objects they stand for.
+ */
 export function bodyText(body: unknown): string {
   let text = JSON.stringify(body) ?? 'null';
   for (const raw of RAW_NUMBERS) text = text.split(JSON.stringify(RAW_MARKER(raw))).join(raw);
-  return text;
+  return text.replace(NEST_MARKER, (_marker, kind: string, depth: string) =>
+    nestedText(kind, Number(depth)),
+  );
 }
 
 /** Sends as the client does (cookies, CSRF header, its address), the body as JSON text. */
