@@ -10,8 +10,10 @@ import {
 } from '@licensregistret/domain';
 
 import type { Actor } from '../auth/actor';
+import { forgetTrustedDevices } from '../auth/login-throttle.service';
 import { PasswordService } from '../auth/password.service';
 import { SessionService } from '../auth/session.service';
+import { revokeCalendarFeed } from '../calendar/calendar-feed-revocation';
 import { AppException } from '../common/app-exception';
 import { rethrowConstraintViolation } from '../common/database-errors';
 import { escapeLike, pageOf, parseSort, totalUnlessKnown } from '../common/list-params';
@@ -149,6 +151,15 @@ export class AccountsService {
       if (body.schoolUnitIds) await this.setUnits(manager, id, unitIds);
       // Deactivation, or a new password, ends every session of the account at once.
       if (body.active === false || passwordHash) await this.sessions.endAllFor(id, manager);
+      // Those and a change of roles also revoke its calendar feed's secret address, and a new
+      // password its browsers' trust for sign-in (LoginThrottleService).
+      const rolesChanged = [...roles].sort().join() !== [...current.roles].sort().join();
+      if (body.active === false || passwordHash || rolesChanged) {
+        await revokeCalendarFeed(manager, id);
+      }
+      if (passwordHash) {
+        await forgetTrustedDevices(manager, id);
+      }
       return this.read(manager, id);
     });
   }

@@ -323,6 +323,38 @@ describe('sign-in, sessions and CSRF', () => {
       );
     });
 
+    it('forgets the browsers trusted for an account when its password is set', async () => {
+      const owner = await createTestAccount(['READ_ONLY']);
+      const ownBrowser = await signedIn(app, owner);
+      const trusted = () =>
+        testDatabase().query(`SELECT 1 FROM trusted_device WHERE account_id = $1`, [owner.id]);
+      expect((await trusted()).rows).toHaveLength(1);
+      const admin = await signedIn(app, await createTestAccount(['ADMIN']));
+      const { body: current } = await admin.get(`/api/accounts/${owner.id}`);
+      const newPassword = 'Ett-nytt-lösenord-2026';
+      expect(
+        (
+          await admin.patch(`/api/accounts/${owner.id}`, {
+            version: current.version,
+            password: newPassword,
+          })
+        ).status,
+      ).toBe(200);
+      expect((await trusted()).rows).toHaveLength(0);
+
+      // The old browser is now one like any other: a name attacked from many addresses makes it wait.
+      for (let address = 0; address <= FREE_ADDRESSES_PER_NAME; address += 1) {
+        expect(
+          (await (await browser()).post('/api/auth/login', wrong(owner.username))).status,
+        ).toBe(401);
+      }
+      const again = await ownBrowser.post('/api/auth/login', {
+        username: owner.username,
+        password: newPassword,
+      });
+      expect(again.status).toBe(429);
+    });
+
     it('slows a trusted browser that keeps failing, by its own failures', async () => {
       const owner = await createTestAccount(['READ_ONLY']);
       const ownBrowser = await signedIn(app, owner);

@@ -10,6 +10,7 @@ import {
   createTestAccount,
   createTestService,
   createTestSupplier,
+  testDatabase,
 } from '../../test/factories';
 import { passingReview } from '../../test/request-fixtures';
 import { createTestApp } from '../../test/test-app';
@@ -170,6 +171,50 @@ describe('the personal calendar feed', () => {
       path: null,
     });
     expect((await fetchFeed('/api/calendar/not-a-token/deadlines.ics')).status).toBe(404);
+  });
+
+  describe('revoked when the account changes hands', () => {
+    /** An account with a working feed, and an administrator to change it. */
+    const accountWithFeed = async () => {
+      const account = await createTestAccount(['PROCUREMENT']);
+      const { body: feed } = await (await signedIn(app, account)).post('/api/calendar/feed');
+      expect((await fetchFeed(feed.path)).status).toBe(200);
+      const admin = await signedIn(app, await createTestAccount(['ADMIN']));
+      const { body: current } = await admin.get(`/api/accounts/${account.id}`);
+      const change = (body: object) =>
+        admin.patch(`/api/accounts/${account.id}`, { version: current.version, ...body });
+      return { account, path: feed.path as string, change };
+    };
+
+    it.each([
+      ['a password reset', { password: 'Ett-nytt-lösenord-2026' }],
+      ['a change of roles', { roles: ['PROCUREMENT', 'OBJECT_SPECIALIST'] }],
+      ['a change to fewer roles', { roles: ['READ_ONLY'] }],
+      ['deactivation', { active: false }],
+    ])('%s makes the old address a 404', async (_, body) => {
+      const { account, path, change } = await accountWithFeed();
+      expect((await change(body)).status).toBe(200);
+      expect((await fetchFeed(path)).status).toBe(404);
+      const { rows } = await testDatabase().query(
+        `SELECT 1 FROM calendar_feed WHERE account_id = $1`,
+        [account.id],
+      );
+      expect(rows).toHaveLength(0);
+    });
+
+    it('survives a change of name or e-mail, or the same roles given again', async () => {
+      const { path, change } = await accountWithFeed();
+      expect(
+        (
+          await change({
+            displayName: 'Nytt Namn',
+            email: 'nytt.namn@test.example',
+            roles: ['PROCUREMENT'],
+          })
+        ).status,
+      ).toBe(200);
+      expect((await fetchFeed(path)).status).toBe(200);
+    });
   });
 
   it('needs a session to make or revoke an address', async () => {

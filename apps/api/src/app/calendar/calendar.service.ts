@@ -15,6 +15,7 @@ import type { Actor } from '../auth/actor';
 import { hashToken, newToken } from '../auth/secret-token';
 import { AppException } from '../common/app-exception';
 import { ClockService } from '../common/clock.service';
+import { revokeCalendarFeed } from './calendar-feed-revocation';
 
 interface Deadline {
   uid: string;
@@ -60,7 +61,7 @@ export class CalendarService {
   }
 
   async revoke(actor: Actor): Promise<void> {
-    await this.dataSource.query(`DELETE FROM calendar_feed WHERE account_id = $1`, [actor.id]);
+    await revokeCalendarFeed(this.dataSource.manager, actor.id);
   }
 
   /** The iCalendar document behind a token, or 404 for an unknown or revoked one. */
