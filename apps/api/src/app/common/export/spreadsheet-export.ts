@@ -1,9 +1,11 @@
 import ExcelJS from 'exceljs';
 import type { Response } from 'express';
-import { once } from 'node:events';
+import { type EventEmitter, once } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 import type { IsoDate } from '@licensregistret/domain';
 
+import { AppException } from '../app-exception';
 import type { ExportFormat } from './export-format';
 
 /** A cell as a column gives it; the column's kind says how it is written. */
@@ -106,11 +108,54 @@ function attachment(fileName: string): string {
 }
 
 /**
- * Streams rows to the response as an Excel workbook or a CSV file, page by page. The first page
- * is read before anything is sent, so a failing query still answers with a problem document;
- * a failure later can only cut the download short.
+ * Exports one instance runs at once. Each holds a pooled connection (its cursor) for as long as
+ * its client reads, and a compressor; more wait their turn as a 429 with Retry-After rather than
+ * taking the pool and the memory of the calls everyone else makes.
+ */
+export const MAX_CONCURRENT_EXPORTS = 2;
+/** What a refused export is told to wait: a 100,000-row export takes a few seconds. */
+export const EXPORT_RETRY_AFTER_SECONDS = 10;
+/**
+ * Bytes an export may have written ahead of what its client (or its compressor) has taken: past
+ * this, it reads no further rows until they drain. Enough to keep the pipe full.
+ */
+export const EXPORT_BUFFER_BYTES = 256 * 1024;
+
+let runningExports = 0;
+
+/** How many exports this instance is running now (for tests). */
+export function exportsRunning(): number {
+  return runningExports;
+}
+
+/**
+ * Streams rows to the response as an Excel workbook or a CSV file, page by page, reading the
+ * next page only when what was written has drained (see EXPORT_BUFFER_BYTES), so a slow client
+ * or a busy compressor holds back the database rather than filling memory. At most
+ * MAX_CONCURRENT_EXPORTS run at once; another is refused before its query starts. The first page
+ * is read before anything is sent, so a failing query still answers with a problem document; a
+ * failure later can only cut the download short.
  */
 export async function sendSpreadsheet<T>(
+  response: Response,
+  spreadsheet: SpreadsheetExport<T>,
+): Promise<void> {
+  if (runningExports >= MAX_CONCURRENT_EXPORTS) {
+    throw new AppException(
+      'RATE_LIMITED',
+      `${MAX_CONCURRENT_EXPORTS} exports are running on this server; try again in a few seconds.`,
+      { headers: { 'Retry-After': String(EXPORT_RETRY_AFTER_SECONDS) } },
+    );
+  }
+  runningExports += 1;
+  try {
+    await streamSpreadsheet(response, spreadsheet);
+  } finally {
+    runningExports -= 1;
+  }
+}
+
+async function streamSpreadsheet<T>(
   response: Response,
   spreadsheet: SpreadsheetExport<T>,
 ): Promise<void> {
@@ -150,7 +195,7 @@ async function writeCsv<T>(
 ): Promise<void> {
   const kinds = columns.map((column) => column.kind ?? 'text');
   const write = async (text: string) => {
-    if (!response.write(text, 'utf8')) await once(response, 'drain');
+    if (!response.write(text, 'utf8')) await drained(response);
   };
   await write(
     `${CSV_BOM}${csvLine(
@@ -200,15 +245,85 @@ async function writeXlsx<T>(
   const header = sheet.getRow(1);
   header.font = { bold: true };
   header.commit();
+  // exceljs writes each committed row on into the zip, and the zip pushes what it compressed,
+  // both ignoring backpressure: without waiting here the whole export would pile up in front of
+  // a slow client (#13).
+  const backlog = workbookBacklog(workbook, sheet);
   for await (const page of pages) {
     for (const row of page) {
       sheet
         .addRow(columns.map((column) => xlsxCell(column.value(row), column.kind ?? 'text')))
         .commit();
     }
+    while (backlog() + buffered(response) > EXPORT_BUFFER_BYTES && !closed(response)) {
+      await drainOrClose(response, BACKLOG_POLL_MS);
+    }
   }
   sheet.commit();
   await workbook.commit();
+}
+
+/** How often a backlogged xlsx export looks again when no 'drain' tells it. */
+const BACKLOG_POLL_MS = 10;
+
+/** A stream of Node's or of `readable-stream` 2 (archiver's), which lacks the newer getters. */
+interface StreamState extends EventEmitter {
+  writableLength?: number;
+  _writableState?: { length: number };
+  _readableState?: { length: number };
+  destroyed?: boolean;
+  writableFinished?: boolean;
+}
+
+const buffered = (stream: StreamState) =>
+  stream.writableLength ?? stream._writableState?.length ?? 0;
+const closed = (stream: StreamState) => Boolean(stream.destroyed || stream.writableFinished);
+
+/**
+ * Bytes of a streaming workbook not yet handed to the response: the sheet's XML waiting at the
+ * zip's input (a PassThrough its StreamBuf pipes to) and what the zip compressed but has not
+ * passed on. exceljs's and archiver's internals, not their API: the bounded-memory test of the
+ * xlsx export (spreadsheet-export.spec.ts) fails should an upgrade move them.
+ */
+function workbookBacklog(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  sheet: ExcelJS.Worksheet,
+): () => number {
+  const zipInput = (sheet as unknown as { stream?: { pipes?: StreamState[] } }).stream?.pipes?.[0];
+  const zip = (workbook as unknown as { zip?: StreamState }).zip;
+  if (!zipInput?._writableState || !zip?._readableState) {
+    throw new Error('exceljs changed: no zip input and output to measure the backlog by.');
+  }
+  const zipState = zip._readableState;
+  return () => buffered(zipInput) + zipState.length;
+}
+
+/** Resolves when the response drains or closes, or after `pollMs`. */
+async function drainOrClose(response: StreamState, pollMs: number): Promise<void> {
+  const done = new AbortController();
+  const { signal } = done;
+  try {
+    await Promise.race([
+      once(response, 'drain', { signal }),
+      once(response, 'close', { signal }),
+      sleep(pollMs, undefined, { signal }),
+    ]);
+  } catch {
+    // Only the losers' aborts, after the race was decided.
+  } finally {
+    done.abort();
+  }
+}
+
+/**
+ * Resolves once the response holds at most EXPORT_BUFFER_BYTES unwritten, or has closed: a
+ * client that went away stops the export at its next page instead of leaving it waiting, and its
+ * connection taken, for ever.
+ */
+async function drained(response: Response): Promise<void> {
+  while (buffered(response) > EXPORT_BUFFER_BYTES && !closed(response)) {
+    await drainOrClose(response, 1000);
+  }
 }
 
 /** A single page, for small exports read in one query. */
