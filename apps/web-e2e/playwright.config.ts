@@ -3,7 +3,8 @@ import { join } from 'node:path';
 
 const workspaceRoot = join(__dirname, '..', '..');
 const port = Number(process.env['E2E_PORT'] ?? 3310);
-const baseURL = process.env['E2E_BASE_URL'] ?? `http://localhost:${port}`;
+// Demo mode (below) listens on 127.0.0.1 only; `localhost` may resolve to ::1 first.
+const baseURL = process.env['E2E_BASE_URL'] ?? `http://127.0.0.1:${port}`;
 
 /**
  * Browser tests against the built app served by the API, as `npm start` serves it, in Debian's

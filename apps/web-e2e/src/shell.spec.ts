@@ -57,6 +57,25 @@ test.describe('the application shell', () => {
     ]);
   });
 
+  test('every page says "Demoläge" in words, signed in or not, and stays accessible', async ({
+    page,
+    visit,
+  }) => {
+    // These tests run in demo mode (playwright.config.ts): the banner is in the page's header.
+    const banner = page.getByRole('banner').locator('.demo-banner');
+    for (const path of ['/', '/katalog', '/tillganglighet']) {
+      await visit(path);
+      await expect(banner).toBeVisible();
+      await expect(banner).toContainText('Demoläge');
+      await expect(banner).toContainText('publicerat lösenord');
+    }
+    await page.getByRole('button', { name: 'Logga ut' }).click();
+    await expect(page).toHaveURL(/\/logga-in/);
+    await expect(banner).toBeVisible();
+    await expect(banner).toContainText('Demoläge');
+    await expectNoSeriousA11yViolations(page);
+  });
+
   test('the skip link moves keyboard focus to the content', async ({ page, visit }) => {
     await visit('/');
     await page.keyboard.press('Tab');

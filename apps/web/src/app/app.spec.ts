@@ -1,6 +1,6 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ApplicationRef, ChangeDetectionStrategy, Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 
@@ -19,6 +19,7 @@ describe('App shell', () => {
 
   afterEach(() => {
     http.match('/api/health'); // the status line's own polling
+    http.match('/api/auth/config'); // demo mode, asked once at start
     http.verify();
   });
 
@@ -136,6 +137,32 @@ describe('App shell', () => {
     expect(refresh).toHaveBeenCalledTimes(1);
     // Asked moments ago at sign-in, so this navigation waits: no second request.
     http.expectNone(isNotifications);
+  });
+
+  it('says "Demoläge" in the header in demo mode', async () => {
+    const demoConfig = { demoPassword: 'demo-2026', oidc: { enabled: false, label: '' } };
+    const element = await render(null);
+    http.expectOne('/api/auth/config').flush({ ...demoConfig, accessibilityContact: null });
+    await new Promise((resolve) => setTimeout(resolve));
+    TestBed.inject(ApplicationRef).tick();
+    const banner = element.querySelector('header .demo-banner');
+    expect(banner?.textContent).toContain('Demoläge');
+    expect(banner?.textContent).toContain('publicerat lösenord');
+  });
+
+  it('shows no banner outside demo mode', async () => {
+    const element = await render(sessionUser(['REQUESTER']));
+    http
+      .expectOne('/api/auth/config')
+      .flush({
+        demoPassword: null,
+        oidc: { enabled: false, label: '' },
+        accessibilityContact: null,
+      });
+    await new Promise((resolve) => setTimeout(resolve));
+    TestBed.inject(ApplicationRef).tick();
+    expect(element.querySelector('.demo-banner')).toBeNull();
+    expect(element.textContent).not.toContain('Demoläge');
   });
 
   it('links every page’s footer to the public list and the accessibility statement', async () => {
