@@ -192,6 +192,19 @@ describe('loadConfig: demo data, sessions and single sign-on', () => {
       /REQUEST_WAITING_DAYS must be at least 1/,
     );
   });
+
+  it('bounds statements: 5 s for API calls and 60 s for exports unless set; 0 turns it off', () => {
+    const defaults = loadConfig({});
+    expect([defaults.statementTimeoutMs, defaults.exportStatementTimeoutMs]).toEqual([5000, 60000]);
+    const set = loadConfig({ STATEMENT_TIMEOUT_MS: '0', EXPORT_STATEMENT_TIMEOUT_MS: '120000' });
+    expect([set.statementTimeoutMs, set.exportStatementTimeoutMs]).toEqual([0, 120000]);
+    expect(() => loadConfig({ STATEMENT_TIMEOUT_MS: '2.5' })).toThrow(
+      /STATEMENT_TIMEOUT_MS must be a whole number/,
+    );
+    expect(() => loadConfig({ EXPORT_STATEMENT_TIMEOUT_MS: '-1' })).toThrow(
+      /EXPORT_STATEMENT_TIMEOUT_MS must be/,
+    );
+  });
 });
 
 describe('loadConfig: TRUST_PROXY', () => {

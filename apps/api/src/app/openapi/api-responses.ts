@@ -1,18 +1,37 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiFoundResponse, ApiOkResponse, ApiProduces } from '@nestjs/swagger';
+import {
+  ApiExtraModels,
+  ApiFoundResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiResponse,
+} from '@nestjs/swagger';
 
 import { EXPORT_FORMATS } from '../common/export/export-format';
+import { problemResponse } from './api-problems';
+import { ProblemDto } from './problem.dto';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const FILE = { schema: { type: 'string', format: 'binary' } } as const;
 
-/** A list exported as a file: an Excel workbook or a CSV file, as `format` asks. */
+/**
+ * A list exported as a file: an Excel workbook or a CSV file, as `format` asks; a few run at a
+ * time per instance, beyond that a 429.
+ */
 export const ApiSpreadsheetResponse = (): MethodDecorator =>
   applyDecorators(
     ApiProduces(XLSX, 'text/csv'),
     ApiOkResponse({
       description: `The file, ${EXPORT_FORMATS.join(' or ')} (\`format\`), as an attachment`,
       content: { [XLSX]: FILE, 'text/csv': FILE },
+    }),
+    ApiExtraModels(ProblemDto),
+    ApiResponse({
+      status: 429,
+      ...problemResponse(
+        429,
+        'Too many exports running: try again after the seconds in Retry-After.',
+      ),
     }),
   );
 
