@@ -68,11 +68,21 @@ describe('RequestFacts', () => {
 
   it('says a request is not endorsed, and waited one day, to the routine', () => {
     const { facts } = render(
-      testRequestDetail({ endorsedByName: null, endorsedAt: null, ageDays: 1 }),
+      testRequestDetail({ state: 'IN_TRIAGE', endorsedByName: null, endorsedAt: null, ageDays: 1 }),
       'routine',
     );
     expect(facts['Tillstyrkan']).toBe('Inte tillstyrkt av rektor');
     expect(facts['Inskickad']).toBe('2026-02-02 10:30 (1 dag sedan)');
+  });
+
+  it('tells the routine that a submitted request changed after its endorsement waits for it again', () => {
+    const { facts } = render(
+      testRequestDetail({ state: 'SUBMITTED', endorsedByName: null, endorsedAt: null }),
+      'routine',
+    );
+    expect(facts['Tillstyrkan']).toBe(
+      'Ändrad efter tillstyrkan – väntar på att rektor tillstyrker igen',
+    );
   });
 
   it.each<RequestAudience>(['school', 'routine'])(

@@ -139,7 +139,12 @@ export class RequestFacts {
 }
 
 function endorsement(request: RequestDetail): string {
-  if (!request.endorsedByName) return 'Inte tillstyrkt av rektor';
+  if (!request.endorsedByName) {
+    // A submitted request loses its endorsement only when it is changed after it.
+    return request.state === 'SUBMITTED'
+      ? 'Ändrad efter tillstyrkan – väntar på att rektor tillstyrker igen'
+      : 'Inte tillstyrkt av rektor';
+  }
   const day = request.endorsedAt ? ` ${dayInSweden(request.endorsedAt)}` : '';
   return `Tillstyrkt av ${request.endorsedByName}${day}`;
 }
