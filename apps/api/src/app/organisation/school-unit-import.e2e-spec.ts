@@ -131,6 +131,8 @@ describe('POST /api/school-units/import', () => {
       `${prefix} Första,${repeated},GY,10,Väster`,
       `${prefix} Andra,${repeated},GY,10,Väster`,
       `${prefix} Finns redan,${existing.code},GY,10,Väster`,
+      // A right-to-left override: the name would show as something else than it is.
+      `${prefix} Dold \u202Etext,${uniqueUnitCode()},GY,10,Väster`,
     ].join('\n');
 
     for (const dryRun of [true, false]) {
@@ -141,7 +143,7 @@ describe('POST /api/school-units/import', () => {
       });
       const report: SchoolUnitImportReport = dryRun ? response.body : response.body.report;
       expect(response.status).toBe(dryRun ? 200 : 400);
-      expect(report.rows).toBe(9);
+      expect(report.rows).toBe(10);
       expect(report.imported).toBe(0);
       expect(report.errors.map((error) => [error.line, error.field, error.code])).toEqual([
         [3, 'code', 'CODE_FORMAT'],
@@ -151,6 +153,7 @@ describe('POST /api/school-units/import', () => {
         [7, 'group', 'GROUP_UNKNOWN'],
         [9, 'code', 'CODE_REPEATED'],
         [10, 'code', 'CODE_TAKEN'],
+        [11, 'name', 'NAME_UNSAFE'],
       ]);
       expect(report.errors[5]?.params).toMatchObject({ code: repeated, otherLine: 8 });
       expect(report.errors[5]?.message).toMatch(/also on line 8/);

@@ -12,6 +12,7 @@ import {
 } from '@licensregistret/domain';
 
 import { AppException } from '../common/app-exception';
+import { hasUnsafeNameCharacter } from '../common/validators';
 import type { SchoolUnitImportDto } from './dto/school-unit.dto';
 import { type NewSchoolUnit, insertSchoolUnits } from './insert-school-units';
 
@@ -140,6 +141,9 @@ export class SchoolUnitImportService {
       const name = cell('name');
       if (!name) fail('name', 'NAME_REQUIRED', 'a name is needed');
       else if (name.length > 200) fail('name', 'NAME_TOO_LONG', 'at most 200 characters');
+      else if (hasUnsafeNameCharacter(name)) {
+        fail('name', 'NAME_UNSAFE', 'no control characters or bidirectional text controls');
+      }
 
       const code = cell('code') || null;
       if (code !== null && !isValidSchoolUnitCode(code)) {

@@ -26,6 +26,8 @@ const MESSAGES: Record<ImportRowError['code'], (params: Params) => string> = {
     `Rubrikraden saknar kolumnerna ${String(params['columns'] ?? '')}.`,
   NAME_REQUIRED: () => 'Namn saknas.',
   NAME_TOO_LONG: () => 'Namnet är för långt: högst 200 tecken.',
+  NAME_UNSAFE: () =>
+    'Namnet innehåller osynliga styrtecken (radbrytning, tabb eller tecken som vänder textens riktning). Skriv om namnet.',
   CODE_FORMAT: (params) =>
     `${cell(params)} är ingen skolenhetskod. Koden är åtta siffror, eller tom för en förskola.`,
   CODE_REPEATED: (params) =>
