@@ -5,6 +5,7 @@ import { Client } from 'pg';
 
 import { loadConfig } from '../../config/app-config';
 import { type ApiProcess, ApiStartFailure, startApiProcess } from '../../test/api-process';
+import { type ScratchDatabase, createScratchDatabase } from '../../test/scratch-database';
 import { TestClient } from '../../test/test-client';
 import { createApp } from '../create-app';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-data';
@@ -43,17 +44,22 @@ function networkAddresses(): string[] {
 }
 
 describe('demo mode', () => {
+  // Each test starts from an empty database of its own: a demo start seeds the one it is given,
+  // so tests sharing the file's database would see each other's demo accounts in random order.
+  let database: ScratchDatabase;
   let databaseUrl: string;
   let db: Client;
 
-  beforeAll(async () => {
-    databaseUrl = process.env['DATABASE_URL'] as string;
+  beforeEach(async () => {
+    database = await createScratchDatabase('demo');
+    databaseUrl = database.url;
     db = new Client({ connectionString: databaseUrl });
     await db.connect();
   });
 
-  afterAll(async () => {
+  afterEach(async () => {
     await db.end();
+    await database.drop();
   });
 
   it('is off without DEMO_DATA, with no DATABASE_URL either: no demo accounts, no password shown', async () => {
