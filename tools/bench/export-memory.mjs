@@ -7,16 +7,14 @@
 //   npm run build && node tools/bench/export-memory.mjs [--exports 4] [--format xlsx|csv]
 //     [--slow] [--main dist/apps/api/main.js]
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 
-import { openBenchServer } from './database.mjs';
-import { BENCH_PASSWORD, generate } from './generate.mjs';
+import { apiNodeFlags, openBenchServer, prepareBenchData } from './database.mjs';
+import { BENCH_PASSWORD } from './generate.mjs';
 import { signIn } from './session.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -36,15 +34,7 @@ const base = `http://127.0.0.1:${args.port}`;
 const STATES = ['DECIDED', 'IMPLEMENTED', 'WITHDRAWN'];
 const EXPORT_PATH = `/api/requests/export?format=${args.format}&state=${STATES.join(',')}`;
 
-const API_NODE_FLAGS = /node ((?:--\S+ )*)dist\/apps\/api\/main\.js/
-  .exec(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.start)[1]
-  .trim()
-  .split(' ')
-  .filter(Boolean);
-const generatorFingerprint = createHash('sha256')
-  .update(readFileSync(join(root, 'tools', 'bench', 'generate.mjs')))
-  .digest('hex')
-  .slice(0, 16);
+const API_NODE_FLAGS = apiNodeFlags(root);
 
 function residentMb(pid, field = 'VmRSS') {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -52,27 +42,8 @@ function residentMb(pid, field = 'VmRSS') {
 }
 
 async function prepareData(url) {
-  await new Promise((done, fail) => {
-    // The schema of this checkout (as the generator expects), whichever build is measured.
-    const migrate = spawn('node', ['dist/apps/api/migrate.js'], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: url },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    migrate.on('exit', (code) => (code === 0 ? done() : fail(new Error('migration failed'))));
-  });
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  const { rows } = await client.query(
-    `SELECT shobj_description(oid, 'pg_database') AS note FROM pg_database WHERE datname = current_database()`,
-  );
-  if (rows[0].note !== `bench data ${generatorFingerprint}`) {
-    log('Generating the large municipality (once; kept in .data/bench) …');
-    await generate(client, log);
-    await client.query(
-      `COMMENT ON DATABASE ${client.database} IS 'bench data ${generatorFingerprint}'`,
-    );
-  }
+  // The schema of this checkout (as the generator expects), whichever build is measured.
+  const client = await prepareBenchData(root, url, { log });
   const counted = await client.query(
     `SELECT count(*)::int AS n FROM request WHERE state = ANY($1)`,
     [STATES],

@@ -4,17 +4,15 @@
 //   node tools/bench/run.mjs [--rounds 3] [--seconds 10] [--only queue,moves] [--no-browser]
 //                            [--regenerate]
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 
 import { measureBrowser } from './browser.mjs';
-import { openBenchServer } from './database.mjs';
-import { BENCH_PASSWORD, SCALE, generate, rowCounts } from './generate.mjs';
+import { apiNodeFlags, openBenchServer, prepareBenchData } from './database.mjs';
+import { BENCH_PASSWORD, SCALE, rowCounts } from './generate.mjs';
 import { median, runLoad, runSteady } from './load.mjs';
 import { agreementsPath, queuePath, scenarios } from './scenarios.mjs';
 import { signIn } from './session.mjs';
@@ -43,18 +41,7 @@ const targets = {
   baseline: `http://127.0.0.1:${BASELINE_PORT}`,
 };
 
-/** The Node.js flags `npm start` runs the API with (the heap limit among them). */
-const API_NODE_FLAGS = /node ((?:--\S+ )*)dist\/apps\/api\/main\.js/
-  .exec(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.start)[1]
-  .trim()
-  .split(' ')
-  .filter(Boolean);
-
-/** The generator's own text, so changing it regenerates the data. */
-const generatorFingerprint = createHash('sha256')
-  .update(readFileSync(join(root, 'tools', 'bench', 'generate.mjs')))
-  .digest('hex')
-  .slice(0, 16);
+const API_NODE_FLAGS = apiNodeFlags(root);
 
 function start(name, command, commandArgs, env) {
   const child = spawn(command, commandArgs, {
@@ -129,28 +116,7 @@ function peakMemoryMb(pid) {
 }
 
 async function prepareData(url) {
-  await new Promise((resolve, reject) => {
-    const migrate = spawn('node', ['dist/apps/api/migrate.js'], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: url },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    migrate.on('exit', (code) => (code === 0 ? resolve() : reject(new Error('migration failed'))));
-  });
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  const { rows } = await client.query(
-    `SELECT shobj_description(oid, 'pg_database') AS note FROM pg_database WHERE datname = current_database()`,
-  );
-  if (args.regenerate || rows[0].note !== `bench data ${generatorFingerprint}`) {
-    log('Generating the large municipality (once; kept in .data/bench) …');
-    const started = performance.now();
-    await generate(client, log);
-    await client.query(
-      `COMMENT ON DATABASE ${client.database} IS 'bench data ${generatorFingerprint}'`,
-    );
-    log(`Generated in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
-  }
+  const client = await prepareBenchData(root, url, { regenerate: args.regenerate, log });
   // Earlier runs' moves left dead rows behind: clear them, so that every run starts alike.
   await client.query('VACUUM (ANALYZE) request, event');
   await client.query('CHECKPOINT');
