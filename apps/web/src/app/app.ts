@@ -8,7 +8,6 @@ import { PRODUCT_NAME } from '@licensregistret/domain';
 import { SIGN_IN_PATH } from './core/auth/auth.guard';
 import { AuthStore } from './core/auth/auth.store';
 import { StatusLine } from './core/health/status-line';
-import { DemoModeStore } from './core/layout/demo-mode.store';
 import { areasFor } from './core/layout/navigation';
 import { NOTIFICATIONS_PATH } from './core/notifications/notification-paths';
 import { UnreadCountStore } from './core/notifications/unread-count.store';
@@ -34,10 +33,10 @@ export class App {
   protected readonly areas = computed(() => areasFor(this.auth.roles()));
   protected readonly unread = this.unreadCount.unread;
   /** Demo mode shows a banner on every page, signed in or not. */
-  protected readonly demo = inject(DemoModeStore).demo;
+  protected readonly demo = this.auth.demoMode;
 
   constructor() {
-    void inject(DemoModeStore).load();
+    void this.auth.loadConfig();
     // The unread count is asked for when someone signs in, and again as they move between
     // pages (at most every UNREAD_REFRESH_MIN_MS): a modest poll, no timer of its own.
     effect(() => {

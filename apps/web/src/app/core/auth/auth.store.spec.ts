@@ -141,6 +141,20 @@ describe('AuthStore', () => {
     await loading;
     expect(store.config()).toEqual({ kind: 'loaded', config });
   });
+
+  it('says demo mode while the configuration is read again, and not before it is read', async () => {
+    const store = TestBed.inject(AuthStore);
+    expect(store.demoMode()).toBe(false);
+    const first = store.loadConfig();
+    http.expectOne('/api/auth/config').flush({ ...config, demoPassword: 'demo-2026' });
+    await first;
+    expect(store.demoMode()).toBe(true);
+    const again = store.loadConfig();
+    expect(store.demoMode()).toBe(true);
+    http.expectOne('/api/auth/config').flush({ ...config, demoPassword: null });
+    await again;
+    expect(store.demoMode()).toBe(false);
+  });
 });
 
 describe('retryAfterSeconds', () => {

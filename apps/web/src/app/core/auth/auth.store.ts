@@ -50,6 +50,14 @@ export class AuthStore {
     const state = this.state$();
     return state.kind === 'signed-in' ? state.user : null;
   });
+  /**
+   * Whether the server runs in demo mode (it offers its demo accounts' shared password), for the
+   * "Demoläge" banner on every page; off until the configuration is read, and if it cannot be.
+   */
+  readonly demoMode = computed(() => {
+    const config = this.config$();
+    return config.kind === 'loaded' && config.config.demoPassword !== null;
+  });
   /** The signed-in roles, or null when nobody is signed in (as `mayCall` takes them). */
   readonly roles = computed<readonly Role[] | null>(() => this.user()?.roles ?? null);
 
@@ -63,9 +71,12 @@ export class AuthStore {
     return mayCall(roles, this.roles());
   }
 
-  /** Loads what the sign-in page offers; the call also sets the anonymous XSRF cookie. */
+  /**
+   * Loads what the sign-in page offers; the call also sets the anonymous XSRF cookie. Read again,
+   * the configuration already read stays until the new one comes (the banner does not blink).
+   */
   async loadConfig(): Promise<void> {
-    this.config$.set({ kind: 'loading' });
+    if (this.config$().kind !== 'loaded') this.config$.set({ kind: 'loading' });
     try {
       this.config$.set({ kind: 'loaded', config: await firstValueFrom(this.api.config()) });
     } catch {
