@@ -18,7 +18,7 @@ import {
   hasErrors,
   problemOf,
 } from '../../shared/forms/form-errors';
-import { commentErrorsFromHttp, commentSavedText, validateComment } from '../comment/comment';
+import { CommentSender } from '../comment/comment-sender';
 import { RequestsApi } from '../data/requests-api';
 import {
   REQUEST_MESSAGES,
@@ -102,9 +102,7 @@ export class RequestStore {
   private readonly moveErrors$ = signal<FormErrors>(NO_ERRORS);
   private readonly editErrors$ = signal<FormErrors>(NO_ERRORS);
   private readonly notice$ = signal<Notice | null>(null);
-  private readonly commenting$ = signal(false);
-  private readonly commentErrors$ = signal<FormErrors>(NO_ERRORS);
-  private readonly commentStatus$ = signal('');
+  private readonly comments = new CommentSender(this.api);
   /** Counts loads, so the answer for a request left behind is dropped. */
   private loads = 0;
 
@@ -116,19 +114,18 @@ export class RequestStore {
   readonly editErrors = this.editErrors$.asReadonly();
   readonly notice = this.notice$.asReadonly();
   /** Whether a comment is being saved. */
-  readonly commenting = this.commenting$.asReadonly();
+  readonly commenting = this.comments.sending;
   /** What is wrong with the last comment: its text, or in general. */
-  readonly commentErrors = this.commentErrors$.asReadonly();
+  readonly commentErrors = this.comments.errors;
   /** What the last comment led to, for the comment form's status line. */
-  readonly commentStatus = this.commentStatus$.asReadonly();
+  readonly commentStatus = this.comments.status;
 
   async load(id: string): Promise<void> {
     const load = ++this.loads;
     this.state$.set({ kind: 'loading' });
     this.clearErrors();
     this.notice$.set(null);
-    this.commentErrors$.set(NO_ERRORS);
-    this.commentStatus$.set('');
+    this.comments.reset();
     await this.read(id, load);
   }
 
@@ -179,31 +176,20 @@ export class RequestStore {
    */
   async comment(text: string): Promise<boolean> {
     const request = this.request();
-    if (!request || this.commenting$()) return false;
-    this.commentStatus$.set('');
-    const invalid = validateComment(text);
-    if (hasErrors(invalid)) {
-      this.commentErrors$.set(invalid);
-      return false;
-    }
+    if (!request) return false;
     const load = this.loads;
-    this.commentErrors$.set(NO_ERRORS);
-    this.commenting$.set(true);
-    try {
-      await firstValueFrom(this.api.comment(request.id, { text: text.trim() }));
-      if (load !== this.loads) return false;
-      const events = await firstValueFrom(section(this.api.events(request.id)));
-      const state = this.state$();
-      if (load !== this.loads || state.kind !== 'loaded') return false;
-      this.state$.set({ ...state, events });
-      this.commentStatus$.set(commentSavedText(events.kind === 'loaded'));
-      return true;
-    } catch (error) {
-      if (load === this.loads) this.commentErrors$.set(commentErrorsFromHttp(error));
-      return false;
-    } finally {
-      this.commenting$.set(false);
-    }
+    return this.comments.send(
+      request.id,
+      text,
+      () => load === this.loads,
+      async () => {
+        const events = await firstValueFrom(section(this.api.events(request.id)));
+        const state = this.state$();
+        if (load !== this.loads || state.kind !== 'loaded') return null;
+        this.state$.set({ ...state, events });
+        return events.kind === 'loaded';
+      },
+    );
   }
 
   private request(): RequestDetail | null {
