@@ -24,6 +24,7 @@ export * from './lib/request-routine';
 export * from './lib/reviews';
 export * from './lib/requests';
 export * from './lib/notifications';
+export * from './lib/hand-offs';
 export * from './lib/public-services';
 export * from './lib/reminders';
 export * from './lib/dashboard';

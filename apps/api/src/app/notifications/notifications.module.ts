@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 
+import { HandOffsService } from './hand-offs.service';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
 import { OutboxSender } from './outbox-sender.service';
 
 @Module({
   controllers: [NotificationsController],
-  providers: [NotificationsService, OutboxSender],
-  exports: [NotificationsService, OutboxSender],
+  providers: [NotificationsService, HandOffsService, OutboxSender],
+  exports: [NotificationsService, HandOffsService, OutboxSender],
 })
 export class NotificationsModule {}

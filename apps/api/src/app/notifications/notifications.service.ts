@@ -1,7 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
-import type { Notification, NotificationKind, NotificationPage } from '@licensregistret/domain';
+import type {
+  Notification,
+  NotificationKind,
+  NotificationPage,
+  ReviewKind,
+} from '@licensregistret/domain';
 
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.provider';
@@ -23,6 +28,9 @@ export interface NewNotification {
   subject: string;
   body: string;
   requestId: string | null;
+  /** With `reviewKind`: links to the service's review form of that kind. */
+  serviceId?: string | null;
+  reviewKind?: ReviewKind | null;
   /** Not told about their own move. */
   exceptAccountId?: string;
 }
@@ -33,6 +41,8 @@ interface NotificationRow {
   subject: string;
   body: string;
   request_id: string | null;
+  service_id: string | null;
+  review_kind: ReviewKind | null;
   created_at: Date;
   read_at: Date | null;
 }
@@ -43,6 +53,8 @@ const toNotification = (row: NotificationRow): Notification => ({
   subject: row.subject,
   body: row.body,
   requestId: row.request_id,
+  serviceId: row.service_id,
+  reviewKind: row.review_kind,
   createdAt: row.created_at.toISOString(),
   readAt: row.read_at?.toISOString() ?? null,
 });
@@ -64,8 +76,9 @@ export class NotificationsService {
     notification: NewNotification,
   ): Promise<number> {
     const rows = (await manager.query(
-      `INSERT INTO notification (recipient_id, kind, subject, body, request_id, email_to, email_state)
-       SELECT a.id, $5, $6, $7, $8, nullif(a.email, ''),
+      `INSERT INTO notification (recipient_id, kind, subject, body, request_id, service_id, review_kind,
+                                 email_to, email_state)
+       SELECT a.id, $5, $6, $7, $8, $11, $12, nullif(a.email, ''),
               CASE WHEN $9 AND a.email <> '' THEN 'PENDING' ELSE 'NONE' END
          FROM account a
         WHERE a.active AND a.id IS DISTINCT FROM $10::uuid
@@ -87,6 +100,8 @@ export class NotificationsService {
         notification.requestId,
         this.config.mail !== null,
         notification.exceptAccountId ?? null,
+        notification.serviceId ?? null,
+        notification.reviewKind ?? null,
       ],
     )) as { id: string }[];
     return rows.length;
@@ -97,7 +112,8 @@ export class NotificationsService {
     const unreadOnly = query.unread === true;
     const [rows, [counts]] = await Promise.all([
       this.dataSource.query(
-        `SELECT id, kind, subject, body, request_id, created_at, read_at FROM notification
+        `SELECT id, kind, subject, body, request_id, service_id, review_kind, created_at, read_at
+           FROM notification
           WHERE recipient_id = $1 AND (NOT $2 OR read_at IS NULL)
           ORDER BY created_at DESC, id LIMIT $3 OFFSET $4`,
         [actor.id, unreadOnly, limit, offset],
@@ -120,7 +136,7 @@ export class NotificationsService {
     const [rows] = (await this.dataSource.query(
       `UPDATE notification SET read_at = coalesce(read_at, now())
         WHERE id = $1 AND recipient_id = $2
-        RETURNING id, kind, subject, body, request_id, created_at, read_at`,
+        RETURNING id, kind, subject, body, request_id, service_id, review_kind, created_at, read_at`,
       [id, actor.id],
     )) as [NotificationRow[], number];
     if (!rows[0]) throw AppException.notFound('The notification');

@@ -78,9 +78,12 @@ describe('the notification outbox and its SMTP sender', () => {
         readAt: null,
       });
     }
+    // The specialist was told of the reviews (the hand-offs), not of their own decision.
     const specialistInbox = await cast.as.specialist.get('/api/notifications');
     expect(
-      specialistInbox.body.rows.map((row: { requestId: string }) => row.requestId),
+      specialistInbox.body.rows
+        .filter((row: { kind: string }) => row.kind === 'REQUEST_DECIDED')
+        .map((row: { requestId: string }) => row.requestId),
     ).not.toContain(id);
 
     await deliverAll();
@@ -92,7 +95,8 @@ describe('the notification outbox and its SMTP sender', () => {
     );
     expect(decided[0].text).toContain('Endast med kommunens inloggning.');
     const { rows: states } = await testDatabase().query(
-      `SELECT email_state, count(*)::int AS n FROM notification WHERE request_id = $1 GROUP BY 1`,
+      `SELECT email_state, count(*)::int AS n FROM notification
+        WHERE request_id = $1 AND kind = 'REQUEST_DECIDED' GROUP BY 1`,
       [id],
     );
     expect(states).toEqual([{ email_state: 'SENT', n: 2 }]);

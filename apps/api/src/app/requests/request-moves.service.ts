@@ -5,14 +5,18 @@ import {
   DECISION_OUTCOME_LABELS,
   DECISION_REASON_LABELS,
   type DecisionOutcome,
+  type HandOffEvent,
+  type HandOffFacts,
   type MoveProblem,
   type RequestDetail,
+  type ReviewKind,
   type ServiceCategory,
   approvalBlockers,
   describeBlocker,
   isApproval,
   moveProblem,
   newToolReviewProblems,
+  reviewKindsWanted,
   stateAfter,
 } from '@licensregistret/domain';
 
@@ -23,7 +27,7 @@ import { SuppliersService } from '../catalogue/suppliers.service';
 import { AppException } from '../common/app-exception';
 import { ClockService } from '../common/clock.service';
 import { EventLogService } from '../common/event-log.service';
-import { NotificationsService } from '../notifications/notifications.service';
+import { HandOffsService } from '../notifications/hand-offs.service';
 import { ReviewsService } from '../reviews/reviews.service';
 import type { MoveDto } from './dto/move.dto';
 import { routineActorOf } from './request-access';
@@ -44,7 +48,7 @@ export class RequestMovesService {
     private readonly services: ServicesService,
     private readonly suppliers: SuppliersService,
     private readonly events: EventLogService,
-    private readonly notifications: NotificationsService,
+    private readonly handOffs: HandOffsService,
     private readonly clock: ClockService,
   ) {}
 
@@ -111,25 +115,13 @@ export class RequestMovesService {
     ENDORSE: async (_manager, actor) => ({
       set: 'endorsed_by = $3, endorsed_at = now()',
       parameters: [actor.id],
+      notify: (manager, after) => this.tell(manager, 'ENDORSED', actor, after),
     }),
     SUBMIT: async (_manager, actor, row) => ({
       // A principal's own submission is their endorsement.
       set: 'submitted_at = now(), endorsed_by = coalesce(endorsed_by, $3), endorsed_at = coalesce(endorsed_at, now())',
       parameters: [actor.id],
-      notify: (manager, after) =>
-        this.notifications
-          .notify(
-            manager,
-            { role: 'OBJECT_SPECIALIST' },
-            {
-              kind: 'REQUEST_SUBMITTED',
-              subject: `Ny begäran ${after.number}: ${after.toolName}`,
-              body: `${after.unitName} begär ${after.toolName} (${after.pupilCount} elever). Behov: ${row.need}`,
-              requestId: row.id,
-              exceptAccountId: actor.id,
-            },
-          )
-          .then(() => undefined),
+      notify: (manager, after) => this.tell(manager, 'SUBMITTED', actor, after, { text: row.need }),
     }),
     START_TRIAGE: async () => ({}),
     QUEUE: async () => ({}),
@@ -153,9 +145,10 @@ export class RequestMovesService {
         parameters: [licenceId, body.text ?? ''],
         changes: { licenceId: { old: null, new: licenceId } },
         notify: (manager, after) =>
-          this.tellSchool(manager, actor, after, 'REQUEST_COVERED', {
-            subject: `Begäran ${after.number}: ${after.toolName} finns redan för er enhet`,
-            body: `Enheten har redan ${after.toolName} genom avtal ${after.coveredBy?.agreementNumber} (till ${after.coveredBy?.endsOn}). ${body.text ?? ''}`.trim(),
+          this.tell(manager, 'COVERED', actor, after, {
+            agreementNumber: after.coveredBy?.agreementNumber,
+            endsOn: after.coveredBy?.endsOn,
+            text: body.text,
           }),
       };
     },
@@ -163,28 +156,15 @@ export class RequestMovesService {
       set: 'state_before_info = $3, open_question = $4',
       parameters: [row.state, body.text],
       notify: (manager, after) =>
-        this.tellSchool(manager, actor, after, 'INFO_REQUESTED', {
-          subject: `Begäran ${after.number}: komplettering begärd`,
-          body: body.text ?? '',
-          principals: false,
-        }),
+        this.tell(manager, 'INFO_REQUESTED', actor, after, { text: body.text }),
     }),
     ANSWER: async (_manager, actor, row, body) => ({
       set: 'state_before_info = NULL, open_question = NULL',
       notify: (manager, after) =>
-        this.notifications
-          .notify(
-            manager,
-            { role: 'OBJECT_SPECIALIST' },
-            {
-              kind: 'INFO_ANSWERED',
-              subject: `Begäran ${after.number}: kompletterad`,
-              body: `Fråga: ${row.open_question ?? ''}\nSvar: ${body.text ?? ''}`,
-              requestId: row.id,
-              exceptAccountId: actor.id,
-            },
-          )
-          .then(() => undefined),
+        this.tell(manager, 'INFO_ANSWERED', actor, after, {
+          question: row.open_question ?? '',
+          text: body.text,
+        }),
     }),
     PROPOSE_DECISION: async (manager, actor, row, body) => {
       await this.checkApprovalGates(manager, row, body.outcome as DecisionOutcome);
@@ -200,6 +180,15 @@ export class RequestMovesService {
         set: 'proposal = $3',
         parameters: [JSON.stringify(proposal)],
         changes: { proposal: { old: row.proposal, new: proposal } },
+        notify: (manager, after) =>
+          this.tell(manager, 'DECISION_PROPOSED', actor, after, {
+            outcomeLabel: DECISION_OUTCOME_LABELS[body.outcome as DecisionOutcome],
+            reasonLabels: (body.reasons ?? []).map(
+              (reason) => DECISION_REASON_LABELS[reason].label,
+            ),
+            conditions: body.conditions,
+            text: body.text,
+          }),
       };
     },
     DECIDE: (manager, actor, row, body) => this.decide(manager, actor, row, body),
@@ -227,20 +216,13 @@ export class RequestMovesService {
         ...(reasons.length ? { reasons: { old: null, new: reasons } } : {}),
         ...(conditions ? { conditions: { old: null, new: conditions } } : {}),
       },
-      notify: (manager, after) => {
-        const reasonText = reasons.map((reason) => DECISION_REASON_LABELS[reason]).join(', ');
-        return this.tellSchool(manager, actor, after, 'REQUEST_DECIDED', {
-          subject: `Beslut om begäran ${after.number}: ${DECISION_OUTCOME_LABELS[outcome]}`,
-          body: [
-            `${after.toolName} för ${after.unitName}: ${DECISION_OUTCOME_LABELS[outcome]}.`,
-            reasonText ? `Skäl: ${reasonText}.` : '',
-            conditions ? `Villkor: ${conditions}` : '',
-            body.text ?? '',
-          ]
-            .filter(Boolean)
-            .join('\n'),
-        });
-      },
+      notify: (manager, after) =>
+        this.tell(manager, 'DECIDED', actor, after, {
+          outcomeLabel: DECISION_OUTCOME_LABELS[outcome],
+          reasonLabels: reasons.map((reason) => DECISION_REASON_LABELS[reason].label),
+          conditions,
+          text: body.text,
+        }),
     };
   }
 
@@ -279,7 +261,17 @@ export class RequestMovesService {
     row: RequestRow,
     body: MoveDto,
   ): Promise<Effect> {
-    if (row.service_id) return {};
+    // Each reviewer whose review of the service is missing or due is told it is wanted.
+    const notify: Effect['notify'] = (manager, after) =>
+      this.tell(
+        manager,
+        'REVIEW_WANTED',
+        actor,
+        after,
+        {},
+        reviewKindsWanted(after.approvalBlockers),
+      );
+    if (row.service_id) return { notify };
     const [problem] = newToolReviewProblems(body);
     if (problem) throw AppException.invalid(problem.field, problem.message);
     let serviceId = body.serviceId ?? null;
@@ -303,6 +295,7 @@ export class RequestMovesService {
       set: 'service_id = $3',
       parameters: [serviceId],
       changes: { serviceId: { old: null, new: serviceId } },
+      notify,
     };
   }
 
@@ -330,29 +323,28 @@ export class RequestMovesService {
     );
   }
 
-  /** The requester and (unless told otherwise) the unit's principals. */
-  private async tellSchool(
+  /** Tells those the hand-off table names for this move (libs/shared/domain hand-offs.ts). */
+  private async tell(
     manager: EntityManager,
+    event: HandOffEvent,
     actor: Actor,
     after: RequestDetail,
-    kind: 'REQUEST_DECIDED' | 'REQUEST_COVERED' | 'INFO_REQUESTED',
-    message: { subject: string; body: string; principals?: boolean },
+    facts: Partial<HandOffFacts> = {},
+    reviewKinds: ReviewKind[] = [],
   ): Promise<void> {
-    const notification = {
-      kind,
-      subject: message.subject,
-      body: message.body,
-      requestId: after.id,
-      exceptAccountId: actor.id,
-    };
-    await this.notifications.notify(
-      manager,
-      {
-        accountIds: [after.requesterId],
-        principalsOfUnit: message.principals === false ? undefined : after.unitId,
+    await this.handOffs.tell(manager, event, {
+      actor,
+      request: after,
+      serviceId: after.serviceId,
+      reviewKinds,
+      facts: {
+        number: after.number,
+        toolName: after.toolName,
+        unitName: after.unitName,
+        pupilCount: after.pupilCount,
+        ...facts,
       },
-      notification,
-    );
+    });
   }
 }
 

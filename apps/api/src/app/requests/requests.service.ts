@@ -19,7 +19,7 @@ import { EventLogService, changedFields } from '../common/event-log.service';
 import { cursorPages } from '../common/export/sql-cursor';
 import { pageOf, totalUnlessKnown } from '../common/list-params';
 import { definedOnly } from '../common/patch';
-import { NotificationsService } from '../notifications/notifications.service';
+import { HandOffsService } from '../notifications/hand-offs.service';
 import type { RequestListQueryDto } from './dto/request-list-query.dto';
 import type { CreateRequestDto, UpdateRequestDto } from './dto/request.dto';
 import { unitIdsOf } from './request-access';
@@ -91,7 +91,7 @@ export class RequestsService {
     private readonly eventLog: EventLogService,
     private readonly clock: ClockService,
     private readonly reader: RequestReader,
-    private readonly notifications: NotificationsService,
+    private readonly handOffs: HandOffsService,
   ) {}
 
   async list(actor: Actor, query: RequestListQueryDto): Promise<Page<RequestSummary>> {
@@ -194,17 +194,11 @@ export class RequestsService {
       });
       const created = await this.reader.detail(manager, actor, id);
       if (!actor.roles.includes('PRINCIPAL')) {
-        await this.notifications.notify(
-          manager,
-          { principalsOfUnit: body.unitId },
-          {
-            kind: 'ENDORSEMENT_WANTED',
-            subject: `Begäran ${created.number} väntar på din tillstyrkan`,
-            body: `${actor.displayName} har begärt ${created.toolName} för ${created.unitName}.`,
-            requestId: id,
-            exceptAccountId: actor.id,
-          },
-        );
+        await this.handOffs.tell(manager, 'REQUEST_CREATED', {
+          actor,
+          request: created,
+          facts: { number: created.number, toolName: created.toolName, unitName: created.unitName },
+        });
       }
       return created;
     });
@@ -311,17 +305,16 @@ export class RequestsService {
       });
       const updated = await this.reader.detail(manager, actor, id);
       if (clearEndorsement) {
-        await this.notifications.notify(
-          manager,
-          { principalsOfUnit: updated.unitId },
-          {
-            kind: 'ENDORSEMENT_WANTED',
-            subject: `Begäran ${updated.number} har ändrats och behöver tillstyrkas igen`,
-            body: `${actor.displayName} ändrade ${fieldList(changedNames)} i begäran om ${updated.toolName} för ${updated.unitName} efter att den tillstyrkts. Tillstyrkan gäller inte längre.`,
-            requestId: id,
-            exceptAccountId: actor.id,
+        await this.handOffs.tell(manager, 'CHANGED_AFTER_ENDORSEMENT', {
+          actor,
+          request: updated,
+          facts: {
+            number: updated.number,
+            toolName: updated.toolName,
+            unitName: updated.unitName,
+            changedFields: fieldList(changedNames),
           },
-        );
+        });
       }
       return updated;
     });

@@ -9,6 +9,7 @@ import {
   REVIEW_KIND_LABELS,
   REVIEW_OUTCOME_LABELS,
   REVIEW_ROLE,
+  type ReviewKind,
   SERVICE_CHANGE_LABELS,
   type ServiceReview,
   type ServiceReviews,
@@ -20,6 +21,7 @@ import { AppException } from '../common/app-exception';
 import { ClockService } from '../common/clock.service';
 import { EventLogService } from '../common/event-log.service';
 import { RequestValidationException, toFieldErrors } from '../common/validation';
+import { HandOffsService } from '../notifications/hand-offs.service';
 import {
   type CreateReviewDto,
   FINDINGS_BY_KIND,
@@ -38,6 +40,7 @@ export class ReviewsService {
     private readonly dataSource: DataSource,
     private readonly events: EventLogService,
     private readonly clock: ClockService,
+    private readonly handOffs: HandOffsService,
   ) {}
 
   async forService(serviceId: string): Promise<ServiceReviews> {
@@ -102,7 +105,9 @@ export class ReviewsService {
         changes: { kind: { old: null, new: body.kind }, outcome: { old: null, new: body.outcome } },
       });
       const [row] = (await manager.query(`${SELECT_REVIEW} WHERE r.id = $1`, [id])) as ReviewRow[];
-      return toReview(row, today);
+      const review = toReview(row, today);
+      await this.tellReviewSaved(manager, actor, review);
+      return review;
     });
   }
 
@@ -114,11 +119,24 @@ export class ReviewsService {
   ): Promise<ServiceReviews> {
     return this.dataSource.transaction(async (manager) => {
       await this.requireService(manager, serviceId, true);
-      await manager.query(
+      const [made] = (await manager.query(
         `UPDATE service_review SET due_again_since = now()
-          WHERE service_id = $1 AND due_again_since IS NULL`,
+          WHERE service_id = $1 AND due_again_since IS NULL
+          RETURNING kind`,
         [serviceId],
-      );
+      )) as [{ kind: ReviewKind }[], number];
+      const [service] = (await manager.query(`SELECT name FROM digital_service WHERE id = $1`, [
+        serviceId,
+      ])) as { name: string }[];
+      await this.handOffs.tell(manager, 'REVIEW_DUE_AFTER_CHANGE', {
+        actor,
+        serviceId,
+        reviewKinds: REVIEW_KINDS.filter((kind) => made.some((row) => row.kind === kind)),
+        facts: {
+          toolName: service.name,
+          text: `${SERVICE_CHANGE_LABELS[body.kind]}: ${body.description}`,
+        },
+      });
       await this.events.record(manager, {
         actorId: actor.id,
         subjectType: 'service',
@@ -129,6 +147,50 @@ export class ReviewsService {
       });
       return this.read(manager, serviceId);
     });
+  }
+
+  /**
+   * The specialist in charge of each request of the service under review is told of the review,
+   * or, when it was the last one wanted and nothing blocks an approval, that the reviews are in.
+   */
+  private async tellReviewSaved(
+    manager: EntityManager,
+    actor: Actor,
+    review: ServiceReview,
+  ): Promise<void> {
+    const requests = (await manager.query(
+      `SELECT r.id, r.number, r.requester_id, r.unit_id, u.name AS unit_name, d.name AS tool_name
+         FROM request r JOIN school_unit u ON u.id = r.unit_id
+         JOIN digital_service d ON d.id = r.service_id
+        WHERE r.service_id = $1 AND r.state = 'IN_REVIEW'
+        ORDER BY r.number`,
+      [review.serviceId],
+    )) as {
+      id: string;
+      number: number;
+      requester_id: string;
+      unit_id: string;
+      unit_name: string;
+      tool_name: string;
+    }[];
+    if (requests.length === 0) return;
+    const complete =
+      approvalBlockers(await this.current(manager, review.serviceId), this.clock.today()).length ===
+      0;
+    for (const request of requests) {
+      await this.handOffs.tell(manager, complete ? 'REVIEWS_COMPLETE' : 'REVIEW_SAVED', {
+        actor,
+        request: { id: request.id, requesterId: request.requester_id, unitId: request.unit_id },
+        facts: {
+          number: request.number,
+          toolName: request.tool_name,
+          unitName: request.unit_name,
+          reviewKind: review.kind,
+          outcomeLabel: REVIEW_OUTCOME_LABELS[review.outcome],
+          conditions: review.conditions,
+        },
+      });
+    }
   }
 
   private async read(manager: EntityManager, serviceId: string): Promise<ServiceReviews> {

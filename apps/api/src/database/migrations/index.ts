@@ -7,6 +7,7 @@ import { OpenRequestQueueIndex1763870400000 } from './1763870400000-open-request
 import { WithdrawnDrafts1763874000000 } from './1763874000000-withdrawn-drafts';
 import { OutboxLease1763877600000 } from './1763877600000-outbox-lease';
 import { SignInThrottleAndTrustedDevices1796360896949 } from './1796360896949-sign-in-throttle-and-trusted-devices';
+import { HandOffs1796369114147 } from './1796369114147-hand-offs';
 
 /**
  * Every migration, oldest first. A generated migration is added here by hand (the API is bundled,
@@ -22,4 +23,5 @@ export const MIGRATIONS = [
   WithdrawnDrafts1763874000000,
   OutboxLease1763877600000,
   SignInThrottleAndTrustedDevices1796360896949,
+  HandOffs1796369114147,
 ];

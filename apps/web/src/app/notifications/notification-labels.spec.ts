@@ -21,4 +21,16 @@ describe('notificationLink', () => {
     expect(notificationLink({ requestId: null }, ['REQUESTER'])).toBeNull();
     expect(notificationLink({ requestId: 'r-42' }, ['ADMIN'])).toBeNull();
   });
+
+  it('opens a wanted review’s form for the role that makes it, else the request', () => {
+    const wanted = { requestId: 'r-42', serviceId: 's-7', reviewKind: 'DATA_PROTECTION' as const };
+    expect(notificationLink(wanted, ['DATA_PROTECTION'])).toEqual({
+      commands: ['/beslut/granskning', 's-7', 'dataskydd'],
+      queryParams: {},
+    });
+    expect(notificationLink(wanted, ['OBJECT_SPECIALIST'])).toEqual({
+      commands: ['/beslut'],
+      queryParams: { begaran: 'r-42' },
+    });
+  });
 });

@@ -8,6 +8,8 @@ export function testNotification(overrides: Partial<Notification> = {}): Notific
     subject: 'Begäran 42 om Polylino är beslutad',
     body: 'Beslut: Godkänd.',
     requestId: 'r-42',
+    serviceId: null,
+    reviewKind: null,
     createdAt: '2026-04-01T12:00:00.000Z',
     readAt: null,
     ...overrides,

@@ -1,3 +1,5 @@
+import type { ReviewKind } from './reviews';
+
 /** Why a person is told something. */
 export const NOTIFICATION_KINDS = [
   'REQUEST_SUBMITTED',
@@ -7,6 +9,14 @@ export const NOTIFICATION_KINDS = [
   'INFO_ANSWERED',
   'ENDORSEMENT_WANTED',
   'REMINDER',
+  'REQUEST_ENDORSED',
+  'REQUEST_DECLINED',
+  'REVIEW_WANTED',
+  'REVIEW_SAVED',
+  'REVIEWS_COMPLETE',
+  'DECISION_PROPOSED',
+  'DECISION_CORRECTED',
+  'REQUEST_JOINED',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -17,6 +27,9 @@ export interface Notification {
   body: string;
   /** The request it concerns, to link to. */
   requestId: string | null;
+  /** With `reviewKind`: the link leads to this service's review form of that kind. */
+  serviceId: string | null;
+  reviewKind: ReviewKind | null;
   createdAt: string;
   readAt: string | null;
 }

@@ -1,4 +1,9 @@
-import type { Notification, NotificationKind, NotificationPage } from '@licensregistret/domain';
+import type {
+  Notification,
+  NotificationKind,
+  NotificationPage,
+  ReviewKind,
+} from '@licensregistret/domain';
 
 import { ApiDateTime, ApiUuid } from '../../openapi/formats';
 
@@ -11,6 +16,10 @@ export class NotificationDto implements Notification {
   /** The request it concerns, to link to. */
   @ApiUuid()
   requestId!: string | null;
+  /** With `reviewKind`: the link leads to this service's review form of that kind. */
+  @ApiUuid()
+  serviceId!: string | null;
+  reviewKind!: ReviewKind | null;
   @ApiDateTime()
   createdAt!: string;
   @ApiDateTime()
