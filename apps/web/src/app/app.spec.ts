@@ -65,6 +65,47 @@ describe('App shell', () => {
     expect(element.querySelector('.brand-name')?.textContent).toBe('Licensregistret');
   });
 
+  it('skips to the main content by moving focus, without following the link', async () => {
+    const element = await render(sessionUser(['READ_ONLY']));
+    document.body.appendChild(element);
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigateByUrl');
+    const click = new MouseEvent('click', { bubbles: true, cancelable: true });
+
+    element.querySelector<HTMLAnchorElement>('.skip-link')?.dispatchEvent(click);
+
+    expect(click.defaultPrevented).toBe(true);
+    expect(document.activeElement).toBe(element.querySelector('main'));
+    expect(navigate).not.toHaveBeenCalled();
+    element.remove();
+  });
+
+  it('folds the menu behind a "Meny" button that says whether it is open', async () => {
+    const element = await render(sessionUser(['READ_ONLY']), 2);
+    const toggle = element.querySelector<HTMLButtonElement>('.menu-toggle');
+    const panel = element.querySelector('#huvudmeny');
+    expect(toggle?.getAttribute('aria-controls')).toBe('huvudmeny');
+    expect(toggle?.getAttribute('aria-expanded')).toBe('false');
+    expect(toggle?.textContent?.replace(/\s+/g, ' ').trim()).toBe('Meny 2 olästa notiser');
+    expect(panel?.classList).not.toContain('open');
+
+    toggle?.click();
+    TestBed.inject(ApplicationRef).tick();
+    expect(toggle?.getAttribute('aria-expanded')).toBe('true');
+    expect(panel?.classList).toContain('open');
+
+    await TestBed.inject(Router).navigateByUrl('/sida');
+    TestBed.inject(ApplicationRef).tick();
+    expect(toggle?.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('offers "Logga in" to someone signed out, instead of the menu', async () => {
+    const element = await render(null);
+    const link = element.querySelector('.sign-in-link');
+    expect(link?.textContent?.trim()).toBe('Logga in');
+    expect(link?.getAttribute('href')).toBe('/logga-in');
+    expect(element.querySelector('.menu-toggle')).toBeNull();
+  });
+
   it('shows a reader every area but Administration', async () => {
     const element = await render(sessionUser(['READ_ONLY']));
     expect(menu(element)).toEqual([
@@ -152,13 +193,11 @@ describe('App shell', () => {
 
   it('shows no banner outside demo mode', async () => {
     const element = await render(sessionUser(['REQUESTER']));
-    http
-      .expectOne('/api/auth/config')
-      .flush({
-        demoPassword: null,
-        oidc: { enabled: false, label: '' },
-        accessibilityContact: null,
-      });
+    http.expectOne('/api/auth/config').flush({
+      demoPassword: null,
+      oidc: { enabled: false, label: '' },
+      accessibilityContact: null,
+    });
     await new Promise((resolve) => setTimeout(resolve));
     TestBed.inject(ApplicationRef).tick();
     expect(element.querySelector('.demo-banner')).toBeNull();

@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  type ElementRef,
+  computed,
+  effect,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { filter } from 'rxjs';
@@ -34,6 +43,15 @@ export class App {
   protected readonly unread = this.unreadCount.unread;
   /** Demo mode shows a banner on every page, signed in or not. */
   protected readonly demo = this.auth.demoMode;
+  protected readonly signInPath = SIGN_IN_PATH;
+  /** On a narrow screen the menu folds away behind the "Meny" button. */
+  protected readonly menuOpen = signal(false);
+  private readonly url = signal(this.router.url);
+  /** Signed out, a way to sign in from every page but the sign-in page itself. */
+  protected readonly showSignIn = computed(
+    () => !this.url().split(/[?#]/)[0].startsWith(SIGN_IN_PATH),
+  );
+  private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
 
   constructor() {
     void this.auth.loadConfig();
@@ -45,12 +63,27 @@ export class App {
     });
     this.router.events
       .pipe(
-        filter((event) => event instanceof NavigationEnd),
+        filter((event): event is NavigationEnd => event instanceof NavigationEnd),
         takeUntilDestroyed(),
       )
-      .subscribe(() => {
+      .subscribe((event) => {
+        this.url.set(event.urlAfterRedirects);
+        this.menuOpen.set(false);
         if (this.user()) void this.unreadCount.refresh();
       });
+  }
+
+  /**
+   * Moves focus to the main content without following the link: under `<base href="/">` the
+   * bare fragment would navigate to the start page and lose what was typed.
+   */
+  protected skipToContent(event: Event): void {
+    event.preventDefault();
+    this.main().nativeElement.focus();
+  }
+
+  protected toggleMenu(): void {
+    this.menuOpen.update((open) => !open);
   }
 
   protected async signOut(): Promise<void> {
