@@ -52,7 +52,7 @@ export class StatusLine {
         return 'Tjänsten svarar inte just nu.';
       case 'answered':
         return state.health.database.status === 'up'
-          ? `Tjänsten är i drift. Databasen är ansluten (${state.health.database.latencyMs} ms).`
+          ? 'Tjänsten är i drift. Databasen är ansluten.'
           : 'Databasen svarar inte just nu. Försök igen om en stund.';
     }
   });
