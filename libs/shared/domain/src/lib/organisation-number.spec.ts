@@ -1,4 +1,8 @@
-import { luhnCheckDigit, organisationNumberProblem } from './organisation-number';
+import {
+  luhnCheckDigit,
+  organisationNumberMessage,
+  organisationNumberProblem,
+} from './organisation-number';
 
 describe('Swedish organisation numbers', () => {
   it.each([
@@ -25,4 +29,11 @@ describe('Swedish organisation numbers', () => {
       expect(organisationNumberProblem(number)).toBe('FORMAT');
     },
   );
+
+  it('tells a wrong check digit apart from a wrong format, in Swedish', () => {
+    expect(organisationNumberMessage('556036-0793')).toBeNull();
+    expect(organisationNumberMessage('556036-0794')).toContain('fel kontrollsiffra');
+    expect(organisationNumberMessage('556036-0794')).not.toContain('NNNNNN-NNNN');
+    expect(organisationNumberMessage('5560360793')).toContain('NNNNNN-NNNN');
+  });
 });

@@ -27,3 +27,16 @@ export function organisationNumberProblem(value: unknown): OrganisationNumberPro
   const digits = value.replace('-', '');
   return luhnCheckDigit(digits.slice(0, 9)) === Number(digits[9]) ? null : 'CHECK_DIGIT';
 }
+
+/** What to tell a person who typed an organisation number with the problem, in Swedish. */
+export const ORGANISATION_NUMBER_MESSAGES: Record<OrganisationNumberProblem, string> = {
+  FORMAT: 'Skriv organisationsnumret som NNNNNN-NNNN: sex siffror, bindestreck, fyra siffror.',
+  CHECK_DIGIT:
+    'Organisationsnumret har rätt form men fel kontrollsiffra (den sista siffran stämmer inte med de nio första). Kontrollera att siffrorna är rätt skrivna.',
+};
+
+/** Null when valid; otherwise the Swedish message for what is wrong with the number. */
+export function organisationNumberMessage(value: unknown): string | null {
+  const problem = organisationNumberProblem(value);
+  return problem ? ORGANISATION_NUMBER_MESSAGES[problem] : null;
+}

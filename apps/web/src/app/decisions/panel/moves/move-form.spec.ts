@@ -96,6 +96,21 @@ describe('validateMove', () => {
       ),
     ).toEqual(['supplierOrganisationNumber']);
   });
+
+  it('says when an organisation number is well formed but its check digit is wrong', () => {
+    const number = (supplierOrganisationNumber: string) =>
+      validateMove(
+        'START_REVIEW',
+        form({
+          supplierChoice: 'NEW_SUPPLIER',
+          supplierOrganisationNumber,
+          category: 'LEARNING_MATERIAL',
+        }),
+        newTool,
+      ).fields['supplierOrganisationNumber']?.[0];
+    expect(number('556677-8890')).toContain('fel kontrollsiffra');
+    expect(number('5566778890')).toContain('NNNNNN-NNNN');
+  });
 });
 
 describe('toMoveRequest', () => {

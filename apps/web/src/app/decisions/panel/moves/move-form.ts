@@ -8,6 +8,7 @@ import {
   type ServiceCategory,
   moveInputProblems,
   newToolReviewProblems,
+  organisationNumberMessage,
 } from '@licensregistret/domain';
 
 import { checked, flagsOf } from '../../../shared/forms/flags';
@@ -143,7 +144,10 @@ export function validateMove(
     const message =
       field === 'text'
         ? (TEXT_MESSAGES[move] ?? MOVE_MESSAGES.text.invalid)
-        : MOVE_MESSAGES[field].invalid;
+        : field === 'supplierOrganisationNumber'
+          ? (organisationNumberMessage(body.supplierOrganisationNumber) ??
+            MOVE_MESSAGES[field].invalid)
+          : MOVE_MESSAGES[field].invalid;
     fields[field] = [message];
   }
   return { fields, general: [] };
