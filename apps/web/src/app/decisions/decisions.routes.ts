@@ -1,5 +1,6 @@
 import type { Routes } from '@angular/router';
 
+import { unsavedChangesGuard } from '../shared/forms/unsaved-changes';
 import { DecisionsLayout } from './decisions-layout';
 
 /**
@@ -25,6 +26,7 @@ export const DECISION_ROUTES: Routes = [
       {
         path: 'granskning/:serviceId/:kind',
         title: 'Granskning',
+        canDeactivate: [unsavedChangesGuard],
         loadComponent: () => import('./reviews/review.page').then((m) => m.ReviewPage),
       },
     ],

@@ -1,6 +1,7 @@
 import type { Routes } from '@angular/router';
 
 import { roleGuard } from '../core/auth/auth.guard';
+import { unsavedChangesGuard } from '../shared/forms/unsaved-changes';
 import { RequestsLayout } from './requests-layout';
 
 /**
@@ -23,11 +24,13 @@ export const REQUEST_ROUTES: Routes = [
         path: 'ny',
         title: 'Ny begäran',
         canMatch: [roleGuard('REQUESTER', 'PRINCIPAL')],
+        canDeactivate: [unsavedChangesGuard],
         loadComponent: () => import('./new/new-request.page').then((m) => m.NewRequestPage),
       },
       {
         path: ':id',
         title: 'Begäran',
+        canDeactivate: [unsavedChangesGuard],
         loadComponent: () => import('./detail/request.page').then((m) => m.RequestPage),
       },
     ],

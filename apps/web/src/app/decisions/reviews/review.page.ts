@@ -39,6 +39,7 @@ import {
 import { AuthStore } from '../../core/auth/auth.store';
 import { ErrorSummary } from '../../shared/forms/error-summary';
 import { flagsOf } from '../../shared/forms/flags';
+import { type HasUnsavedChanges, warnBeforeUnload } from '../../shared/forms/unsaved-changes';
 import { DECISION_PATHS, requestParams, reviewKindOfSlug } from '../decision-paths';
 import { DataProtectionFindings } from './data-protection-findings';
 import { InformationSecurityFindings } from './information-security-findings';
@@ -67,7 +68,7 @@ import { ReviewStore } from './review.store';
   templateUrl: './review.page.html',
   styleUrl: './review.page.css',
 })
-export class ReviewPage implements OnInit {
+export class ReviewPage implements OnInit, HasUnsavedChanges {
   private readonly store = inject(ReviewStore);
   private readonly auth = inject(AuthStore);
   private readonly fb = inject(NonNullableFormBuilder);
@@ -180,6 +181,15 @@ export class ReviewPage implements OnInit {
     { initialValue: this.form.getRawValue() as ReviewFormValue },
   );
 
+  constructor() {
+    warnBeforeUnload(() => this.hasUnsavedChanges());
+  }
+
+  /** Findings changed since the form was filled in from the service's latest review, or saved. */
+  hasUnsavedChanges(): boolean {
+    return this.form.dirty;
+  }
+
   async ngOnInit(): Promise<void> {
     const kind = this.reviewKind();
     // Someone without the kind's role is told who makes it; nothing to load.
@@ -206,6 +216,7 @@ export class ReviewPage implements OnInit {
     const kind = this.reviewKind();
     if (!kind) return;
     if (await this.store.save(kind, this.form.getRawValue())) {
+      this.form.markAsPristine();
       afterNextRender(() => this.savedRef()?.nativeElement.focus(), { injector: this.injector });
     }
   }

@@ -72,6 +72,11 @@ export class EditRequest implements OnInit {
     this.form.setValue(toRequestFormValue(this.request()));
   }
 
+  /** Changes typed into the form and not saved yet. */
+  hasUnsavedChanges(): boolean {
+    return this.form.dirty;
+  }
+
   protected submit(): void {
     if (this.busy()) return;
     this.saved.emit(this.form.getRawValue());

@@ -17,6 +17,7 @@ import { RouterLink } from '@angular/router';
 import { PRODUCT_NAME, type RequestMove } from '@licensregistret/domain';
 
 import { AuthStore } from '../../core/auth/auth.store';
+import { type HasUnsavedChanges, warnBeforeUnload } from '../../shared/forms/unsaved-changes';
 import { RequestFacts } from '../../shared/request/request-facts';
 import { RequestHistory } from '../../shared/request/request-history';
 import { mayComment } from '../comment/comment';
@@ -54,7 +55,7 @@ import { RequestStore } from './request.store';
   templateUrl: './request.page.html',
   styleUrl: './request.page.css',
 })
-export class RequestPage implements OnChanges {
+export class RequestPage implements OnChanges, HasUnsavedChanges {
   protected readonly store = inject(RequestStore);
   private readonly auth = inject(AuthStore);
   private readonly title = inject(Title);
@@ -73,6 +74,16 @@ export class RequestPage implements OnChanges {
   private readonly moveErrorBox = viewChild<ElementRef<HTMLElement>>('moveError');
   private readonly editButton = viewChild<ElementRef<HTMLElement>>('editButton');
   private readonly editForm = viewChild<ElementRef<HTMLElement>>('editForm');
+  private readonly editRequest = viewChild(EditRequest);
+
+  constructor() {
+    warnBeforeUnload(() => this.hasUnsavedChanges());
+  }
+
+  /** An edit of the request begun and neither saved nor cancelled. */
+  hasUnsavedChanges(): boolean {
+    return this.editing() && (this.editRequest()?.hasUnsavedChanges() ?? false);
+  }
 
   protected readonly request = computed(() => {
     const state = this.store.state();

@@ -6,6 +6,7 @@ import { map } from 'rxjs';
 
 import { countText } from '../../shared/format/format';
 import { ErrorSummary } from '../../shared/forms/error-summary';
+import { type HasUnsavedChanges, warnBeforeUnload } from '../../shared/forms/unsaved-changes';
 import { describedBy, fieldError } from '../form/field-errors';
 import { NeedFields } from '../form/need-fields';
 import { NewToolFields } from '../form/new-tool-fields';
@@ -27,7 +28,7 @@ import { MIN_SEARCH_LENGTH, ToolSearchStore } from './tool-search.store';
   templateUrl: './new-request.page.html',
   styleUrl: './new-request.page.css',
 })
-export class NewRequestPage {
+export class NewRequestPage implements HasUnsavedChanges {
   protected readonly store = inject(NewRequestStore);
   protected readonly search = inject(ToolSearchStore);
   private readonly router = inject(Router);
@@ -68,6 +69,7 @@ export class NewRequestPage {
   });
 
   constructor() {
+    warnBeforeUnload(() => this.hasUnsavedChanges());
     const units = this.units();
     if (units.length === 1) this.form.controls.unitId.setValue(units[0].id);
 
@@ -79,6 +81,11 @@ export class NewRequestPage {
       const chosen = this.search.chosen();
       if (chosen && licenceFor(chosen, unitId)) this.form.controls.tool.setValue('');
     });
+  }
+
+  /** Something typed or chosen that is not saved as a draft yet. */
+  hasUnsavedChanges(): boolean {
+    return this.form.dirty;
   }
 
   protected error(field: string): string | null {
@@ -95,6 +102,8 @@ export class NewRequestPage {
 
   protected async save(): Promise<void> {
     const saved = await this.store.save(this.form.getRawValue(), this.search.chosen());
-    if (saved) await this.router.navigate(requestRoute(saved.id));
+    if (!saved) return;
+    this.form.markAsPristine();
+    await this.router.navigate(requestRoute(saved.id));
   }
 }
