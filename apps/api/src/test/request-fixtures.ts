@@ -97,6 +97,7 @@ export function passingReview<K extends CreateReviewRequest['kind']>(
   const base = {
     DATA_PROTECTION: {
       processesPersonalData: true,
+      purpose: 'Färdighetsträning där läraren följer elevens resultat',
       legalBasis: 'PUBLIC_INTEREST',
       dataCategories: ['IDENTITY', 'SCHOOL_RESULTS'],
       dataSubjects: ['PUPILS'],

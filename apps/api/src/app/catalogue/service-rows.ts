@@ -4,7 +4,7 @@ import type { DigitalService } from '@licensregistret/domain';
 export const SELECT_SERVICE = `
   SELECT d.id, d.name, d.supplier_id, s.name AS supplier_name, d.category, d.description,
          d.school_forms, d.languages, d.web_address, d.sign_in_method, d.personal_data,
-         d.data_location, d.catalogue_status, d.version
+         d.data_location, d.catalogue_status, d.conditions, d.public_conditions, d.version
     FROM digital_service d JOIN supplier s ON s.id = d.supplier_id`;
 
 export interface ServiceRow {
@@ -21,6 +21,8 @@ export interface ServiceRow {
   personal_data: DigitalService['personalData'];
   data_location: DigitalService['dataLocation'];
   catalogue_status: DigitalService['catalogueStatus'];
+  conditions: string;
+  public_conditions: string;
   version: number;
 }
 
@@ -38,5 +40,7 @@ export const toService = (row: ServiceRow): DigitalService => ({
   personalData: row.personal_data,
   dataLocation: row.data_location,
   catalogueStatus: row.catalogue_status,
+  conditions: row.conditions,
+  publicConditions: row.public_conditions,
   version: row.version,
 });

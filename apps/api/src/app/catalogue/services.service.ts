@@ -4,12 +4,14 @@ import { DataSource, type EntityManager } from 'typeorm';
 import {
   type CatalogueEntry,
   type CatalogueStatus,
+  type DataLocation,
   type DecisionOutcome,
   type DigitalService,
   type Page,
   type PersonalDataKind,
   type SchoolForm,
   type ServiceCategory,
+  type SignInMethod,
   type UnitLicensed,
   isUnitScoped,
 } from '@licensregistret/domain';
@@ -58,6 +60,15 @@ const STATUS_AFTER_DECISION: Record<DecisionOutcome, CatalogueStatus> = {
   APPROVED_WITH_CONDITIONS: 'APPROVED_WITH_CONDITIONS',
   REJECTED: 'REJECTED',
 };
+
+/** What a decision on a request tells the service. */
+export interface ServiceDecision {
+  outcome: DecisionOutcome;
+  conditions: string;
+  publicConditions: string;
+  /** The catalogue's description as the specialist wrote it at the decision, if they did. */
+  description?: string;
+}
 
 /** A new tool as a request describes it, entering the catalogue under review. */
 export interface ServiceUnderReview {
@@ -182,35 +193,128 @@ export class ServicesService {
 
   /**
    * A decision on a request for the service sets its catalogue status and decision date, in the
-   * caller's transaction; a rejection only of a service not yet approved (under review).
+   * caller's transaction; a rejection only of a service not yet approved (under review). An
+   * approval also keeps its conditions (the school's and the public's text) and, when the
+   * specialist wrote one, the catalogue's description.
    */
   async recordDecision(
     manager: EntityManager,
     actor: Actor,
     serviceId: string,
-    outcome: DecisionOutcome,
+    decision: ServiceDecision,
   ): Promise<void> {
+    const { outcome } = decision;
     const status = STATUS_AFTER_DECISION[outcome];
     const [before] = (await manager.query(
-      `SELECT catalogue_status FROM digital_service WHERE id = $1 FOR UPDATE`,
+      `SELECT catalogue_status, conditions, public_conditions, description FROM digital_service
+        WHERE id = $1 FOR UPDATE`,
       [serviceId],
-    )) as { catalogue_status: CatalogueStatus }[];
-    const change =
-      outcome === 'REJECTED'
-        ? before.catalogue_status === 'UNDER_REVIEW'
-        : before.catalogue_status !== status;
-    if (!change) return;
+    )) as {
+      catalogue_status: CatalogueStatus;
+      conditions: string;
+      public_conditions: string;
+      description: string;
+    }[];
+    if (outcome === 'REJECTED') {
+      if (before.catalogue_status !== 'UNDER_REVIEW') return;
+      await this.writeDecision(manager, actor, serviceId, { catalogueStatus: status }, before);
+      return;
+    }
+    const description = decision.description?.trim() || before.description;
+    await this.writeDecision(
+      manager,
+      actor,
+      serviceId,
+      {
+        catalogueStatus: status,
+        conditions: decision.conditions,
+        publicConditions: decision.publicConditions,
+        description,
+      },
+      before,
+    );
+  }
+
+  private async writeDecision(
+    manager: EntityManager,
+    actor: Actor,
+    serviceId: string,
+    after: {
+      catalogueStatus: CatalogueStatus;
+      conditions?: string;
+      publicConditions?: string;
+      description?: string;
+    },
+    before: {
+      catalogue_status: CatalogueStatus;
+      conditions: string;
+      public_conditions: string;
+      description: string;
+    },
+  ): Promise<void> {
+    const old = {
+      catalogueStatus: before.catalogue_status,
+      conditions: before.conditions,
+      publicConditions: before.public_conditions,
+      description: before.description,
+    };
+    const next = { ...old, ...definedOnly(after) };
+    const changes = changedFields(old, next, [
+      'catalogueStatus',
+      'conditions',
+      'publicConditions',
+      'description',
+    ]);
+    if (Object.keys(changes).length === 0) return;
     await manager.query(
-      `UPDATE digital_service SET catalogue_status = $2, status_decided_on = $3, version = version + 1,
-              updated_at = now() WHERE id = $1`,
-      [serviceId, status, this.clock.today()],
+      `UPDATE digital_service SET catalogue_status = $2, conditions = $3, public_conditions = $4,
+              description = $5,
+              status_decided_on = CASE WHEN catalogue_status = $2 THEN status_decided_on ELSE $6 END,
+              version = version + 1, updated_at = now() WHERE id = $1`,
+      [
+        serviceId,
+        next.catalogueStatus,
+        next.conditions,
+        next.publicConditions,
+        next.description,
+        this.clock.today(),
+      ],
     );
     await this.events.record(manager, {
       actorId: actor.id,
       subjectType: 'service',
       subjectId: serviceId,
       kind: 'updated',
-      changes: { catalogueStatus: { old: before.catalogue_status, new: status } },
+      changes,
+    });
+  }
+
+  /**
+   * What a saved review establishes about the service, in the caller's transaction: the sign-in
+   * method (information security) and where the data is kept (data protection), so the catalogue
+   * says what the reviewers found.
+   */
+  async recordReviewFacts(
+    manager: EntityManager,
+    actor: Actor,
+    serviceId: string,
+    facts: { signInMethod?: SignInMethod; dataLocation?: DataLocation },
+  ): Promise<void> {
+    const before = await this.read(manager, serviceId, true);
+    const next = { ...before, ...definedOnly(facts) };
+    const changes = changedFields(before, next, ['signInMethod', 'dataLocation']);
+    if (Object.keys(changes).length === 0) return;
+    await manager.query(
+      `UPDATE digital_service SET sign_in_method = $2, data_location = $3, version = version + 1,
+              updated_at = now() WHERE id = $1`,
+      [serviceId, next.signInMethod, next.dataLocation],
+    );
+    await this.events.record(manager, {
+      actorId: actor.id,
+      subjectType: 'service',
+      subjectId: serviceId,
+      kind: 'updated',
+      changes,
     });
   }
 

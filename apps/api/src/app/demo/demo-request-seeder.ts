@@ -192,7 +192,8 @@ async function createReviewedService(
       tool.name,
       supplier.id,
       created.category,
-      demo.need,
+      // The catalogue's description is the specialist's to write, not the school's need.
+      '',
       demo.schoolForms,
       tool.webAddress,
       demo.personalData,

@@ -191,6 +191,8 @@ export const DEMO_REVIEWS: readonly {
       outcome: 'APPROVED',
       findings: {
         processesPersonalData: true,
+        purpose:
+          'Elevers och lärares inloggning och användning av läromedel och kunskapstjänst i undervisningen.',
         legalBasis: 'PUBLIC_INTEREST',
         dataCategories: ['IDENTITY', 'USAGE'],
         dataSubjects: ['PUPILS', 'STAFF'],
@@ -213,6 +215,8 @@ export const DEMO_REVIEWS: readonly {
       outcome: 'APPROVED',
       findings: {
         processesPersonalData: true,
+        purpose:
+          'Elevers och lärares inloggning och läsning av digitala bilderböcker i undervisningen.',
         legalBasis: 'PUBLIC_INTEREST',
         dataCategories: ['IDENTITY', 'USAGE'],
         dataSubjects: ['PUPILS', 'STAFF'],
@@ -235,6 +239,7 @@ export const DEMO_REVIEWS: readonly {
       conditions: 'Lagringen ska flyttas till EU/EES eller skyddas med standardavtalsklausuler.',
       findings: {
         processesPersonalData: true,
+        purpose: 'Färdighetsträning i matematik där elevens resultat följs upp av läraren.',
         legalBasis: 'PUBLIC_INTEREST',
         dataCategories: ['IDENTITY', 'SCHOOL_RESULTS'],
         dataSubjects: ['PUPILS'],
@@ -272,6 +277,7 @@ export const DEMO_REVIEWS: readonly {
       notes: 'Leverantören godtar inte SKR:s biträdesavtal.',
       findings: {
         processesPersonalData: true,
+        purpose: 'Glosträning med elevkonton i moderna språk.',
         legalBasis: 'PUBLIC_INTEREST',
         dataCategories: ['IDENTITY', 'CONTACT', 'USAGE'],
         dataSubjects: ['PUPILS'],

@@ -20,7 +20,7 @@ export class PublicController {
   async services(): Promise<PublicServiceDto[]> {
     const rows = (await this.dataSource.query(
       `SELECT d.id, d.name, s.name AS supplier_name, d.category, d.school_forms,
-              d.catalogue_status, d.status_decided_on
+              d.catalogue_status, d.status_decided_on, d.public_conditions
          FROM digital_service d JOIN supplier s ON s.id = d.supplier_id
         WHERE d.catalogue_status = ANY ($1::text[])
         ORDER BY d.name, d.id`,
@@ -33,6 +33,7 @@ export class PublicController {
       school_forms: PublicService['schoolForms'];
       catalogue_status: PublicService['status'];
       status_decided_on: string | null;
+      public_conditions: string;
     }[];
     return rows.map((row) => ({
       id: row.id,
@@ -42,6 +43,8 @@ export class PublicController {
       schoolForms: row.school_forms,
       status: row.catalogue_status,
       decidedOn: row.status_decided_on,
+      publicConditions:
+        row.catalogue_status === 'APPROVED_WITH_CONDITIONS' ? row.public_conditions : '',
     }));
   }
 }

@@ -50,6 +50,7 @@ describe('GET /api/public/services', () => {
       schoolForms: ['GR'],
       status: 'APPROVED',
       decidedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      publicConditions: '',
     });
     expect(byId.get(retired.id)).toMatchObject({ status: 'RETIRED' });
     expect(byId.has(underReview.id)).toBe(false);
@@ -66,6 +67,7 @@ describe('GET /api/public/services', () => {
         'decidedOn',
         'id',
         'name',
+        'publicConditions',
         'schoolForms',
         'status',
         'supplierName',

@@ -10,7 +10,9 @@ import {
   REVIEW_VALIDITY_LABELS,
   SERVICE_CATEGORY_LABELS,
   TRANSFER_MECHANISM_LABELS,
+  conditionsText,
   dataProcessingAgreementText,
+  purposeText,
 } from '@licensregistret/domain';
 
 import type { ExportColumn } from '../common/export/spreadsheet-export';
@@ -20,7 +22,8 @@ export const PROCESSING_RECORD_COLUMNS: readonly ExportColumn<ProcessingRecordEn
   { header: LABELS.service, value: (e) => e.serviceName },
   { header: LABELS.supplier, value: (e) => `${e.supplierName} (${e.supplierOrganisationNumber})` },
   { header: LABELS.category, value: (e) => SERVICE_CATEGORY_LABELS[e.category] },
-  { header: LABELS.purpose, value: (e) => e.purpose, width: 50 },
+  { header: LABELS.purpose, value: purposeText, width: 50 },
+  { header: LABELS.conditions, value: conditionsText, width: 40 },
   {
     header: LABELS.dataCategories,
     value: (e) => e.dataCategories.map((category) => DATA_CATEGORY_LABELS[category]).join(', '),

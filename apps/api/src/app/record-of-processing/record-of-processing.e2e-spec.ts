@@ -59,12 +59,18 @@ describe('/api/record-of-processing', () => {
     await make('e-latest-says-no');
     await make('f-latest-says-yes');
     await make('g-no-review');
+    // The catalogue's description is not the record's purpose: the review's is.
     await testDatabase().query(
       `UPDATE digital_service SET description = 'Läromedel i alla ämnen för grundskolan.' WHERE id = $1`,
       [services['a-personal']?.id],
     );
+    await testDatabase().query(
+      `UPDATE digital_service SET conditions = 'Endast med elevens skolkonto.' WHERE id = $1`,
+      [services['b-conditions']?.id],
+    );
 
     await review(services['a-personal']?.id ?? '', {
+      purpose: 'Elevernas arbete med läromedlet och lärarens uppföljning.',
       dataCategories: ['IDENTITY', 'USAGE'],
       dataSubjects: ['PUPILS', 'STAFF'],
       legalBasis: 'PUBLIC_INTEREST',
@@ -135,7 +141,8 @@ describe('/api/record-of-processing', () => {
     expect(entry).toMatchObject({
       serviceName: services['a-personal']?.name,
       catalogueStatus: 'APPROVED',
-      purpose: 'Läromedel i alla ämnen för grundskolan.',
+      purpose: 'Elevernas arbete med läromedlet och lärarens uppföljning.',
+      conditions: '',
       dataCategories: ['IDENTITY', 'USAGE'],
       dataSubjects: ['PUPILS', 'STAFF'],
       legalBasis: 'PUBLIC_INTEREST',
@@ -157,6 +164,39 @@ describe('/api/record-of-processing', () => {
     });
   });
 
+  it('says why every other approved service has no entry', async () => {
+    const response = await dataProtection.get('/api/record-of-processing');
+    const record = response.body as RecordOfProcessing;
+    const ids = new Set(Object.values(services).map((service) => service.id));
+    const omitted = record.omitted.filter((omission) => ids.has(omission.serviceId));
+    expect(omitted).toEqual([
+      expect.objectContaining({
+        serviceId: services['c-no-personal-data']?.id,
+        reason: 'NO_PERSONAL_DATA',
+      }),
+      expect.objectContaining({
+        serviceId: services['e-latest-says-no']?.id,
+        reason: 'NO_PERSONAL_DATA',
+      }),
+      expect.objectContaining({
+        serviceId: services['g-no-review']?.id,
+        reason: 'NO_DATA_PROTECTION_REVIEW',
+      }),
+    ]);
+    // Under review is not approved: neither an entry nor an omission.
+    expect(record.omitted.map((omission) => omission.serviceId)).not.toContain(
+      services['d-under-review']?.id,
+    );
+  });
+
+  it('shows the conditions of an approval with conditions', async () => {
+    const response = await dataProtection.get('/api/record-of-processing');
+    const entry = ours(response.body.entries).find(
+      (candidate: ProcessingRecordEntry) => candidate.serviceId === services['b-conditions']?.id,
+    );
+    expect(entry?.conditions).toBe('Endast med elevens skolkonto.');
+  });
+
   it('exports the record as Excel, one row per processing under Swedish headings', async () => {
     const response = await download(
       app,
@@ -175,6 +215,7 @@ describe('/api/record-of-processing', () => {
       expect.arrayContaining([
         'Tjänst',
         'Ändamål',
+        'Villkor',
         'Kategorier av personuppgifter',
         'Kategorier av registrerade',
         'Rättslig grund',

@@ -8,6 +8,8 @@ import type {
   ProcessingAgreementRef,
   ProcessingRecordEntry,
   RecordOfProcessing,
+  RecordOmission,
+  RecordOmissionReason,
   ReviewOutcome,
   ServiceCategory,
 } from '@licensregistret/domain';
@@ -19,12 +21,13 @@ import { ClockService } from '../common/clock.service';
 const APPROVED: readonly CatalogueStatus[] = ['APPROVED', 'APPROVED_WITH_CONDITIONS'];
 
 /**
- * Approved services whose latest data protection review (the same "latest" as the approval
- * gates: newest created first) says they process personal data, with the agreements that
- * license them today.
+ * Every approved service with its latest data protection review (the same "latest" as the
+ * approval gates: newest created first) if it has one, and the agreements that license it today.
+ * Those whose review says they process personal data are the record's entries; the others are
+ * listed with why they are not.
  */
 const SELECT_RECORD = `
-  SELECT d.id, d.name, d.description, d.category, d.catalogue_status,
+  SELECT d.id, d.name, d.conditions, d.category, d.catalogue_status,
          s.name AS supplier_name, s.organisation_number,
          r.outcome, r.findings, r.reviewed_on, r.redo_by, r.due_again_since,
          ra.display_name AS reviewer_name,
@@ -35,28 +38,27 @@ const SELECT_RECORD = `
                       WHERE l.service_id = d.id AND l.ends_on >= $2::date) x), '[]') AS agreements
     FROM digital_service d
     JOIN supplier s ON s.id = d.supplier_id
-    JOIN LATERAL (SELECT * FROM service_review sr
+    LEFT JOIN LATERAL (SELECT * FROM service_review sr
                    WHERE sr.service_id = d.id AND sr.kind = 'DATA_PROTECTION'
                    ORDER BY sr.created_at DESC, sr.id LIMIT 1) r ON true
-    JOIN account ra ON ra.id = r.reviewer_id
+    LEFT JOIN account ra ON ra.id = r.reviewer_id
    WHERE d.catalogue_status = ANY ($1::text[])
-     AND (r.findings ->> 'processesPersonalData')::boolean
    ORDER BY d.name, d.id`;
 
 interface RecordRow {
   id: string;
   name: string;
-  description: string;
+  conditions: string;
   category: ServiceCategory;
   catalogue_status: CatalogueStatus;
   supplier_name: string;
   organisation_number: string;
-  outcome: ReviewOutcome;
-  findings: DataProtectionFindings;
-  reviewed_on: IsoDate;
-  redo_by: IsoDate;
+  outcome: ReviewOutcome | null;
+  findings: DataProtectionFindings | null;
+  reviewed_on: IsoDate | null;
+  redo_by: IsoDate | null;
   due_again_since: Date | null;
-  reviewer_name: string;
+  reviewer_name: string | null;
   agreements: {
     agreement_id: string;
     agreement_number: string;
@@ -66,7 +68,31 @@ interface RecordRow {
   }[];
 }
 
-function toEntry(row: RecordRow, today: IsoDate): ProcessingRecordEntry {
+type ReviewedRow = RecordRow & {
+  outcome: ReviewOutcome;
+  findings: DataProtectionFindings;
+  reviewed_on: IsoDate;
+  redo_by: IsoDate;
+  reviewer_name: string;
+};
+
+/** Why an approved service has no entry, or null when it has one. */
+function omissionOf(row: RecordRow): RecordOmissionReason | null {
+  if (row.findings === null) return 'NO_DATA_PROTECTION_REVIEW';
+  return row.findings.processesPersonalData ? null : 'NO_PERSONAL_DATA';
+}
+
+function toOmission(row: RecordRow, reason: RecordOmissionReason): RecordOmission {
+  return {
+    serviceId: row.id,
+    serviceName: row.name,
+    supplierName: row.supplier_name,
+    catalogueStatus: row.catalogue_status,
+    reason,
+  };
+}
+
+function toEntry(row: ReviewedRow, today: IsoDate): ProcessingRecordEntry {
   const findings = row.findings;
   const agreements: ProcessingAgreementRef[] = row.agreements.map((agreement) => ({
     agreementId: agreement.agreement_id,
@@ -82,7 +108,8 @@ function toEntry(row: RecordRow, today: IsoDate): ProcessingRecordEntry {
     supplierOrganisationNumber: row.organisation_number,
     category: row.category,
     catalogueStatus: row.catalogue_status,
-    purpose: row.description,
+    purpose: findings.purpose?.trim() ?? '',
+    conditions: row.conditions,
     dataCategories: findings.dataCategories ?? [],
     dataSubjects: findings.dataSubjects ?? [],
     legalBasis: findings.legalBasis ?? null,
@@ -123,6 +150,13 @@ export class RecordOfProcessingService {
   async read(): Promise<RecordOfProcessing> {
     const today = this.clock.today();
     const rows = (await this.dataSource.query(SELECT_RECORD, [APPROVED, today])) as RecordRow[];
-    return { readOn: today, entries: rows.map((row) => toEntry(row, today)) };
+    const entries: ProcessingRecordEntry[] = [];
+    const omitted: RecordOmission[] = [];
+    for (const row of rows) {
+      const omission = omissionOf(row);
+      if (omission) omitted.push(toOmission(row, omission));
+      else entries.push(toEntry(row as ReviewedRow, today));
+    }
+    return { readOn: today, entries, omitted };
   }
 }

@@ -173,6 +173,7 @@ export class RequestMovesService {
         reasons: body.reasons ?? [],
         text: body.text ?? '',
         conditions: body.conditions ?? '',
+        publicConditions: body.publicConditions ?? '',
         proposedByName: actor.displayName,
         proposedAt: new Date().toISOString(),
       };
@@ -205,16 +206,26 @@ export class RequestMovesService {
     const outcome = body.outcome as DecisionOutcome;
     await this.checkApprovalGates(manager, row, outcome);
     const reasons = outcome === 'REJECTED' ? (body.reasons ?? []) : [];
-    const conditions = outcome === 'APPROVED_WITH_CONDITIONS' ? (body.conditions ?? '') : '';
-    if (row.service_id) await this.services.recordDecision(manager, actor, row.service_id, outcome);
+    const withConditions = outcome === 'APPROVED_WITH_CONDITIONS';
+    const conditions = withConditions ? (body.conditions ?? '') : '';
+    const publicConditions = withConditions ? (body.publicConditions ?? '') : '';
+    if (row.service_id) {
+      await this.services.recordDecision(manager, actor, row.service_id, {
+        outcome,
+        conditions,
+        publicConditions,
+        description: body.description,
+      });
+    }
     return {
       set: `decision_outcome = $3, decision_reasons = $4, decision_text = $5, decision_conditions = $6,
-            decided_by = $7, decided_at = now()`,
-      parameters: [outcome, reasons, body.text ?? '', conditions, actor.id],
+            decided_by = $7, decided_at = now(), decision_public_conditions = $8`,
+      parameters: [outcome, reasons, body.text ?? '', conditions, actor.id, publicConditions],
       changes: {
         outcome: { old: null, new: outcome },
         ...(reasons.length ? { reasons: { old: null, new: reasons } } : {}),
         ...(conditions ? { conditions: { old: null, new: conditions } } : {}),
+        ...(publicConditions ? { publicConditions: { old: null, new: publicConditions } } : {}),
       },
       notify: (manager, after) =>
         this.tell(manager, 'DECIDED', actor, after, {
@@ -284,7 +295,8 @@ export class RequestMovesService {
         name: row.new_tool_name as string,
         supplierId: await this.supplierFor(manager, actor, row, body),
         category: body.category as ServiceCategory,
-        description: row.need,
+        // The catalogue's words are the specialist's, never the school's need text.
+        description: body.description ?? '',
         schoolForms: row.school_forms,
         webAddress: row.new_tool_web_address,
         personalData: row.personal_data,

@@ -110,6 +110,7 @@ export class RequestReader {
               reasons: row.decision_reasons,
               text: row.decision_text ?? '',
               conditions: row.decision_conditions ?? '',
+              publicConditions: row.decision_public_conditions ?? '',
               decidedByName: row.decided_by_name ?? '',
               decidedAt: row.decided_at?.toISOString() ?? '',
             },

@@ -99,6 +99,8 @@ export interface RequestRow {
   decision_reasons: DecisionReason[];
   decision_text: string | null;
   decision_conditions: string | null;
+  decision_public_conditions: string | null;
+  what_changed: string | null;
   decided_by: string | null;
   decided_at: Date | null;
   version: number;

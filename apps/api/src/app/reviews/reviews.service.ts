@@ -5,6 +5,9 @@ import { DataSource, type EntityManager } from 'typeorm';
 
 import {
   type CurrentReviews,
+  type DataLocation,
+  type DataProtectionFindings,
+  type InformationSecurityFindings,
   REVIEW_KINDS,
   REVIEW_KIND_LABELS,
   REVIEW_OUTCOME_LABELS,
@@ -13,10 +16,12 @@ import {
   SERVICE_CHANGE_LABELS,
   type ServiceReview,
   type ServiceReviews,
+  type SignInMethod,
   approvalBlockers,
 } from '@licensregistret/domain';
 
 import type { Actor } from '../auth/actor';
+import { ServicesService } from '../catalogue/services.service';
 import { AppException } from '../common/app-exception';
 import { ClockService } from '../common/clock.service';
 import { EventLogService } from '../common/event-log.service';
@@ -41,6 +46,7 @@ export class ReviewsService {
     private readonly events: EventLogService,
     private readonly clock: ClockService,
     private readonly handOffs: HandOffsService,
+    private readonly services: ServicesService,
   ) {}
 
   async forService(serviceId: string): Promise<ServiceReviews> {
@@ -71,6 +77,16 @@ export class ReviewsService {
     if (problems.length > 0) {
       throw new RequestValidationException(toFieldErrors(problems, 'findings'));
     }
+    if (
+      body.kind === 'DATA_PROTECTION' &&
+      (findings as DataProtectionFindings).processesPersonalData &&
+      !(findings as DataProtectionFindings).purpose.trim()
+    ) {
+      throw AppException.invalid(
+        'findings.purpose',
+        'the purpose is needed when personal data is processed',
+      );
+    }
     if (body.outcome === 'APPROVED_WITH_CONDITIONS' && !body.conditions) {
       throw AppException.invalid('conditions', 'an approval with conditions names them');
     }
@@ -95,6 +111,12 @@ export class ReviewsService {
           body.redoBy,
         ],
       )) as { id: string }[];
+      await this.services.recordReviewFacts(
+        manager,
+        actor,
+        serviceId,
+        reviewFacts(body.kind, findings),
+      );
       await this.events.record(manager, {
         actorId: actor.id,
         subjectType: 'service',
@@ -228,4 +250,18 @@ export class ReviewsService {
     if (!service) throw AppException.notFound('The service');
     return service;
   }
+}
+
+/** What a review establishes about its service for the catalogue. */
+function reviewFacts(
+  kind: ReviewKind,
+  findings: object,
+): { signInMethod?: SignInMethod; dataLocation?: DataLocation } {
+  if (kind === 'INFORMATION_SECURITY') {
+    return { signInMethod: (findings as InformationSecurityFindings).signInMethod };
+  }
+  if (kind === 'DATA_PROTECTION') {
+    return { dataLocation: (findings as DataProtectionFindings).storageLocation };
+  }
+  return {};
 }

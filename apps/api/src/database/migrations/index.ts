@@ -8,6 +8,7 @@ import { WithdrawnDrafts1763874000000 } from './1763874000000-withdrawn-drafts';
 import { OutboxLease1763877600000 } from './1763877600000-outbox-lease';
 import { SignInThrottleAndTrustedDevices1796360896949 } from './1796360896949-sign-in-throttle-and-trusted-devices';
 import { HandOffs1796369114147 } from './1796369114147-hand-offs';
+import { RecordsAndRequestHistory1796369148405 } from './1796369148405-records-and-request-history';
 
 /**
  * Every migration, oldest first. A generated migration is added here by hand (the API is bundled,
@@ -24,4 +25,5 @@ export const MIGRATIONS = [
   OutboxLease1763877600000,
   SignInThrottleAndTrustedDevices1796360896949,
   HandOffs1796369114147,
+  RecordsAndRequestHistory1796369148405,
 ];

@@ -63,6 +63,7 @@ describe('CataloguePage', () => {
             category: 'SKILLS_TRAINING',
             signInMethod: 'OWN_ACCOUNTS',
             catalogueStatus: 'APPROVED_WITH_CONDITIONS',
+            conditions: 'Lärarkonton med tvåfaktorsinloggning.',
           }),
         ],
         total: 2,
@@ -86,6 +87,11 @@ describe('CataloguePage', () => {
       'Inte licensierad för din enhet',
     );
     expect(plain(rakna?.textContent)).toContain('Godkänd med villkor');
+    expect(plain(rakna?.querySelector('.conditions dt')?.textContent)).toBe('Villkor');
+    expect(plain(rakna?.querySelector('.conditions dd')?.textContent)).toBe(
+      'Lärarkonton med tvåfaktorsinloggning.',
+    );
+    expect(polylino?.querySelector('.conditions')).toBeNull();
     expect(element.querySelector('[role="status"]')?.textContent?.trim()).toBe('2 tjänster');
     expect(element.querySelector('#catalogue-unit')).toBeNull();
   });

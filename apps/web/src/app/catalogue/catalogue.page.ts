@@ -60,10 +60,8 @@ export class CataloguePage implements OnInit {
       categoryText: SERVICE_CATEGORY_LABELS[entry.category],
       schoolFormsText: schoolFormNames(entry.schoolForms, 'Alla skolformer'),
       signInText: SIGN_IN_METHOD_LABELS[entry.signInMethod],
-      conditions:
-        entry.catalogueStatus === 'APPROVED_WITH_CONDITIONS'
-          ? CATALOGUE_STATUS_LABELS.APPROVED_WITH_CONDITIONS
-          : null,
+      decisionText: CATALOGUE_STATUS_LABELS[entry.catalogueStatus],
+      conditions: entry.conditions.trim() || null,
       host: entry.webAddress ? hostOf(entry.webAddress) : null,
     }));
   });

@@ -16,6 +16,8 @@ export function testEntry(overrides: Partial<CatalogueEntry> = {}): CatalogueEnt
     personalData: 'PUPILS_ORDINARY',
     dataLocation: 'EU_EEA',
     catalogueStatus: 'APPROVED',
+    conditions: '',
+    publicConditions: '',
     version: 1,
     licensedUnits: [],
     ...overrides,

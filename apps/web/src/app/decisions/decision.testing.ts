@@ -48,6 +48,8 @@ export function testService(overrides: Partial<DigitalService> = {}): DigitalSer
     personalData: 'PUPILS_ORDINARY',
     dataLocation: 'EU_EEA',
     catalogueStatus: 'UNDER_REVIEW',
+    conditions: '',
+    publicConditions: '',
     version: 2,
     ...overrides,
   };
@@ -77,6 +79,7 @@ export function testDataProtectionReview(
     validity: 'VALID',
     findings: {
       processesPersonalData: true,
+      purpose: 'Elevernas läsning och lärarens uppföljning.',
       legalBasis: 'PUBLIC_INTEREST',
       dataCategories: ['IDENTITY', 'USAGE'],
       dataSubjects: ['PUPILS', 'STAFF'],

@@ -48,6 +48,7 @@ describe('PublicServicesPage', () => {
       schoolForms: [],
       status: 'APPROVED_WITH_CONDITIONS',
       decidedOn: '2025-03-01',
+      publicConditions: 'Bara med elevens skolkonto.',
     }),
     testPublicService(),
     testPublicService({
@@ -77,7 +78,7 @@ describe('PublicServicesPage', () => {
         'Widgit',
         'Hjälpmedel',
         'Alla skolformer',
-        'Godkänd med villkor',
+        'Godkänd med villkor Villkor: Bara med elevens skolkonto.',
         '2025-03-01',
       ],
       ['Äldre läsverktyg', 'Läs AB', 'Läromedel', 'Grundskola', 'Avvecklad', 'Inget datum'],

@@ -40,6 +40,7 @@ export class PublicServicesPage implements OnInit {
       status: service.status,
       statusText: CATALOGUE_STATUS_LABELS[service.status] ?? service.status,
       decidedOn: service.decidedOn ?? 'Inget datum',
+      conditions: service.publicConditions.trim(),
     })),
   );
 

@@ -10,6 +10,7 @@ export function testPublicService(overrides: Partial<PublicService> = {}): Publi
     schoolForms: ['GR'],
     status: 'APPROVED',
     decidedOn: '2025-01-10',
+    publicConditions: '',
     ...overrides,
   };
 }

@@ -5,6 +5,14 @@ const asMap = (items: ReturnType<typeof processingItems>) =>
   Object.fromEntries(items.map((item) => [item.term, item.value]));
 
 describe('processingItems', () => {
+  it('shows the approval’s conditions, and says when the review wrote no purpose', () => {
+    const items = asMap(
+      processingItems(testProcessing({ purpose: ' ', conditions: 'Endast med skolkonto.' })),
+    );
+    expect(items['Ändamål']).toBe('Inte angivet i dataskyddsgranskningen');
+    expect(items['Villkor']).toBe('Endast med skolkonto.');
+  });
+
   it('words what art. 30 asks for in Swedish, purpose first', () => {
     const items = processingItems(testProcessing());
     expect(items[0]).toEqual({
@@ -12,6 +20,7 @@ describe('processingItems', () => {
       value: 'Läromedel i alla ämnen och en kunskapstjänst för grundskolan.',
     });
     expect(asMap(items)).toMatchObject({
+      Villkor: 'Inga villkor',
       'Leverantör (personuppgiftsbiträde)': 'NE Nationalencyklopedin AB (556172-2318)',
       'Kategorier av personuppgifter': ['Namn och identitet', 'Användning och loggar'],
       'Kategorier av registrerade': ['Elever', 'Personal'],
@@ -50,7 +59,7 @@ describe('processingItems', () => {
         }),
       ),
     );
-    expect(items['Ändamål']).toBe('Inte beskrivet');
+    expect(items['Ändamål']).toBe('Inte angivet i dataskyddsgranskningen');
     expect(items['Rättslig grund']).toBe('Inte angiven');
     expect(items['Kategorier av personuppgifter']).toBe('Inte angivna');
     expect(items['Underbiträden']).toBe('Inga');

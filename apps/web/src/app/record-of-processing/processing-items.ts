@@ -11,7 +11,9 @@ import {
   REVIEW_VALIDITY_LABELS,
   SERVICE_CATEGORY_LABELS,
   TRANSFER_MECHANISM_LABELS,
+  conditionsText,
   dataProcessingAgreementText,
+  purposeText,
 } from '@licensregistret/domain';
 
 /** One term of a processing's definition list. */
@@ -27,7 +29,7 @@ const listOr = (items: readonly string[], none: string) => (items.length > 0 ? i
 export function processingItems(entry: ProcessingRecordEntry): ProcessingItem[] {
   const review = entry.review;
   return [
-    { term: LABELS.purpose, value: entry.purpose.trim() || 'Inte beskrivet' },
+    { term: LABELS.purpose, value: purposeText(entry) },
     {
       term: LABELS.supplier,
       value: `${entry.supplierName} (${entry.supplierOrganisationNumber})`,
@@ -36,6 +38,7 @@ export function processingItems(entry: ProcessingRecordEntry): ProcessingItem[] 
       term: LABELS.category,
       value: `${SERVICE_CATEGORY_LABELS[entry.category]}; ${CATALOGUE_STATUS_LABELS[entry.catalogueStatus].toLowerCase()}`,
     },
+    { term: LABELS.conditions, value: conditionsText(entry) },
     {
       term: LABELS.dataCategories,
       value: listOr(

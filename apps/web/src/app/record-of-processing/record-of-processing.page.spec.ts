@@ -45,13 +45,14 @@ describe('RecordOfProcessingPage', () => {
         testProcessing(),
         testProcessing({ serviceId: 'svc-polylino', serviceName: 'Polylino' }),
       ],
+      omitted: [],
     });
 
     expect(plain(element.querySelector('h1')?.textContent)).toBe('Registerförteckning');
     expect(plain(element.querySelector('[role="status"]')?.textContent)).toBe(
       '2 behandlingar, enligt läget 2026-11-23.',
     );
-    const sections = [...element.querySelectorAll('section')];
+    const sections = [...element.querySelectorAll('section.processing')];
     expect(sections).toHaveLength(2);
     const [ne] = sections;
     const heading = ne?.querySelector('h2');
@@ -81,13 +82,61 @@ describe('RecordOfProcessingPage', () => {
     ).toEqual(['Elever', 'Personal']);
   });
 
+  it('lists every other approved service with why it has no entry', async () => {
+    const { element } = await render({
+      readOn: '2026-11-23',
+      entries: [testProcessing()],
+      omitted: [
+        {
+          serviceId: 'svc-widgit',
+          serviceName: 'Widgit Online',
+          supplierName: 'Widgit',
+          catalogueStatus: 'APPROVED',
+          reason: 'NO_DATA_PROTECTION_REVIEW',
+        },
+        {
+          serviceId: 'svc-kahoot',
+          serviceName: 'Kahoot!',
+          supplierName: 'Kahoot! Nordic AB',
+          catalogueStatus: 'APPROVED_WITH_CONDITIONS',
+          reason: 'NO_PERSONAL_DATA',
+        },
+      ],
+    });
+    const omitted = element.querySelector('section.omitted');
+    expect(plain(omitted?.querySelector('h2')?.textContent)).toBe(
+      'Godkända tjänster som inte finns i förteckningen',
+    );
+    const rows = [...(omitted?.querySelectorAll('tbody tr') ?? [])].map((row) =>
+      [...row.querySelectorAll('th, td')].map((cell) => plain(cell.textContent)),
+    );
+    expect(rows).toEqual([
+      [
+        'Widgit Online',
+        'Widgit',
+        'Godkänd',
+        'Ingen dataskyddsgranskning är gjord, så behandlingen är inte beskriven',
+      ],
+      [
+        'Kahoot!',
+        'Kahoot! Nordic AB',
+        'Godkänd med villkor',
+        'Behandlar inga personuppgifter enligt dataskyddsgranskningen',
+      ],
+    ]);
+  });
+
   it('prints, and links to the export in both formats', async () => {
     const print = jest.fn();
     const window = TestBed.inject(DOCUMENT).defaultView as Window;
     const original = window.print;
     window.print = print;
     try {
-      const { element } = await render({ readOn: '2026-11-23', entries: [testProcessing()] });
+      const { element } = await render({
+        readOn: '2026-11-23',
+        entries: [testProcessing()],
+        omitted: [],
+      });
       const button = [...element.querySelectorAll('button')].find(
         (candidate) => plain(candidate.textContent) === 'Skriv ut',
       );
@@ -107,7 +156,7 @@ describe('RecordOfProcessingPage', () => {
   });
 
   it('says when no service processes personal data, and when the record cannot be read', async () => {
-    const empty = await render({ readOn: '2026-11-23', entries: [] });
+    const empty = await render({ readOn: '2026-11-23', entries: [], omitted: [] });
     expect(plain(empty.element.querySelector('[role="status"]')?.textContent)).toBe(
       'Inga godkända tjänster behandlar personuppgifter enligt sin dataskyddsgranskning (2026-11-23).',
     );

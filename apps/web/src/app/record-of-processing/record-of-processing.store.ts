@@ -1,7 +1,11 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 
-import type { RecordOfProcessing } from '@licensregistret/domain';
+import {
+  CATALOGUE_STATUS_LABELS,
+  RECORD_OMISSION_LABELS,
+  type RecordOfProcessing,
+} from '@licensregistret/domain';
 
 import { type ProcessingItem, processingItems } from './processing-items';
 import { RecordOfProcessingApi } from './record-of-processing-api';
@@ -14,6 +18,15 @@ export interface ProcessingView {
   id: string;
   serviceName: string;
   items: ProcessingItem[];
+}
+
+/** An approved service the record has no entry for, and why, for the page's table. */
+export interface OmittedView {
+  id: string;
+  serviceName: string;
+  supplierName: string;
+  statusText: string;
+  reason: string;
 }
 
 /** The record of processing, read once when the page opens. */
@@ -31,6 +44,19 @@ export class RecordOfProcessingStore {
       id: entry.serviceId,
       serviceName: entry.serviceName,
       items: processingItems(entry),
+    }));
+  });
+
+  /** The approved services without an entry, each with why. */
+  readonly omitted = computed((): OmittedView[] => {
+    const state = this.state$();
+    if (state.kind !== 'loaded') return [];
+    return state.record.omitted.map((omission) => ({
+      id: omission.serviceId,
+      serviceName: omission.serviceName,
+      supplierName: omission.supplierName,
+      statusText: CATALOGUE_STATUS_LABELS[omission.catalogueStatus],
+      reason: RECORD_OMISSION_LABELS[omission.reason],
     }));
   });
 

@@ -12,6 +12,7 @@ export function testProcessing(
     category: 'LEARNING_MATERIAL',
     catalogueStatus: 'APPROVED',
     purpose: 'Läromedel i alla ämnen och en kunskapstjänst för grundskolan.',
+    conditions: '',
     dataCategories: ['IDENTITY', 'USAGE'],
     dataSubjects: ['PUPILS', 'STAFF'],
     legalBasis: 'PUBLIC_INTEREST',

@@ -14,6 +14,8 @@ const POLYLINO = {
   personalData: 'PUPILS_ORDINARY',
   dataLocation: 'EU_EEA',
   catalogueStatus: 'APPROVED',
+  conditions: '',
+  publicConditions: '',
   version: 1,
 } as const satisfies RequestDetail['service'];
 

@@ -102,6 +102,13 @@ export interface DigitalService {
   personalData: PersonalDataKind;
   dataLocation: DataLocation;
   catalogueStatus: CatalogueStatus;
+  /**
+   * The conditions of the service's latest approval, as the decision wrote them (empty when it
+   * was approved without conditions): what schools must follow.
+   */
+  conditions: string;
+  /** The same conditions as the specialist wrote them for the public list (empty when none). */
+  publicConditions: string;
   version: number;
 }
 

@@ -19,4 +19,9 @@ export interface PublicService {
   schoolForms: SchoolForm[];
   status: (typeof PUBLIC_CATALOGUE_STATUSES)[number];
   decidedOn: IsoDate | null;
+  /**
+   * The conditions of an approval with conditions as written for the public by the specialist
+   * at the decision (empty when there are none or none were written for the public).
+   */
+  publicConditions: string;
 }

@@ -31,8 +31,13 @@ export interface ProcessingRecordEntry {
   supplierOrganisationNumber: string;
   category: ServiceCategory;
   catalogueStatus: CatalogueStatus;
-  /** The service's description: what it is used for. */
+  /**
+   * What the personal data is processed for, as data protection wrote it in the review (empty
+   * when the review did not say: the page says so).
+   */
   purpose: string;
+  /** The conditions of the service's approval (empty when approved without conditions). */
+  conditions: string;
   dataCategories: DataCategory[];
   dataSubjects: DataSubject[];
   legalBasis: LegalBasis | null;
@@ -56,10 +61,31 @@ export interface ProcessingRecordEntry {
   };
 }
 
+/** Why an approved service has no entry in the record. */
+export const RECORD_OMISSION_REASONS = ['NO_DATA_PROTECTION_REVIEW', 'NO_PERSONAL_DATA'] as const;
+export type RecordOmissionReason = (typeof RECORD_OMISSION_REASONS)[number];
+
+export const RECORD_OMISSION_LABELS: Record<RecordOmissionReason, string> = {
+  NO_DATA_PROTECTION_REVIEW:
+    'Ingen dataskyddsgranskning är gjord, så behandlingen är inte beskriven',
+  NO_PERSONAL_DATA: 'Behandlar inga personuppgifter enligt dataskyddsgranskningen',
+};
+
+/** An approved service the record has no entry for, and why. */
+export interface RecordOmission {
+  serviceId: string;
+  serviceName: string;
+  supplierName: string;
+  catalogueStatus: CatalogueStatus;
+  reason: RecordOmissionReason;
+}
+
 export interface RecordOfProcessing {
   /** The day the record was read. */
   readOn: IsoDate;
   entries: ProcessingRecordEntry[];
+  /** Every other approved service, with why it has no entry. */
+  omitted: RecordOmission[];
 }
 
 /** The record's headings in Swedish, for the page and the export alike. */
@@ -68,6 +94,7 @@ export const PROCESSING_RECORD_LABELS = {
   supplier: 'Leverantör (personuppgiftsbiträde)',
   category: 'Kategori',
   purpose: 'Ändamål',
+  conditions: 'Villkor',
   dataCategories: 'Kategorier av personuppgifter',
   dataSubjects: 'Kategorier av registrerade',
   legalBasis: 'Rättslig grund',
@@ -96,4 +123,14 @@ export function dataProcessingAgreementText(
       : `Avtal ${agreement.agreementNumber}: inte undertecknat`,
   );
   return [review, ...agreements].join('. ');
+}
+
+/** The purpose in words; the review may predate the question (then the record says so). */
+export function purposeText(entry: Pick<ProcessingRecordEntry, 'purpose'>): string {
+  return entry.purpose.trim() || 'Inte angivet i dataskyddsgranskningen';
+}
+
+/** The approval's conditions in words. */
+export function conditionsText(entry: Pick<ProcessingRecordEntry, 'conditions'>): string {
+  return entry.conditions.trim() || 'Inga villkor';
 }

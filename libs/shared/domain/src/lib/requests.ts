@@ -40,6 +40,8 @@ export interface RequestDecision {
   /** The explanation the school reads. */
   text: string;
   conditions: string;
+  /** The conditions as written for the public list. */
+  publicConditions: string;
   decidedByName: string;
   decidedAt: string;
 }
@@ -49,6 +51,7 @@ export interface RequestProposal {
   reasons: DecisionReason[];
   text: string;
   conditions: string;
+  publicConditions?: string;
   proposedByName: string;
   proposedAt: string;
 }
@@ -146,6 +149,13 @@ export interface MoveRequest {
   supplierOrganisationNumber?: string;
   /** START_REVIEW of a new tool: the category of the service created under review. */
   category?: ServiceCategory;
+  /**
+   * START_REVIEW of a new tool, or an approval: the catalogue's description of the service, as
+   * the specialist writes it (never the school's need text).
+   */
+  description?: string;
+  /** An approval with conditions (proposed or made): the conditions as the public list shows them. */
+  publicConditions?: string;
 }
 
 /**

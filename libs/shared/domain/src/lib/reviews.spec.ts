@@ -34,6 +34,7 @@ function reviews(
       kind: 'DATA_PROTECTION',
       findings: {
         processesPersonalData: true,
+        purpose: 'Undervisning',
         legalBasis: 'PUBLIC_INTEREST',
         dataCategories: ['IDENTITY'],
         dataSubjects: ['PUPILS'],

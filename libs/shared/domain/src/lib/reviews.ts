@@ -141,6 +141,11 @@ export const KLASSA_LEVEL_LABELS: Record<KlassaLevel, string> = {
 
 export interface DataProtectionFindings {
   processesPersonalData: boolean;
+  /**
+   * What the personal data is processed for, in data protection's words: the record of
+   * processing's "Ändamål" (required when personal data is processed).
+   */
+  purpose: string;
   legalBasis: LegalBasis | null;
   dataCategories: DataCategory[];
   dataSubjects: DataSubject[];

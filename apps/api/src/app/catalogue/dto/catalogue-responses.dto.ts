@@ -47,6 +47,10 @@ export class DigitalServiceDto implements DigitalService {
   personalData!: PersonalDataKind;
   dataLocation!: DataLocation;
   catalogueStatus!: CatalogueStatus;
+  /** The conditions of the latest approval (empty when none). */
+  conditions!: string;
+  /** The same conditions as written for the public list. */
+  publicConditions!: string;
   version!: number;
 }
 

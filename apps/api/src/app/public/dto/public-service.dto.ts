@@ -13,4 +13,6 @@ export class PublicServiceDto implements PublicService {
   status!: PublicService['status'];
   @ApiDate()
   decidedOn!: string | null;
+  /** An approval's conditions as written for the public (empty when none). */
+  publicConditions!: string;
 }

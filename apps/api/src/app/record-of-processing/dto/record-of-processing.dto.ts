@@ -1,3 +1,5 @@
+import { ApiProperty } from '@nestjs/swagger';
+
 import type {
   CatalogueStatus,
   DataCategory,
@@ -8,11 +10,14 @@ import type {
   ProcessingAgreementRef,
   ProcessingRecordEntry,
   RecordOfProcessing,
+  RecordOmission,
+  RecordOmissionReason,
   ReviewOutcome,
   ReviewValidity,
   ServiceCategory,
   TransferMechanism,
 } from '@licensregistret/domain';
+import { RECORD_OMISSION_REASONS } from '@licensregistret/domain';
 
 import { ApiDate, ApiUuid } from '../../openapi/formats';
 
@@ -45,7 +50,10 @@ export class ProcessingRecordEntryDto implements ProcessingRecordEntry {
   supplierOrganisationNumber!: string;
   category!: ServiceCategory;
   catalogueStatus!: CatalogueStatus;
+  /** What the data is processed for, as the data protection review says. */
   purpose!: string;
+  /** The conditions of the service's approval. */
+  conditions!: string;
   dataCategories!: DataCategory[];
   dataSubjects!: DataSubject[];
   legalBasis!: LegalBasis | null;
@@ -62,10 +70,23 @@ export class ProcessingRecordEntryDto implements ProcessingRecordEntry {
   review!: ProcessingReviewDto;
 }
 
+/** An approved service without an entry, and why. */
+export class RecordOmissionDto implements RecordOmission {
+  @ApiUuid()
+  serviceId!: string;
+  serviceName!: string;
+  supplierName!: string;
+  catalogueStatus!: CatalogueStatus;
+  @ApiProperty({ enum: RECORD_OMISSION_REASONS })
+  reason!: RecordOmissionReason;
+}
+
 /** The record of processing (registerförteckning, GDPR art. 30). */
 export class RecordOfProcessingDto implements RecordOfProcessing {
   /** The day the record was read. */
   @ApiDate()
   readOn!: string;
   entries!: ProcessingRecordEntryDto[];
+  /** Every other approved service, with why it has no entry. */
+  omitted!: RecordOmissionDto[];
 }

@@ -91,6 +91,25 @@ export class MoveDto implements MoveRequest {
   @IsOptional()
   @IsIn(SERVICE_CATEGORIES)
   category?: ServiceCategory;
+
+  @ApiPropertyOptional({
+    description:
+      "START_REVIEW of a new tool, or an approval: the catalogue's description, written by the specialist",
+  })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(4000)
+  description?: string;
+
+  @ApiPropertyOptional({
+    description: 'An approval with conditions: the conditions as the public list shows them',
+  })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(4000)
+  publicConditions?: string;
 }
 
 export class CommentDto implements CommentRequest {

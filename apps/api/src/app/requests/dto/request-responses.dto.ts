@@ -69,6 +69,8 @@ export class RequestDecisionDto implements RequestDecision {
   /** The explanation the school reads. */
   text!: string;
   conditions!: string;
+  /** The conditions as the public list shows them. */
+  publicConditions!: string;
   decidedByName!: string;
   @ApiDateTime()
   decidedAt!: string;
@@ -79,6 +81,7 @@ export class RequestProposalDto implements RequestProposal {
   reasons!: DecisionReason[];
   text!: string;
   conditions!: string;
+  publicConditions?: string;
   proposedByName!: string;
   @ApiDateTime()
   proposedAt!: string;

@@ -54,6 +54,12 @@ export class DataProtectionFindingsDto implements DataProtectionFindings {
   @IsBoolean()
   processesPersonalData!: boolean;
 
+  /** The record of processing's "Ändamål": needed (non-empty) when personal data is processed. */
+  @Trim()
+  @IsString()
+  @MaxLength(2000)
+  purpose!: string;
+
   @ValidateIf((findings: DataProtectionFindingsDto) => findings.processesPersonalData === true)
   @IsIn(LEGAL_BASES, { message: 'legalBasis is needed when personal data is processed' })
   legalBasis!: LegalBasis | null;

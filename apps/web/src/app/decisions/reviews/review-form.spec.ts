@@ -34,6 +34,7 @@ describe('reviewFormFor', () => {
   it('starts a new review from the latest review’s findings', () => {
     const value = reviewFormFor(testService(), testDataProtectionReview(), TODAY);
     expect(value.dataProtection.legalBasis).toBe('PUBLIC_INTEREST');
+    expect(value.dataProtection.purpose).toBe('Elevernas läsning och lärarens uppföljning.');
     expect(value.dataProtection.dataCategories.IDENTITY).toBe(true);
     expect(value.dataProtection.dataCategories.HEALTH).toBe(false);
     expect(value.dataProtection.subProcessors).toBe('Amazon Web Services EMEA SARL (Stockholm)');
@@ -53,10 +54,10 @@ describe('validateReview', () => {
     ).toEqual(['Skriv villkoren.']);
   });
 
-  it('wants the legal basis, categories, subjects and retention when personal data is processed', () => {
+  it('wants the purpose, the legal basis, categories, subjects and retention when personal data is processed', () => {
     expect(
       Object.keys(validateReview('DATA_PROTECTION', form({ outcome: 'APPROVED' }), TODAY).fields),
-    ).toEqual(['legalBasis', 'dataCategories', 'dataSubjects', 'retention']);
+    ).toEqual(['purpose', 'legalBasis', 'dataCategories', 'dataSubjects', 'retention']);
     const none = form({ outcome: 'APPROVED' });
     none.dataProtection.processesPersonalData = false;
     expect(validateReview('DATA_PROTECTION', none, TODAY).fields).toEqual({});
@@ -83,6 +84,7 @@ describe('toCreateReviewRequest', () => {
     const value = form({ outcome: 'APPROVED', notes: ' Bra. ', conditions: 'kvar' });
     value.dataProtection = {
       ...value.dataProtection,
+      purpose: ' Läsning i undervisningen. ',
       legalBasis: 'PUBLIC_INTEREST',
       dataCategories: flagsOf(DATA_CATEGORIES, ['IDENTITY', 'HEALTH']),
       dataSubjects: flagsOf(DATA_SUBJECTS, ['PUPILS']),
@@ -102,6 +104,7 @@ describe('toCreateReviewRequest', () => {
       redoBy: '2027-03-14',
       findings: {
         processesPersonalData: true,
+        purpose: 'Läsning i undervisningen.',
         legalBasis: 'PUBLIC_INTEREST',
         dataCategories: ['IDENTITY', 'HEALTH'],
         dataSubjects: ['PUPILS'],

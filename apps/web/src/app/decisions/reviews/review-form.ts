@@ -31,6 +31,8 @@ export const DIRECT_AWARD_LIMIT_SEK = 700_000;
 
 export interface DataProtectionValue {
   processesPersonalData: boolean;
+  /** What the data is processed for: the record of processing's "Ändamål". */
+  purpose: string;
   legalBasis: LegalBasis | '';
   dataCategories: Record<DataCategory, boolean>;
   dataSubjects: Record<DataSubject, boolean>;
@@ -85,6 +87,7 @@ export function reviewFormFor(
     redoBy: addMonths(today, 12),
     dataProtection: {
       processesPersonalData: service.personalData !== 'NONE',
+      purpose: '',
       legalBasis: '',
       dataCategories: flagsOf(DATA_CATEGORIES),
       dataSubjects: flagsOf(DATA_SUBJECTS),
@@ -110,6 +113,7 @@ export function reviewFormFor(
       const findings = latest.findings;
       value.dataProtection = {
         processesPersonalData: findings.processesPersonalData,
+        purpose: findings.purpose ?? '',
         legalBasis: findings.legalBasis ?? '',
         dataCategories: flagsOf(DATA_CATEGORIES, findings.dataCategories),
         dataSubjects: flagsOf(DATA_SUBJECTS, findings.dataSubjects),
@@ -154,6 +158,7 @@ export const REVIEW_MESSAGES: Record<string, FieldMessages> = {
   conditions: { invalid: 'Skriv villkoren.' },
   notes: { invalid: 'Anteckningarna kunde inte sparas.' },
   redoBy: { invalid: 'Ange ett datum efter i dag då granskningen ska göras om.' },
+  purpose: { invalid: 'Skriv ändamålet med behandlingen.' },
   legalBasis: { invalid: 'Välj rättslig grund.' },
   dataCategories: { invalid: 'Välj minst en kategori av personuppgifter.' },
   dataSubjects: { invalid: 'Välj minst en grupp av registrerade.' },
@@ -178,6 +183,7 @@ export const REVIEW_FIELD_IDS: Record<string, string> = {
   conditions: 'review-conditions',
   notes: 'review-notes',
   redoBy: 'review-redo-by',
+  purpose: 'review-purpose',
   legalBasis: 'review-legal-basis',
   dataCategories: `review-category-${DATA_CATEGORIES[0]}`,
   dataSubjects: `review-subject-${DATA_SUBJECTS[0]}`,
@@ -239,6 +245,7 @@ export function validateReview(
     case 'DATA_PROTECTION': {
       const findings = value.dataProtection;
       if (findings.processesPersonalData) {
+        if (findings.purpose.trim() === '') fail('purpose');
         if (findings.legalBasis === '') fail('legalBasis');
         if (checked(findings.dataCategories, DATA_CATEGORIES).length === 0) {
           fail('dataCategories');
@@ -286,6 +293,7 @@ export function toCreateReviewRequest(
         kind,
         findings: {
           processesPersonalData: personal,
+          purpose: personal ? findings.purpose.trim() : '',
           legalBasis: personal && findings.legalBasis !== '' ? findings.legalBasis : null,
           dataCategories: personal ? checked(findings.dataCategories, DATA_CATEGORIES) : [],
           dataSubjects: personal ? checked(findings.dataSubjects, DATA_SUBJECTS) : [],

@@ -151,6 +151,7 @@ export class ReviewPage implements OnInit, HasUnsavedChanges {
     redoBy: [''],
     dataProtection: this.fb.group({
       processesPersonalData: [true],
+      purpose: [''],
       legalBasis: this.fb.control<LegalBasis | ''>(''),
       dataCategories: this.fb.group(flagsOf(DATA_CATEGORIES)),
       dataSubjects: this.fb.group(flagsOf(DATA_SUBJECTS)),

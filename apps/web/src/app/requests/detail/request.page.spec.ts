@@ -208,6 +208,7 @@ describe('RequestPage', () => {
           reasons: ['ECONOMY', 'NEED'],
           text: 'Kommunens licens för Inläsningstjänst täcker behovet.',
           conditions: '',
+          publicConditions: '',
           decidedByName: 'Olle Objektspecialist',
           decidedAt: '2026-04-01T12:00:00.000Z',
         },
