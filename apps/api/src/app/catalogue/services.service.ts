@@ -318,6 +318,53 @@ export class ServicesService {
     });
   }
 
+  /**
+   * A request's decision corrected (`to` an outcome) or reopened (`to` null): an approval gives
+   * the service its status as a decision does; otherwise the status the old decision gave goes
+   * back to rejected or under review, unless another request's approval of the service stands.
+   */
+  async reconsiderDecision(
+    manager: EntityManager,
+    actor: Actor,
+    serviceId: string,
+    requestId: string,
+    from: DecisionOutcome,
+    to: ServiceDecision | null,
+  ): Promise<void> {
+    if (to !== null && to.outcome !== 'REJECTED') {
+      return this.recordDecision(manager, actor, serviceId, to);
+    }
+    const status: CatalogueStatus = to === null ? 'UNDER_REVIEW' : 'REJECTED';
+    const [before] = (await manager.query(
+      `SELECT d.catalogue_status,
+              EXISTS (SELECT 1 FROM request r WHERE r.service_id = d.id AND r.id <> $2
+                         AND r.state IN ('DECIDED', 'IMPLEMENTED')
+                         AND r.decision_outcome IN ('APPROVED', 'APPROVED_WITH_CONDITIONS'))
+                AS approved_elsewhere
+         FROM digital_service d WHERE d.id = $1 FOR UPDATE OF d`,
+      [serviceId, requestId],
+    )) as { catalogue_status: CatalogueStatus; approved_elsewhere: boolean }[];
+    if (
+      before.catalogue_status !== STATUS_AFTER_DECISION[from] ||
+      before.catalogue_status === status ||
+      (from !== 'REJECTED' && before.approved_elsewhere)
+    ) {
+      return;
+    }
+    await manager.query(
+      `UPDATE digital_service SET catalogue_status = $2, status_decided_on = $3, version = version + 1,
+              updated_at = now() WHERE id = $1`,
+      [serviceId, status, status === 'UNDER_REVIEW' ? null : this.clock.today()],
+    );
+    await this.events.record(manager, {
+      actorId: actor.id,
+      subjectType: 'service',
+      subjectId: serviceId,
+      kind: 'updated',
+      changes: { catalogueStatus: { old: before.catalogue_status, new: status } },
+    });
+  }
+
   private async read(
     manager: EntityManager,
     id: string,

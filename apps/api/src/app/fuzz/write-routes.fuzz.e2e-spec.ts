@@ -284,6 +284,7 @@ describe('fuzzing the write routes', () => {
     supplierId: mostly(fc.constantFrom(...ids.suppliers), all()),
     supplierOrganisationNumber: mostly(organisationNumber()),
     category: mostly(fc.constantFrom(...SERVICE_CATEGORIES)),
+    correctionReason: mostly(fc.string({ maxLength: 100 })),
   });
   const reviewFields = () => ({
     kind: mostly(fc.constantFrom(...REVIEW_KINDS)),

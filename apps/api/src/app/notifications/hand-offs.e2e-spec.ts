@@ -151,6 +151,8 @@ describe('hand-offs: who is told of each move', () => {
     REQUEST_CREATED: true,
     CHANGED_AFTER_ENDORSEMENT: true,
     ENDORSED: true,
+    DECLINED: true,
+    CHANGED_AFTER_DECLINE: true,
     SUBMITTED: true,
     REVIEW_WANTED: true,
     REVIEW_DUE_AFTER_CHANGE: true,
@@ -160,6 +162,8 @@ describe('hand-offs: who is told of each move', () => {
     INFO_ANSWERED: true,
     DECISION_PROPOSED: true,
     DECIDED: true,
+    DECISION_CORRECTED: true,
+    DECISION_REOPENED: true,
     COVERED: true,
   };
 
@@ -351,6 +355,74 @@ describe('hand-offs: who is told of each move', () => {
     expectRow(told, 'DECIDED', id);
     expect(told[0].subject).toContain('Avslagen');
     expect(told[0].body).not.toContain('[object Object]');
+  });
+
+  it('DECLINED: the principal’s decline tells the requester, with the reason', async () => {
+    const created = await cast.as.requester.post('/api/requests', newToolRequest(cast.unit.id));
+    const told = await toldBy(() =>
+      move(cast.as.principal, created.body.id, {
+        move: 'DECLINE',
+        text: 'Vi har redan Matteboken.',
+      }),
+    );
+    expect(recipients(told)).toEqual([cast.accounts.requester.id]);
+    expectRow(told, 'DECLINED', created.body.id);
+    expect(told[0].body).toContain('Vi har redan Matteboken.');
+  });
+
+  it('CHANGED_AFTER_DECLINE: the requester’s revision of a declined request tells the principals', async () => {
+    const created = await cast.as.requester.post('/api/requests', newToolRequest(cast.unit.id));
+    const declined = await move(cast.as.principal, created.body.id, {
+      move: 'DECLINE',
+      text: 'För många elever.',
+    });
+    const told = await toldBy(async () => {
+      const edited = await cast.as.requester.patch(`/api/requests/${created.body.id}`, {
+        version: declined.version,
+        pupilCount: 25,
+      });
+      expect(edited.status).toBe(200);
+    });
+    expect(recipients(told)).toEqual([cast.accounts.principal.id]);
+    expectRow(told, 'CHANGED_AFTER_DECLINE', created.body.id);
+    expect(told[0].body).toContain('antal elever');
+  });
+
+  it('DECISION_CORRECTED: a corrected decision tells the requester and the unit’s principals again', async () => {
+    const serviceId = await newReviewedService();
+    const id = await requestInState(cast, 'IN_REVIEW', { serviceId });
+    await move(cast.as.specialist, id, { move: 'DECIDE', outcome: 'APPROVED' });
+    const told = await toldBy(() =>
+      move(cast.as.manager, id, {
+        move: 'CORRECT_DECISION',
+        outcome: 'REJECTED',
+        reasons: ['ECONOMY'],
+        text: 'Kostnaden ryms inte.',
+        correctionReason: 'Budgeten var felräknad.',
+      }),
+    );
+    expect(recipients(told)).toEqual(
+      sorted([cast.accounts.requester.id, cast.accounts.principal.id]),
+    );
+    expectRow(told, 'DECISION_CORRECTED', id);
+    expect(told[0].subject).toContain('Avslagen');
+    expect(told[0].body).toContain('Budgeten var felräknad.');
+    expect(told[0].body).toContain('tidigare godkänd');
+  });
+
+  it('DECISION_REOPENED: a reopened decision tells the school and the specialist in charge', async () => {
+    const serviceId = await newReviewedService();
+    const id = await requestInState(cast, 'IN_TRIAGE', { serviceId });
+    await move(asOtherSpecialist, id, { move: 'START_REVIEW' });
+    await move(asOtherSpecialist, id, { move: 'DECIDE', outcome: 'APPROVED' });
+    const told = await toldBy(() =>
+      move(cast.as.manager, id, { move: 'REOPEN_DECISION', correctionReason: 'Ny uppgift.' }),
+    );
+    expect(recipients(told)).toEqual(
+      sorted([cast.accounts.requester.id, cast.accounts.principal.id, otherSpecialist.id]),
+    );
+    expectRow(told, 'DECISION_REOPENED', id);
+    expect(told[0].body).toContain('Ny uppgift.');
   });
 
   it('COVERED: finding the unit already covered tells the requester and the unit’s principals', async () => {

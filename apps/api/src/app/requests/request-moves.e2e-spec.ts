@@ -99,6 +99,22 @@ describe('POST /api/requests/:id/moves: every move × every role', () => {
   const CASES: Case[] = [
     { move: 'ENDORSE', from: 'DRAFT', allowed: ['principal'], to: 'DRAFT', endorsed: false },
     { move: 'SUBMIT', from: 'DRAFT', allowed: ['requester', 'principal'], to: 'SUBMITTED' },
+    {
+      move: 'DECLINE',
+      from: 'DRAFT',
+      allowed: ['principal'],
+      to: 'DRAFT',
+      endorsed: false,
+      body: { text: 'Vi har redan ett liknande verktyg.' },
+    },
+    {
+      move: 'DECLINE',
+      from: 'SUBMITTED',
+      allowed: ['principal'],
+      to: 'DRAFT',
+      endorsed: false,
+      body: { text: 'Ändringen gör att jag inte står bakom den.' },
+    },
     { move: 'START_TRIAGE', from: 'SUBMITTED', allowed: ['specialist'], to: 'IN_TRIAGE' },
     { move: 'QUEUE', from: 'IN_TRIAGE', allowed: ['specialist'], to: 'QUEUED' },
     { move: 'UNQUEUE', from: 'QUEUED', allowed: ['specialist'], to: 'IN_TRIAGE' },
@@ -148,6 +164,31 @@ describe('POST /api/requests/:id/moves: every move × every role', () => {
       allowed: ['manager'],
       to: 'DECIDED',
       body: decision,
+    },
+    {
+      move: 'CORRECT_DECISION',
+      from: 'DECIDED',
+      allowed: ['manager'],
+      to: 'DECIDED',
+      body: { ...decision, correctionReason: 'Fel motivering.' },
+    },
+    {
+      move: 'CORRECT_DECISION',
+      from: 'IMPLEMENTED',
+      allowed: ['manager'],
+      to: 'IMPLEMENTED',
+      body: {
+        outcome: 'APPROVED_WITH_CONDITIONS',
+        conditions: 'Endast åk 7–9.',
+        correctionReason: 'Villkor saknades.',
+      },
+    },
+    {
+      move: 'REOPEN_DECISION',
+      from: 'DECIDED',
+      allowed: ['manager'],
+      to: 'IN_REVIEW',
+      body: { correctionReason: 'Ny uppgift om lagring.' },
     },
     {
       move: 'IMPLEMENT',
@@ -233,6 +274,9 @@ describe('POST /api/requests/:id/moves: every move × every role', () => {
     ['WITHDRAW', 'WITHDRAWN', 'requester', {}],
     ['IMPLEMENT', 'IN_REVIEW', 'specialist', {}],
     ['QUEUE', 'ALREADY_COVERED', 'specialist', {}],
+    ['DECLINE', 'IN_TRIAGE', 'principal', { text: 'Nej' }],
+    ['CORRECT_DECISION', 'IN_REVIEW', 'manager', { ...decision, correctionReason: 'Fel' }],
+    ['REOPEN_DECISION', 'IMPLEMENTED', 'manager', { correctionReason: 'Fel' }],
   ])('%s from %s is a 409 naming the current state', async (moveName, from, role, body) => {
     const id = await requestInState(cast, from, { serviceId: reviewedService });
     const response = await cast.as[role].post(`/api/requests/${id}/moves`, {

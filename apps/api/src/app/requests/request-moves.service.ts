@@ -83,7 +83,7 @@ export class RequestMovesService {
         kind: body.move,
         fromState: row.state,
         toState: to,
-        message: body.text || null,
+        message: (effect.message ?? body.text) || null,
         changes: effect.changes ?? {},
       });
       // A move changes no review, so those read above still hold for the answer.
@@ -113,13 +113,20 @@ export class RequestMovesService {
     (manager: EntityManager, actor: Actor, row: RequestRow, body: MoveDto) => Promise<Effect>
   > = {
     ENDORSE: async (_manager, actor) => ({
-      set: 'endorsed_by = $3, endorsed_at = now()',
+      set: `endorsed_by = $3, endorsed_at = now(), ${CLEAR_DECLINE}`,
       parameters: [actor.id],
       notify: (manager, after) => this.tell(manager, 'ENDORSED', actor, after),
     }),
+    DECLINE: async (_manager, actor, row, body) => ({
+      // Back to a draft the requester may revise; the principal endorses it when it is right.
+      set: 'submitted_at = NULL, declined_by = $3, declined_at = now(), decline_text = $4',
+      parameters: [actor.id, body.text],
+      changes: { decline: { old: row.decline_text, new: body.text } },
+      notify: (manager, after) => this.tell(manager, 'DECLINED', actor, after, { text: body.text }),
+    }),
     SUBMIT: async (_manager, actor, row) => ({
       // A principal's own submission is their endorsement.
-      set: 'submitted_at = now(), endorsed_by = coalesce(endorsed_by, $3), endorsed_at = coalesce(endorsed_at, now())',
+      set: `submitted_at = now(), endorsed_by = coalesce(endorsed_by, $3), endorsed_at = coalesce(endorsed_at, now()), ${CLEAR_DECLINE}`,
       parameters: [actor.id],
       notify: (manager, after) => this.tell(manager, 'SUBMITTED', actor, after, { text: row.need }),
     }),
@@ -193,6 +200,9 @@ export class RequestMovesService {
       };
     },
     DECIDE: (manager, actor, row, body) => this.decide(manager, actor, row, body),
+    CORRECT_DECISION: (manager, actor, row, body) =>
+      this.correctDecision(manager, actor, row, body),
+    REOPEN_DECISION: (manager, actor, row, body) => this.reopenDecision(manager, actor, row, body),
     IMPLEMENT: async () => ({}),
     WITHDRAW: async () => ({}),
   };
@@ -233,6 +243,92 @@ export class RequestMovesService {
           reasonLabels: reasons.map((reason) => DECISION_REASON_LABELS[reason].label),
           conditions,
           text: body.text,
+        }),
+    };
+  }
+
+  /**
+   * A new decision in place of the old, which stays in the history (the DECIDE event and this
+   * one's changes); those told of the decision are told again. The event's message is why.
+   */
+  private async correctDecision(
+    manager: EntityManager,
+    actor: Actor,
+    row: RequestRow,
+    body: MoveDto,
+  ): Promise<Effect> {
+    const outcome = body.outcome as DecisionOutcome;
+    await this.checkApprovalGates(manager, row, outcome);
+    const reasons = outcome === 'REJECTED' ? (body.reasons ?? []) : [];
+    const withConditions = outcome === 'APPROVED_WITH_CONDITIONS';
+    const conditions = withConditions ? (body.conditions ?? '') : '';
+    const publicConditions = withConditions ? (body.publicConditions ?? '') : '';
+    const previous = row.decision_outcome as DecisionOutcome;
+    if (row.service_id) {
+      await this.services.reconsiderDecision(manager, actor, row.service_id, row.id, previous, {
+        outcome,
+        conditions,
+        publicConditions,
+        description: body.description,
+      });
+    }
+    return {
+      set: `decision_outcome = $3, decision_reasons = $4, decision_text = $5, decision_conditions = $6,
+            decided_by = $7, decided_at = now(), decision_public_conditions = $8`,
+      parameters: [outcome, reasons, body.text ?? '', conditions, actor.id, publicConditions],
+      message: body.correctionReason,
+      changes: {
+        outcome: { old: previous, new: outcome },
+        reasons: { old: row.decision_reasons, new: reasons },
+        text: { old: row.decision_text, new: body.text ?? '' },
+        conditions: { old: row.decision_conditions, new: conditions },
+      },
+      notify: (manager, after) =>
+        this.tell(manager, 'DECISION_CORRECTED', actor, after, {
+          outcomeLabel: DECISION_OUTCOME_LABELS[outcome],
+          previousOutcomeLabel: DECISION_OUTCOME_LABELS[previous],
+          correctionReason: body.correctionReason,
+          reasonLabels: reasons.map((reason) => DECISION_REASON_LABELS[reason].label),
+          conditions,
+          text: body.text,
+        }),
+    };
+  }
+
+  /** The decision set aside and the request back in review; the old one stays in the history. */
+  private async reopenDecision(
+    manager: EntityManager,
+    actor: Actor,
+    row: RequestRow,
+    body: MoveDto,
+  ): Promise<Effect> {
+    const previous = row.decision_outcome as DecisionOutcome;
+    if (row.service_id) {
+      await this.services.reconsiderDecision(
+        manager,
+        actor,
+        row.service_id,
+        row.id,
+        previous,
+        null,
+      );
+    }
+    return {
+      set: `decision_outcome = NULL, decision_reasons = '{}', decision_text = NULL,
+            decision_conditions = NULL, decided_by = NULL, decided_at = NULL, proposal = NULL,
+            decision_public_conditions = NULL`,
+      message: body.correctionReason,
+      changes: {
+        outcome: { old: previous, new: null },
+        reasons: { old: row.decision_reasons, new: [] },
+        text: { old: row.decision_text, new: null },
+        conditions: { old: row.decision_conditions, new: null },
+        ...(row.proposal ? { proposal: { old: row.proposal, new: null } } : {}),
+      },
+      notify: (manager, after) =>
+        this.tell(manager, 'DECISION_REOPENED', actor, after, {
+          previousOutcomeLabel: DECISION_OUTCOME_LABELS[previous],
+          correctionReason: body.correctionReason,
         }),
     };
   }
@@ -360,10 +456,15 @@ export class RequestMovesService {
   }
 }
 
+/** A decline holds until the request is endorsed (or a principal submits it, which endorses). */
+const CLEAR_DECLINE = 'declined_by = NULL, declined_at = NULL, decline_text = NULL';
+
 interface Effect {
   /** Extra assignments of the UPDATE, their parameters numbered from $3. */
   set?: string;
   parameters?: unknown[];
   changes?: Record<string, { old: unknown; new: unknown }>;
+  /** The event's message when it is not the body's text. */
+  message?: string;
   notify?: (manager: EntityManager, after: RequestDetail) => Promise<void>;
 }

@@ -97,6 +97,14 @@ export class RequestReader {
       requesterId: row.requester_id,
       endorsedByName: row.endorsed_by_name,
       endorsedAt: row.endorsed_at?.toISOString() ?? null,
+      decline:
+        row.declined_at === null
+          ? null
+          : {
+              text: row.decline_text ?? '',
+              declinedByName: row.declined_by_name ?? '',
+              declinedAt: row.declined_at.toISOString(),
+            },
       stateBeforeInfo: row.state_before_info,
       openQuestion: row.open_question,
       service,

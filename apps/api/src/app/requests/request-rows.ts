@@ -92,6 +92,9 @@ export interface RequestRow {
   open_question: string | null;
   endorsed_by: string | null;
   endorsed_at: Date | null;
+  declined_by: string | null;
+  declined_at: Date | null;
+  decline_text: string | null;
   covered_by_licence_id: string | null;
   covered_text: string | null;
   proposal: RequestProposal | null;
@@ -175,14 +178,17 @@ export const toContent = (row: RequestRow): RequestContent => ({
 
 /** A request read in full: the grid row, who endorsed and who decided. */
 export const selectDetail = (selectRequest: string, where: string) => `
-  SELECT q.*, e.display_name AS endorsed_by_name, dd.display_name AS decided_by_name
+  SELECT q.*, e.display_name AS endorsed_by_name, dd.display_name AS decided_by_name,
+         dc.display_name AS declined_by_name
     FROM (${selectRequest} ${where}) q
     LEFT JOIN account e ON e.id = q.endorsed_by
+    LEFT JOIN account dc ON dc.id = q.declined_by
     LEFT JOIN account dd ON dd.id = q.decided_by`;
 
 export type DetailRow = RequestRow & {
   endorsed_by_name: string | null;
   decided_by_name: string | null;
+  declined_by_name: string | null;
 };
 
 /**
@@ -191,7 +197,9 @@ export type DetailRow = RequestRow & {
  */
 export const REQUEST_HISTORY = `
   SELECT e.id::text, e.occurred_at, a.display_name AS actor_name, e.kind, e.from_state,
-         e.to_state, e.message
+         e.to_state, e.message,
+         CASE WHEN e.kind IN ('DECIDE', 'CORRECT_DECISION') THEN e.changes -> 'outcome' ->> 'new' END
+           AS outcome
     FROM event e LEFT JOIN account a ON a.id = e.actor_id
    WHERE (e.subject_type = 'request' AND e.subject_id = $1)
       OR (e.subject_type = 'service' AND e.subject_id = $2
@@ -207,6 +215,7 @@ export interface RequestEventRow {
   from_state: RequestState | null;
   to_state: RequestState | null;
   message: string | null;
+  outcome: DecisionOutcome | null;
 }
 
 export const toRequestEvent = (event: RequestEventRow): RequestEvent => ({
@@ -217,4 +226,5 @@ export const toRequestEvent = (event: RequestEventRow): RequestEvent => ({
   fromState: event.from_state,
   toState: event.to_state,
   text: event.message,
+  outcome: event.outcome,
 });

@@ -59,7 +59,12 @@ describe('/api/requests', () => {
         availableMoves: ['WITHDRAW'],
       });
       const principalView = await cast.as.principal.get(`/api/requests/${response.body.id}`);
-      expect(principalView.body.availableMoves).toEqual(['ENDORSE', 'SUBMIT', 'WITHDRAW']);
+      expect(principalView.body.availableMoves).toEqual([
+        'ENDORSE',
+        'DECLINE',
+        'SUBMIT',
+        'WITHDRAW',
+      ]);
       const events = await cast.as.requester.get(`/api/requests/${response.body.id}/events`);
       expect(events.body).toEqual([
         expect.objectContaining({ kind: 'CREATED', fromState: null, toState: 'DRAFT' }),

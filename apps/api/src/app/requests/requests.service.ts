@@ -304,6 +304,19 @@ export class RequestsService {
           : changed,
       });
       const updated = await this.reader.detail(manager, actor, id);
+      if (row.declined_at !== null && row.state === 'DRAFT' && changedNames.length > 0) {
+        // The principal declined it; the revised request waits for them again.
+        await this.handOffs.tell(manager, 'CHANGED_AFTER_DECLINE', {
+          actor,
+          request: updated,
+          facts: {
+            number: updated.number,
+            toolName: updated.toolName,
+            unitName: updated.unitName,
+            changedFields: fieldList(changedNames),
+          },
+        });
+      }
       if (clearEndorsement) {
         await this.handOffs.tell(manager, 'CHANGED_AFTER_ENDORSEMENT', {
           actor,
@@ -357,6 +370,7 @@ export class RequestsService {
         fromState: row.state,
         toState: row.state,
         text,
+        outcome: null,
       };
     });
   }

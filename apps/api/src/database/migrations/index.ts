@@ -9,6 +9,7 @@ import { OutboxLease1763877600000 } from './1763877600000-outbox-lease';
 import { SignInThrottleAndTrustedDevices1796360896949 } from './1796360896949-sign-in-throttle-and-trusted-devices';
 import { HandOffs1796369114147 } from './1796369114147-hand-offs';
 import { RecordsAndRequestHistory1796369148405 } from './1796369148405-records-and-request-history';
+import { DeclineAndDecisionCorrections1796400000000 } from './1796400000000-decline-and-decision-corrections';
 
 /**
  * Every migration, oldest first. A generated migration is added here by hand (the API is bundled,
@@ -26,4 +27,5 @@ export const MIGRATIONS = [
   SignInThrottleAndTrustedDevices1796360896949,
   HandOffs1796369114147,
   RecordsAndRequestHistory1796369148405,
+  DeclineAndDecisionCorrections1796400000000,
 ];

@@ -113,6 +113,7 @@ export function testRequestDetail(overrides: Partial<RequestDetail> = {}): Reque
     wantedFrom: '2026-08-15',
     endorsedByName: 'Rut Rektor',
     endorsedAt: '2026-02-02T09:00:00Z',
+    decline: null,
     stateBeforeInfo: null,
     openQuestion: null,
     service: testService(),
@@ -140,6 +141,7 @@ export function testEvent(overrides: Partial<RequestEvent> = {}): RequestEvent {
     fromState: 'DRAFT',
     toState: 'SUBMITTED',
     text: null,
+    outcome: null,
     ...overrides,
   };
 }

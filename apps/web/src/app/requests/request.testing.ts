@@ -59,6 +59,7 @@ export function testRequestDetail(overrides: Partial<RequestDetail> = {}): Reque
     wantedFrom: '2026-08-15',
     endorsedByName: null,
     endorsedAt: null,
+    decline: null,
     stateBeforeInfo: null,
     openQuestion: null,
     service: {
@@ -87,6 +88,7 @@ export function testEvent(overrides: Partial<RequestEvent> = {}): RequestEvent {
     fromState: null,
     toState: 'DRAFT',
     text: null,
+    outcome: null,
     ...overrides,
   };
 }

@@ -13,6 +13,8 @@ describe('the hand-off table', () => {
     text: 'En text.',
     question: 'En fråga?',
     changedFields: 'antal elever',
+    previousOutcomeLabel: 'Avslagen',
+    correctionReason: 'Fel skäl angavs.',
     agreementNumber: 'AV-1',
     endsOn: '2027-06-30',
   };

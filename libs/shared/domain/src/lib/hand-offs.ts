@@ -11,6 +11,8 @@ export const HAND_OFF_EVENTS = [
   'REQUEST_CREATED',
   'CHANGED_AFTER_ENDORSEMENT',
   'ENDORSED',
+  'DECLINED',
+  'CHANGED_AFTER_DECLINE',
   'SUBMITTED',
   'REVIEW_WANTED',
   'REVIEW_DUE_AFTER_CHANGE',
@@ -20,6 +22,8 @@ export const HAND_OFF_EVENTS = [
   'INFO_ANSWERED',
   'DECISION_PROPOSED',
   'DECIDED',
+  'DECISION_CORRECTED',
+  'DECISION_REOPENED',
   'COVERED',
 ] as const;
 export type HandOffEvent = (typeof HAND_OFF_EVENTS)[number];
@@ -72,7 +76,11 @@ export interface HandOffFacts {
   /** A decision's reasons, in Swedish, and its conditions. */
   reasonLabels?: string[];
   conditions?: string;
-  /** The request's fields changed after the endorsement, in Swedish. */
+  /** The outcome a corrected or reopened decision had, in Swedish. */
+  previousOutcomeLabel?: string;
+  /** Why an object manager corrected or reopened a decision. */
+  correctionReason?: string;
+  /** The request's fields changed after the endorsement or the decline, in Swedish. */
   changedFields?: string;
   /** The covering agreement and its end. */
   agreementNumber?: string;
@@ -121,6 +129,26 @@ export const HAND_OFFS: Record<HandOffEvent, HandOff> = {
         `${f.actorName} har tillstyrkt begäran om ${f.toolName} för ${f.unitName}.`,
         'Är den inte redan inskickad kan du nu skicka in den.',
       ),
+  },
+  DECLINED: {
+    kind: 'REQUEST_DECLINED',
+    tell: ['REQUESTER'],
+    link: 'REQUEST',
+    subject: (f) => `${request(f)}: ${f.toolName} avstyrktes av rektor`,
+    body: (f) =>
+      lines(
+        `${f.actorName} avstyrkte begäran om ${f.toolName} för ${f.unitName}.`,
+        `Skäl: ${f.text ?? ''}`,
+        'Du kan ändra begäran; rektor får den då för tillstyrkan igen.',
+      ),
+  },
+  CHANGED_AFTER_DECLINE: {
+    kind: 'ENDORSEMENT_WANTED',
+    tell: ['UNIT_PRINCIPALS'],
+    link: 'REQUEST',
+    subject: (f) => `${request(f)} har ändrats efter avstyrkan`,
+    body: (f) =>
+      `${f.actorName} ändrade ${f.changedFields} i begäran om ${f.toolName} för ${f.unitName} efter att den avstyrkts. Den väntar på din tillstyrkan.`,
   },
   SUBMITTED: {
     kind: 'REQUEST_SUBMITTED',
@@ -202,6 +230,31 @@ export const HAND_OFFS: Record<HandOffEvent, HandOff> = {
         f.reasonLabels?.length ? `Skäl: ${f.reasonLabels.join(', ')}.` : '',
         f.conditions && `Villkor: ${f.conditions}`,
         f.text,
+      ),
+  },
+  DECISION_CORRECTED: {
+    kind: 'DECISION_CORRECTED',
+    tell: ['REQUESTER', 'UNIT_PRINCIPALS'],
+    link: 'REQUEST',
+    subject: (f) => `Beslutet om begäran ${f.number} har rättats: ${f.outcomeLabel}`,
+    body: (f) =>
+      lines(
+        `${f.toolName} för ${f.unitName}: ${f.outcomeLabel} (tidigare ${f.previousOutcomeLabel?.toLowerCase()}).`,
+        `Varför beslutet rättades: ${f.correctionReason ?? ''}`,
+        f.reasonLabels?.length ? `Skäl: ${f.reasonLabels.join(', ')}.` : '',
+        f.conditions && `Villkor: ${f.conditions}`,
+        f.text,
+      ),
+  },
+  DECISION_REOPENED: {
+    kind: 'DECISION_CORRECTED',
+    tell: ['REQUESTER', 'UNIT_PRINCIPALS', 'SPECIALIST_IN_CHARGE'],
+    link: 'REQUEST',
+    subject: (f) => `Beslutet om begäran ${f.number} har öppnats för ny granskning`,
+    body: (f) =>
+      lines(
+        `Beslutet (${f.previousOutcomeLabel?.toLowerCase()}) om ${f.toolName} för ${f.unitName} gäller inte längre; begäran granskas igen.`,
+        `Varför: ${f.correctionReason ?? ''}`,
       ),
   },
   COVERED: {

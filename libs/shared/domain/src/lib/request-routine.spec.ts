@@ -258,9 +258,111 @@ describe('the request routine', () => {
     );
     expect(availableMoves(request({ state: 'DRAFT' }), actor(['PRINCIPAL']), settings)).toEqual([
       'ENDORSE',
+      'DECLINE',
       'SUBMIT',
       'WITHDRAW',
     ]);
+  });
+});
+
+describe('the principal declines', () => {
+  const principal = actor(['PRINCIPAL']);
+
+  it('what awaits their endorsement, sending it back to a draft, with a reason', () => {
+    for (const state of ['DRAFT', 'SUBMITTED'] as const) {
+      expect(
+        moveProblem('DECLINE', request({ state }), principal, settings, { text: 'Nej' }),
+      ).toBeNull();
+      expect(stateAfter('DECLINE', request({ state }))).toBe('DRAFT');
+    }
+    expect(moveProblem('DECLINE', request(), principal, settings, { text: '  ' })).toEqual({
+      status: 400,
+      field: 'text',
+      message: 'write why the request is declined',
+    });
+  });
+
+  it('not what they endorsed, nor another unit’s, nor past submission', () => {
+    expect(
+      moveProblem('DECLINE', request({ endorsed: true }), principal, settings, { text: 'Nej' }),
+    ).toMatchObject({ status: 409 });
+    expect(
+      moveProblem('DECLINE', request(), actor(['PRINCIPAL'], ['unit-2']), settings, {
+        text: 'Nej',
+      }),
+    ).toMatchObject({ status: 403 });
+    expect(
+      moveProblem('DECLINE', request({ state: 'IN_TRIAGE', endorsed: true }), principal, settings, {
+        text: 'Nej',
+      }),
+    ).toMatchObject({ status: 409 });
+    expect(
+      moveProblem('DECLINE', request(), actor(['REQUESTER']), settings, { text: 'Nej' }),
+    ).toMatchObject({ status: 403 });
+  });
+});
+
+describe('the object manager corrects or reopens a decision', () => {
+  const manager = actor(['OBJECT_MANAGER'], []);
+  const decided = (state: 'DECIDED' | 'IMPLEMENTED' = 'DECIDED') =>
+    request({ state, endorsed: true, decidedOutcome: 'APPROVED' });
+
+  it('with the reason logged and a complete new decision', () => {
+    expect(
+      moveProblem('CORRECT_DECISION', decided(), manager, settings, {
+        outcome: 'REJECTED',
+        reasons: ['NEED'],
+        text: 'Täcks redan.',
+        correctionReason: 'Fel beslut.',
+      }),
+    ).toBeNull();
+    expect(stateAfter('CORRECT_DECISION', decided())).toBe('DECIDED');
+    expect(
+      moveInputProblems('CORRECT_DECISION', { outcome: 'REJECTED' }).map((p) => p.field),
+    ).toEqual(['correctionReason', 'reasons', 'text']);
+    expect(moveInputProblems('REOPEN_DECISION', {})).toEqual([
+      { field: 'correctionReason', message: 'write why the decision is changed' },
+    ]);
+    expect(stateAfter('REOPEN_DECISION', decided())).toBe('IN_REVIEW');
+  });
+
+  it('an implemented one only to another approval, and not reopened', () => {
+    const reason = { correctionReason: 'Fel.' };
+    expect(
+      moveProblem('CORRECT_DECISION', decided('IMPLEMENTED'), manager, settings, {
+        ...reason,
+        outcome: 'APPROVED_WITH_CONDITIONS',
+        conditions: 'Villkor',
+      }),
+    ).toBeNull();
+    expect(
+      moveProblem('CORRECT_DECISION', decided('IMPLEMENTED'), manager, settings, {
+        ...reason,
+        outcome: 'REJECTED',
+        reasons: ['NEED'],
+        text: 'Nej',
+      }),
+    ).toMatchObject({ status: 409 });
+    expect(
+      moveProblem('REOPEN_DECISION', decided('IMPLEMENTED'), manager, settings, reason),
+    ).toMatchObject({
+      status: 409,
+    });
+  });
+
+  it('is the manager’s alone, and only once decided', () => {
+    expect(availableMoves(decided(), manager, settings)).toEqual([
+      'CORRECT_DECISION',
+      'REOPEN_DECISION',
+    ]);
+    expect(availableMoves(decided(), actor(['OBJECT_SPECIALIST'], []), settings)).toEqual([
+      'IMPLEMENT',
+    ]);
+    expect(
+      moveProblem('REOPEN_DECISION', request({ state: 'IN_REVIEW' }), manager, settings, {
+        correctionReason: 'Fel.',
+      }),
+    ).toMatchObject({ status: 409 });
   });
 });
 

@@ -75,6 +75,7 @@ export const DECISION_OUTCOME_LABELS: Record<DecisionOutcome, string> = {
 
 export const REQUEST_MOVES = [
   'ENDORSE',
+  'DECLINE',
   'SUBMIT',
   'START_TRIAGE',
   'QUEUE',
@@ -85,6 +86,8 @@ export const REQUEST_MOVES = [
   'START_REVIEW',
   'PROPOSE_DECISION',
   'DECIDE',
+  'CORRECT_DECISION',
+  'REOPEN_DECISION',
   'IMPLEMENT',
   'WITHDRAW',
 ] as const;
@@ -117,6 +120,14 @@ export const REQUEST_ROUTINE: Record<RequestMove, MoveRule> = {
     roles: ['PRINCIPAL'],
     ownUnitOnly: true,
     label: 'Tillstyrk',
+  },
+  DECLINE: {
+    // The principal sends it back to the requester with a reason, who may revise it and ask again.
+    from: ['DRAFT', 'SUBMITTED'],
+    to: 'DRAFT',
+    roles: ['PRINCIPAL'],
+    ownUnitOnly: true,
+    label: 'Avstyrk',
   },
   SUBMIT: {
     from: ['DRAFT'],
@@ -188,6 +199,22 @@ export const REQUEST_ROUTINE: Record<RequestMove, MoveRule> = {
     ownUnitOnly: false,
     label: 'Besluta',
   },
+  CORRECT_DECISION: {
+    // A new decision replaces the old one, which stays in the history. Once the tool is in use
+    // (IMPLEMENTED) only another approval: ending its use is procurement's, through the licence.
+    from: ['DECIDED', 'IMPLEMENTED'],
+    to: 'SAME',
+    roles: ['OBJECT_MANAGER'],
+    ownUnitOnly: false,
+    label: 'Rätta beslutet',
+  },
+  REOPEN_DECISION: {
+    from: ['DECIDED'],
+    to: 'IN_REVIEW',
+    roles: ['OBJECT_MANAGER'],
+    ownUnitOnly: false,
+    label: 'Öppna granskningen igen',
+  },
   IMPLEMENT: {
     from: ['DECIDED'],
     to: 'IMPLEMENTED',
@@ -229,9 +256,11 @@ export interface RoutineSettings {
   confirmationThreshold: number;
 }
 
-/** What a move carries: text, a decision, a covering licence. */
+/** What a move carries: text, a decision, a covering licence, why a decision is corrected. */
 export interface MoveInput {
   text?: string;
+  /** CORRECT_DECISION and REOPEN_DECISION: why the decision is corrected or reopened (logged). */
+  correctionReason?: string;
   outcome?: DecisionOutcome;
   reasons?: readonly DecisionReason[];
   conditions?: string;
@@ -281,6 +310,11 @@ function whoAndWhen(
   switch (move) {
     case 'ENDORSE':
       return request.endorsed ? { status: 409, message: 'the request is already endorsed' } : null;
+    case 'DECLINE':
+      // Only what awaits the principal: an endorsed request goes on, or the school withdraws it.
+      return request.endorsed
+        ? { status: 409, message: 'an endorsed request is not declined' }
+        : null;
     case 'START_TRIAGE':
       // A submitted request changed after its endorsement waits for the principal again.
       return request.endorsed
@@ -322,13 +356,15 @@ export interface FieldProblem<F extends string = string> {
 }
 
 /** The fields of a move's body the routine checks. */
-export type MoveInputField = 'text' | 'licenceId' | 'outcome' | 'reasons' | 'conditions';
+export type MoveInputField =
+  'text' | 'licenceId' | 'outcome' | 'reasons' | 'conditions' | 'correctionReason';
 
 /**
  * What a move must carry, every field that is missing, in the order the API names the first:
  * a question or an answer its text; finding it covered the licence; a decision (proposed or
  * made) its outcome, and a rejection at least one reason and an explanation, an approval with
- * conditions the conditions. The API refuses the first; a form shows them all.
+ * conditions the conditions; a decline its reason; a correction its reason and the new decision,
+ * reopening its reason. The API refuses the first; a form shows them all.
  */
 export function moveInputProblems(
   move: RequestMove,
@@ -344,12 +380,26 @@ export function moveInputProblems(
       return input.licenceId
         ? []
         : [{ field: 'licenceId', message: 'name the licence that already covers the unit' }];
+    case 'DECLINE':
+      return input.text?.trim()
+        ? []
+        : [{ field: 'text', message: 'write why the request is declined' }];
     case 'PROPOSE_DECISION':
     case 'DECIDE':
       return decisionInputProblems(input);
+    case 'CORRECT_DECISION':
+      return [...correctionReasonProblems(input), ...decisionInputProblems(input)];
+    case 'REOPEN_DECISION':
+      return correctionReasonProblems(input);
     default:
       return [];
   }
+}
+
+function correctionReasonProblems(input: MoveInput): FieldProblem<MoveInputField>[] {
+  return input.correctionReason?.trim()
+    ? []
+    : [{ field: 'correctionReason', message: 'write why the decision is changed' }];
 }
 
 function decisionInputProblems(input: MoveInput): FieldProblem<MoveInputField>[] {
@@ -387,7 +437,18 @@ function whatItCarries(
     };
   }
   const [first] = moveInputProblems(move, input);
-  return first ? { status: 400, ...first } : null;
+  if (first) return { status: 400, ...first };
+  if (
+    move === 'CORRECT_DECISION' &&
+    request.state === 'IMPLEMENTED' &&
+    !isApproval(input.outcome)
+  ) {
+    return {
+      status: 409,
+      message: 'an implemented request is corrected to another approval; its licence ends first',
+    };
+  }
+  return null;
 }
 
 /** How a new tool enters review: as a catalogue service, or a new one with supplier and category. */

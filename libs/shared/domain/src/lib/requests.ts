@@ -46,6 +46,13 @@ export interface RequestDecision {
   decidedAt: string;
 }
 
+/** The principal's decline: why, by whom, when; shown until the request is endorsed. */
+export interface RequestDecline {
+  text: string;
+  declinedByName: string;
+  declinedAt: string;
+}
+
 export interface RequestProposal {
   outcome: DecisionOutcome;
   reasons: DecisionReason[];
@@ -86,6 +93,8 @@ export interface RequestDetail extends RequestSummary, RequestContent {
   requesterId: string;
   endorsedByName: string | null;
   endorsedAt: string | null;
+  /** The principal's latest decline, until the request is endorsed or submitted again. */
+  decline: RequestDecline | null;
   stateBeforeInfo: RequestState | null;
   /** The open question while the state is NEEDS_INFO. */
   openQuestion: string | null;
@@ -156,6 +165,8 @@ export interface MoveRequest {
   description?: string;
   /** An approval with conditions (proposed or made): the conditions as the public list shows them. */
   publicConditions?: string;
+  /** CORRECT_DECISION, REOPEN_DECISION: why the decision is changed (logged in the history). */
+  correctionReason?: string;
 }
 
 /**
@@ -178,6 +189,8 @@ export interface RequestEvent {
   fromState: RequestState | null;
   toState: RequestState | null;
   text: string | null;
+  /** The outcome a decision (DECIDE or CORRECT_DECISION) gave; null for every other event. */
+  outcome: DecisionOutcome | null;
 }
 
 export interface CommentRequest {

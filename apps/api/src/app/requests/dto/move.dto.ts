@@ -40,7 +40,10 @@ export class MoveDto implements MoveRequest {
   @Max(MAX_INT4)
   version!: number;
 
-  @ApiPropertyOptional({ description: 'Question, answer, or the explanation of a decision' })
+  @ApiPropertyOptional({
+    description:
+      "Question, answer, the principal's reason to decline, or the explanation of a decision",
+  })
   @IsOptional()
   @Trim()
   @IsString()
@@ -110,6 +113,13 @@ export class MoveDto implements MoveRequest {
   @IsString()
   @MaxLength(4000)
   publicConditions?: string;
+
+  @ApiPropertyOptional({ description: 'Why a decision is corrected or reopened (logged)' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(4000)
+  correctionReason?: string;
 }
 
 export class CommentDto implements CommentRequest {

@@ -7,6 +7,7 @@ import type {
   Page,
   PersonalDataKind,
   RequestDecision,
+  RequestDecline,
   RequestDetail,
   RequestEvent,
   RequestEventKind,
@@ -76,6 +77,15 @@ export class RequestDecisionDto implements RequestDecision {
   decidedAt!: string;
 }
 
+/** The principal's decline, shown until the request is endorsed or submitted again. */
+export class RequestDeclineDto implements RequestDecline {
+  /** Why the principal declined, in their words. */
+  text!: string;
+  declinedByName!: string;
+  @ApiDateTime()
+  declinedAt!: string;
+}
+
 export class RequestProposalDto implements RequestProposal {
   outcome!: DecisionOutcome;
   reasons!: DecisionReason[];
@@ -114,6 +124,7 @@ export class RequestDetailDto extends RequestSummaryDto implements RequestDetail
   endorsedByName!: string | null;
   @ApiDateTime()
   endorsedAt!: string | null;
+  decline!: RequestDeclineDto | null;
   stateBeforeInfo!: RequestState | null;
   /** The open question while the state is NEEDS_INFO. */
   openQuestion!: string | null;
@@ -145,6 +156,8 @@ export class RequestEventDto implements RequestEvent {
   fromState!: RequestState | null;
   toState!: RequestState | null;
   text!: string | null;
+  /** The outcome a decision (DECIDE or CORRECT_DECISION) gave; null for every other event. */
+  outcome!: DecisionOutcome | null;
 }
 
 /** Several units asking for the same tool: the specialist decides once for all of them. */

@@ -11,6 +11,7 @@ export const REQUEST_EVENT_LABELS: Record<RequestEventKind, string> = {
   REVIEW: 'En granskning registrerades',
   SERVICE_CHANGED: 'En ändring av tjänsten rapporterades',
   ENDORSE: 'Rektor tillstyrkte',
+  DECLINE: 'Rektor avstyrkte',
   SUBMIT: 'Begäran skickades in',
   START_TRIAGE: 'Bedömningen började',
   QUEUE: 'Sparades till samlad bedömning',
@@ -21,6 +22,8 @@ export const REQUEST_EVENT_LABELS: Record<RequestEventKind, string> = {
   START_REVIEW: 'Granskningen började',
   PROPOSE_DECISION: 'Beslut föreslogs',
   DECIDE: 'Beslut fattades',
+  CORRECT_DECISION: 'Beslutet rättades',
+  REOPEN_DECISION: 'Beslutet öppnades för ny granskning',
   IMPLEMENT: 'Verktyget infördes',
   WITHDRAW: 'Begäran återtogs',
 };
