@@ -25,7 +25,11 @@ export class AccountListStore extends ServerListStore<Account, AccountFilters> {
   private readonly api = inject(AccountsApi);
 
   constructor() {
-    super({ q: '', role: '', active: '' }, ACCOUNT_SORT_COLUMNS, 'username:asc');
+    super({ q: '', role: '', active: '' }, ACCOUNT_SORT_COLUMNS, 'username:asc', {
+      q: 'sok',
+      role: 'roll',
+      active: 'aktiva',
+    });
   }
 
   protected fetchPage(query: ListQuery & Partial<AccountFilters>): Observable<Page<Account>> {

@@ -4,6 +4,7 @@ import type { ColDef } from 'ag-grid-community';
 
 import { type Account, ROLES, ROLE_LABELS, type Role } from '@licensregistret/domain';
 
+import { FilterPanel } from '../../shared/grid/filter-panel';
 import { LinkCell, type LinkCellParams } from '../../shared/grid/link-cell';
 import { ServerGrid } from '../../shared/grid/server-grid';
 import { listStatusText } from '../../shared/grid/server-list.store';
@@ -13,7 +14,7 @@ import { type AccountFilters, AccountListStore } from './account-list.store';
 @Component({
   selector: 'lr-accounts-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ServerGrid, RouterLink],
+  imports: [ServerGrid, FilterPanel, RouterLink],
   providers: [AccountListStore],
   template: `
     <div class="page-head">
@@ -21,36 +22,44 @@ import { type AccountFilters, AccountListStore } from './account-list.store';
       <a class="button" routerLink="ny">Nytt konto</a>
     </div>
 
-    <form
-      class="filters"
-      role="search"
-      aria-label="Filtrera konton"
-      (submit)="$event.preventDefault()"
-    >
-      <div class="field">
-        <label for="account-search">Sök användarnamn, namn eller e-post</label>
-        <input id="account-search" type="search" autocomplete="off" (input)="search($event)" />
-      </div>
-      <div class="field">
-        <label for="account-role">Roll</label>
-        <select id="account-role" (change)="filterRole($event)">
-          <option value="" [selected]="filters().role === ''">Alla</option>
-          @for (role of roles; track role) {
-            <option [value]="role" [selected]="filters().role === role">
-              {{ roleLabels[role] }}
-            </option>
-          }
-        </select>
-      </div>
-      <div class="field">
-        <label for="account-active">Status</label>
-        <select id="account-active" (change)="filterActive($event)">
-          <option value="" [selected]="filters().active === ''">Alla</option>
-          <option value="true" [selected]="filters().active === 'true'">Aktiva</option>
-          <option value="false" [selected]="filters().active === 'false'">Inaktiverade</option>
-        </select>
-      </div>
-    </form>
+    <lr-filter-panel [count]="store.activeFilterCount()">
+      <form
+        class="filters"
+        role="search"
+        aria-label="Filtrera konton"
+        (submit)="$event.preventDefault()"
+      >
+        <div class="field">
+          <label for="account-search">Sök användarnamn, namn eller e-post</label>
+          <input
+            id="account-search"
+            type="search"
+            autocomplete="off"
+            [value]="filters().q"
+            (input)="search($event)"
+          />
+        </div>
+        <div class="field">
+          <label for="account-role">Roll</label>
+          <select id="account-role" (change)="filterRole($event)">
+            <option value="" [selected]="filters().role === ''">Alla</option>
+            @for (role of roles; track role) {
+              <option [value]="role" [selected]="filters().role === role">
+                {{ roleLabels[role] }}
+              </option>
+            }
+          </select>
+        </div>
+        <div class="field">
+          <label for="account-active">Status</label>
+          <select id="account-active" (change)="filterActive($event)">
+            <option value="" [selected]="filters().active === ''">Alla</option>
+            <option value="true" [selected]="filters().active === 'true'">Aktiva</option>
+            <option value="false" [selected]="filters().active === 'false'">Inaktiverade</option>
+          </select>
+        </div>
+      </form>
+    </lr-filter-panel>
 
     <p class="list-status" role="status">{{ statusText() }}</p>
     <p class="hint">
@@ -58,8 +67,11 @@ import { type AccountFilters, AccountListStore } from './account-list.store';
       tryck Enter.
     </p>
     <lr-server-grid
+      name="konton"
       [dataSource]="store.dataSource()"
       [columns]="columns"
+      [narrowColumns]="narrowColumns"
+      [sort]="store.sort()"
       (rowOpened)="open($event)"
     />
   `,
@@ -80,6 +92,9 @@ export class AccountsPage {
       definite: 'Kontona',
     }),
   );
+
+  /** On a phone: the username (pinned) and whether the account is active. */
+  protected readonly narrowColumns = ['active'];
 
   protected readonly columns: ColDef<Account>[] = [
     {

@@ -25,7 +25,11 @@ export class SchoolUnitListStore extends ServerListStore<SchoolUnit, SchoolUnitF
   private readonly api = inject(SchoolUnitsApi);
 
   constructor() {
-    super({ q: '', networkGroup: '', schoolForm: '' }, SCHOOL_UNIT_SORT_COLUMNS, 'name:asc');
+    super({ q: '', networkGroup: '', schoolForm: '' }, SCHOOL_UNIT_SORT_COLUMNS, 'name:asc', {
+      q: 'sok',
+      networkGroup: 'natverksgrupp',
+      schoolForm: 'skolform',
+    });
   }
 
   protected fetchPage(query: ListQuery & Partial<SchoolUnitFilters>): Observable<Page<SchoolUnit>> {

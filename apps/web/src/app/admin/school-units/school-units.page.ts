@@ -11,6 +11,7 @@ import {
   type SchoolUnit,
 } from '@licensregistret/domain';
 
+import { FilterPanel } from '../../shared/grid/filter-panel';
 import { LinkCell, type LinkCellParams } from '../../shared/grid/link-cell';
 import { ServerGrid } from '../../shared/grid/server-grid';
 import { listStatusText } from '../../shared/grid/server-list.store';
@@ -21,7 +22,7 @@ import { SchoolUnitListStore } from './school-unit-list.store';
 @Component({
   selector: 'lr-school-units-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ServerGrid, RouterLink],
+  imports: [ServerGrid, FilterPanel, RouterLink],
   providers: [SchoolUnitListStore],
   template: `
     <div class="page-head">
@@ -29,39 +30,47 @@ import { SchoolUnitListStore } from './school-unit-list.store';
       <a class="button" routerLink="ny">Ny skolenhet</a>
     </div>
 
-    <form
-      class="filters"
-      role="search"
-      aria-label="Filtrera skolenheter"
-      (submit)="$event.preventDefault()"
-    >
-      <div class="field">
-        <label for="unit-search">Sök namn eller skolenhetskod</label>
-        <input id="unit-search" type="search" autocomplete="off" (input)="search($event)" />
-      </div>
-      <div class="field">
-        <label for="unit-network-group">Nätverksgrupp</label>
-        <select id="unit-network-group" (change)="filterNetworkGroup($event)">
-          <option value="" [selected]="filters().networkGroup === ''">Alla</option>
-          @for (group of networkGroups; track group) {
-            <option [value]="group" [selected]="filters().networkGroup === group">
-              {{ group }}
-            </option>
-          }
-        </select>
-      </div>
-      <div class="field">
-        <label for="unit-school-form">Skolform</label>
-        <select id="unit-school-form" (change)="filterSchoolForm($event)">
-          <option value="" [selected]="filters().schoolForm === ''">Alla</option>
-          @for (form of schoolForms; track form) {
-            <option [value]="form" [selected]="filters().schoolForm === form">
-              {{ schoolFormLabels[form] }}
-            </option>
-          }
-        </select>
-      </div>
-    </form>
+    <lr-filter-panel [count]="store.activeFilterCount()">
+      <form
+        class="filters"
+        role="search"
+        aria-label="Filtrera skolenheter"
+        (submit)="$event.preventDefault()"
+      >
+        <div class="field">
+          <label for="unit-search">Sök namn eller skolenhetskod</label>
+          <input
+            id="unit-search"
+            type="search"
+            autocomplete="off"
+            [value]="filters().q"
+            (input)="search($event)"
+          />
+        </div>
+        <div class="field">
+          <label for="unit-network-group">Nätverksgrupp</label>
+          <select id="unit-network-group" (change)="filterNetworkGroup($event)">
+            <option value="" [selected]="filters().networkGroup === ''">Alla</option>
+            @for (group of networkGroups; track group) {
+              <option [value]="group" [selected]="filters().networkGroup === group">
+                {{ group }}
+              </option>
+            }
+          </select>
+        </div>
+        <div class="field">
+          <label for="unit-school-form">Skolform</label>
+          <select id="unit-school-form" (change)="filterSchoolForm($event)">
+            <option value="" [selected]="filters().schoolForm === ''">Alla</option>
+            @for (form of schoolForms; track form) {
+              <option [value]="form" [selected]="filters().schoolForm === form">
+                {{ schoolFormLabels[form] }}
+              </option>
+            }
+          </select>
+        </div>
+      </form>
+    </lr-filter-panel>
 
     <p class="list-status" role="status">{{ statusText() }}</p>
     <p class="hint" id="units-grid-hint">
@@ -69,8 +78,11 @@ import { SchoolUnitListStore } from './school-unit-list.store';
       Enter.
     </p>
     <lr-server-grid
+      name="skolenheter"
       [dataSource]="store.dataSource()"
       [columns]="columns"
+      [narrowColumns]="narrowColumns"
+      [sort]="store.sort()"
       (rowOpened)="open($event)"
     />
   `,
@@ -92,6 +104,9 @@ export class SchoolUnitsPage {
       definite: 'Skolenheterna',
     }),
   );
+
+  /** On a phone: the unit's name (pinned) and its code. */
+  protected readonly narrowColumns = ['code'];
 
   protected readonly columns: ColDef<SchoolUnit>[] = [
     {

@@ -12,7 +12,7 @@ import {
   isIsoDate,
 } from '@licensregistret/domain';
 
-import { ServerListStore } from '../../shared/grid/server-list.store';
+import { type ListUrlParams, ServerListStore } from '../../shared/grid/server-list.store';
 import { AgreementsApi } from '../data/agreements-api';
 
 /** The filters above the agreement grid, as the form holds them ('' or [] for "all"). */
@@ -44,6 +44,19 @@ export const NO_AGREEMENT_FILTERS: AgreementFilters = {
 };
 
 export const DEFAULT_AGREEMENT_SORT = 'endsOn:asc';
+
+/** The filters the address keeps, so Back, a reload and a shared link show the same list. */
+export const AGREEMENT_URL_PARAMS: ListUrlParams<AgreementFilters> = {
+  statuses: 'status',
+  supplierId: 'leverantor',
+  schoolForm: 'skolform',
+  endsFrom: 'slutFran',
+  endsTo: 'slutTill',
+  noticeFrom: 'uppsagningFran',
+  noticeTo: 'uppsagningTill',
+  minCost: 'kostnadFran',
+  maxCost: 'kostnadTill',
+};
 
 function cost(text: string | undefined): number | undefined {
   if (text === undefined || text.trim() === '') return undefined;
@@ -89,7 +102,12 @@ export class AgreementListStore extends ServerListStore<Agreement, AgreementFilt
   readonly exportQuery = computed(() => agreementListQuery(this.filters(), { sort: this.sort() }));
 
   constructor() {
-    super(NO_AGREEMENT_FILTERS, AGREEMENT_SORT_COLUMNS, DEFAULT_AGREEMENT_SORT);
+    super(
+      NO_AGREEMENT_FILTERS,
+      AGREEMENT_SORT_COLUMNS,
+      DEFAULT_AGREEMENT_SORT,
+      AGREEMENT_URL_PARAMS,
+    );
   }
 
   protected fetchPage(query: ListQuery & Partial<AgreementFilters>): Observable<Page<Agreement>> {

@@ -21,7 +21,8 @@ import {
 } from '@licensregistret/domain';
 
 import { ExportLinks } from '../../shared/download/export-links';
-import { formatSek } from '../../shared/format/format';
+import { formatInteger, formatSek } from '../../shared/format/format';
+import { FilterPanel } from '../../shared/grid/filter-panel';
 import { LinkCell, type LinkCellParams } from '../../shared/grid/link-cell';
 import { ServerGrid } from '../../shared/grid/server-grid';
 import { listStatusText } from '../../shared/grid/server-list.store';
@@ -41,7 +42,7 @@ type ChoiceFilter = 'supplierId' | 'endsFrom' | 'endsTo' | 'noticeFrom' | 'notic
 @Component({
   selector: 'lr-agreements-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ServerGrid, ExportLinks],
+  imports: [ServerGrid, FilterPanel, ExportLinks],
   providers: [AgreementListStore],
   templateUrl: './agreements.page.html',
   styleUrls: ['../../shared/grid/server-list.css', './agreements.page.css'],
@@ -66,13 +67,18 @@ export class AgreementsPage implements OnInit {
     }),
   );
 
+  /** On a phone: the agreement's number (pinned), its status and its next decision. */
+  protected readonly narrowColumns = ['status', 'nextDeadline'];
+
+  /** Sized to fit 1440 px with every column, deadlines and cost included; the number is pinned. */
   protected readonly columns: ColDef<Agreement>[] = [
     {
       colId: 'agreementNumber',
       field: 'agreementNumber',
       headerName: 'Avtal',
       sortable: true,
-      minWidth: 150,
+      minWidth: 120,
+      width: 140,
       cellRenderer: LinkCell,
       cellRendererParams: {
         route: (agreement) => [AGREEMENT_PATHS.list, agreement.id],
@@ -82,7 +88,7 @@ export class AgreementsPage implements OnInit {
       colId: 'services',
       headerName: 'Tjänst(er)',
       flex: 1,
-      minWidth: 170,
+      minWidth: 130,
       valueGetter: ({ data }) =>
         !data
           ? ''
@@ -96,28 +102,38 @@ export class AgreementsPage implements OnInit {
       headerName: 'Leverantör',
       sortable: true,
       flex: 1,
-      minWidth: 190,
+      minWidth: 130,
     },
     {
       colId: 'status',
       field: 'status',
       headerName: 'Status',
-      minWidth: 250,
+      minWidth: 190,
+      width: 200,
       cellRenderer: StatusCell,
     },
-    { colId: 'endsOn', field: 'endsOn', headerName: 'Slutdatum', sortable: true, sort: 'asc' },
+    {
+      colId: 'endsOn',
+      field: 'endsOn',
+      headerName: 'Slutdatum',
+      sortable: true,
+      minWidth: 110,
+      width: 115,
+    },
     {
       colId: 'lastDayToGiveNotice',
       field: 'lastDayToGiveNotice',
       headerName: 'Sista dag att säga upp',
       sortable: true,
-      minWidth: 200,
+      minWidth: 120,
+      width: 125,
     },
     {
       colId: 'nextDeadline',
       headerName: 'Nästa beslut',
       sortable: true,
-      minWidth: 210,
+      minWidth: 200,
+      width: 210,
       valueGetter: ({ data }) =>
         data
           ? `${data.nextDeadline.date} (${DEADLINE_KIND_LABELS[data.nextDeadline.kind].toLowerCase()})`
@@ -128,16 +144,18 @@ export class AgreementsPage implements OnInit {
       field: 'daysLeft',
       headerName: 'Dagar kvar',
       type: 'rightAligned',
-      minWidth: 120,
+      minWidth: 90,
+      width: 95,
       valueFormatter: ({ value }) =>
-        typeof value !== 'number' ? '' : value < 0 ? 'Har löpt ut' : String(value),
+        typeof value !== 'number' ? '' : value < 0 ? 'Har löpt ut' : formatInteger(value),
     },
     {
       colId: 'extensionOptionsLeft',
       field: 'extensionOptionsLeft',
       headerName: 'Förlängningar kvar',
       type: 'rightAligned',
-      minWidth: 170,
+      minWidth: 110,
+      width: 115,
     },
     {
       colId: 'annualCost',
@@ -145,7 +163,8 @@ export class AgreementsPage implements OnInit {
       headerName: 'Årskostnad',
       sortable: true,
       type: 'rightAligned',
-      minWidth: 150,
+      minWidth: 120,
+      width: 130,
       valueFormatter: ({ value }) => (typeof value === 'number' ? formatSek(value) : ''),
     },
   ];

@@ -95,17 +95,18 @@ describe('QueuePage', () => {
       'Verktyg',
       'Skolenhet',
       'Status',
-      'Inskickad',
-      'Väntat (dagar)',
       'Efterfrågan',
       'Beslut',
+      'Inskickad',
+      'Väntat (dagar)',
     ]);
     const cells = (colId: string) =>
       [...element.querySelectorAll(`.ag-cell[col-id="${colId}"]`)].map((c) =>
         c.textContent?.trim(),
       );
     await waitFor(() => cells('decision').length === 2);
-    expect(cells('state')).toEqual(['Bedöms', 'Beslutad']);
+    // A decided request shows its outcome, not only "Beslutad".
+    expect(cells('state')).toEqual(['Bedöms', 'Avslagen']);
     expect(cells('submittedAt')).toEqual(['2026-02-02', '2026-02-03']);
     expect(cells('decision')).toEqual(['', 'Avslagen (Ekonomi)']);
     expect(element.querySelector('.list-status')?.textContent?.trim()).toBe('2 begäranden');

@@ -21,14 +21,16 @@ import {
   type RequestSummary,
 } from '@licensregistret/domain';
 
+import { StateCell } from '../../requests/list/state-cell';
 import { ExportLinks } from '../../shared/download/export-links';
 import { dayInSweden, formatInteger } from '../../shared/format/format';
+import { FilterPanel } from '../../shared/grid/filter-panel';
 import { ServerGrid } from '../../shared/grid/server-grid';
 import { listStatusText } from '../../shared/grid/server-list.store';
 import { QUEUE_STATES, outcomeText } from '../decision-labels';
 import { QUEUE_PARAMS } from '../decision-paths';
 import { RequestPanel } from '../panel/request-panel';
-import { type QueueFilters, QueueStore, statesOfParam } from './queue.store';
+import { type QueueFilters, QueueStore } from './queue.store';
 import { RequestLinkCell } from './request-link-cell';
 
 // Right-aligned numbers need cell classes; the rest comes with the shared server grid.
@@ -44,7 +46,7 @@ type ChoiceFilter = 'unitId' | 'serviceId';
 @Component({
   selector: 'lr-queue-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ServerGrid, RequestPanel, ExportLinks],
+  imports: [ServerGrid, FilterPanel, RequestPanel, ExportLinks],
   providers: [QueueStore],
   templateUrl: './queue.page.html',
   styleUrls: ['../../shared/grid/server-list.css', './queue.page.css'],
@@ -55,11 +57,8 @@ export class QueuePage implements OnInit {
   private readonly route = inject(ActivatedRoute);
   private readonly injector = inject(Injector);
 
-  /** Query parameters (router input binding): the open request, and the filters to start with. */
+  /** Query parameter (router input binding): the open request. */
   readonly begaran = input<string>();
-  readonly tjanst = input<string>();
-  readonly enhet = input<string>();
-  readonly status = input<string>();
 
   private readonly pageHeading = viewChild.required<ElementRef<HTMLElement>>('pageHeading');
   /** Where focus was when the panel opened, to return it there when the panel closes. */
@@ -79,14 +78,21 @@ export class QueuePage implements OnInit {
     }),
   );
 
+  /** On a phone: the request's number (pinned), its status and the tool. */
+  protected readonly narrowColumns = ['state', 'toolName'];
+
+  /**
+   * Demand and decision come before the dates, so they stay in view at 1440 px beside an open
+   * request's panel; the number is pinned.
+   */
   protected readonly columns: ColDef<RequestSummary>[] = [
     {
       colId: 'number',
       field: 'number',
       headerName: 'Nr',
       sortable: true,
-      minWidth: 90,
-      width: 90,
+      minWidth: 80,
+      width: 80,
       cellRenderer: RequestLinkCell,
     },
     {
@@ -95,7 +101,7 @@ export class QueuePage implements OnInit {
       headerName: 'Verktyg',
       sortable: true,
       flex: 1,
-      minWidth: 160,
+      minWidth: 140,
     },
     {
       colId: 'unitName',
@@ -103,32 +109,16 @@ export class QueuePage implements OnInit {
       headerName: 'Skolenhet',
       sortable: true,
       flex: 1,
-      minWidth: 180,
+      minWidth: 150,
     },
     {
       colId: 'state',
       field: 'state',
       headerName: 'Status',
       sortable: true,
-      minWidth: 150,
-      valueFormatter: ({ value }) => (value ? REQUEST_STATE_LABELS[value as RequestState] : ''),
-    },
-    {
-      colId: 'submittedAt',
-      field: 'submittedAt',
-      headerName: 'Inskickad',
-      sortable: true,
-      sort: 'asc',
-      minWidth: 130,
-      valueFormatter: ({ value }) => dayInSweden(value as string | null),
-    },
-    {
-      colId: 'ageDays',
-      field: 'ageDays',
-      headerName: 'Väntat (dagar)',
-      type: 'rightAligned',
-      minWidth: 140,
-      valueFormatter: ({ value }) => (typeof value === 'number' ? formatInteger(value) : ''),
+      minWidth: 180,
+      width: 180,
+      cellRenderer: StateCell,
     },
     {
       colId: 'demandCount',
@@ -136,14 +126,35 @@ export class QueuePage implements OnInit {
       headerName: 'Efterfrågan',
       sortable: true,
       type: 'rightAligned',
-      minWidth: 130,
+      minWidth: 110,
+      width: 110,
+      valueFormatter: ({ value }) => (typeof value === 'number' ? formatInteger(value) : ''),
     },
     {
       colId: 'decision',
       headerName: 'Beslut',
-      minWidth: 170,
+      flex: 1,
+      minWidth: 150,
       valueGetter: ({ data }) =>
         data ? outcomeText(data.decisionOutcome, data.decisionReasons) : '',
+    },
+    {
+      colId: 'submittedAt',
+      field: 'submittedAt',
+      headerName: 'Inskickad',
+      sortable: true,
+      minWidth: 115,
+      width: 115,
+      valueFormatter: ({ value }) => dayInSweden(value as string | null),
+    },
+    {
+      colId: 'ageDays',
+      field: 'ageDays',
+      headerName: 'Väntat (dagar)',
+      type: 'rightAligned',
+      minWidth: 100,
+      width: 100,
+      valueFormatter: ({ value }) => (typeof value === 'number' ? formatInteger(value) : ''),
     },
   ];
 
@@ -155,11 +166,8 @@ export class QueuePage implements OnInit {
   }
 
   ngOnInit(): void {
-    // The filters a link starts the queue with, e.g. the demand view's "one service".
-    const states = statesOfParam(this.status());
-    if (states) this.store.setFilter('states', states);
-    if (this.tjanst()) this.store.setFilter('serviceId', this.tjanst() ?? '');
-    if (this.enhet()) this.store.setFilter('unitId', this.enhet() ?? '');
+    // The filters a link starts the queue with (e.g. the demand view's "one service") are read
+    // from the address by the store, which keeps them there.
     void this.store.loadChoices();
   }
 

@@ -15,7 +15,7 @@ import {
 
 import { RequestsApi } from '../../requests/data/requests-api';
 import { SchoolUnitsApi } from '../../shared/data/school-units-api';
-import { ServerListStore } from '../../shared/grid/server-list.store';
+import { type ListUrlParams, ServerListStore } from '../../shared/grid/server-list.store';
 import { readAll } from '../data/read-all';
 import { ServicesApi } from '../data/services-api';
 import { QUEUE_STATES } from '../decision-labels';
@@ -40,6 +40,15 @@ export const DEFAULT_QUEUE_FILTERS: QueueFilters = {
   minAgeDays: '',
   minDemand: '',
   revision: 0,
+};
+
+/** The filters a link to the queue may carry, and the address keeps (`?status=IN_TRIAGE`). */
+export const QUEUE_URL_PARAMS: ListUrlParams<QueueFilters> = {
+  states: 'status',
+  unitId: 'enhet',
+  serviceId: 'tjanst',
+  minAgeDays: 'vantat',
+  minDemand: 'efterfragan',
 };
 
 /** Oldest first: the request that has waited longest comes first. */
@@ -101,7 +110,12 @@ export class QueueStore extends ServerListStore<RequestSummary, QueueFilters> {
   readonly exportQuery = computed(() => requestListQuery(this.filters(), { sort: this.sort() }));
 
   constructor() {
-    super(DEFAULT_QUEUE_FILTERS, REQUEST_SORTS, DEFAULT_QUEUE_SORT);
+    super(DEFAULT_QUEUE_FILTERS, REQUEST_SORTS, DEFAULT_QUEUE_SORT, QUEUE_URL_PARAMS);
+    // A link may name states the queue does not show: only the queue's own are kept.
+    const named = this.filters().states;
+    if (named.length > 0 && named !== DEFAULT_QUEUE_FILTERS.states) {
+      this.setFilter('states', statesOfParam(named.join(',')) ?? DEFAULT_QUEUE_FILTERS.states);
+    }
   }
 
   protected fetchPage(query: ListQuery & Partial<QueueFilters>): Observable<Page<RequestSummary>> {

@@ -67,6 +67,7 @@ export class RequestListStore extends ServerListStore<RequestSummary, RequestFil
       { state: '', mine: isSchoolRole(inject(AuthStore).roles()) },
       REQUEST_SORTS,
       DEFAULT_REQUEST_SORT,
+      { state: 'status' },
     );
   }
 

@@ -68,7 +68,8 @@ describe('RequestsPage', () => {
     expect(link.textContent?.trim()).toBe('Begäran 7');
     expect(link.getAttribute('href')).toBe('/begaranden/r-7');
     const badge = await waitFor(() => element.querySelector('.ag-cell lr-request-state-badge'));
-    expect(badge.textContent?.trim()).toBe('Beslutad');
+    expect(badge.textContent?.trim()).toBe('Avslagen');
+    expect(badge.getAttribute('data-outcome')).toBe('REJECTED');
     const cell = (colId: string) =>
       plain(element.querySelector(`.ag-cell[col-id="${colId}"]`)?.textContent);
     expect(cell('toolName')).toBe('Polylino');

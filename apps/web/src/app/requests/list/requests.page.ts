@@ -7,6 +7,7 @@ import { REQUEST_STATES, type RequestSummary } from '@licensregistret/domain';
 import { AuthStore } from '../../core/auth/auth.store';
 import { ExportLinks } from '../../shared/download/export-links';
 import { dayInSweden } from '../../shared/format/format';
+import { FilterPanel } from '../../shared/grid/filter-panel';
 import { LinkCell, type LinkCellParams } from '../../shared/grid/link-cell';
 import { ServerGrid } from '../../shared/grid/server-grid';
 import { listStatusText } from '../../shared/grid/server-list.store';
@@ -30,7 +31,7 @@ const STATE_CHOICES: readonly { value: StateChoice; label: string }[] = [
 @Component({
   selector: 'lr-requests-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ServerGrid, RouterLink, ExportLinks],
+  imports: [ServerGrid, FilterPanel, RouterLink, ExportLinks],
   providers: [RequestListStore],
   templateUrl: './requests.page.html',
   styleUrl: '../../shared/grid/server-list.css',
@@ -61,14 +62,17 @@ export class RequestsPage {
     }),
   );
 
+  /** On a phone: the request's number (pinned) and its status. */
+  protected readonly narrowColumns = ['state'];
+
   protected readonly columns: ColDef<RequestSummary>[] = [
     {
       colId: 'number',
       field: 'number',
       headerName: 'Begäran',
       sortable: true,
-      minWidth: 130,
-      width: 140,
+      minWidth: 125,
+      width: 125,
       valueFormatter: ({ value }) => (typeof value === 'number' ? `Begäran ${value}` : ''),
       cellRenderer: LinkCell,
       cellRendererParams: {
@@ -89,7 +93,8 @@ export class RequestsPage {
       field: 'state',
       headerName: 'Status',
       sortable: true,
-      minWidth: 220,
+      minWidth: 190,
+      width: 200,
       cellRenderer: StateCell,
     },
     {
@@ -98,7 +103,8 @@ export class RequestsPage {
       headerName: 'Inskickad',
       sortable: true,
       minWidth: 130,
-      valueFormatter: ({ value }) => (typeof value === 'string' ? dayInSweden(value) : 'Inte inskickad'),
+      valueFormatter: ({ value }) =>
+        typeof value === 'string' ? dayInSweden(value) : 'Inte inskickad',
     },
     {
       colId: 'decision',

@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  type OnInit,
+  computed,
+  inject,
+  input,
+  output,
+  signal,
+} from '@angular/core';
 import { AgGridAngular } from 'ag-grid-angular';
 import {
   type CellKeyDownEvent,
@@ -10,17 +20,33 @@ import {
   ModuleRegistry,
 } from 'ag-grid-community';
 
+import {
+  NARROW_SCREEN_QUERY,
+  columnId,
+  columnStorageKey,
+  defaultHidden,
+  gridColumns,
+  rememberedHidden,
+} from './grid-columns';
 import { GRID_LOCALE_TEXT } from './grid-locale';
 
-// Only the grid modules every server-paged list uses: the infinite row model and Swedish texts.
-// Imported by lazy pages only, so the registration (and ag-grid) never reaches the first page.
+// Only the grid modules every server-paged list uses: the infinite row model and Swedish texts
+// (pinned columns come with the core). Imported by lazy pages only, so the registration (and
+// ag-grid) never reaches the first page.
 ModuleRegistry.registerModules([InfiniteRowModelModule, LocaleModule]);
 
 /** Settings every server-paged grid shares: blocks of 100 rows, as the list endpoints expect. */
 export const SERVER_GRID = {
   cacheBlockSize: 100,
   localeText: GRID_LOCALE_TEXT,
-  defaultColDef: { sortable: false, resizable: true, minWidth: 100 } satisfies ColDef,
+  defaultColDef: {
+    sortable: false,
+    resizable: true,
+    minWidth: 100,
+    // Long headers take two lines rather than widening their column.
+    wrapHeaderText: true,
+    autoHeaderHeight: true,
+  } satisfies ColDef,
 } as const;
 
 /**
@@ -37,47 +63,212 @@ export function rowOpenedByEnter<T>(
   return event.data;
 }
 
+function localStorageOrNull(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
+let chooserIds = 0;
+
 /**
  * A server-paged grid: ag-grid's infinite row model over a data source from
  * `createServerDataSource`, with the shared settings, and Enter on any cell of a row opening it.
+ * The first column (the row's identity) is pinned; with a `name`, a "Kolumner" panel lets a person
+ * choose the other columns, remembered in this browser per grid and per kind of screen. On a
+ * narrow screen a grid starts with its `narrowColumns` only.
  */
 @Component({
   selector: 'lr-server-grid',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [AgGridAngular],
   template: `
+    @if (name()) {
+      <details class="column-chooser">
+        <summary>
+          Kolumner <span class="summary-note">({{ shownText() }})</span>
+        </summary>
+        <fieldset>
+          <legend>Visa kolumner</legend>
+          <div class="column-options">
+            @for (choice of choices(); track choice.id) {
+              <label class="checkbox">
+                <input
+                  type="checkbox"
+                  [id]="chooserId + '-' + choice.id"
+                  [checked]="choice.shown"
+                  [disabled]="choice.fixed"
+                  (change)="toggle(choice.id, $event)"
+                />
+                {{ choice.label }}
+                @if (choice.fixed) {
+                  <span class="hint">(visas alltid)</span>
+                }
+              </label>
+            }
+          </div>
+          <button type="button" class="link-button" (click)="resetColumns()">
+            Återställ kolumnerna
+          </button>
+        </fieldset>
+      </details>
+    }
     <ag-grid-angular
       class="grid"
       rowModelType="infinite"
       [datasource]="dataSource()"
-      [columnDefs]="columns()"
+      [columnDefs]="shownColumns()"
       [defaultColDef]="settings.defaultColDef"
       [cacheBlockSize]="settings.cacheBlockSize"
       [localeText]="settings.localeText"
+      [maintainColumnOrder]="true"
       (cellKeyDown)="openOnEnter($event)"
     />
   `,
   styles: `
     :host {
       display: block;
+      min-width: 0;
     }
     .grid {
       display: block;
       width: 100%;
       height: 34rem;
     }
+    .column-chooser {
+      margin-bottom: 0.5rem;
+    }
+    .column-chooser summary {
+      cursor: pointer;
+      font-weight: 600;
+      color: var(--lr-link);
+      padding-block: 0.25rem;
+    }
+    .summary-note {
+      font-weight: normal;
+      color: var(--lr-text);
+    }
+    .column-chooser fieldset {
+      margin: 0.25rem 0 0;
+    }
+    .column-options {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 1.5rem;
+    }
+    .column-options .hint {
+      display: inline;
+      margin: 0;
+    }
+    .link-button {
+      margin-top: 0.5rem;
+      padding: 0;
+      border: 0;
+      background: none;
+      color: var(--lr-link);
+      font: inherit;
+      text-decoration: underline;
+      cursor: pointer;
+    }
+    @media (max-width: 47.99rem) {
+      .grid {
+        height: 28rem;
+      }
+    }
   `,
 })
-export class ServerGrid<T> {
+export class ServerGrid<T> implements OnInit {
   readonly dataSource = input.required<IDatasource>();
   readonly columns = input.required<ColDef<T>[]>();
+  /** Names the grid where the person's column choice is remembered; without it, no chooser. */
+  readonly name = input<string>();
+  /** The columns a narrow screen starts with, beside the pinned first one (the status, say). */
+  readonly narrowColumns = input<readonly string[]>();
+  /** The list's sort (`column:direction`), shown on its column when the grid starts. */
+  readonly sort = input<string | null>(null);
   /** A row the keyboard user opened with Enter. */
   readonly rowOpened = output<T>();
 
   protected readonly settings = SERVER_GRID;
+  protected readonly chooserId = `columns-${++chooserIds}`;
+  private readonly storage = localStorageOrNull();
+  private readonly narrow = signal(false);
+  private readonly hidden = signal<readonly string[]>([]);
+  /** Set once the grid starts: the sort shown then, kept as an initial one. */
+  private readonly startSort = signal<string | null>(null);
+
+  protected readonly shownColumns = computed(() =>
+    gridColumns(this.columns(), this.hidden(), this.startSort()),
+  );
+
+  protected readonly choices = computed(() => {
+    const hidden = this.hidden();
+    return this.columns().map((column, index) => ({
+      id: columnId(column),
+      label: column.headerName ?? columnId(column),
+      shown: index === 0 || !hidden.includes(columnId(column)),
+      fixed: index === 0,
+    }));
+  });
+
+  protected readonly shownText = computed(() => {
+    const choices = this.choices();
+    return `${choices.filter((choice) => choice.shown).length} av ${choices.length} visas`;
+  });
+
+  constructor() {
+    const media = typeof matchMedia === 'function' ? matchMedia(NARROW_SCREEN_QUERY) : null;
+    this.narrow.set(media?.matches ?? false);
+    const changed = (event: MediaQueryListEvent) => {
+      this.narrow.set(event.matches);
+      this.hidden.set(this.startingHidden());
+    };
+    media?.addEventListener('change', changed);
+    inject(DestroyRef).onDestroy(() => media?.removeEventListener('change', changed));
+  }
+
+  ngOnInit(): void {
+    this.startSort.set(this.sort());
+    this.hidden.set(this.startingHidden());
+  }
+
+  protected toggle(id: string, event: Event): void {
+    const shown = (event.target as HTMLInputElement).checked;
+    const hidden = this.hidden().filter((candidate) => candidate !== id);
+    this.hidden.set(shown ? hidden : [...hidden, id]);
+    this.remember(this.hidden());
+  }
+
+  protected resetColumns(): void {
+    const name = this.name();
+    if (name) this.storage?.removeItem(columnStorageKey(name, this.narrow()));
+    this.hidden.set(this.startingHidden());
+  }
 
   protected openOnEnter(event: CellKeyDownEvent<T> | FullWidthCellKeyDownEvent<T>): void {
     const row = rowOpenedByEnter(event);
     if (row) this.rowOpened.emit(row);
+  }
+
+  /** The person's remembered choice for this kind of screen, or the grid's default for it. */
+  private startingHidden(): readonly string[] {
+    const name = this.name();
+    const columns = this.columns();
+    const remembered = name
+      ? rememberedHidden(this.storage, columnStorageKey(name, this.narrow()), columns.map(columnId))
+      : null;
+    return remembered ?? defaultHidden(columns, this.narrow(), this.narrowColumns());
+  }
+
+  private remember(hidden: readonly string[]): void {
+    const name = this.name();
+    if (!name) return;
+    try {
+      this.storage?.setItem(columnStorageKey(name, this.narrow()), JSON.stringify(hidden));
+    } catch {
+      // A full or refused storage only means the choice is not remembered.
+    }
   }
 }

@@ -3,9 +3,12 @@ import {
   type Signal,
   type WritableSignal,
   computed,
+  effect,
   inject,
   signal,
+  untracked,
 } from '@angular/core';
+import { ActivatedRoute, type Params, Router } from '@angular/router';
 import type { Observable } from 'rxjs';
 
 import type { ListQuery, Page } from '@licensregistret/domain';
@@ -14,6 +17,45 @@ import { countText } from '../format/format';
 import { createServerDataSource } from './server-data-source';
 
 export const SEARCH_DEBOUNCE_MS = 300;
+
+/** The query parameter that keeps a list's sort in its address (`?sortering=name:desc`). */
+export const SORT_PARAM = 'sortering';
+
+/** The query parameter per filter that keeps it in the list's address; others stay out of it. */
+export type ListUrlParams<F> = Partial<Record<keyof F & string, string>>;
+
+type FilterValue = string | number | boolean | readonly string[];
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) {
+    return a.length === b.length && a.every((item, index) => item === b[index]);
+  }
+  return a === b;
+}
+
+/** A filter's value as a query parameter: null (left out) when it is the list's default. */
+export function filterToParam(value: unknown, initial: unknown): string | null {
+  if (sameValue(value, initial)) return null;
+  if (Array.isArray(value)) return value.join(',');
+  return String(value);
+}
+
+/** A query parameter back as a filter's value, of the same kind as the default value. */
+export function filterFromParam(text: string, initial: unknown): FilterValue {
+  if (Array.isArray(initial)) return text === '' ? [] : text.split(',');
+  if (typeof initial === 'boolean') return text === 'true';
+  if (typeof initial === 'number') {
+    const value = Number(text);
+    return Number.isFinite(value) ? value : initial;
+  }
+  return text;
+}
+
+/** A sort from the address, if the list offers it: `column:asc` or `column:desc`. */
+export function sortFromParam(text: string | null, sortColumns: readonly string[]): string | null {
+  const match = /^([A-Za-z]+):(asc|desc)$/.exec(text ?? '');
+  return match && sortColumns.includes(match[1]) ? text : null;
+}
 
 export type ListStatus =
   { kind: 'loading' } | { kind: 'loaded'; total: number } | { kind: 'failed' };
@@ -51,6 +93,7 @@ export function listStatusText(status: ListStatus, nouns: ListNouns): string {
  */
 export abstract class ServerListStore<T, F extends object> {
   private readonly filters$: WritableSignal<F>;
+  private readonly initialFilters: F;
   private readonly status$ = signal<ListStatus>({ kind: 'loading' });
   private readonly sort$: WritableSignal<string>;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
@@ -61,6 +104,13 @@ export abstract class ServerListStore<T, F extends object> {
   readonly status = this.status$.asReadonly();
   /** The sort the grid last asked for (`column:direction`), e.g. for an export in its order. */
   readonly sort: Signal<string>;
+  /** How many of the filters kept in the address differ from the list's defaults. */
+  readonly activeFilterCount = computed(() => {
+    const filters = this.filters$();
+    return (Object.keys(this.urlParams) as (keyof F & string)[]).filter(
+      (key) => !sameValue(filters[key], this.initialFilters[key]),
+    ).length;
+  });
 
   readonly dataSource = computed(() =>
     createServerDataSource<T, F>({
@@ -78,16 +128,66 @@ export abstract class ServerListStore<T, F extends object> {
     }),
   );
 
+  /**
+   * With `urlParams`, the named filters and the sort are read from the page's address and kept
+   * there as they change (replacing the history entry), so Back, a reload and a shared link show
+   * the same list.
+   */
   protected constructor(
     initialFilters: F,
     private readonly sortColumns: readonly string[],
     private readonly defaultSort: string,
+    private readonly urlParams: ListUrlParams<F> = {},
   ) {
-    this.filters$ = signal(initialFilters);
-    this.sort$ = signal(defaultSort);
+    this.initialFilters = initialFilters;
+    const route = inject(ActivatedRoute, { optional: true });
+    const query = route?.snapshot.queryParamMap;
+    const fromUrl: Partial<F> = {};
+    for (const [key, name] of Object.entries(urlParams) as [keyof F & string, string][]) {
+      const text = query?.get(name);
+      if (text !== null && text !== undefined) {
+        (fromUrl as Record<string, unknown>)[key] = filterFromParam(text, initialFilters[key]);
+      }
+    }
+    this.filters$ = signal({ ...initialFilters, ...fromUrl });
+    this.sort$ = signal(
+      (route && sortFromParam(query?.get(SORT_PARAM) ?? null, sortColumns)) || defaultSort,
+    );
     this.sort = this.sort$.asReadonly();
     this.filters = this.filters$.asReadonly();
     inject(DestroyRef).onDestroy(() => clearTimeout(this.searchTimer));
+    if (route && Object.keys(urlParams).length > 0) this.keepInUrl(route, inject(Router));
+  }
+
+  /** The filters and sort as query parameters; null removes one that is back at its default. */
+  readonly urlQuery = computed((): Params => {
+    const filters = this.filters$();
+    const params: Params = {};
+    for (const [key, name] of Object.entries(this.urlParams) as [keyof F & string, string][]) {
+      params[name] = filterToParam(filters[key], this.initialFilters[key]);
+    }
+    const sort = this.sort$();
+    params[SORT_PARAM] = sort === this.defaultSort ? null : sort;
+    return params;
+  });
+
+  private keepInUrl(route: ActivatedRoute, router: Router): void {
+    effect(() => {
+      const queryParams = this.urlQuery();
+      untracked(() => {
+        const current = route.snapshot.queryParamMap;
+        const unchanged = Object.entries(queryParams).every(
+          ([name, value]) => (current.get(name) ?? null) === value,
+        );
+        if (unchanged) return;
+        void router.navigate([], {
+          relativeTo: route,
+          queryParams,
+          queryParamsHandling: 'merge',
+          replaceUrl: true,
+        });
+      });
+    });
   }
 
   protected abstract fetchPage(query: ListQuery & Partial<F>): Observable<Page<T>>;
