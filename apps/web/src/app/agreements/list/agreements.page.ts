@@ -18,10 +18,12 @@ import {
   SCHOOL_FORMS,
   SCHOOL_FORM_LABELS,
   type Supplier,
+  isIsoDate,
 } from '@licensregistret/domain';
 
 import { ExportLinks } from '../../shared/download/export-links';
 import { formatInteger, formatSek } from '../../shared/format/format';
+import { DateInput } from '../../shared/forms/date-input';
 import { FilterPanel } from '../../shared/grid/filter-panel';
 import { LinkCell, type LinkCellParams } from '../../shared/grid/link-cell';
 import { ServerGrid } from '../../shared/grid/server-grid';
@@ -36,13 +38,16 @@ import { StatusCell } from './status-cell';
 ModuleRegistry.registerModules([CellStyleModule]);
 
 type TextFilter = 'minCost' | 'maxCost';
-type ChoiceFilter = 'supplierId' | 'endsFrom' | 'endsTo' | 'noticeFrom' | 'noticeTo';
+type ChoiceFilter = 'supplierId';
+type DateFilter = 'endsFrom' | 'endsTo' | 'noticeFrom' | 'noticeTo';
+
+export const DATE_FILTER_MESSAGE = 'Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2027-06-30.';
 
 /** Procurement's agreement list: filters above a server-paged grid, and its Excel and CSV export. */
 @Component({
   selector: 'lr-agreements-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ServerGrid, FilterPanel, ExportLinks],
+  imports: [ServerGrid, FilterPanel, ExportLinks, DateInput],
   providers: [AgreementListStore],
   templateUrl: './agreements.page.html',
   styleUrls: ['../../shared/grid/server-list.css', './agreements.page.css'],
@@ -58,6 +63,8 @@ export class AgreementsPage implements OnInit {
   protected readonly schoolForms = SCHOOL_FORMS;
   protected readonly schoolFormLabels = SCHOOL_FORM_LABELS;
   protected readonly suppliers = signal<Supplier[]>([]);
+  /** Dates typed that are not ÅÅÅÅ-MM-DD: kept in their fields with a message, not applied. */
+  protected readonly typedDates = signal<Partial<Record<DateFilter, string>>>({});
 
   protected readonly statusText = computed(() =>
     listStatusText(this.store.status(), {
@@ -78,7 +85,7 @@ export class AgreementsPage implements OnInit {
       headerName: 'Avtal',
       sortable: true,
       minWidth: 120,
-      width: 140,
+      width: 130,
       cellRenderer: LinkCell,
       cellRendererParams: {
         route: (agreement) => [AGREEMENT_PATHS.list, agreement.id],
@@ -108,8 +115,8 @@ export class AgreementsPage implements OnInit {
       colId: 'status',
       field: 'status',
       headerName: 'Status',
-      minWidth: 190,
-      width: 200,
+      minWidth: 215,
+      width: 215,
       cellRenderer: StatusCell,
     },
     {
@@ -117,8 +124,8 @@ export class AgreementsPage implements OnInit {
       field: 'endsOn',
       headerName: 'Slutdatum',
       sortable: true,
-      minWidth: 110,
-      width: 115,
+      minWidth: 125,
+      width: 125,
     },
     {
       colId: 'lastDayToGiveNotice',
@@ -126,14 +133,14 @@ export class AgreementsPage implements OnInit {
       headerName: 'Sista dag att säga upp',
       sortable: true,
       minWidth: 120,
-      width: 125,
+      width: 120,
     },
     {
       colId: 'nextDeadline',
       headerName: 'Nästa beslut',
       sortable: true,
-      minWidth: 200,
-      width: 210,
+      minWidth: 195,
+      width: 195,
       valueGetter: ({ data }) =>
         data
           ? `${data.nextDeadline.date} (${DEADLINE_KIND_LABELS[data.nextDeadline.kind].toLowerCase()})`
@@ -144,8 +151,8 @@ export class AgreementsPage implements OnInit {
       field: 'daysLeft',
       headerName: 'Dagar kvar',
       type: 'rightAligned',
-      minWidth: 90,
-      width: 95,
+      minWidth: 105,
+      width: 105,
       valueFormatter: ({ value }) =>
         typeof value !== 'number' ? '' : value < 0 ? 'Har löpt ut' : formatInteger(value),
     },
@@ -154,8 +161,8 @@ export class AgreementsPage implements OnInit {
       field: 'extensionOptionsLeft',
       headerName: 'Förlängningar kvar',
       type: 'rightAligned',
-      minWidth: 110,
-      width: 115,
+      minWidth: 125,
+      width: 125,
     },
     {
       colId: 'annualCost',
@@ -164,7 +171,7 @@ export class AgreementsPage implements OnInit {
       sortable: true,
       type: 'rightAligned',
       minWidth: 120,
-      width: 130,
+      width: 120,
       valueFormatter: ({ value }) => (typeof value === 'number' ? formatSek(value) : ''),
     },
   ];
@@ -199,6 +206,20 @@ export class AgreementsPage implements OnInit {
 
   protected choose(key: ChoiceFilter, event: Event): void {
     this.store.setFilter(key, (event.target as HTMLInputElement | HTMLSelectElement).value);
+  }
+
+  protected chooseDate(key: DateFilter, event: Event): void {
+    const text = (event.target as HTMLInputElement).value.trim();
+    const valid = text === '' || isIsoDate(text);
+    this.typedDates.update((typed) => {
+      const { [key]: _old, ...rest } = typed;
+      return valid ? rest : { ...rest, [key]: text };
+    });
+    if (valid) this.store.setFilter(key, text);
+  }
+
+  protected dateError(key: DateFilter): string | null {
+    return this.typedDates()[key] !== undefined ? DATE_FILTER_MESSAGE : null;
   }
 
   protected chooseSchoolForm(event: Event): void {

@@ -37,6 +37,7 @@ import {
 } from '@licensregistret/domain';
 
 import { AuthStore } from '../../core/auth/auth.store';
+import { DateInput } from '../../shared/forms/date-input';
 import { ErrorSummary } from '../../shared/forms/error-summary';
 import { flagsOf } from '../../shared/forms/flags';
 import { type HasUnsavedChanges, warnBeforeUnload } from '../../shared/forms/unsaved-changes';
@@ -63,6 +64,7 @@ import { ReviewStore } from './review.store';
     DataProtectionFindings,
     InformationSecurityFindings,
     ProcurementFindings,
+    DateInput,
   ],
   providers: [ReviewStore],
   templateUrl: './review.page.html',

@@ -8,6 +8,7 @@ import {
   SCHOOL_FORM_LABELS,
 } from '@licensregistret/domain';
 
+import { DateInput } from '../../shared/forms/date-input';
 import { type FormErrors, NO_ERRORS } from '../../shared/forms/form-errors';
 import { describedBy, fieldError } from './field-errors';
 import { REQUEST_FIELD_IDS, type RequestFormGroup } from './request-form';
@@ -19,7 +20,7 @@ import { REQUEST_FIELD_IDS, type RequestFormGroup } from './request-form';
 @Component({
   selector: 'lr-need-fields',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule],
+  imports: [ReactiveFormsModule, DateInput],
   templateUrl: './need-fields.html',
   styles: `
     textarea {
