@@ -1,6 +1,9 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 
-import type { SchoolUnitImportReport } from '@licensregistret/domain';
+import {
+  SCHOOL_UNIT_IMPORT_TEMPLATE_HEADER,
+  type SchoolUnitImportReport,
+} from '@licensregistret/domain';
 
 import {
   closeTestDatabase,
@@ -48,10 +51,14 @@ describe('POST /api/school-units/import', () => {
     return rows;
   }
 
-  function goodFile(prefix: string, separator = ',') {
+  function goodFile(
+    prefix: string,
+    separator = ',',
+    header = ['name', 'code', 'forms', 'pupils', 'group'],
+  ) {
     const codes = [uniqueUnitCode(), uniqueUnitCode()];
     const csv = [
-      ['name', 'code', 'forms', 'pupils', 'group'],
+      header,
       [`${prefix} Ekbacken`, codes[0], 'GR:F-3 GR:4-6', '310', 'Norr'],
       [`${prefix} Gymnasiet`, codes[1], 'GY GYS', '900', 'centrum'],
       [`${prefix} Förskolan Myran`, '', 'FS', '64', 'Landsbygd'],
@@ -78,9 +85,13 @@ describe('POST /api/school-units/import', () => {
     expect(await unitsNamed(prefix)).toEqual([]);
   });
 
-  it('imports a good file, with ; as separator as Excel writes it', async () => {
+  it('imports a good file with the Swedish header row of the template, ; as Excel writes it', async () => {
     const prefix = unique('Import');
-    const { csv, codes } = goodFile(prefix, ';');
+    const { csv, codes } = goodFile(
+      prefix,
+      ';',
+      SCHOOL_UNIT_IMPORT_TEMPLATE_HEADER.split(';').map((cell) => ` ${cell.toUpperCase()} `),
+    );
     const response = await admin.post('/api/school-units/import', {
       csv,
       dryRun: false,
@@ -173,7 +184,7 @@ describe('POST /api/school-units/import', () => {
         line: 1,
         field: 'header',
         code: 'HEADER_MISSING_COLUMNS',
-        params: { columns: 'forms, group' },
+        params: { columns: 'Skolformer, Nätverksgrupp' },
         message: 'missing columns: forms, group',
       },
     ]);

@@ -6,9 +6,13 @@ import {
   type ImportErrorCode,
   type ImportRowError,
   NETWORK_GROUPS,
+  SCHOOL_UNIT_IMPORT_COLUMNS,
+  SCHOOL_UNIT_IMPORT_HEADERS,
+  type SchoolUnitImportColumn,
   type SchoolUnitImportReport,
   isValidSchoolUnitCode,
   parseSchoolFormList,
+  schoolUnitImportColumn,
 } from '@licensregistret/domain';
 
 import { AppException } from '../common/app-exception';
@@ -16,12 +20,12 @@ import { hasUnsafeNameCharacter } from '../common/validators';
 import type { SchoolUnitImportDto } from './dto/school-unit.dto';
 import { type NewSchoolUnit, insertSchoolUnits } from './insert-school-units';
 
-const COLUMNS = ['name', 'code', 'forms', 'pupils', 'group'] as const;
-type Column = (typeof COLUMNS)[number];
+const COLUMNS = SCHOOL_UNIT_IMPORT_COLUMNS;
+type Column = SchoolUnitImportColumn;
 
 /**
- * Imports school units from CSV (`name,code,forms,pupils,group`; `;` also accepted, as Excel
- * writes it in Swedish). Every row is checked first and every problem reported by line; if any
+ * Imports school units from CSV (`Namn;Skolenhetskod;Skolformer;Elever;Nätverksgrupp`, or the
+ * English `name,code,forms,pupils,group`; `,` or `;` between columns, as Excel writes it in Swedish). Every row is checked first and every problem reported by line; if any
  * row is bad, or on a dry run, nothing is written. Otherwise all rows go in one transaction.
  */
 @Injectable()
@@ -104,7 +108,7 @@ export class SchoolUnitImportService {
         ],
       };
     }
-    const header = (records[0] ?? []).map((cell) => cell.toLowerCase());
+    const header = (records[0] ?? []).map(schoolUnitImportColumn);
     const missing = COLUMNS.filter((column) => !header.includes(column));
     if (missing.length > 0) {
       return {
@@ -115,7 +119,9 @@ export class SchoolUnitImportService {
             line: 1,
             field: 'header',
             code: 'HEADER_MISSING_COLUMNS',
-            params: { columns: missing.join(', ') },
+            params: {
+              columns: missing.map((column) => SCHOOL_UNIT_IMPORT_HEADERS[column]).join(', '),
+            },
             message: `missing columns: ${missing.join(', ')}`,
           },
         ],

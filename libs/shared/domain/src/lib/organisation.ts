@@ -51,10 +51,46 @@ export interface SchoolUnitListQuery extends ListQuery {
   schoolForm?: SchoolForm;
 }
 
+/** The columns of a school unit import file, by their English keys. */
+export const SCHOOL_UNIT_IMPORT_COLUMNS = ['name', 'code', 'forms', 'pupils', 'group'] as const;
+export type SchoolUnitImportColumn = (typeof SCHOOL_UNIT_IMPORT_COLUMNS)[number];
+
+/**
+ * The Swedish header of each column, as the school unit list names them and as the empty
+ * template has them. The English keys stay accepted (files made before).
+ */
+export const SCHOOL_UNIT_IMPORT_HEADERS: Record<SchoolUnitImportColumn, string> = {
+  name: 'Namn',
+  code: 'Skolenhetskod',
+  forms: 'Skolformer',
+  pupils: 'Elever',
+  group: 'Nätverksgrupp',
+};
+
+/** The empty template's header row: Swedish, separated by `;` as Excel writes CSV in Swedish. */
+export const SCHOOL_UNIT_IMPORT_TEMPLATE_HEADER = SCHOOL_UNIT_IMPORT_COLUMNS.map(
+  (column) => SCHOOL_UNIT_IMPORT_HEADERS[column],
+).join(';');
+
+/**
+ * The column a header cell names, Swedish or English, whatever the case and surrounding space
+ * (`Antal elever` is also taken for the pupils); null for a column the import does not read.
+ */
+export function schoolUnitImportColumn(header: string): SchoolUnitImportColumn | null {
+  const text = header.trim().toLocaleLowerCase('sv');
+  for (const column of SCHOOL_UNIT_IMPORT_COLUMNS) {
+    if (text === column || text === SCHOOL_UNIT_IMPORT_HEADERS[column].toLocaleLowerCase('sv')) {
+      return column;
+    }
+  }
+  return text === 'antal elever' ? 'pupils' : null;
+}
+
 /** Body of `POST /api/school-units/import`. */
 export interface SchoolUnitImportRequest {
   /**
-   * CSV text with a header row `name,code,forms,pupils,group` (`;` also accepted as separator).
+   * CSV text with a header row `Namn;Skolenhetskod;Skolformer;Elever;Nätverksgrupp` (or the
+   * English `name,code,forms,pupils,group`; `,` or `;` between columns).
    * `forms` lists school forms separated by spaces, with GR stages as `GR:F-3 GR:4-6`.
    */
   csv: string;

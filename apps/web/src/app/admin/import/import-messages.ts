@@ -2,11 +2,11 @@ import { type ImportRowError, NETWORK_GROUPS } from '@licensregistret/domain';
 
 /** The CSV columns (and the whole file or header row) in the error table. */
 export const IMPORT_COLUMN_LABELS: Record<string, string> = {
-  name: 'Namn (name)',
-  code: 'Skolenhetskod (code)',
-  forms: 'Skolformer (forms)',
-  pupils: 'Antal elever (pupils)',
-  group: 'Nätverksgrupp (group)',
+  name: 'Namn',
+  code: 'Skolenhetskod',
+  forms: 'Skolformer',
+  pupils: 'Elever',
+  group: 'Nätverksgrupp',
   header: 'Rubrikraden',
   csv: 'Hela filen',
 };

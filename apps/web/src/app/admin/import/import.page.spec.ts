@@ -74,13 +74,27 @@ describe('ImportPage', () => {
     expect(rows).toEqual([
       [
         '2',
-        'Skolenhetskod (code)',
+        'Skolenhetskod',
         '”1234” är ingen skolenhetskod. Koden är åtta siffror, eller tom för en förskola.',
       ],
-      ['2', 'Antal elever (pupils)', '”tio”: antalet elever ska vara ett heltal, 0 eller fler.'],
+      ['2', 'Elever', '”tio”: antalet elever ska vara ett heltal, 0 eller fler.'],
       ['1', 'Rubrikraden', 'Rubrikraden saknar kolumnerna group.'],
     ]);
     expect(table?.textContent).not.toContain('8 digits');
     expect(element.querySelector('[role="status"]')?.textContent).toContain('Filen har 3 fel');
+  });
+
+  it('offers an empty template with the Swedish header row to download', async () => {
+    const fixture = TestBed.createComponent(ImportPage);
+    fixture.detectChanges();
+    http.expectOne('/api/administrations').flush([]);
+    const link = (fixture.nativeElement as HTMLElement).querySelector<HTMLAnchorElement>(
+      'a[download]',
+    );
+    expect(link?.textContent?.trim()).toBe('Ladda ner en tom mall (CSV)');
+    expect(link?.getAttribute('download')).toBe('skolenheter-mall.csv');
+    expect(decodeURIComponent(link?.getAttribute('href')?.split(',')[1] ?? '')).toBe(
+      '\uFEFFNamn;Skolenhetskod;Skolformer;Elever;Nätverksgrupp\r\n',
+    );
   });
 });

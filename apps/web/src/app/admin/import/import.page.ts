@@ -1,7 +1,12 @@
 import { ChangeDetectionStrategy, Component, type OnInit, computed, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
 
-import { type ImportRowError, NETWORK_GROUPS, SCHOOL_FORMS } from '@licensregistret/domain';
+import {
+  type ImportRowError,
+  NETWORK_GROUPS,
+  SCHOOL_FORMS,
+  SCHOOL_UNIT_IMPORT_TEMPLATE_HEADER,
+} from '@licensregistret/domain';
 
 import { ADMIN_PATHS } from '../admin-paths';
 import { IMPORT_COLUMN_LABELS, importErrorText } from './import-messages';
@@ -33,10 +38,15 @@ export class ImportPage implements OnInit {
   protected readonly unitsPath = ADMIN_PATHS.schoolUnits;
   protected readonly schoolForms = SCHOOL_FORMS.join(', ');
   protected readonly networkGroups = NETWORK_GROUPS.join(', ');
+  protected readonly templateHeader = SCHOOL_UNIT_IMPORT_TEMPLATE_HEADER;
+  /** The empty template: the Swedish header row, with a byte order mark so Excel reads å, ä, ö. */
+  protected readonly templateHref = `data:text/csv;charset=utf-8,${encodeURIComponent(
+    `\uFEFF${SCHOOL_UNIT_IMPORT_TEMPLATE_HEADER}\r\n`,
+  )}`;
   protected readonly example = [
-    'name,code,forms,pupils,group',
-    'Hagaskolan F-6,12345678,GR:F-3 GR:4-6,320,Norr',
-    'Solrosens förskola,,FS,60,Söder',
+    SCHOOL_UNIT_IMPORT_TEMPLATE_HEADER,
+    'Hagaskolan F-6;12345678;GR:F-3 GR:4-6;320;Norr',
+    'Solrosens förskola;;FS;60;Söder',
   ].join('\n');
 
   /** The result in one or two sentences, read out by screen readers when it changes. */
