@@ -23,6 +23,11 @@ export const routes: Routes = [
     loadComponent: () => import('./public/public-services.page').then((m) => m.PublicServicesPage),
   },
   {
+    path: `${PUBLIC_PATHS.services.slice(1)}/:id`,
+    title: 'Tjänst och beslut',
+    loadComponent: () => import('./public/public-service.page').then((m) => m.PublicServicePage),
+  },
+  {
     path: PUBLIC_PATHS.accessibility.slice(1),
     title: 'Tillgänglighetsredogörelse',
     loadComponent: () => import('./public/accessibility.page').then((m) => m.AccessibilityPage),

@@ -20,8 +20,16 @@ export class PublicController {
   async services(): Promise<PublicServiceDto[]> {
     const rows = (await this.dataSource.query(
       `SELECT d.id, d.name, s.name AS supplier_name, d.category, d.school_forms,
-              d.catalogue_status, d.status_decided_on, d.public_conditions
+              d.catalogue_status, d.status_decided_on, d.public_conditions,
+              COALESCE(rejected.decision_reasons, '{}') AS rejection_reasons
          FROM digital_service d JOIN supplier s ON s.id = d.supplier_id
+         -- A rejected service's grounds: those of the latest decision that rejected it.
+         LEFT JOIN LATERAL (
+           SELECT r.decision_reasons FROM request r
+            WHERE r.service_id = d.id AND r.decision_outcome = 'REJECTED'
+            ORDER BY r.decided_at DESC NULLS LAST, r.id
+            LIMIT 1
+         ) rejected ON d.catalogue_status = 'REJECTED'
         WHERE d.catalogue_status = ANY ($1::text[])
         ORDER BY d.name, d.id`,
       [PUBLIC_CATALOGUE_STATUSES],
@@ -34,6 +42,7 @@ export class PublicController {
       catalogue_status: PublicService['status'];
       status_decided_on: string | null;
       public_conditions: string;
+      rejection_reasons: PublicService['rejectionReasons'];
     }[];
     return rows.map((row) => ({
       id: row.id,
@@ -45,6 +54,7 @@ export class PublicController {
       decidedOn: row.status_decided_on,
       publicConditions:
         row.catalogue_status === 'APPROVED_WITH_CONDITIONS' ? row.public_conditions : '',
+      rejectionReasons: row.rejection_reasons,
     }));
   }
 }

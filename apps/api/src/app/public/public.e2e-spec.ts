@@ -51,6 +51,7 @@ describe('GET /api/public/services', () => {
       status: 'APPROVED',
       decidedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
       publicConditions: '',
+      rejectionReasons: [],
     });
     expect(byId.get(retired.id)).toMatchObject({ status: 'RETIRED' });
     expect(byId.has(underReview.id)).toBe(false);
@@ -68,10 +69,31 @@ describe('GET /api/public/services', () => {
         'id',
         'name',
         'publicConditions',
+        'rejectionReasons',
         'schoolForms',
         'status',
         'supplierName',
       ]);
     }
+  });
+
+  it('names the grounds of a rejection, and not the explanation written to the school', async () => {
+    const supplier = await createTestSupplier();
+    const rejected = await createTestService(supplier.id, { catalogueStatus: 'UNDER_REVIEW' });
+    await reviewAll(cast, rejected.id);
+    const id = await requestInState(cast, 'IN_REVIEW', { serviceId: rejected.id });
+    const decision = await cast.as.specialist.post(`/api/requests/${id}/moves`, {
+      move: 'DECIDE',
+      version: 1,
+      outcome: 'REJECTED',
+      reasons: ['ECONOMY', 'NEED'],
+      text: 'Hemlig motivering till skolan.',
+    });
+    expect(decision.status).toBe(200);
+
+    const response = await request(app.getHttpServer()).get('/api/public/services');
+    const row = (response.body as { id: string }[]).find((service) => service.id === rejected.id);
+    expect(row).toMatchObject({ status: 'REJECTED', rejectionReasons: ['ECONOMY', 'NEED'] });
+    expect(response.text).not.toContain('Hemlig motivering');
   });
 });

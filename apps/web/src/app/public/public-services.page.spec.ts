@@ -71,20 +71,23 @@ describe('PublicServicesPage', () => {
     expect(plain(element.querySelector('caption')?.textContent)).toBe(
       'Beslutade och avvecklade digitala tjänster',
     );
+    // The status comes second, so a phone shows it beside the name.
     expect(rows(element)).toEqual([
-      ['NE', 'NE Nationalencyklopedin AB', 'Läromedel', 'Grundskola', 'Godkänd', '2025-01-10'],
+      ['NE', 'Godkänd', '2025-01-10', 'NE Nationalencyklopedin AB', 'Läromedel', 'Grundskola'],
       [
         'Widgit Online',
+        'Godkänd med villkor Villkor: Bara med elevens skolkonto.',
+        '2025-03-01',
         'Widgit',
         'Hjälpmedel',
         'Alla skolformer',
-        'Godkänd med villkor Villkor: Bara med elevens skolkonto.',
-        '2025-03-01',
       ],
-      ['Äldre läsverktyg', 'Läs AB', 'Läromedel', 'Grundskola', 'Avvecklad', 'Inget datum'],
+      ['Äldre läsverktyg', 'Avvecklad', 'Inget datum', 'Läs AB', 'Läromedel', 'Grundskola'],
     ]);
+    // Each name opens the service's own page.
+    expect(element.querySelector('tbody th a')?.getAttribute('href')).toBe('/tjanster/svc-ne');
     expect(plain(element.querySelector('.list-status')?.textContent)).toBe('3 tjänster');
-    expect(element.querySelector('a')?.getAttribute('href')).toBe('/tillganglighet');
+    expect(element.querySelector('main a, p > a')?.getAttribute('href')).toBe('/tillganglighet');
   });
 
   it('filters by status and by a name or supplier typed', async () => {

@@ -29,6 +29,7 @@ export class PublicServicesPage implements OnInit {
   protected readonly statuses = PUBLIC_CATALOGUE_STATUSES;
   protected readonly statusLabels = CATALOGUE_STATUS_LABELS;
   protected readonly accessibilityPath = PUBLIC_PATHS.accessibility;
+  protected readonly servicesPath = PUBLIC_PATHS.services;
 
   protected readonly rows = computed(() =>
     this.store.shown().map((service) => ({

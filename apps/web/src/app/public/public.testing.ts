@@ -11,6 +11,7 @@ export function testPublicService(overrides: Partial<PublicService> = {}): Publi
     status: 'APPROVED',
     decidedOn: '2025-01-10',
     publicConditions: '',
+    rejectionReasons: [],
     ...overrides,
   };
 }

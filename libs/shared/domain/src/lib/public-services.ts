@@ -1,4 +1,5 @@
 import type { CatalogueStatus, ServiceCategory } from './catalogue';
+import type { DecisionReason } from './decision-reasons';
 import type { IsoDate } from './iso-date';
 import type { SchoolForm } from './school-forms';
 
@@ -24,4 +25,6 @@ export interface PublicService {
    * at the decision (empty when there are none or none were written for the public).
    */
   publicConditions: string;
+  /** The grounds of a rejection (the five fixed reasons, never the free text); empty otherwise. */
+  rejectionReasons: DecisionReason[];
 }

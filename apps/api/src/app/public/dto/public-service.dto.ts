@@ -1,4 +1,9 @@
-import type { PublicService, SchoolForm, ServiceCategory } from '@licensregistret/domain';
+import type {
+  DecisionReason,
+  PublicService,
+  SchoolForm,
+  ServiceCategory,
+} from '@licensregistret/domain';
 
 import { ApiDate, ApiUuid } from '../../openapi/formats';
 
@@ -15,4 +20,6 @@ export class PublicServiceDto implements PublicService {
   decidedOn!: string | null;
   /** An approval's conditions as written for the public (empty when none). */
   publicConditions!: string;
+  /** The grounds of a rejection, from the decision that rejected the service. */
+  rejectionReasons!: DecisionReason[];
 }
