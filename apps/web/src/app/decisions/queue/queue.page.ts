@@ -101,7 +101,7 @@ export class QueuePage implements OnInit {
       headerName: 'Verktyg',
       sortable: true,
       flex: 1,
-      minWidth: 140,
+      minWidth: 100,
     },
     {
       colId: 'unitName',
@@ -116,8 +116,8 @@ export class QueuePage implements OnInit {
       field: 'state',
       headerName: 'Status',
       sortable: true,
-      minWidth: 180,
-      width: 180,
+      minWidth: 170,
+      width: 170,
       cellRenderer: StateCell,
     },
     {
