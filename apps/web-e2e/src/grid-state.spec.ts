@@ -9,6 +9,7 @@ test.describe('grid state in the address', () => {
     page,
     context,
   }) => {
+    test.setTimeout(60_000);
     await signIn(page, 'upphandlare');
     await page
       .getByRole('navigation', { name: 'Huvudmeny' })
@@ -27,7 +28,7 @@ test.describe('grid state in the address', () => {
     await expect(costHeader).toHaveAttribute('aria-sort', 'descending');
     await expect(page).toHaveURL(/[?&]status=ACTIVE(&|$)/);
     await expect(page).toHaveURL(/[?&]sortering=annualCost(:|%3A)desc/);
-    const firstRow = page.locator('.ag-pinned-left-cols-container [row-index="0"] a');
+    const firstRow = page.locator('.ag-row[row-index="0"] [col-id="agreementNumber"] a');
     const first = await firstRow.textContent();
     await expectNoSeriousA11yViolations(page);
 
@@ -72,7 +73,18 @@ test.describe('grid state in the address', () => {
       .getByRole('navigation', { name: 'Huvudmeny' })
       .getByRole('link', { name: 'Avtal' })
       .click();
-    await expect(page.locator('.ag-pinned-left-header [col-id="agreementNumber"]')).toBeVisible();
+    // Scrolled to its last column, the grid still shows which agreement each row is.
+    const number = page.locator('.ag-header-cell[col-id="agreementNumber"]');
+    await expect(number).toBeVisible();
+    await number.scrollIntoViewIfNeeded();
+    await page
+      .locator('.ag-body-horizontal-scroll-viewport')
+      .evaluate((viewport) => (viewport.scrollLeft = viewport.scrollWidth));
+    await expect(page.locator('.ag-header-cell[col-id="annualCost"]')).toBeInViewport();
+    await expect(number).toBeInViewport({ ratio: 1 });
+    await expect(
+      page.locator('.ag-row[row-index="0"] [col-id="agreementNumber"] a'),
+    ).toBeInViewport();
 
     await page.getByText('Kolumner', { exact: false }).first().click();
     const supplier = page.getByLabel('Leverantör', { exact: true }).last();
