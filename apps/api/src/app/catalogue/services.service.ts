@@ -481,7 +481,8 @@ export class ServicesService {
     };
   }
 
-  private unitsAskedAbout(actor: Actor, unitId: string | undefined): string[] {
+  /** The units a school person asks about: their own, or one of them (404 for another's). */
+  unitsAskedAbout(actor: Actor, unitId: string | undefined): string[] {
     const own = actor.schoolUnits.map((unit) => unit.id);
     if (unitId) {
       if (isUnitScoped(actor.roles) && !own.includes(unitId))
@@ -491,7 +492,8 @@ export class ServicesService {
     return own;
   }
 
-  private async licensedUnits(
+  /** Of `unitIds`, those that have each service through a licence in force today. */
+  async licensedUnits(
     serviceIds: string[],
     unitIds: string[],
   ): Promise<Map<string, UnitLicensed[]>> {

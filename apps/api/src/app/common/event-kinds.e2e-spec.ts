@@ -100,6 +100,14 @@ describe('every kind of event the API writes is one of EVENT_KINDS', () => {
     await ok(as.requester.post(`/api/requests/${id}/comments`, { text: 'En fråga' }), 201);
     await move(as.principal, id, { move: 'ENDORSE' });
     await move(as.requester, id, { move: 'SUBMIT' });
+    // Another unit joins its demand.
+    await ok(
+      as.otherRequester.post(`/api/requests/${id}/join`, {
+        unitId: cast.otherUnit.id,
+        pupilCount: 20,
+        need: 'Samma behov',
+      }),
+    );
     await move(as.specialist, id, { move: 'START_TRIAGE' });
     await move(as.specialist, id, { move: 'QUEUE' });
     await move(as.specialist, id, { move: 'UNQUEUE' });

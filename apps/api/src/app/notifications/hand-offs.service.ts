@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 
 import {
   HAND_OFFS,
+  type HandOff,
   type HandOffEvent,
   type HandOffFacts,
   REVIEW_ROLE,
@@ -74,6 +75,9 @@ export class HandOffsService {
           else recipients.role = 'OBJECT_SPECIALIST';
           break;
         }
+        case 'JOINED_UNITS':
+          if (context.request) told += await this.tellJoinedUnits(manager, handOff, base, context);
+          break;
         case 'REVIEWERS_MISSING_OR_DUE':
           for (const kind of context.reviewKinds ?? []) {
             const facts = { ...base, reviewKind: kind };
@@ -103,6 +107,35 @@ export class HandOffsService {
         requestId: context.request?.id ?? null,
         exceptAccountId: context.actor.id,
       });
+    }
+    return told;
+  }
+
+  /** Each unit that joined the request: the person who joined and the unit's principals. */
+  private async tellJoinedUnits(
+    manager: EntityManager,
+    handOff: HandOff,
+    facts: HandOffFacts,
+    context: HandOffContext,
+  ): Promise<number> {
+    const requestId = context.request?.id ?? null;
+    const joined = (await manager.query(
+      `SELECT j.unit_id, j.account_id FROM request_join j WHERE j.request_id = $1 ORDER BY j.created_at`,
+      [requestId],
+    )) as { unit_id: string; account_id: string }[];
+    let told = 0;
+    for (const unit of joined) {
+      told += await this.notifications.notify(
+        manager,
+        { accountIds: [unit.account_id], principalsOfUnit: unit.unit_id },
+        {
+          kind: handOff.kind,
+          subject: handOff.subject(facts),
+          body: handOff.body(facts),
+          requestId,
+          exceptAccountId: context.actor.id,
+        },
+      );
     }
     return told;
   }

@@ -15,8 +15,9 @@ export const isGovernance = (actor: Pick<Actor, 'roles'>): boolean =>
   actor.roles.some((role) => GOVERNANCE.includes(role));
 
 /**
- * Which requests `r` the actor may see: their own units' (drafts included), and for the
- * governance roles every submitted one. Anything else is a 404, as if it did not exist.
+ * Which requests `r` the actor may see: their own units' (drafts included) and those their units
+ * joined, and for the governance roles every submitted one. Anything else is a 404, as if it did
+ * not exist.
  */
 export function visibleTo(
   actor: Pick<Actor, 'roles' | 'schoolUnits'>,
@@ -25,5 +26,14 @@ export function visibleTo(
   const units = conditions.param(unitIdsOf(actor));
   return isGovernance(actor)
     ? `(r.unit_id = ANY (${units}::uuid[]) OR r.state <> 'DRAFT')`
-    : `r.unit_id = ANY (${units}::uuid[])`;
+    : ownOrJoined(units);
+}
+
+/**
+ * The requests of the units `units` (a parameter) and those they joined; the joined ones by id,
+ * so both sides can use an index.
+ */
+export function ownOrJoined(units: string): string {
+  return `(r.unit_id = ANY (${units}::uuid[])
+     OR r.id = ANY (ARRAY(SELECT j.request_id FROM request_join j WHERE j.unit_id = ANY (${units}::uuid[]))))`;
 }

@@ -91,6 +91,19 @@ export class RequestReader {
       ? await this.coveredBy(manager, row.covered_by_licence_id, row.covered_text ?? '')
       : null;
     const ownUnit = unitIdsOf(actor).includes(row.unit_id);
+    const joinedUnits = (await manager.query(
+      `SELECT j.unit_id, u.name AS unit_name, j.pupil_count, j.need, a.display_name, j.created_at
+         FROM request_join j JOIN school_unit u ON u.id = j.unit_id JOIN account a ON a.id = j.account_id
+        WHERE j.request_id = $1 ORDER BY j.created_at, j.id`,
+      [id],
+    )) as {
+      unit_id: string;
+      unit_name: string;
+      pupil_count: number;
+      need: string;
+      display_name: string;
+      created_at: Date;
+    }[];
     return {
       ...toSummary(row),
       ...toContent(row),
@@ -122,6 +135,15 @@ export class RequestReader {
               decidedByName: row.decided_by_name ?? '',
               decidedAt: row.decided_at?.toISOString() ?? '',
             },
+      whatChanged: row.what_changed,
+      joinedUnits: joinedUnits.map((joined) => ({
+        unitId: joined.unit_id,
+        unitName: joined.unit_name,
+        pupilCount: joined.pupil_count,
+        need: joined.need,
+        joinedByName: joined.display_name,
+        joinedAt: joined.created_at.toISOString(),
+      })),
       needsManagerConfirmation: needsManagerConfirmation(snapshot, this.settings),
       reviews,
       approvalBlockers: approvalBlockers(reviews ?? EMPTY_REVIEWS, today),

@@ -10,7 +10,7 @@ import type { Actor } from '../auth/actor';
 import { parseSort } from '../common/list-params';
 import { SqlConditions, type SqlStatement, paged } from '../common/sql-builder';
 import type { RequestListQueryDto } from './dto/request-list-query.dto';
-import { unitIdsOf, visibleTo } from './request-access';
+import { ownOrJoined, unitIdsOf, visibleTo } from './request-access';
 import {
   OPEN_BY_TOOL,
   OPEN_STATES_SQL,
@@ -79,7 +79,7 @@ function requestListSql(
   const conditions = new SqlConditions();
   conditions.add(visibleTo(viewer, conditions));
   if (filters.mine) {
-    conditions.add(`r.unit_id = ANY (${conditions.param(unitIdsOf(viewer))}::uuid[])`);
+    conditions.add(ownOrJoined(conditions.param(unitIdsOf(viewer))));
   }
   const states = filters.states;
   if (states) {

@@ -17,7 +17,7 @@ import {
   RequestEventDto,
   RequestPageDto,
 } from './dto/request-responses.dto';
-import { CreateRequestDto, UpdateRequestDto } from './dto/request.dto';
+import { CreateRequestDto, JoinRequestDto, UpdateRequestDto } from './dto/request.dto';
 import { REQUEST_EXPORT_COLUMNS } from './request-export';
 import { RequestMovesService } from './request-moves.service';
 import { RequestsService } from './requests.service';
@@ -99,6 +99,21 @@ export class RequestsController {
     @Body() body: MoveDto,
   ): Promise<RequestDetailDto> {
     return this.moves.move(actor, id, body);
+  }
+
+  /**
+   * "Anslut min enhet": the caller's unit joins this open request of another unit for the same
+   * tool, with its own pupils and need, and is told of the decision.
+   */
+  @Post(':id/join')
+  @HttpCode(200)
+  @ApiProblems(409)
+  join(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id') id: string,
+    @Body() body: JoinRequestDto,
+  ): Promise<RequestDetailDto> {
+    return this.requests.join(actor, id, body);
   }
 
   /** A comment in the request's history. */

@@ -7,10 +7,12 @@ import { RequestMovesService } from './request-moves.service';
 import { RequestReader } from './request-reader.service';
 import { RequestsController } from './requests.controller';
 import { RequestsService } from './requests.service';
+import { ToolSearchController } from './tool-search.controller';
+import { ToolSearchService } from './tool-search.service';
 
 @Module({
   imports: [CatalogueModule, ReviewsModule, NotificationsModule],
-  controllers: [RequestsController],
-  providers: [RequestReader, RequestsService, RequestMovesService],
+  controllers: [RequestsController, ToolSearchController],
+  providers: [RequestReader, RequestsService, RequestMovesService, ToolSearchService],
 })
 export class RequestsModule {}

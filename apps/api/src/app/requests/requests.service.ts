@@ -7,6 +7,7 @@ import {
   type Page,
   type RequestDetail,
   type RequestEvent,
+  type RequestState,
   type RequestSummary,
   isUnitScoped,
 } from '@licensregistret/domain';
@@ -21,8 +22,9 @@ import { pageOf, totalUnlessKnown } from '../common/list-params';
 import { definedOnly } from '../common/patch';
 import { HandOffsService } from '../notifications/hand-offs.service';
 import type { RequestListQueryDto } from './dto/request-list-query.dto';
-import type { CreateRequestDto, UpdateRequestDto } from './dto/request.dto';
+import type { CreateRequestDto, JoinRequestDto, UpdateRequestDto } from './dto/request.dto';
 import { unitIdsOf } from './request-access';
+import { refuseDuplicate, requireWhatChanged } from './request-history';
 import { EDITABLE_STATES, RequestReader } from './request-reader.service';
 import {
   REQUEST_HISTORY,
@@ -68,13 +70,14 @@ const CONTENT_FIELD_LABELS: Record<ContentField, string> = {
 };
 
 /** "verktyg, antal elever": each label once, in the form's order. */
-function fieldList(fields: readonly ContentField[]): string {
+function fieldList(fields: readonly string[]): string {
   return [
-    ...new Set(
-      CONTENT_FIELDS.filter((field) => fields.includes(field)).map(
+    ...new Set([
+      ...CONTENT_FIELDS.filter((field) => fields.includes(field)).map(
         (field) => CONTENT_FIELD_LABELS[field],
       ),
-    ),
+      ...(fields.includes('whatChanged') ? ['vad som har ändrats'] : []),
+    ]),
   ].join(', ');
 }
 
@@ -114,18 +117,30 @@ export class RequestsService {
     }
   }
 
-  /** Open requests grouped by the tool they ask for, most asked-for first. */
+  /**
+   * Open requests grouped by the tool they ask for, most asked-for first: the units asking, those
+   * that joined another unit's request included, and all their pupils.
+   */
   async demand(): Promise<DemandGroup[]> {
     const rows = (await this.dataSource.query(
-      `SELECT r.tool_key, min(r.service_id::text) AS service_id,
-              coalesce(min(d.name), min(r.new_tool_name)) AS tool_name,
-              count(*)::int AS request_count, count(DISTINCT r.unit_id)::int AS unit_count,
-              sum(r.pupil_count)::int AS pupil_count, min(r.submitted_at) AS oldest_submitted_at,
-              array_agg(r.id ORDER BY r.submitted_at) AS request_ids
-         FROM request r LEFT JOIN digital_service d ON d.id = r.service_id
-        WHERE r.state = ANY ($1::text[])
-        GROUP BY r.tool_key
-        ORDER BY count(DISTINCT r.unit_id) DESC, sum(r.pupil_count) DESC, min(r.submitted_at)`,
+      `SELECT g.*,
+              (SELECT count(DISTINCT u)::int FROM unnest(g.unit_ids || coalesce(jj.unit_ids, '{}')) u)
+                AS unit_count,
+              (g.request_pupils + coalesce(jj.pupils, 0))::int AS pupil_count
+         FROM (SELECT r.tool_key, min(r.service_id::text) AS service_id,
+                      coalesce(min(d.name), min(r.new_tool_name)) AS tool_name,
+                      count(*)::int AS request_count, array_agg(DISTINCT r.unit_id) AS unit_ids,
+                      sum(r.pupil_count) AS request_pupils, min(r.submitted_at) AS oldest_submitted_at,
+                      array_agg(r.id ORDER BY r.submitted_at) AS request_ids
+                 FROM request r LEFT JOIN digital_service d ON d.id = r.service_id
+                WHERE r.state = ANY ($1::text[])
+                GROUP BY r.tool_key) g
+         LEFT JOIN (SELECT o.tool_key, array_agg(DISTINCT j.unit_id) AS unit_ids,
+                           sum(j.pupil_count) AS pupils
+                      FROM request_join j JOIN request o ON o.id = j.request_id
+                     WHERE o.state = ANY ($1::text[])
+                     GROUP BY o.tool_key) jj ON jj.tool_key = g.tool_key
+        ORDER BY unit_count DESC, pupil_count DESC, g.oldest_submitted_at`,
       [OPEN_REQUEST_STATES],
     )) as {
       service_id: string | null;
@@ -147,6 +162,76 @@ export class RequestsService {
     }));
   }
 
+  /**
+   * "Anslut min enhet": a unit joins another unit's open request for the same tool with its own
+   * pupils and need, instead of opening a request of its own; the request's decision is told to
+   * it too. 409 naming `unitId` when the unit already asks for the tool.
+   */
+  async join(actor: Actor, id: string, body: JoinRequestDto): Promise<RequestDetail> {
+    this.checkUnit(actor, body.unitId);
+    return this.dataSource.transaction(async (manager) => {
+      const [target] = (await manager.query(
+        `SELECT r.id, r.unit_id, r.state, r.service_id, r.new_tool_name, r.number,
+                coalesce(d.name, r.new_tool_name) AS tool_name
+           FROM request r LEFT JOIN digital_service d ON d.id = r.service_id
+          WHERE r.id = $1 FOR UPDATE OF r`,
+        [id],
+      )) as {
+        id: string;
+        unit_id: string;
+        state: RequestState;
+        service_id: string | null;
+        new_tool_name: string | null;
+        number: number;
+        tool_name: string;
+      }[];
+      if (!target || target.state === 'DRAFT') throw AppException.notFound('The request');
+      const conflict = (message: string) =>
+        new AppException('CONFLICT', message, {
+          errors: [{ field: 'unitId', messages: [message] }],
+          extensions: { currentState: target.state },
+        });
+      if (!OPEN_REQUEST_STATES.includes(target.state)) {
+        throw new AppException(
+          'CONFLICT',
+          `A request in ${target.state} can no longer be joined.`,
+          {
+            extensions: { currentState: target.state },
+          },
+        );
+      }
+      if (target.unit_id === body.unitId) throw conflict('the request is the unit’s own');
+      await refuseDuplicate(
+        manager,
+        body.unitId,
+        {
+          serviceId: target.service_id,
+          newTool: target.service_id
+            ? null
+            : { name: target.new_tool_name ?? '', supplierName: '', webAddress: '' },
+        },
+        { field: 'unitId' },
+      );
+      await manager.query(
+        `INSERT INTO request_join (request_id, unit_id, account_id, pupil_count, need)
+         VALUES ($1, $2, $3, $4, $5)`,
+        [id, body.unitId, actor.id, body.pupilCount, body.need],
+      );
+      const unitName = actor.schoolUnits.find((unit) => unit.id === body.unitId)?.name ?? '';
+      await this.eventLog.record(manager, {
+        actorId: actor.id,
+        subjectType: 'request',
+        subjectId: id,
+        kind: 'JOINED',
+        fromState: target.state,
+        toState: target.state,
+        message: `${unitName} anslöt sig till begäran med ${body.pupilCount} elever. Behov: ${body.need}`,
+        changes: { joinedUnit: { old: null, new: body.unitId } },
+      });
+      return this.reader.detail(manager, actor, id);
+    });
+  }
+
   async get(actor: Actor, id: string): Promise<RequestDetail> {
     return this.reader.detail(this.dataSource.manager, actor, id);
   }
@@ -155,13 +240,15 @@ export class RequestsService {
     this.checkUnit(actor, body.unitId);
     this.checkTool(body.serviceId, body.newTool);
     return this.dataSource.transaction(async (manager) => {
+      await requireWhatChanged(manager, body.serviceId, body.whatChanged);
+      await refuseDuplicate(manager, body.unitId, body);
       const [{ id }] = (await manager
         .query(
           `INSERT INTO request (unit_id, requester_id, service_id, new_tool_name, new_tool_supplier,
                                 new_tool_web_address, need, subjects, target_group, school_forms,
                                 pupil_count, staff_count, personal_data, personal_data_description,
-                                wanted_from, state)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 'DRAFT')
+                                wanted_from, what_changed, state)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 'DRAFT')
            RETURNING id`,
           [
             body.unitId,
@@ -179,6 +266,7 @@ export class RequestsService {
             body.personalData,
             body.personalDataDescription,
             body.wantedFrom ?? null,
+            body.whatChanged?.trim() || null,
           ],
         )
         .catch((error: unknown) => rethrowConstraintViolation(error, CONSTRAINT_FIELDS))) as {
@@ -253,7 +341,20 @@ export class RequestsService {
         this.checkUnit(actor, after.unitId);
       }
       this.checkTool(after.serviceId, after.newTool);
-      const changed = changedFields(before, after, CONTENT_FIELDS);
+      const whatChanged =
+        changes.whatChanged === undefined ? row.what_changed : changes.whatChanged?.trim() || null;
+      await requireWhatChanged(manager, after.serviceId, whatChanged);
+      const toolOrUnitChanged =
+        after.unitId !== before.unitId ||
+        after.serviceId !== before.serviceId ||
+        (after.newTool?.name ?? null) !== (before.newTool?.name ?? null);
+      if (toolOrUnitChanged) await refuseDuplicate(manager, after.unitId, after, { except: id });
+      const changed = {
+        ...changedFields(before, after, CONTENT_FIELDS),
+        ...(whatChanged !== row.what_changed
+          ? { whatChanged: { old: row.what_changed, new: whatChanged } }
+          : {}),
+      };
       // A principal endorses what they read: any change by someone else clears it, before and
       // after submission, and the principal is asked again.
       const clearEndorsement =
@@ -266,7 +367,7 @@ export class RequestsService {
                   personal_data_description = $14, wanted_from = $15,
                   endorsed_by = CASE WHEN $16 THEN NULL ELSE endorsed_by END,
                   endorsed_at = CASE WHEN $16 THEN NULL ELSE endorsed_at END,
-                  version = version + 1, updated_at = now()
+                  what_changed = $17, version = version + 1, updated_at = now()
             WHERE id = $1`,
           [
             id,
@@ -285,10 +386,11 @@ export class RequestsService {
             after.personalDataDescription,
             after.wantedFrom,
             clearEndorsement,
+            whatChanged,
           ],
         )
         .catch((error: unknown) => rethrowConstraintViolation(error, CONSTRAINT_FIELDS));
-      const changedNames = Object.keys(changed) as ContentField[];
+      const changedNames = Object.keys(changed);
       await this.eventLog.record(manager, {
         actorId: actor.id,
         subjectType: 'request',

@@ -2,7 +2,14 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
 
-import type { CatalogueEntry, ListQuery, Page, ServiceCategory } from '@licensregistret/domain';
+import type {
+  CatalogueEntry,
+  ListQuery,
+  Page,
+  ServiceCategory,
+  ToolSearchQuery,
+  ToolSearchResult,
+} from '@licensregistret/domain';
 
 import { toHttpParams } from '../shared/http/query-params';
 
@@ -22,5 +29,15 @@ export class CatalogueApi {
 
   list(query: CatalogueQuery): Observable<Page<CatalogueEntry>> {
     return this.http.get<Page<CatalogueEntry>>('/api/catalogue', { params: toHttpParams(query) });
+  }
+
+  /**
+   * The request form's search: the whole catalogue in any status and the tools requests propose,
+   * with licences, the latest rejection and the open requests of each.
+   */
+  tools(query: ToolSearchQuery): Observable<ToolSearchResult> {
+    return this.http.get<ToolSearchResult>('/api/catalogue/tools', {
+      params: toHttpParams(query),
+    });
   }
 }

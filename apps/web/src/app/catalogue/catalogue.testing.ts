@@ -1,4 +1,4 @@
-import type { CatalogueEntry } from '@licensregistret/domain';
+import type { CatalogueEntry, ToolMatch } from '@licensregistret/domain';
 
 /** A catalogue entry as the API answers, for tests; Polylino unless overridden. */
 export function testEntry(overrides: Partial<CatalogueEntry> = {}): CatalogueEntry {
@@ -20,6 +20,22 @@ export function testEntry(overrides: Partial<CatalogueEntry> = {}): CatalogueEnt
     publicConditions: '',
     version: 1,
     licensedUnits: [],
+    ...overrides,
+  };
+}
+
+/** A tool the request form's search found, for tests; Polylino, approved, unless overridden. */
+export function testToolMatch(overrides: Partial<ToolMatch> = {}): ToolMatch {
+  return {
+    serviceId: 'svc-polylino',
+    name: 'Polylino',
+    supplierName: 'Natur & Kultur (Polylino)',
+    category: 'LEARNING_MATERIAL',
+    catalogueStatus: 'APPROVED',
+    decidedOn: '2025-01-10',
+    licensedUnits: [],
+    rejection: null,
+    requests: [],
     ...overrides,
   };
 }

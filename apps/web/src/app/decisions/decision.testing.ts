@@ -126,6 +126,8 @@ export function testRequestDetail(overrides: Partial<RequestDetail> = {}): Reque
       { code: 'REVIEW_MISSING', kind: 'INFORMATION_SECURITY' },
       { code: 'REVIEW_MISSING', kind: 'PROCUREMENT' },
     ],
+    whatChanged: null,
+    joinedUnits: [],
     availableMoves: ['QUEUE', 'MARK_COVERED', 'ASK_FOR_INFO', 'START_REVIEW'],
     editable: false,
     ...overrides,

@@ -73,6 +73,8 @@ export function testRequestDetail(overrides: Partial<RequestDetail> = {}): Reque
     needsManagerConfirmation: false,
     reviews: null,
     approvalBlockers: [],
+    whatChanged: null,
+    joinedUnits: [],
     availableMoves: ['SUBMIT', 'WITHDRAW'],
     editable: true,
     ...overrides,

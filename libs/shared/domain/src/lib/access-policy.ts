@@ -56,6 +56,7 @@ export const ACCESS_POLICY = {
   'POST /api/services': ['OBJECT_SPECIALIST', 'OBJECT_MANAGER'],
   'PATCH /api/services/:id': ['OBJECT_SPECIALIST', 'OBJECT_MANAGER'],
   'GET /api/catalogue': 'SIGNED_IN',
+  'GET /api/catalogue/tools': 'SIGNED_IN',
 
   'GET /api/agreements': 'SIGNED_IN',
   'GET /api/agreements/export': 'SIGNED_IN',
@@ -81,6 +82,7 @@ export const ACCESS_POLICY = {
   'GET /api/requests/:id/events': 'SIGNED_IN',
   'POST /api/requests': ['REQUESTER', 'PRINCIPAL'],
   'PATCH /api/requests/:id': ['REQUESTER', 'PRINCIPAL'],
+  'POST /api/requests/:id/join': ['REQUESTER', 'PRINCIPAL'],
   // Which role may make which move from where is the routine's (request-routine.ts) to say.
   'POST /api/requests/:id/moves': [
     'REQUESTER',

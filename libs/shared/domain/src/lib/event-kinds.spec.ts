@@ -13,10 +13,11 @@ describe('event kinds', () => {
         'CREATED',
         'EDITED',
         'COMMENT',
+        'JOINED',
         ...REQUEST_MOVES,
       ]),
     );
-    expect(EVENT_KINDS).toHaveLength(7 + REQUEST_MOVES.length);
+    expect(EVENT_KINDS).toHaveLength(8 + REQUEST_MOVES.length);
     expect(isEventKind('SUBMIT')).toBe(true);
     expect(isEventKind('submitted')).toBe(false);
   });
@@ -26,6 +27,6 @@ describe('event kinds', () => {
     expect(requestEventKindOf('change-reported')).toBe('SERVICE_CHANGED');
     expect(requestEventKindOf('DECIDE')).toBe('DECIDE');
     expect(new Set(REQUEST_EVENT_KINDS).size).toBe(REQUEST_EVENT_KINDS.length);
-    expect(REQUEST_EVENT_KINDS).toHaveLength(5 + REQUEST_MOVES.length);
+    expect(REQUEST_EVENT_KINDS).toHaveLength(6 + REQUEST_MOVES.length);
   });
 });

@@ -19,8 +19,8 @@ export type RecordEventKind = (typeof RECORD_EVENT_KINDS)[number];
 export const SERVICE_REVIEW_EVENT_KINDS = ['review', 'change-reported'] as const;
 export type ServiceReviewEventKind = (typeof SERVICE_REVIEW_EVENT_KINDS)[number];
 
-/** A request's own events besides its moves. */
-export const REQUEST_NON_MOVE_EVENT_KINDS = ['CREATED', 'EDITED', 'COMMENT'] as const;
+/** A request's own events besides its moves (`JOINED`: another unit joined its demand). */
+export const REQUEST_NON_MOVE_EVENT_KINDS = ['CREATED', 'EDITED', 'COMMENT', 'JOINED'] as const;
 
 /** What a request's event row is: a move of the routine, or created, edited, commented on. */
 export const REQUEST_EVENT_ROW_KINDS = [...REQUEST_NON_MOVE_EVENT_KINDS, ...REQUEST_MOVES] as const;

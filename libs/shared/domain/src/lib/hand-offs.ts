@@ -37,7 +37,9 @@ export type HandOffEvent = (typeof HAND_OFF_EVENTS)[number];
  *   question, proposal), or every object specialist when none has yet;
  * - `OBJECT_MANAGERS`: every object manager;
  * - `REVIEWERS_MISSING_OR_DUE`: for each review of the service that is missing, expired or due
- *   again after a change, every account with the role that makes it (REVIEW_ROLE).
+ *   again after a change, every account with the role that makes it (REVIEW_ROLE);
+ * - `JOINED_UNITS`: for each unit that joined the request's demand ("Anslut min enhet"), the
+ *   person who joined it and the unit's principals.
  */
 export const HAND_OFF_RECIPIENTS = [
   'REQUESTER',
@@ -46,6 +48,7 @@ export const HAND_OFF_RECIPIENTS = [
   'SPECIALIST_IN_CHARGE',
   'OBJECT_MANAGERS',
   'REVIEWERS_MISSING_OR_DUE',
+  'JOINED_UNITS',
 ] as const;
 export type HandOffRecipient = (typeof HAND_OFF_RECIPIENTS)[number];
 
@@ -221,7 +224,7 @@ export const HAND_OFFS: Record<HandOffEvent, HandOff> = {
   },
   DECIDED: {
     kind: 'REQUEST_DECIDED',
-    tell: ['REQUESTER', 'UNIT_PRINCIPALS'],
+    tell: ['REQUESTER', 'UNIT_PRINCIPALS', 'JOINED_UNITS'],
     link: 'REQUEST',
     subject: (f) => `Beslut om begäran ${f.number}: ${f.outcomeLabel}`,
     body: (f) =>

@@ -1,4 +1,10 @@
-import type { DigitalService, PersonalDataKind, ServiceCategory } from './catalogue';
+import type {
+  CatalogueStatus,
+  DigitalService,
+  PersonalDataKind,
+  ServiceCategory,
+  UnitLicensed,
+} from './catalogue';
 import type { DecisionReason } from './decision-reasons';
 import type { RequestEventKind } from './event-kinds';
 import type { IsoDate } from './iso-date';
@@ -31,8 +37,36 @@ export interface RequestContent {
   wantedFrom: IsoDate | null;
 }
 
-export type CreateRequestRequest = RequestContent;
-export type UpdateRequestRequest = Partial<RequestContent> & { version: number };
+/** What a school writes besides the content when it asks again for a rejected tool. */
+export interface AskingAgain {
+  /** What has changed since the rejection: needed when the tool is rejected in the catalogue. */
+  whatChanged?: string | null;
+}
+
+export type CreateRequestRequest = RequestContent & AskingAgain;
+export type UpdateRequestRequest = Partial<RequestContent> & AskingAgain & { version: number };
+
+/** Asking again for a tool whose catalogue status is this needs a "what has changed" text. */
+export function needsWhatChanged(catalogueStatus: CatalogueStatus | null | undefined): boolean {
+  return catalogueStatus === 'REJECTED';
+}
+
+/** A unit joining another unit's open request for the same tool, with its own pupils and need. */
+export interface JoinRequestRequest {
+  unitId: string;
+  pupilCount: number;
+  need: string;
+}
+
+/** A unit that joined a request's demand. */
+export interface JoinedUnit {
+  unitId: string;
+  unitName: string;
+  pupilCount: number;
+  need: string;
+  joinedByName: string;
+  joinedAt: string;
+}
 
 export interface RequestDecision {
   outcome: DecisionOutcome;
@@ -109,6 +143,10 @@ export interface RequestDetail extends RequestSummary, RequestContent {
   reviews: CurrentReviews | null;
   /** What stops an approval today (empty when nothing does). */
   approvalBlockers: ApprovalBlocker[];
+  /** Asking again for a rejected tool: what the school says has changed since. */
+  whatChanged: string | null;
+  /** Other units that joined this request's demand, each with its own pupils and need. */
+  joinedUnits: JoinedUnit[];
   /** The moves the caller may make now: the UI shows exactly these. */
   availableMoves: RequestMove[];
   /** Whether the caller may edit the content now. */
@@ -203,8 +241,64 @@ export interface DemandGroup {
   serviceId: string | null;
   toolName: string;
   requestCount: number;
+  /** The units asking, those that joined another unit's request included. */
   unitCount: number;
+  /** The requests' pupils and those of the units that joined them. */
   pupilCount: number;
   oldestSubmittedAt: string;
   requestIds: string[];
+}
+
+/** A request for a tool as the request form shows it to another unit (no one's need or names). */
+export interface OpenToolRequest {
+  id: string;
+  number: number;
+  unitId: string;
+  unitName: string;
+  state: RequestState;
+  /** The request is one of the caller's own units' (a draft of theirs included). */
+  ownUnit: boolean;
+  /** One of the caller's units has joined it. */
+  joinedByOwnUnit: boolean;
+}
+
+/** The latest rejection of a tool: when, why, and what the school read. */
+export interface ToolRejection {
+  decidedOn: IsoDate;
+  reasons: DecisionReason[];
+  text: string;
+}
+
+/**
+ * What the request form's search finds: a catalogue service in any status (approved, under
+ * review, rejected, retired) with what the caller's units have of it, its latest rejection and
+ * its requests in the routine; or a tool not in the catalogue that open requests propose.
+ */
+export interface ToolMatch {
+  /** The catalogue service, or null for a tool only proposed by requests. */
+  serviceId: string | null;
+  name: string;
+  supplierName: string;
+  category: ServiceCategory | null;
+  /** Null for a tool not in the catalogue. */
+  catalogueStatus: CatalogueStatus | null;
+  decidedOn: IsoDate | null;
+  /** The caller's units (or the one asked about) that have it through a licence in force. */
+  licensedUnits: UnitLicensed[];
+  /** Set when the catalogue says rejected. */
+  rejection: ToolRejection | null;
+  /** Open requests for it, and the caller's own drafts. */
+  requests: OpenToolRequest[];
+}
+
+export interface ToolSearchQuery {
+  q: string;
+  /** The unit the request is for (the caller's own), for licences and its own requests. */
+  unitId?: string;
+}
+
+export interface ToolSearchResult {
+  rows: ToolMatch[];
+  /** Matches in all; more than the rows when the search is broad. */
+  total: number;
 }

@@ -1,9 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 
 import type {
+  CatalogueStatus,
   DecisionOutcome,
   DecisionReason,
   DemandGroup,
+  JoinedUnit,
+  OpenToolRequest,
   Page,
   PersonalDataKind,
   RequestDecision,
@@ -16,9 +19,13 @@ import type {
   RequestState,
   RequestSummary,
   SchoolForm,
+  ServiceCategory,
+  ToolMatch,
+  ToolRejection,
+  ToolSearchResult,
 } from '@licensregistret/domain';
 
-import { DigitalServiceDto } from '../../catalogue/dto/catalogue-responses.dto';
+import { DigitalServiceDto, UnitLicensedDto } from '../../catalogue/dto/catalogue-responses.dto';
 import { ApiDate, ApiDateTime, ApiUuid } from '../../openapi/formats';
 import {
   APPROVAL_BLOCKERS_SCHEMA,
@@ -107,6 +114,18 @@ export class CoveredByDto {
   text!: string;
 }
 
+/** A unit that joined a request's demand, with its own pupils and need. */
+export class JoinedUnitDto implements JoinedUnit {
+  @ApiUuid()
+  unitId!: string;
+  unitName!: string;
+  pupilCount!: number;
+  need!: string;
+  joinedByName!: string;
+  @ApiDateTime()
+  joinedAt!: string;
+}
+
 /** A request in full, with what the caller may do next. */
 export class RequestDetailDto extends RequestSummaryDto implements RequestDetail {
   newTool!: NewToolDto | null;
@@ -138,6 +157,10 @@ export class RequestDetailDto extends RequestSummaryDto implements RequestDetail
   reviews!: CurrentReviewsDto | null;
   @ApiProperty({ ...APPROVAL_BLOCKERS_SCHEMA, description: 'What stops an approval today' })
   approvalBlockers!: ApprovalBlockerDto[];
+  /** Asking again for a rejected tool: what the school says has changed since. */
+  whatChanged!: string | null;
+  /** Other units that joined this request's demand. */
+  joinedUnits!: JoinedUnitDto[];
   /** The moves the caller may make now: the UI shows exactly these. */
   availableMoves!: RequestMove[];
   /** Whether the caller may edit the content now. */
@@ -172,4 +195,48 @@ export class DemandGroupDto implements DemandGroup {
   @ApiDateTime()
   oldestSubmittedAt!: string;
   requestIds!: string[];
+}
+
+/** A request for a tool as another unit's request form shows it. */
+export class OpenToolRequestDto implements OpenToolRequest {
+  @ApiUuid()
+  id!: string;
+  number!: number;
+  @ApiUuid()
+  unitId!: string;
+  unitName!: string;
+  state!: RequestState;
+  /** One of the caller's own units' requests. */
+  ownUnit!: boolean;
+  /** One of the caller's units has joined it. */
+  joinedByOwnUnit!: boolean;
+}
+
+/** The latest rejection of a tool. */
+export class ToolRejectionDto implements ToolRejection {
+  @ApiDate()
+  decidedOn!: string;
+  reasons!: DecisionReason[];
+  text!: string;
+}
+
+/** A tool the request form's search found: in the catalogue in any status, or only requested. */
+export class ToolMatchDto implements ToolMatch {
+  @ApiUuid()
+  serviceId!: string | null;
+  name!: string;
+  supplierName!: string;
+  category!: ServiceCategory | null;
+  catalogueStatus!: CatalogueStatus | null;
+  @ApiDate()
+  decidedOn!: string | null;
+  licensedUnits!: UnitLicensedDto[];
+  rejection!: ToolRejectionDto | null;
+  requests!: OpenToolRequestDto[];
+}
+
+export class ToolSearchResultDto implements ToolSearchResult {
+  rows!: ToolMatchDto[];
+  /** Matches in all. */
+  total!: number;
 }

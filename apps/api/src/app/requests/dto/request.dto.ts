@@ -21,6 +21,7 @@ import {
 import {
   type CreateRequestRequest,
   type IsoDate,
+  type JoinRequestRequest,
   type NewToolProposal,
   PERSONAL_DATA_KINDS,
   type PersonalDataKind,
@@ -124,6 +125,36 @@ export class CreateRequestDto implements CreateRequestRequest {
   @IsOptional()
   @IsIsoDate()
   wantedFrom!: IsoDate | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Asking again for a rejected tool: what has changed since the rejection',
+  })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(4000)
+  whatChanged?: string | null;
+}
+
+/** A unit joining another unit's open request for the same tool. */
+export class JoinRequestDto implements JoinRequestRequest {
+  @ApiProperty({ format: 'uuid', description: 'The caller’s unit that joins' })
+  @IsUUID()
+  unitId!: string;
+
+  @ApiProperty({ description: 'The joining unit’s pupils who need the tool' })
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  pupilCount!: number;
+
+  @ApiProperty({ description: 'The joining unit’s need, in its own words' })
+  @Trim()
+  @IsString()
+  @Length(1, 4000)
+  need!: string;
 }
 
 export class UpdateRequestDto

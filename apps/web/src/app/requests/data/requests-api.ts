@@ -6,6 +6,7 @@ import type {
   CommentRequest,
   CreateRequestRequest,
   DemandGroup,
+  JoinRequestRequest,
   MoveRequest,
   Page,
   RequestDetail,
@@ -43,6 +44,11 @@ export class RequestsApi {
   /** Makes a move; a stale `version` gets 409 with `currentState` and `currentVersion`. */
   move(id: string, body: MoveRequest): Observable<RequestDetail> {
     return this.http.post<RequestDetail>(`${BASE}/${encodeURIComponent(id)}/moves`, body);
+  }
+
+  /** "Anslut min enhet": the caller's unit joins another unit's open request for the tool. */
+  join(id: string, body: JoinRequestRequest): Observable<RequestDetail> {
+    return this.http.post<RequestDetail>(`${BASE}/${encodeURIComponent(id)}/join`, body);
   }
 
   comment(id: string, body: CommentRequest): Observable<RequestEvent> {

@@ -28,6 +28,7 @@ function formValue(overrides: Partial<RequestFormValue> = {}): RequestFormValue 
     personalData: 'NONE',
     personalDataDescription: '',
     wantedFrom: '',
+    whatChanged: '',
     ...overrides,
   };
 }
@@ -110,7 +111,11 @@ describe('the request form', () => {
       personalData: 'NONE',
       personalDataDescription: '',
       wantedFrom: '2026-08-15',
+      whatChanged: null,
     });
+    expect(toRequestContent(formValue({ whatChanged: ' Ny version. ' })).whatChanged).toBe(
+      'Ny version.',
+    );
   });
 
   it('sends a new tool with its web address made whole, and no service', () => {

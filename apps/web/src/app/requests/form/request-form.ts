@@ -1,9 +1,9 @@
 import type { FormControl, FormGroup, NonNullableFormBuilder } from '@angular/forms';
 
 import {
+  type CreateRequestRequest,
   PERSONAL_DATA_KINDS,
   type PersonalDataKind,
-  type RequestContent,
   type RequestDetail,
   SCHOOL_FORMS,
   type SchoolForm,
@@ -34,6 +34,8 @@ export interface RequestFormValue {
   personalData: PersonalDataKind | '';
   personalDataDescription: string;
   wantedFrom: string;
+  /** Asking again for a rejected tool: what has changed since the decision. */
+  whatChanged: string;
 }
 
 type Controls<T> = { [K in keyof T]: FormControl<T[K]> };
@@ -60,6 +62,7 @@ export function requestFormGroup(fb: NonNullableFormBuilder): RequestFormGroup {
     personalData: fb.control<PersonalDataKind | ''>(''),
     personalDataDescription: fb.control(''),
     wantedFrom: fb.control(''),
+    whatChanged: fb.control(''),
   });
 }
 
@@ -71,9 +74,13 @@ export const REQUEST_MESSAGES: Record<string, FieldMessages> = {
   unitId: { invalid: 'Välj vilken skolenhet begäran gäller.' },
   serviceId: {
     invalid: 'Välj ett verktyg i katalogen, eller välj att verktyget inte finns i katalogen.',
-    duplicate: 'Verktyget finns redan för skolenheten. Du behöver inte begära det.',
+    duplicate:
+      'Skolenheten har redan verktyget eller en begäran om det. Se sökresultatet: du behöver inte begära det igen.',
   },
-  newTool: { invalid: 'Ange verktygets namn, leverantör och webbadress.' },
+  newTool: {
+    invalid: 'Ange verktygets namn, leverantör och webbadress.',
+    duplicate: 'Skolenheten har redan en begäran om ett verktyg med det namnet.',
+  },
   newToolName: { invalid: 'Ange verktygets namn.' },
   newToolSupplier: { invalid: 'Ange vilket företag som levererar verktyget.' },
   newToolWebAddress: {
@@ -88,6 +95,9 @@ export const REQUEST_MESSAGES: Record<string, FieldMessages> = {
   personalData: { invalid: 'Välj vilka personuppgifter verktyget skulle hantera.' },
   personalDataDescription: { invalid: 'Beskriv vilka personuppgifter verktyget skulle hantera.' },
   wantedFrom: { invalid: 'Ange datum som ÅÅÅÅ-MM-DD, eller lämna tomt.' },
+  whatChanged: {
+    invalid: 'Verktyget har avslagits. Beskriv vad som har ändrats sedan beslutet.',
+  },
 };
 
 /** The control each field's messages point to. */
@@ -107,6 +117,7 @@ export const REQUEST_FIELD_IDS: Record<string, string> = {
   personalData: `request-personal-data-${PERSONAL_DATA_KINDS[0]}`,
   personalDataDescription: 'request-personal-data-description',
   wantedFrom: 'request-wanted-from',
+  whatChanged: 'request-what-changed',
 };
 
 /** The most subjects a request names (as the API takes them, each at most 100 characters). */
@@ -173,8 +184,8 @@ export function validateRequest(value: RequestFormValue): FormErrors {
   return { fields, general: [] };
 }
 
-/** The request's content for a valid form. */
-export function toRequestContent(value: RequestFormValue): RequestContent {
+/** The request's content for a valid form, with what has changed when it says so. */
+export function toRequestContent(value: RequestFormValue): CreateRequestRequest {
   const isNew = value.tool === NEW_TOOL;
   const personalData = value.personalData as PersonalDataKind;
   return {
@@ -196,6 +207,7 @@ export function toRequestContent(value: RequestFormValue): RequestContent {
     personalData,
     personalDataDescription: personalData === 'NONE' ? '' : value.personalDataDescription.trim(),
     wantedFrom: value.wantedFrom === '' ? null : value.wantedFrom,
+    whatChanged: isNew ? null : value.whatChanged.trim() || null,
   };
 }
 
@@ -216,5 +228,6 @@ export function toRequestFormValue(request: RequestDetail): RequestFormValue {
     personalData: request.personalData,
     personalDataDescription: request.personalDataDescription,
     wantedFrom: request.wantedFrom ?? '',
+    whatChanged: request.whatChanged ?? '',
   };
 }

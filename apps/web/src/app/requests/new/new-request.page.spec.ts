@@ -5,7 +5,7 @@ import { Router, provideRouter } from '@angular/router';
 
 import type { SessionUser } from '@licensregistret/domain';
 
-import { testEntry } from '../../catalogue/catalogue.testing';
+import { testToolMatch } from '../../catalogue/catalogue.testing';
 import { sessionUser, startAs } from '../../core/auth/auth.testing';
 import { testRequestDetail } from '../request.testing';
 import { NewRequestPage } from './new-request.page';
@@ -70,10 +70,10 @@ describe('NewRequestPage', () => {
     element: HTMLElement,
     settle: () => Promise<void>,
     q: string,
-    rows: ReturnType<typeof testEntry>[],
+    rows: ReturnType<typeof testToolMatch>[],
   ) {
     type(element, '#request-tool-search', q);
-    const request = await waitFor(() => http.match((r) => r.url === '/api/catalogue')[0]);
+    const request = await waitFor(() => http.match((r) => r.url === '/api/catalogue/tools')[0]);
     expect(request.request.params.get('q')).toBe(q);
     request.flush({ rows, total: rows.length });
     await settle();
@@ -86,22 +86,22 @@ describe('NewRequestPage', () => {
     );
 
     await searchFor(element, settle, 'li', [
-      testEntry({
+      testToolMatch({
         licensedUnits: [
           { unitId: 'u-haga', unitName: 'Hagaskolan F-6', agreementId: 'a1', endsOn: '2027-06-30' },
         ],
       }),
-      testEntry({ id: 'svc-widgit', name: 'Widgit Online', supplierName: 'Widgit' }),
+      testToolMatch({ serviceId: 'svc-widgit', name: 'Widgit Online', supplierName: 'Widgit' }),
     ]);
 
     expect(plain(element.querySelector('.search-status')?.textContent)).toBe(
-      '2 tjänster i katalogen matchar ”li”.',
+      '2 verktyg i katalogen eller bland begärandena matchar ”li”.',
     );
-    const licensed = element.querySelector('.tool.licensed');
-    expect(plain(licensed?.querySelector('.tool-name')?.textContent)).toBe(
-      'Polylino Natur & Kultur (Polylino)',
+    const [polylino] = element.querySelectorAll('.tools > li');
+    expect(plain(polylino?.querySelector('.tool-name')?.textContent)).toBe(
+      'Polylino Natur & Kultur (Polylino), Läromedel. Godkänd',
     );
-    expect(plain(licensed?.querySelector('.tool-name + p')?.textContent)).toBe(
+    expect(plain(polylino?.querySelector('.licensed')?.textContent)).toBe(
       'Finns redan för din enhet, till och med 2027-06-30. Du behöver inte begära den.',
     );
     expect(element.querySelector('#request-tool-svc-polylino')).toBeNull();
@@ -117,7 +117,7 @@ describe('NewRequestPage', () => {
 
     await searchFor(element, settle, 'skrivstugan', []);
     expect(plain(element.querySelector('.search-status')?.textContent)).toBe(
-      'Inget verktyg i katalogen matchar ”skrivstugan”.',
+      'Inget verktyg i katalogen eller bland begärandena matchar ”skrivstugan”.',
     );
     click(element, '#request-tool-new');
     await settle();
@@ -153,6 +153,7 @@ describe('NewRequestPage', () => {
       personalData: 'PUPILS_ORDINARY',
       personalDataDescription: 'Namn och klass',
       wantedFrom: '2026-08-15',
+      whatChanged: null,
     });
     request.flush(testRequestDetail({ id: 'r-9' }));
     await settle();
@@ -202,7 +203,7 @@ describe('NewRequestPage', () => {
     fixture.detectChanges();
     await settle();
     await searchFor(element, settle, 'poly', [
-      testEntry({
+      testToolMatch({
         licensedUnits: [
           { unitId: 'u-haga', unitName: 'Hagaskolan F-6', agreementId: 'a1', endsOn: '2027-06-30' },
         ],
@@ -214,7 +215,9 @@ describe('NewRequestPage', () => {
 
   it('gives every control a visible label', async () => {
     const { element, settle } = await render(sessionUser(['REQUESTER'], { schoolUnits: [haga] }));
-    await searchFor(element, settle, 'wid', [testEntry({ id: 'svc-widgit', name: 'Widgit' })]);
+    await searchFor(element, settle, 'wid', [
+      testToolMatch({ serviceId: 'svc-widgit', name: 'Widgit' }),
+    ]);
     click(element, '#request-tool-new');
     await settle();
     const controls = element.querySelectorAll('input, select, textarea');
@@ -224,6 +227,129 @@ describe('NewRequestPage', () => {
       const label = element.querySelector(`label[for="${id}"]`) ?? control.closest('label');
       expect(label?.textContent?.trim()).toBeTruthy();
     }
+  });
+
+  it('shows a rejected tool’s decision and asks what has changed before asking again', async () => {
+    const { element, settle } = await render(sessionUser(['REQUESTER'], { schoolUnits: [haga] }));
+    await searchFor(element, settle, 'quiz', [
+      testToolMatch({
+        serviceId: 'svc-quizlet',
+        name: 'Quizlet',
+        supplierName: 'Quizlet Norden AB',
+        catalogueStatus: 'REJECTED',
+        rejection: {
+          decidedOn: '2026-10-05',
+          reasons: ['INFORMATION_SECURITY', 'AGREEMENT'],
+          text: 'Lagras i USA utan överföringsmekanism.',
+        },
+      }),
+    ]);
+    const rejection = [...(element.querySelector('.rejection')?.querySelectorAll('p') ?? [])];
+    expect(rejection.map((p) => plain(p.textContent))).toEqual([
+      'Avslogs 2026-10-05. Skäl: Informationssäkerhet, Avtal.',
+      'Lagras i USA utan överföringsmekanism.',
+      'Begär du verktyget igen behöver du beskriva vad som har ändrats.',
+    ]);
+    expect(plain(element.querySelector('.tool-meta')?.textContent)).toBe(
+      'Quizlet Norden AB, Läromedel. Avslagen',
+    );
+    expect(element.querySelector('#request-what-changed')).toBeNull();
+
+    click(element, '#request-tool-svc-quizlet');
+    await settle();
+    expect(element.querySelector('label[for="request-what-changed"]')?.textContent?.trim()).toBe(
+      'Vad har ändrats sedan beslutet?',
+    );
+    click(element, 'button[type="submit"]');
+    await settle();
+    const whatChanged = element.querySelector('#request-what-changed');
+    expect(whatChanged?.getAttribute('aria-invalid')).toBe('true');
+    expect(plain(element.querySelector('#request-what-changed-error')?.textContent)).toBe(
+      'Verktyget har avslagits. Beskriv vad som har ändrats sedan beslutet.',
+    );
+    http.expectNone('/api/requests');
+  });
+
+  it('offers “Anslut min enhet” for another unit’s open request and joins with pupils and need', async () => {
+    const { element, settle } = await render(sessionUser(['REQUESTER'], { schoolUnits: [haga] }));
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+    await searchFor(element, settle, 'kahoot', [
+      testToolMatch({
+        serviceId: null,
+        name: 'Kahoot!',
+        supplierName: 'Kahoot! Nordic AB',
+        category: null,
+        catalogueStatus: null,
+        requests: [
+          {
+            id: 'r-5',
+            number: 5,
+            unitId: 'u-wall',
+            unitName: 'Wallerska skolan F-6',
+            state: 'IN_TRIAGE',
+            ownUnit: false,
+            joinedByOwnUnit: false,
+          },
+        ],
+      }),
+    ]);
+    expect(plain(element.querySelector('.tool-name')?.textContent)).toBe(
+      'Kahoot! Kahoot! Nordic AB, Föreslaget verktyg. Inte i katalogen',
+    );
+    // A tool only proposed is joined, not chosen.
+    expect(element.querySelectorAll('.tools input[type="radio"]')).toHaveLength(0);
+    expect(plain(element.querySelector('#request-open-r-5')?.textContent)).toContain(
+      'Wallerska skolan F-6 har redan begärt verktyget (begäran 5, bedöms).',
+    );
+    const button = [...element.querySelectorAll('button')].find(
+      (candidate) => plain(candidate.textContent) === 'Anslut min enhet',
+    );
+    expect(button?.getAttribute('aria-describedby')).toBe('request-open-r-5');
+    button?.click();
+    await settle();
+
+    expect(element.querySelector('label[for="join-pupils"]')?.textContent?.trim()).toBe(
+      'Antal elever i din enhet',
+    );
+    type(element, '#join-pupils', '45');
+    type(element, '#join-need', 'Repetition i helklass.');
+    [...element.querySelectorAll('button')]
+      .find((candidate) => plain(candidate.textContent) === 'Anslut')
+      ?.click();
+    const request = http.expectOne({ method: 'POST', url: '/api/requests/r-5/join' });
+    expect(request.request.body).toEqual({
+      unitId: 'u-haga',
+      pupilCount: 45,
+      need: 'Repetition i helklass.',
+    });
+    request.flush(testRequestDetail({ id: 'r-5' }));
+    await settle();
+    expect(navigate).toHaveBeenCalledWith(['/begaranden', 'r-5']);
+  });
+
+  it('links to the unit’s own request for the tool instead of offering a new one', async () => {
+    const { element, settle } = await render(sessionUser(['REQUESTER'], { schoolUnits: [haga] }));
+    await searchFor(element, settle, 'poly', [
+      testToolMatch({
+        requests: [
+          {
+            id: 'r-3',
+            number: 3,
+            unitId: 'u-haga',
+            unitName: 'Hagaskolan F-6',
+            state: 'DRAFT',
+            ownUnit: true,
+            joinedByOwnUnit: false,
+          },
+        ],
+      }),
+    ]);
+    expect(element.querySelector('#request-tool-svc-polylino')).toBeNull();
+    const own = element.querySelector('.own-request');
+    expect(plain(own?.textContent)).toBe(
+      'Din enhet har redan begärt verktyget: begäran 3 (utkast). Du behöver inte begära det igen.',
+    );
+    expect(own?.querySelector('a')?.getAttribute('href')).toBe('/begaranden/r-3');
   });
 
   it('tells someone without a unit that they cannot ask', async () => {

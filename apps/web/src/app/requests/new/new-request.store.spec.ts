@@ -4,7 +4,7 @@ import { TestBed } from '@angular/core/testing';
 
 import { SCHOOL_FORMS } from '@licensregistret/domain';
 
-import { testEntry } from '../../catalogue/catalogue.testing';
+import { testToolMatch } from '../../catalogue/catalogue.testing';
 import { sessionUser, startAs } from '../../core/auth/auth.testing';
 import { flagsOf } from '../../shared/forms/flags';
 import type { RequestFormValue } from '../form/request-form';
@@ -29,6 +29,7 @@ function formValue(overrides: Partial<RequestFormValue> = {}): RequestFormValue 
     personalData: 'NONE',
     personalDataDescription: '',
     wantedFrom: '',
+    whatChanged: '',
     ...overrides,
   };
 }
@@ -53,7 +54,7 @@ describe('NewRequestStore', () => {
   });
 
   it('saves a draft with the request’s content and answers the saved request', async () => {
-    const saving = store.save(formValue(), testEntry());
+    const saving = store.save(formValue(), testToolMatch());
     expect(store.saving()).toBe(true);
     const request = http.expectOne({ method: 'POST', url: '/api/requests' });
     expect(request.request.body).toMatchObject({
@@ -75,7 +76,7 @@ describe('NewRequestStore', () => {
   });
 
   it('refuses a service the unit already has', async () => {
-    const licensed = testEntry({
+    const licensed = testToolMatch({
       licensedUnits: [
         { unitId: 'u-haga', unitName: 'Hagaskolan F-6', agreementId: 'a1', endsOn: '2027-06-30' },
       ],
@@ -83,12 +84,83 @@ describe('NewRequestStore', () => {
     expect(await store.save(formValue(), licensed)).toBeNull();
     http.expectNone('/api/requests');
     expect(store.errors().fields['serviceId']).toEqual([
-      'Verktyget finns redan för skolenheten. Du behöver inte begära det.',
+      'Skolenheten har redan verktyget eller en begäran om det. Se sökresultatet: du behöver inte begära det igen.',
+    ]);
+  });
+
+  it('refuses a tool the unit already asks for, in a request of its own or one it joined', async () => {
+    const own = testToolMatch({
+      requests: [
+        {
+          id: 'r-1',
+          number: 4,
+          unitId: 'u-haga',
+          unitName: 'Hagaskolan F-6',
+          state: 'DRAFT',
+          ownUnit: true,
+          joinedByOwnUnit: false,
+        },
+      ],
+    });
+    expect(await store.save(formValue(), own)).toBeNull();
+    http.expectNone('/api/requests');
+    expect(Object.keys(store.errors().fields)).toEqual(['serviceId']);
+  });
+
+  it('asks again for a rejected tool only with what has changed, and sends it', async () => {
+    const rejected = testToolMatch({
+      catalogueStatus: 'REJECTED',
+      rejection: { decidedOn: '2026-10-05', reasons: ['AGREEMENT'], text: 'Inget avtal.' },
+    });
+    expect(await store.save(formValue(), rejected)).toBeNull();
+    http.expectNone('/api/requests');
+    expect(store.errors().fields['whatChanged']).toEqual([
+      'Verktyget har avslagits. Beskriv vad som har ändrats sedan beslutet.',
+    ]);
+
+    const saving = store.save(formValue({ whatChanged: ' Nytt avtal finns. ' }), rejected);
+    const request = http.expectOne({ method: 'POST', url: '/api/requests' });
+    expect(request.request.body.whatChanged).toBe('Nytt avtal finns.');
+    request.flush(testRequestDetail({ id: 'r-8' }));
+    expect((await saving)?.id).toBe('r-8');
+  });
+
+  it('joins another unit’s open request with the unit’s pupils and need', async () => {
+    expect(await store.join('r-1', 'u-haga', { pupilCount: null, need: ' ' })).toBeNull();
+    expect(Object.keys(store.joinErrors().fields)).toEqual(['pupilCount', 'need']);
+    http.expectNone('/api/requests/r-1/join');
+
+    const joining = store.join('r-1', 'u-haga', { pupilCount: 45, need: ' Samma behov. ' });
+    const request = http.expectOne({ method: 'POST', url: '/api/requests/r-1/join' });
+    expect(request.request.body).toEqual({
+      unitId: 'u-haga',
+      pupilCount: 45,
+      need: 'Samma behov.',
+    });
+    request.flush(testRequestDetail({ id: 'r-1' }));
+    expect((await joining)?.id).toBe('r-1');
+    expect(store.joinErrors().fields).toEqual({});
+  });
+
+  it('says so when the unit already asks for the tool the request is for', async () => {
+    const joining = store.join('r-1', 'u-haga', { pupilCount: 45, need: 'Behov.' });
+    http.expectOne('/api/requests/r-1/join').flush(
+      {
+        type: 'urn:licensregistret:problem:conflict',
+        title: 'Conflict',
+        status: 409,
+        errors: [{ field: 'unitId', messages: ['the unit has joined request 4'] }],
+      },
+      { status: 409, statusText: 'Conflict' },
+    );
+    expect(await joining).toBeNull();
+    expect(store.joinErrors().fields['unitId']).toEqual([
+      'Skolenheten har redan en begäran om verktyget eller har redan anslutit sig.',
     ]);
   });
 
   it('puts a field the API refuses next to that field', async () => {
-    const saving = store.save(formValue(), testEntry());
+    const saving = store.save(formValue(), testToolMatch());
     http.expectOne('/api/requests').flush(
       {
         type: 'urn:licensregistret:problem:invalid',

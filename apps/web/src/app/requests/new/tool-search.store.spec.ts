@@ -2,11 +2,11 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 
-import { testEntry } from '../../catalogue/catalogue.testing';
+import { testToolMatch } from '../../catalogue/catalogue.testing';
 import { SEARCH_DEBOUNCE_MS } from '../../shared/grid/server-list.store';
-import { TOOL_SEARCH_LIMIT, ToolSearchStore } from './tool-search.store';
+import { ToolSearchStore } from './tool-search.store';
 
-const isCatalogue = (request: { url: string }) => request.url === '/api/catalogue';
+const isCatalogue = (request: { url: string }) => request.url === '/api/catalogue/tools';
 
 describe('ToolSearchStore', () => {
   let http: HttpTestingController;
@@ -25,7 +25,7 @@ describe('ToolSearchStore', () => {
     jest.useRealTimers();
   });
 
-  it('searches the catalogue by name after a pause in typing', async () => {
+  it('searches the whole catalogue and the requests by name after a pause in typing', async () => {
     jest.useFakeTimers();
     store.searchSoon('po');
     store.searchSoon('poly ');
@@ -33,11 +33,10 @@ describe('ToolSearchStore', () => {
 
     const request = http.expectOne(isCatalogue);
     expect(request.request.params.get('q')).toBe('poly');
-    expect(request.request.params.get('limit')).toBe(String(TOOL_SEARCH_LIMIT));
     expect(store.state().status).toBe('searching');
     expect(store.searched()).toBe(false);
 
-    request.flush({ rows: [testEntry()], total: 1 });
+    request.flush({ rows: [testToolMatch()], total: 1 });
     jest.useRealTimers();
     await new Promise((resolve) => setTimeout(resolve));
     expect(store.state()).toMatchObject({ status: 'loaded', q: 'poly', total: 1 });
@@ -47,7 +46,7 @@ describe('ToolSearchStore', () => {
   it('asks nothing for a single letter', async () => {
     await store.search('p');
     http.expectNone(isCatalogue);
-    expect(store.state()).toEqual({ status: 'idle', q: 'p', entries: [], total: 0 });
+    expect(store.state()).toEqual({ status: 'idle', q: 'p', matches: [], total: 0 });
     expect(store.searched()).toBe(false);
   });
 
@@ -55,10 +54,13 @@ describe('ToolSearchStore', () => {
     const first = store.search('poly');
     const second = store.search('widgit');
     const [older, newer] = http.match(isCatalogue);
-    newer.flush({ rows: [testEntry({ id: 'svc-widgit', name: 'Widgit Online' })], total: 1 });
-    older.flush({ rows: [testEntry()], total: 1 });
+    newer.flush({
+      rows: [testToolMatch({ serviceId: 'svc-widgit', name: 'Widgit Online' })],
+      total: 1,
+    });
+    older.flush({ rows: [testToolMatch()], total: 1 });
     await Promise.all([first, second]);
-    expect(store.state().entries.map((entry) => entry.name)).toEqual(['Widgit Online']);
+    expect(store.state().matches.map((match) => match.name)).toEqual(['Widgit Online']);
   });
 
   it('still lets the person go on when the catalogue does not answer', async () => {
@@ -71,7 +73,7 @@ describe('ToolSearchStore', () => {
 
   it('keeps the chosen service while a later search shows others', async () => {
     const first = store.search('poly');
-    http.expectOne(isCatalogue).flush({ rows: [testEntry()], total: 1 });
+    http.expectOne(isCatalogue).flush({ rows: [testToolMatch()], total: 1 });
     await first;
     store.choose('svc-polylino');
 

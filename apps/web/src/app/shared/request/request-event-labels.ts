@@ -8,6 +8,7 @@ export const REQUEST_EVENT_LABELS: Record<RequestEventKind, string> = {
   CREATED: 'Begäran skapades',
   EDITED: 'Begäran ändrades',
   COMMENT: 'Kommentar',
+  JOINED: 'En skolenhet anslöt sig',
   REVIEW: 'En granskning registrerades',
   SERVICE_CHANGED: 'En ändring av tjänsten rapporterades',
   ENDORSE: 'Rektor tillstyrkte',

@@ -131,6 +131,31 @@ describe('RequestFacts', () => {
     },
   );
 
+  it('shows the routine what has changed since a rejection, and the units that joined', () => {
+    const { facts } = render(
+      testRequestDetail({
+        whatChanged: 'Leverantören lagrar nu allt i Sverige.',
+        joinedUnits: [
+          {
+            unitId: 'u-mell',
+            unitName: 'Mellringeskolan 7-9',
+            pupilCount: 45,
+            need: 'Repetition i helklass.',
+            joinedByName: 'Lena Lärspridare',
+            joinedAt: '2026-02-03T08:00:00.000Z',
+          },
+        ],
+      }),
+      'routine',
+    );
+    expect(facts['Vad som har ändrats sedan avslaget']).toBe(
+      'Leverantören lagrar nu allt i Sverige.',
+    );
+    expect(facts['Anslutna enheter']).toBe(
+      'Mellringeskolan 7-9 (45 elever) Mellringeskolan 7-9: Repetition i helklass.',
+    );
+  });
+
   it('shows a proposed tool by its service once the review has put it in the catalogue', () => {
     const { facts } = render(
       testRequestDetail({

@@ -122,6 +122,22 @@ export class RequestFacts {
         detail: request.personalData === 'NONE' ? '' : request.personalDataDescription.trim(),
       },
       { term: 'Önskat startdatum', value: request.wantedFrom ?? 'Inget angivet' },
+      ...(request.whatChanged
+        ? [{ term: 'Vad som har ändrats sedan avslaget', value: request.whatChanged, text: true }]
+        : []),
+      ...(request.joinedUnits.length > 0
+        ? [
+            {
+              term: 'Anslutna enheter',
+              value: request.joinedUnits
+                .map((unit) => `${unit.unitName} (${formatInteger(unit.pupilCount)} elever)`)
+                .join(', '),
+              detail: request.joinedUnits
+                .map((unit) => `${unit.unitName}: ${unit.need}`)
+                .join('\n'),
+            },
+          ]
+        : []),
       { term: 'Begärd av', value: `${request.requesterName}, ${dayInSweden(request.createdAt)}` },
     ];
     if (routine) facts.push({ term: 'Tillstyrkan', value: endorsement(request) });
