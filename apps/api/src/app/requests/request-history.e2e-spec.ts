@@ -295,6 +295,27 @@ describe('requests meet the tool’s history', () => {
       expect(read.body.decision.outcome).toBe('APPROVED');
     });
 
+    it('tells the joined unit again when the decision is corrected', async () => {
+      const open = await openRequest();
+      expect((await joinAsOther(open.id)).status).toBe(200);
+      await reviewAll(cast, open.serviceId);
+      await move(cast.as.specialist, open.id, { move: 'DECIDE', outcome: 'APPROVED' });
+      await move(cast.as.manager, open.id, {
+        move: 'CORRECT_DECISION',
+        outcome: 'REJECTED',
+        reasons: ['ECONOMY'],
+        text: 'Kostnaden ryms inte.',
+        correctionReason: 'Budgeten var fel läst.',
+      });
+      const { rows } = await testDatabase().query(
+        `SELECT recipient_id FROM notification WHERE request_id = $1 AND kind = 'DECISION_CORRECTED'`,
+        [open.id],
+      );
+      expect(rows.map((row: { recipient_id: string }) => row.recipient_id)).toEqual(
+        expect.arrayContaining([cast.accounts.otherRequester.id, otherPrincipal.id]),
+      );
+    });
+
     it('a decided request can no longer be joined: 409', async () => {
       const open = await openRequest();
       await reviewAll(cast, open.serviceId);

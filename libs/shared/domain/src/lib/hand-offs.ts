@@ -237,7 +237,7 @@ export const HAND_OFFS: Record<HandOffEvent, HandOff> = {
   },
   DECISION_CORRECTED: {
     kind: 'DECISION_CORRECTED',
-    tell: ['REQUESTER', 'UNIT_PRINCIPALS'],
+    tell: ['REQUESTER', 'UNIT_PRINCIPALS', 'JOINED_UNITS'],
     link: 'REQUEST',
     subject: (f) => `Beslutet om begäran ${f.number} har rättats: ${f.outcomeLabel}`,
     body: (f) =>
@@ -251,7 +251,7 @@ export const HAND_OFFS: Record<HandOffEvent, HandOff> = {
   },
   DECISION_REOPENED: {
     kind: 'DECISION_CORRECTED',
-    tell: ['REQUESTER', 'UNIT_PRINCIPALS', 'SPECIALIST_IN_CHARGE'],
+    tell: ['REQUESTER', 'UNIT_PRINCIPALS', 'JOINED_UNITS', 'SPECIALIST_IN_CHARGE'],
     link: 'REQUEST',
     subject: (f) => `Beslutet om begäran ${f.number} har öppnats för ny granskning`,
     body: (f) =>
