@@ -102,6 +102,9 @@ test.describe('the request and decision routine', () => {
     panel = await openInQueue(page, url);
     await panel.getByRole('link', { name: 'Registrera dataskyddsgranskning (GDPR)' }).click();
     await page.getByLabel('Tjänsten behandlar personuppgifter').check();
+    await page
+      .getByLabel('Ändamål')
+      .fill('Färdighetsträning i matematik; läraren följer resultaten.');
     await page.getByLabel('Rättslig grund').selectOption({ label: 'Uppgift av allmänt intresse' });
     await page
       .getByRole('group', { name: 'Kategorier av personuppgifter' })

@@ -1,7 +1,7 @@
 import { DATA_CATEGORIES, DATA_SUBJECTS, DPIA_CRITERIA } from '@licensregistret/domain';
 
 import { flagsOf } from '../../shared/forms/flags';
-import { testDataProtectionReview, testService } from '../decision.testing';
+import { testDataProtectionReview, testRequestDetail, testService } from '../decision.testing';
 import {
   type ReviewFormValue,
   dataProtectionStops,
@@ -18,7 +18,7 @@ function form(overrides: Partial<ReviewFormValue> = {}): ReviewFormValue {
 }
 
 describe('reviewFormFor', () => {
-  it('starts from the service: personal data, storage and sign-in; redo in a year', () => {
+  it('leaves storage, transfers and sign-in unanswered: they have legal weight; redo in a year', () => {
     const value = reviewFormFor(
       testService({ personalData: 'NONE', dataLocation: 'OUTSIDE_EU_EEA' }),
       null,
@@ -27,8 +27,32 @@ describe('reviewFormFor', () => {
     expect(value.redoBy).toBe('2027-03-14');
     expect(value.outcome).toBe('');
     expect(value.dataProtection.processesPersonalData).toBe(false);
-    expect(value.dataProtection.storageLocation).toBe('OUTSIDE_EU_EEA');
-    expect(value.informationSecurity.signInMethod).toBe('FEDERATION');
+    expect(value.dataProtection.storageLocation).toBe('');
+    expect(value.dataProtection.transferMechanism).toBe('');
+    expect(value.informationSecurity.signInMethod).toBe('');
+  });
+
+  it('fills in what the request already says: personal data, and whose', () => {
+    const value = reviewFormFor(
+      testService({ personalData: 'NONE' }),
+      null,
+      TODAY,
+      testRequestDetail({ personalData: 'PUPILS_ORDINARY', pupilCount: 30, staffCount: 0 }),
+    );
+    expect(value.dataProtection.processesPersonalData).toBe(true);
+    expect(value.dataProtection.dataSubjects).toEqual({
+      PUPILS: true,
+      GUARDIANS: false,
+      STAFF: false,
+    });
+    const none = reviewFormFor(
+      testService(),
+      null,
+      TODAY,
+      testRequestDetail({ personalData: 'NONE' }),
+    );
+    expect(none.dataProtection.processesPersonalData).toBe(false);
+    expect(none.dataProtection.dataSubjects.PUPILS).toBe(false);
   });
 
   it('starts a new review from the latest review’s findings', () => {
@@ -57,10 +81,27 @@ describe('validateReview', () => {
   it('wants the purpose, the legal basis, categories, subjects and retention when personal data is processed', () => {
     expect(
       Object.keys(validateReview('DATA_PROTECTION', form({ outcome: 'APPROVED' }), TODAY).fields),
-    ).toEqual(['purpose', 'legalBasis', 'dataCategories', 'dataSubjects', 'retention']);
+    ).toEqual([
+      'purpose',
+      'legalBasis',
+      'dataCategories',
+      'dataSubjects',
+      'retention',
+      'storageLocation',
+    ]);
     const none = form({ outcome: 'APPROVED' });
     none.dataProtection.processesPersonalData = false;
+    none.dataProtection.storageLocation = 'SWEDEN';
     expect(validateReview('DATA_PROTECTION', none, TODAY).fields).toEqual({});
+  });
+
+  it('wants the transfer mechanism chosen when the data leaves the EU/EEA', () => {
+    const value = form({ outcome: 'APPROVED' });
+    value.dataProtection.processesPersonalData = false;
+    value.dataProtection.storageLocation = 'OUTSIDE_EU_EEA';
+    expect(Object.keys(validateReview('DATA_PROTECTION', value, TODAY).fields)).toEqual([
+      'transferMechanism',
+    ]);
   });
 
   it('wants all three KLASSA levels and the sign-in method', () => {

@@ -13,6 +13,7 @@ import {
   type KlassaLevel,
   type LegalBasis,
   type ProcurementRoute,
+  type RequestDetail,
   type ReviewKind,
   type ReviewOutcome,
   type ServiceReview,
@@ -39,8 +40,10 @@ export interface DataProtectionValue {
   dataProcessingAgreementSigned: boolean;
   dpiaCriteria: Record<DpiaCriterion, boolean>;
   dpiaDone: boolean;
-  storageLocation: DataLocation;
-  transferMechanism: TransferMechanism;
+  /** '' until chosen: where the data is kept has legal weight and is never assumed. */
+  storageLocation: DataLocation | '';
+  /** '' until chosen (asked only when the data leaves the EU/EEA). */
+  transferMechanism: TransferMechanism | '';
   /** One sub-processor a line. */
   subProcessors: string;
   retention: string;
@@ -74,28 +77,38 @@ export interface ReviewFormValue {
   procurement: ProcurementValue;
 }
 
-/** The form for a new review of a service: the latest review's findings, else the service's. */
+/**
+ * The form for a new review of a service: the latest review's findings where there is one; else
+ * unanswered, except what the request already says where the review asks the same (whether
+ * personal data is processed, and whose: pupils, staff). Where the data is kept, how it may
+ * leave the EU/EEA and the sign-in method have legal weight: they are never assumed.
+ */
 export function reviewFormFor(
   service: DigitalService,
   latest: ServiceReview | null,
   today: IsoDate,
+  request: RequestDetail | null = null,
 ): ReviewFormValue {
+  const personalData = request?.personalData ?? service.personalData;
+  const subjects: DataSubject[] = [];
+  if (request && request.pupilCount > 0) subjects.push('PUPILS');
+  if (request && request.staffCount > 0) subjects.push('STAFF');
   const value: ReviewFormValue = {
     outcome: '',
     conditions: '',
     notes: '',
     redoBy: addMonths(today, 12),
     dataProtection: {
-      processesPersonalData: service.personalData !== 'NONE',
+      processesPersonalData: personalData !== 'NONE',
       purpose: '',
       legalBasis: '',
       dataCategories: flagsOf(DATA_CATEGORIES),
-      dataSubjects: flagsOf(DATA_SUBJECTS),
+      dataSubjects: flagsOf(DATA_SUBJECTS, personalData === 'NONE' ? [] : subjects),
       dataProcessingAgreementSigned: false,
       dpiaCriteria: flagsOf(DPIA_CRITERIA),
       dpiaDone: false,
-      storageLocation: service.dataLocation,
-      transferMechanism: 'NONE',
+      storageLocation: '',
+      transferMechanism: '',
       subProcessors: '',
       retention: '',
     },
@@ -103,7 +116,7 @@ export function reviewFormFor(
       confidentiality: '',
       integrity: '',
       availability: '',
-      signInMethod: service.signInMethod,
+      signInMethod: '',
       risks: '',
     },
     procurement: { procurementRoute: '', annualCost: '', agreementId: '', budgetCovered: false },
@@ -253,6 +266,10 @@ export function validateReview(
         if (checked(findings.dataSubjects, DATA_SUBJECTS).length === 0) fail('dataSubjects');
         if (findings.retention.trim() === '') fail('retention');
       }
+      if (findings.storageLocation === '') fail('storageLocation');
+      if (findings.storageLocation === 'OUTSIDE_EU_EEA' && findings.transferMechanism === '') {
+        fail('transferMechanism');
+      }
       break;
     }
     case 'INFORMATION_SECURITY': {
@@ -300,9 +317,11 @@ export function toCreateReviewRequest(
           dataProcessingAgreementSigned: personal && findings.dataProcessingAgreementSigned,
           dpiaCriteria: personal ? checked(findings.dpiaCriteria, DPIA_CRITERIA) : [],
           dpiaDone: personal && findings.dpiaDone,
-          storageLocation: findings.storageLocation,
+          storageLocation: findings.storageLocation as DataLocation,
           transferMechanism:
-            findings.storageLocation === 'OUTSIDE_EU_EEA' ? findings.transferMechanism : 'NONE',
+            findings.storageLocation === 'OUTSIDE_EU_EEA' && findings.transferMechanism !== ''
+              ? findings.transferMechanism
+              : 'NONE',
           subProcessors: personal ? lines(findings.subProcessors) : [],
           retention: personal ? findings.retention.trim() : '',
         },
@@ -345,7 +364,8 @@ export function dataProtectionStops(findings: DataProtectionValue): string[] {
     dataProcessingAgreementSigned: findings.dataProcessingAgreementSigned,
     dpiaCriteria: checked(findings.dpiaCriteria, DPIA_CRITERIA),
     dpiaDone: findings.dpiaDone,
-    storageLocation: findings.storageLocation,
-    transferMechanism: findings.transferMechanism,
+    // Unanswered is no stop yet: the form asks for it.
+    storageLocation: findings.storageLocation || 'SWEDEN',
+    transferMechanism: findings.transferMechanism || 'NONE',
   }).map((code) => APPROVAL_BLOCKER_LABELS[code]);
 }

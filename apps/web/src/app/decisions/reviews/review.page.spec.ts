@@ -7,7 +7,12 @@ import type { Role, ServiceReviews } from '@licensregistret/domain';
 import { addMonths, todayInSweden } from '@licensregistret/domain';
 
 import { sessionUser, startAs } from '../../core/auth/auth.testing';
-import { NO_REVIEWS, testDataProtectionReview, testService } from '../decision.testing';
+import {
+  NO_REVIEWS,
+  testDataProtectionReview,
+  testRequestDetail,
+  testService,
+} from '../decision.testing';
 import { ReviewPage } from './review.page';
 
 const reviews: ServiceReviews = {
@@ -45,6 +50,7 @@ describe('ReviewPage', () => {
     if (load) {
       http.expectOne('/api/services/svc-polylino').flush(testService());
       await settle(fixture);
+      http.expectOne('/api/requests/r-123').flush(testRequestDetail());
       http.expectOne('/api/services/svc-polylino/reviews').flush(reviews);
       await settle(fixture);
     }
@@ -97,6 +103,34 @@ describe('ReviewPage', () => {
     ]);
   });
 
+  it('shows what the request says beside the form', async () => {
+    const { element } = await render('dataskydd', ['DATA_PROTECTION']);
+    const aside = element.querySelector('aside.request-facts');
+    expect(aside?.getAttribute('aria-labelledby')).toBe('review-request-heading');
+    expect(aside?.querySelector('h2')?.textContent?.trim()).toBe('Begäran 123 från Hagaskolan F-6');
+    const facts = Object.fromEntries(
+      [...(aside?.querySelectorAll('dl > div') ?? [])].map((row) => [
+        row.querySelector('dt')?.textContent?.trim(),
+        row.querySelector('dd')?.textContent?.replace(/\s+/g, ' ').trim(),
+      ]),
+    );
+    expect(facts).toMatchObject({
+      Personuppgifter: 'Elevers vanliga personuppgifter Elevens namn och klass via Skolfederation.',
+      Målgrupp: 'Elever i förberedelseklass',
+      'Antal elever': '320',
+      'Antal personal': '12',
+      Inloggning:
+        'Begäran säger inget om inloggning; den fastställs i informationssäkerhetsgranskningen.',
+    });
+  });
+
+  it('leaves the sign-in method unanswered until the reviewer chooses it', async () => {
+    const { element } = await render('informationssakerhet', ['INFORMATION_SECURITY']);
+    const signIn = element.querySelector<HTMLSelectElement>('#review-sign-in');
+    expect(signIn?.value).toBe('');
+    expect(signIn?.selectedOptions[0]?.textContent?.trim()).toBe('Välj inloggningsmetod');
+  });
+
   it('warns of GDPR’s hard stops as they are ticked', async () => {
     const { fixture, element } = await render('dataskydd', ['DATA_PROTECTION']);
     element.querySelector<HTMLInputElement>('#review-dpa')?.click();
@@ -141,6 +175,7 @@ describe('ReviewPage', () => {
     type(element, '#review-confidentiality', '2');
     type(element, '#review-integrity', '2');
     type(element, '#review-availability', '4');
+    type(element, '#review-sign-in', 'FEDERATION');
     type(element, '#review-risks', 'Elevernas namn syns för läraren.');
     element.querySelector<HTMLInputElement>('#review-outcome-APPROVED_WITH_CONDITIONS')?.click();
     type(element, '#review-conditions', 'Inloggning endast via Skolfederation.');
@@ -188,6 +223,8 @@ describe('ReviewPage', () => {
     fixture.detectChanges();
     http.expectOne('/api/services/svc-polylino').flush(testService());
     await settle(fixture);
+    // Opened without a request: the service's latest open request, here none.
+    http.expectOne((r) => r.url === '/api/requests').flush({ rows: [], total: null });
     http.expectOne('/api/services/svc-polylino/reviews').flush(reviews);
     http.expectOne((r) => r.url === '/api/agreements').flush({ rows: [], total: 0 });
     await settle(fixture);

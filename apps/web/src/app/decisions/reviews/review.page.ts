@@ -22,6 +22,7 @@ import {
   DPIA_CRITERIA,
   type DataLocation,
   type LegalBasis,
+  PERSONAL_DATA_LABELS,
   PRODUCT_NAME,
   type ProcurementRoute,
   REVIEW_KIND_LABELS,
@@ -31,12 +32,14 @@ import {
   REVIEW_VALIDITY_LABELS,
   ROLE_LABELS,
   type ReviewOutcome,
+  SIGN_IN_METHOD_LABELS,
   type SignInMethod,
   type TransferMechanism,
   todayInSweden,
 } from '@licensregistret/domain';
 
 import { AuthStore } from '../../core/auth/auth.store';
+import { formatInteger, schoolFormNames } from '../../shared/format/format';
 import { DateInput } from '../../shared/forms/date-input';
 import { ErrorSummary } from '../../shared/forms/error-summary';
 import { flagsOf } from '../../shared/forms/flags';
@@ -139,6 +142,38 @@ export class ReviewPage implements OnInit, HasUnsavedChanges {
     );
   });
 
+  /** What the request says that the review asks about too, shown beside the form. */
+  protected readonly requestFacts = computed(() => {
+    const context = this.context();
+    const request = context?.request;
+    if (!context || !request) return null;
+    const security = context.reviews.current.INFORMATION_SECURITY;
+    const signIn =
+      security?.kind === 'INFORMATION_SECURITY'
+        ? `${SIGN_IN_METHOD_LABELS[security.findings.signInMethod]} (enligt informationssäkerhetsgranskningen ${security.reviewedOn})`
+        : 'Begäran säger inget om inloggning; den fastställs i informationssäkerhetsgranskningen.';
+    return {
+      heading: `Begäran ${request.number} från ${request.unitName}`,
+      items: [
+        {
+          term: 'Personuppgifter',
+          value: PERSONAL_DATA_LABELS[request.personalData],
+          detail: request.personalData === 'NONE' ? '' : request.personalDataDescription.trim(),
+        },
+        { term: 'Målgrupp', value: request.targetGroup.trim() || 'Inte angiven', detail: '' },
+        { term: 'Antal elever', value: formatInteger(request.pupilCount), detail: '' },
+        { term: 'Antal personal', value: formatInteger(request.staffCount), detail: '' },
+        {
+          term: 'Skolformer',
+          value: schoolFormNames(request.schoolForms, 'Inga angivna'),
+          detail: '',
+        },
+        { term: 'Inloggning', value: signIn, detail: '' },
+        { term: 'Behov', value: request.need, detail: '' },
+      ],
+    };
+  });
+
   protected readonly savedText = computed(() => {
     const state = this.state();
     return state.kind === 'saved'
@@ -160,8 +195,8 @@ export class ReviewPage implements OnInit, HasUnsavedChanges {
       dataProcessingAgreementSigned: [false],
       dpiaCriteria: this.fb.group(flagsOf(DPIA_CRITERIA)),
       dpiaDone: [false],
-      storageLocation: this.fb.control<DataLocation>('EU_EEA'),
-      transferMechanism: this.fb.control<TransferMechanism>('NONE'),
+      storageLocation: this.fb.control<DataLocation | ''>(''),
+      transferMechanism: this.fb.control<TransferMechanism | ''>(''),
       subProcessors: [''],
       retention: [''],
     }),
@@ -197,11 +232,16 @@ export class ReviewPage implements OnInit, HasUnsavedChanges {
     const kind = this.reviewKind();
     // Someone without the kind's role is told who makes it; nothing to load.
     if (!kind || this.madeBy()) return;
-    await this.store.load(this.serviceId(), kind);
+    await this.store.load(this.serviceId(), kind, this.begaran());
     const context = this.context();
     if (!context) return;
     this.form.setValue(
-      reviewFormFor(context.service, context.reviews.current[kind], todayInSweden()),
+      reviewFormFor(
+        context.service,
+        context.reviews.current[kind],
+        todayInSweden(),
+        context.request,
+      ),
     );
     // The title names the review and the service (WCAG 2.4.2), once they are known.
     this.title.setTitle(`${this.heading()} – ${PRODUCT_NAME}`);

@@ -5,7 +5,12 @@ import { TestBed } from '@angular/core/testing';
 import type { ServiceReviews } from '@licensregistret/domain';
 
 import { testAgreement } from '../../agreements/agreement.testing';
-import { NO_REVIEWS, testDataProtectionReview, testService } from '../decision.testing';
+import {
+  NO_REVIEWS,
+  testDataProtectionReview,
+  testRequestDetail,
+  testService,
+} from '../decision.testing';
 import { reviewFormFor } from './review-form';
 import { ReviewStore } from './review.store';
 
@@ -26,13 +31,32 @@ describe('ReviewStore', () => {
 
   afterEach(() => http.verify());
 
+  const isRequestList = (r: { url: string }) => r.url === '/api/requests';
+
   async function load(kind: 'DATA_PROTECTION' | 'PROCUREMENT' = 'DATA_PROTECTION') {
     const loaded = store.load('svc-polylino', kind);
     http.expectOne('/api/services/svc-polylino').flush(testService());
     await new Promise((resolve) => setTimeout(resolve));
+    http.expectOne(isRequestList).flush({ rows: [], total: null });
     http.expectOne('/api/services/svc-polylino/reviews').flush(reviews);
     return loaded;
   }
+
+  it('reads the service’s latest open request when opened without one, for what it says', async () => {
+    const loaded = store.load('svc-polylino', 'DATA_PROTECTION');
+    http.expectOne('/api/services/svc-polylino').flush(testService());
+    await new Promise((resolve) => setTimeout(resolve));
+    const list = http.expectOne(isRequestList);
+    expect(list.request.params.get('serviceId')).toBe('svc-polylino');
+    expect(list.request.params.get('sort')).toBe('submittedAt:desc');
+    list.flush({ rows: [testRequestDetail({ id: 'r-9' })], total: null });
+    http.expectOne('/api/services/svc-polylino/reviews').flush(reviews);
+    await new Promise((resolve) => setTimeout(resolve));
+    http.expectOne('/api/requests/r-9').flush(testRequestDetail({ id: 'r-9', number: 9 }));
+    await loaded;
+    const state = store.state();
+    expect(state.kind === 'ready' && state.context.request?.number).toBe(9);
+  });
 
   it('reads the service and its reviews', async () => {
     await load();
@@ -46,6 +70,7 @@ describe('ReviewStore', () => {
     const loaded = store.load('svc-polylino', 'PROCUREMENT');
     http.expectOne('/api/services/svc-polylino').flush(testService());
     await new Promise((resolve) => setTimeout(resolve));
+    http.expectOne(isRequestList).flush({ rows: [], total: null });
     http.expectOne('/api/services/svc-polylino/reviews').flush(reviews);
     const agreements = http.expectOne((r) => r.url === '/api/agreements');
     expect(agreements.request.params.get('supplierId')).toBe('s-nok');

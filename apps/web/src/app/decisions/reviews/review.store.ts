@@ -1,12 +1,14 @@
 import { HttpErrorResponse, HttpStatusCode } from '@angular/common/http';
 import { Injectable, inject, signal } from '@angular/core';
-import { catchError, firstValueFrom, forkJoin, map, of } from 'rxjs';
+import { type Observable, catchError, firstValueFrom, forkJoin, map, of, switchMap } from 'rxjs';
 
 import {
   type Agreement,
   type DigitalService,
   type IsoDate,
+  OPEN_REQUEST_STATES,
   type ProblemDetails,
+  type RequestDetail,
   type ReviewKind,
   type ServiceReview,
   type ServiceReviews,
@@ -14,6 +16,7 @@ import {
 } from '@licensregistret/domain';
 
 import { AgreementsApi } from '../../agreements/data/agreements-api';
+import { RequestsApi } from '../../requests/data/requests-api';
 import { ReviewsApi } from '../../requests/data/reviews-api';
 import {
   type FormErrors,
@@ -32,6 +35,11 @@ import {
 
 export interface ReviewContext {
   service: DigitalService;
+  /**
+   * The request the review is made for: the one it was opened from, else the service's latest
+   * open request (null when there is none, or it cannot be read).
+   */
+  request: RequestDetail | null;
   reviews: ServiceReviews;
   /** The supplier's agreements, for a procurement review to name the one that covers it. */
   agreements: Pick<Agreement, 'id' | 'agreementNumber' | 'endsOn'>[];
@@ -73,19 +81,21 @@ export class ReviewStore {
   private readonly reviewsApi = inject(ReviewsApi);
   private readonly servicesApi = inject(ServicesApi);
   private readonly agreementsApi = inject(AgreementsApi);
+  private readonly requestsApi = inject(RequestsApi);
 
   private readonly state$ = signal<ReviewState>({ kind: 'loading' });
   private readonly errors$ = signal<FormErrors>(NO_ERRORS);
   readonly state = this.state$.asReadonly();
   readonly errors = this.errors$.asReadonly();
 
-  async load(serviceId: string, kind: ReviewKind): Promise<void> {
+  async load(serviceId: string, kind: ReviewKind, requestId?: string): Promise<void> {
     this.state$.set({ kind: 'loading' });
     this.errors$.set(NO_ERRORS);
     try {
       const service = await firstValueFrom(this.servicesApi.get(serviceId));
-      const { reviews, agreements } = await firstValueFrom(
+      const { reviews, agreements, request } = await firstValueFrom(
         forkJoin({
+          request: this.requestFor(serviceId, requestId),
           reviews: this.reviewsApi.forService(serviceId),
           agreements:
             kind === 'PROCUREMENT'
@@ -105,13 +115,39 @@ export class ReviewStore {
               : of([]),
         }),
       );
-      this.state$.set({ kind: 'ready', context: { service, reviews, agreements }, saving: false });
+      this.state$.set({
+        kind: 'ready',
+        context: { service, request, reviews, agreements },
+        saving: false,
+      });
     } catch (error) {
       const notFound =
         error instanceof HttpErrorResponse &&
         (error.status === HttpStatusCode.NotFound || error.status === HttpStatusCode.BadRequest);
       this.state$.set({ kind: notFound ? 'not-found' : 'failed' });
     }
+  }
+
+  /**
+   * What the review is for: the request it was opened from, else the service's most recently
+   * submitted open request; without it the form still works.
+   */
+  private requestFor(serviceId: string, requestId?: string): Observable<RequestDetail | null> {
+    const id$ = requestId
+      ? of(requestId)
+      : this.requestsApi
+          .list({
+            serviceId,
+            state: OPEN_REQUEST_STATES.join(','),
+            sort: 'submittedAt:desc',
+            limit: 1,
+            withTotal: false,
+          })
+          .pipe(map((page) => page.rows[0]?.id ?? null));
+    return id$.pipe(
+      switchMap((id) => (id ? this.requestsApi.get(id) : of(null))),
+      catchError(() => of(null)),
+    );
   }
 
   /** Checks and records the review; true when saved. Errors land in `errors`. */
