@@ -192,7 +192,7 @@ export const DEMO_REVIEWS: readonly {
       findings: {
         processesPersonalData: true,
         purpose:
-          'Elevers och lärares inloggning och användning av läromedel och kunskapstjänst i undervisningen.',
+          'Läromedel i alla ämnen och en kunskapstjänst: elevers och lärares inloggning och användning i undervisningen.',
         legalBasis: 'PUBLIC_INTEREST',
         dataCategories: ['IDENTITY', 'USAGE'],
         dataSubjects: ['PUPILS', 'STAFF'],
