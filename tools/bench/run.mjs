@@ -2,7 +2,8 @@
 // loaded in turns by autocannon from this process. See docs/performance.md.
 //
 //   node tools/bench/run.mjs [--rounds 3] [--seconds 10] [--only queue,moves] [--no-browser]
-//                            [--regenerate]
+//                            [--regenerate] [--pages queue,dashboard] [--page-runs 3]
+// `--only browser` runs the browser part alone.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -11,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 import { measureBrowser } from './browser.mjs';
+import { measurePages } from './pages.mjs';
 import { apiNodeFlags, openBenchServer, prepareBenchData } from './database.mjs';
 import { BENCH_PASSWORD, SCALE, rowCounts } from './generate.mjs';
 import { median, runLoad, runSteady } from './load.mjs';
@@ -25,6 +27,8 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     'no-browser': { type: 'boolean', default: false },
     regenerate: { type: 'boolean', default: false },
+    pages: { type: 'string' },
+    'page-runs': { type: 'string', default: '3' },
   },
 });
 const rounds = Number(args.rounds);
@@ -126,7 +130,12 @@ async function prepareData(url) {
       `SELECT id FROM request WHERE state <> 'DRAFT' ORDER BY number LIMIT 200 OFFSET 1000`,
     )
   ).rows.map((row) => row.id);
-  return { client, counts, historyIds };
+  const [openRequest] = (
+    await client.query(`SELECT id FROM request WHERE state = 'QUEUED' ORDER BY number LIMIT 1`)
+  ).rows;
+  const [agreement] = (await client.query(`SELECT id FROM agreement ORDER BY id LIMIT 1`)).rows;
+  const pageIds = { request: historyIds[0], openRequest: openRequest.id, agreement: agreement.id };
+  return { client, counts, historyIds, pageIds };
 }
 
 async function moveSlots(client) {
@@ -168,7 +177,7 @@ async function main() {
     `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
   );
   const server = await openBenchServer(root);
-  const { client, counts, historyIds } = await prepareData(server.url);
+  const { client, counts, historyIds, pageIds } = await prepareData(server.url);
   log(
     `Data: ${Object.entries(counts)
       .map(([table, n]) => `${table} ${n.toLocaleString('en')}`)
@@ -277,6 +286,15 @@ async function main() {
           `JavaScript of the first page ${browser.firstPageJs.raw} raw / ${browser.firstPageJs.gzip} gzip; ` +
           `up to the queue ${browser.queueJs.raw} raw / ${browser.queueJs.gzip} gzip`,
       );
+      log(
+        `browser, cold loads (median of ${args['page-runs']}; bytes as transferred, JS also when ` +
+          'the page shows its data):',
+      );
+      await measurePages(targets.api, pageIds, BENCH_PASSWORD, {
+        runs: Number(args['page-runs']),
+        only: args.pages?.split(','),
+        log,
+      });
     }
     log(`API peak memory (resident): ${peakMemoryMb(api.pid).toFixed(0)} MB`);
     log(`Scale: ${JSON.stringify(SCALE)}`);

@@ -2,7 +2,8 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
+import expressStaticGzip from 'express-static-gzip';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
@@ -65,19 +66,26 @@ function setUpOpenApi(app: NestExpressApplication, config: AppConfig): void {
 
 /**
  * Serves the built Angular app at `/`. A deep link (`/avtal/42`) gets `index.html` so the
- * client-side router can take over; `/api/...` and missing files (`/x.js`) stay 404s.
+ * client-side router can take over; `/api/...` and missing files (`/x.js`) stay 404s. The build
+ * writes a brotli and a gzip copy of each text file (tools/build/compress-web.mjs): the best one
+ * the browser accepts is sent as it is, with `Content-Encoding` and `Vary: Accept-Encoding`.
  */
 function serveWebApp(app: NestExpressApplication, webDistDir: string): void {
   const indexFile = join(webDistDir, 'index.html');
-  const assets = express.static(webDistDir, {
+  const assets = expressStaticGzip(webDistDir, {
+    enableBrotli: true,
+    orderPreference: ['br', 'gzip'],
     index: false,
-    // Angular names its bundles by content hash, so they never change under their name.
-    maxAge: '365d',
-    immutable: true,
-    setHeaders: (response, path) => {
-      if (path.endsWith('.html')) {
-        response.setHeader('Cache-Control', 'no-cache');
-      }
+    serveStatic: {
+      index: false,
+      // Angular names its bundles by content hash, so they never change under their name.
+      maxAge: '365d',
+      immutable: true,
+      setHeaders: (response, path) => {
+        if (/\.html(\.br|\.gz)?$/.test(path)) {
+          response.setHeader('Cache-Control', 'no-cache');
+        }
+      },
     },
   });
   const isApiPath = (path: string) =>
@@ -95,7 +103,7 @@ function serveWebApp(app: NestExpressApplication, webDistDir: string): void {
       next();
       return;
     }
-    response.setHeader('Cache-Control', 'no-cache');
-    response.sendFile(indexFile);
+    request.url = '/index.html';
+    assets(request, response, next);
   });
 }

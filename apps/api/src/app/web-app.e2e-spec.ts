@@ -2,17 +2,37 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import request from 'supertest';
 
 import { createTestApp } from '../test/test-app';
 
+/** The body as bytes; superagent has already decoded the Content-Encoding it names. */
+const asBuffer = (response: request.Response) =>
+  response.buffer(true).parse((res, callback) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (chunk: Buffer) => chunks.push(chunk));
+    res.on('end', () => callback(null, Buffer.concat(chunks)));
+  });
+
 describe('the web app served at /', () => {
   let app: NestExpressApplication;
+  const script = `console.log(${JSON.stringify('app '.repeat(500))});`;
+  const indexHtml = `<!doctype html><title>Licensregistret</title><!--${' '.repeat(2000)}-->`;
 
   beforeAll(async () => {
     const webDistDir = mkdtempSync(join(tmpdir(), 'lr-web-'));
-    writeFileSync(join(webDistDir, 'index.html'), '<!doctype html><title>Licensregistret</title>');
-    writeFileSync(join(webDistDir, 'main-ABC123.js'), 'console.log("app")');
+    // As the build leaves them (tools/build/compress-web.mjs): each text file with a brotli and
+    // a gzip copy beside it.
+    for (const [name, body] of [
+      ['index.html', indexHtml],
+      ['main-ABC123.js', script],
+    ]) {
+      writeFileSync(join(webDistDir, name), body);
+      writeFileSync(join(webDistDir, `${name}.br`), brotliCompressSync(body));
+      writeFileSync(join(webDistDir, `${name}.gz`), gzipSync(body));
+    }
+    writeFileSync(join(webDistDir, 'styles-DEF456.css'), 'body{margin:0}');
     app = await createTestApp({ webDistDir });
   });
 
@@ -33,7 +53,56 @@ describe('the web app served at /', () => {
 
   it('serves hashed bundles with a long cache', async () => {
     const response = await request(app.getHttpServer()).get('/main-ABC123.js').expect(200);
-    expect(response.headers['cache-control']).toContain('immutable');
+    expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('sends a script brotli-compressed when the browser accepts brotli, with the same caching', async () => {
+    const response = await asBuffer(
+      request(app.getHttpServer())
+        .get('/main-ABC123.js')
+        .set('Accept-Encoding', 'gzip, deflate, br, zstd'),
+    ).expect(200);
+    expect(response.headers['content-encoding']).toBe('br');
+    expect(response.headers['vary']).toMatch(/Accept-Encoding/i);
+    expect(response.headers['content-type']).toMatch(/^(text|application)\/javascript/);
+    expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect((response.body as Buffer).toString()).toBe(script);
+  });
+
+  it('sends it gzip-compressed when the browser accepts only gzip', async () => {
+    const response = await asBuffer(
+      request(app.getHttpServer()).get('/main-ABC123.js').set('Accept-Encoding', 'gzip'),
+    ).expect(200);
+    expect(response.headers['content-encoding']).toBe('gzip');
+    expect(response.headers['vary']).toMatch(/Accept-Encoding/i);
+    expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect((response.body as Buffer).toString()).toBe(script);
+  });
+
+  it('sends it as it is when the browser accepts no compression, or has no copy', async () => {
+    const plain = await request(app.getHttpServer())
+      .get('/main-ABC123.js')
+      .set('Accept-Encoding', 'identity')
+      .expect(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.text).toBe(script);
+    const small = await request(app.getHttpServer())
+      .get('/styles-DEF456.css')
+      .set('Accept-Encoding', 'br, gzip')
+      .expect(200);
+    expect(small.headers['content-encoding']).toBeUndefined();
+  });
+
+  it('sends index.html compressed but never cached, for a deep link too', async () => {
+    for (const path of ['/', '/avtal/42']) {
+      const response = await asBuffer(
+        request(app.getHttpServer()).get(path).set('Accept-Encoding', 'br'),
+      ).expect(200);
+      expect(response.headers['content-encoding']).toBe('br');
+      expect(response.headers['content-type']).toMatch(/text\/html/);
+      expect(response.headers['cache-control']).toBe('no-cache');
+      expect((response.body as Buffer).toString()).toBe(indexHtml);
+    }
   });
 
   it('keeps unknown API routes and missing files as 404s, not index.html', async () => {

@@ -35,7 +35,7 @@ import {
 import { AuthService, type StartedSession } from './auth.service';
 import { CurrentActor } from './current-actor.decorator';
 import { LoginDto } from './dto/login.dto';
-import { AuthConfigDto, SessionUserDto } from './dto/session-user.dto';
+import { AuthConfigDto, SessionStateDto, SessionUserDto } from './dto/session-user.dto';
 import { DEVICE_TRUST_DAYS } from './login-throttle.service';
 import { OidcService } from './oidc.service';
 import { SessionService } from './session.service';
@@ -116,15 +116,23 @@ export class AuthController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): SessionUserDto {
-    if (readCookie(request, XSRF_COOKIE) !== actor.csrfToken) {
-      setSessionXsrfCookie(
-        request,
-        response,
-        actor.csrfToken,
-        this.config.session.absoluteHours * 3_600_000,
-      );
-    }
+    this.renewXsrfCookie(actor, request, response);
     return toSessionUser(actor);
+  }
+
+  /**
+   * Whether a session exists, and whose: 200 either way, so the web app learns it without a
+   * failed request. Signed in, it hands the page its session's CSRF token again like `me`.
+   */
+  @Get('session')
+  session(
+    @Req() request: RequestWithActor,
+    @Res({ passthrough: true }) response: Response,
+  ): SessionStateDto {
+    const actor = request.actor;
+    if (!actor) return { signedIn: false, user: null };
+    this.renewXsrfCookie(actor, request, response);
+    return { signedIn: true, user: toSessionUser(actor) };
   }
 
   /** Starts single sign-on: redirects to the provider. */
@@ -171,6 +179,17 @@ export class AuthController {
     }
     setSessionCookies(request, response, session, this.config.session.absoluteHours * 3_600_000);
     response.redirect(result.returnTo);
+  }
+
+  private renewXsrfCookie(actor: Actor, request: Request, response: Response): void {
+    if (readCookie(request, XSRF_COOKIE) !== actor.csrfToken) {
+      setSessionXsrfCookie(
+        request,
+        response,
+        actor.csrfToken,
+        this.config.session.absoluteHours * 3_600_000,
+      );
+    }
   }
 
   private async signIn(

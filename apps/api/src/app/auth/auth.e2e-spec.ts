@@ -137,6 +137,27 @@ describe('sign-in, sessions and CSRF', () => {
       expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
     });
 
+    it('GET /api/auth/session answers 200 signedIn false when signed out, and after logout', async () => {
+      const signedOut = await new TestClient(app).get('/api/auth/session');
+      expect(signedOut.status).toBe(200);
+      expect(signedOut.body).toEqual({ signedIn: false, user: null });
+
+      const account = await createTestAccount(['READ_ONLY']);
+      const client = await signedIn(app, account);
+      const session = await client.get('/api/auth/session');
+      expect(session.status).toBe(200);
+      expect(session.body).toEqual({
+        signedIn: true,
+        user: expect.objectContaining({ id: account.id, roles: ['READ_ONLY'] }),
+      });
+
+      await client.post('/api/auth/logout');
+      expect((await client.get('/api/auth/session')).body).toEqual({
+        signedIn: false,
+        user: null,
+      });
+    });
+
     it('logout ends the session on the server, so the old cookie no longer works', async () => {
       const account = await createTestAccount(['READ_ONLY']);
       const client = await signedIn(app, account);

@@ -27,6 +27,7 @@ export const ACCESS_POLICY = {
   'POST /api/auth/login': 'PUBLIC',
   'POST /api/auth/logout': 'PUBLIC',
   'GET /api/auth/me': 'SIGNED_IN',
+  'GET /api/auth/session': 'PUBLIC',
   'GET /api/auth/oidc/login': 'PUBLIC',
   'GET /api/auth/oidc/callback': 'PUBLIC',
 

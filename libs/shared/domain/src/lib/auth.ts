@@ -17,6 +17,16 @@ export interface SessionUser {
   schoolUnits: UnitRef[];
 }
 
+/**
+ * `GET /api/auth/session`: whether a session exists, answered 200 either way, so that a visitor
+ * who is not signed in causes no failed request (and no console error) on a public page.
+ */
+export interface SessionState {
+  signedIn: boolean;
+  /** The signed-in person; null when signed out. */
+  user: SessionUser | null;
+}
+
 /** `GET /api/auth/config`: what the sign-in page offers, and the public pages' contact. */
 export interface AuthConfig {
   /** Demo mode shows the demo accounts' shared password on the sign-in page. */

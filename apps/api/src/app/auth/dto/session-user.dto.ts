@@ -1,4 +1,4 @@
-import type { AuthConfig, Role, SessionUser } from '@licensregistret/domain';
+import type { AuthConfig, Role, SessionState, SessionUser } from '@licensregistret/domain';
 
 import { UnitRefDto } from '../../accounts/dto/account-responses.dto';
 import { ApiUuid } from '../../openapi/formats';
@@ -12,6 +12,13 @@ export class SessionUserDto implements SessionUser {
   email!: string;
   roles!: Role[];
   schoolUnits!: UnitRefDto[];
+}
+
+/** Whether a session exists: 200 signed in or not. */
+export class SessionStateDto implements SessionState {
+  signedIn!: boolean;
+  /** The signed-in person; null when signed out. */
+  user!: SessionUserDto | null;
 }
 
 export class OidcOfferDto {

@@ -2,7 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
 
-import type { AuthConfig, LoginRequest, SessionUser } from '@licensregistret/domain';
+import type { AuthConfig, LoginRequest, SessionState, SessionUser } from '@licensregistret/domain';
 
 /** The sign-in endpoints. Relative URLs, so Angular adds the `X-XSRF-TOKEN` header to POSTs. */
 @Injectable({ providedIn: 'root' })
@@ -14,8 +14,9 @@ export class AuthApi {
     return this.http.get<AuthConfig>('/api/auth/config');
   }
 
-  me(): Observable<SessionUser> {
-    return this.http.get<SessionUser>('/api/auth/me');
+  /** Whether a session exists: 200 signed in or not, so a visitor's console stays quiet. */
+  session(): Observable<SessionState> {
+    return this.http.get<SessionState>('/api/auth/session');
   }
 
   login(request: LoginRequest): Observable<SessionUser> {

@@ -80,8 +80,8 @@ describe('route guards', () => {
     const navigation = harness.navigateByUrl('/katalog');
     await new Promise((resolve) => setTimeout(resolve));
     TestBed.inject(HttpTestingController)
-      .expectOne('/api/auth/me')
-      .flush(sessionUser(['READ_ONLY']));
+      .expectOne('/api/auth/session')
+      .flush({ signedIn: true, user: sessionUser(['READ_ONLY']) });
     await navigation;
 
     expect(TestBed.inject(Router).url).toBe('/katalog');

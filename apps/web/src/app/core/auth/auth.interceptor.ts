@@ -7,7 +7,7 @@ import { SIGN_IN_PATH, signInQuery } from './auth.guard';
 import { AuthStore } from './auth.store';
 
 /** Calls whose 401 means "not signed in" or "wrong password", not "the session ended". */
-const OWN_401 = ['/api/auth/me', '/api/auth/login'];
+const OWN_401 = ['/api/auth/login'];
 
 /**
  * A 401 from the API means the session has ended (expired, signed out elsewhere, account

@@ -32,7 +32,7 @@ describe('AuthStore', () => {
     const loaded = store.ensureLoaded();
     expect(store.state()).toEqual({ kind: 'loading' });
 
-    http.expectOne('/api/auth/me').flush(admin);
+    http.expectOne('/api/auth/session').flush({ signedIn: true, user: admin });
     await loaded;
 
     expect(store.state()).toEqual({ kind: 'signed-in', user: admin });
@@ -45,14 +45,14 @@ describe('AuthStore', () => {
     const store = TestBed.inject(AuthStore);
     const first = store.ensureLoaded();
     const second = store.ensureLoaded();
-    http.expectOne('/api/auth/me').flush(admin);
+    http.expectOne('/api/auth/session').flush({ signedIn: true, user: admin });
     await Promise.all([first, second]);
     await store.ensureLoaded();
-    http.expectNone('/api/auth/me');
+    http.expectNone('/api/auth/session');
     expect(store.user()).toEqual(admin);
   });
 
-  it('is signed out when the API answers 401', async () => {
+  it('is signed out when the API answers that no session exists', async () => {
     const store = await startAs(null);
     expect(store.state()).toEqual({ kind: 'signed-out' });
     expect(store.roles()).toBeNull();
@@ -62,7 +62,7 @@ describe('AuthStore', () => {
   it('is signed out, not stuck loading, when the API does not answer', async () => {
     const store = TestBed.inject(AuthStore);
     const loaded = store.ensureLoaded();
-    http.expectOne('/api/auth/me').error(new ProgressEvent('error'), { status: 0 });
+    http.expectOne('/api/auth/session').error(new ProgressEvent('error'), { status: 0 });
     await loaded;
     expect(store.state()).toEqual({ kind: 'signed-out' });
   });

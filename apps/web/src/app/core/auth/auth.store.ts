@@ -112,11 +112,15 @@ export class AuthStore {
 
   private async load(): Promise<void> {
     try {
-      const user = await firstValueFrom(this.api.me());
-      this.state$.set({ kind: 'signed-in', user });
+      const session = await firstValueFrom(this.api.session());
+      this.state$.set(
+        session.signedIn && session.user
+          ? { kind: 'signed-in', user: session.user }
+          : { kind: 'signed-out' },
+      );
     } catch {
-      // 401 is the usual answer when signed out; an API that does not answer leaves us signed
-      // out too, and the sign-in page says so when it cannot reach the service.
+      // An API that does not answer leaves us signed out, and the sign-in page says so when it
+      // cannot reach the service.
       this.state$.set({ kind: 'signed-out' });
     }
   }

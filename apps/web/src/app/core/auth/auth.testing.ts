@@ -26,16 +26,16 @@ export function setXsrfCookie(value: string | null): void {
 }
 
 /**
- * Loads the AuthStore as at start-up, answering `GET /api/auth/me` with `user`, or 401 for
- * null. Needs provideHttpClientTesting().
+ * Loads the AuthStore as at start-up, answering `GET /api/auth/session` with `user` signed in,
+ * or signed out for null. Needs provideHttpClientTesting().
  */
 export async function startAs(user: SessionUser | null): Promise<AuthStore> {
   setXsrfCookie('test-token');
   const store = TestBed.inject(AuthStore);
   const loaded = store.ensureLoaded();
-  const me = TestBed.inject(HttpTestingController).expectOne('/api/auth/me');
-  if (user) me.flush(user);
-  else me.flush(null, { status: 401, statusText: 'Unauthorized' });
+  TestBed.inject(HttpTestingController)
+    .expectOne('/api/auth/session')
+    .flush({ signedIn: user !== null, user });
   await loaded;
   return store;
 }

@@ -1,0 +1,49 @@
+import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
+
+/** How the built app reaches the browser: compressed, cached right, and quiet when signed out. */
+test.describe('delivery of the web app', () => {
+  test('a public page opened signed out logs no console error and no failed request', async ({
+    page,
+  }) => {
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('response', (response) => {
+      if (response.status() >= 400) errors.push(`${response.status()} ${response.url()}`);
+    });
+
+    await page.goto('/logga-in');
+    await expect(page.getByLabel('Användarnamn')).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+    await page.getByRole('link', { name: 'Tjänster och beslut' }).first().click();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.locator('main table tbody tr').first()).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+
+    expect(errors).toEqual([]);
+  });
+
+  test('scripts come brotli- or gzip-compressed as accepted, cached for a year; index.html is not cached', async ({
+    request,
+  }) => {
+    const index = await request.get('/', { headers: { 'Accept-Encoding': 'br, gzip' } });
+    expect(index.headers()['cache-control']).toBe('no-cache');
+    expect(index.headers()['content-encoding']).toBe('br');
+    const main = /src="(main-[A-Z0-9]+\.js)"/.exec(await index.text())?.[1];
+    expect(main).toBeTruthy();
+
+    for (const [accepted, encoding] of [
+      ['gzip, deflate, br, zstd', 'br'],
+      ['gzip, deflate', 'gzip'],
+    ]) {
+      const script = await request.get(`/${main}`, { headers: { 'Accept-Encoding': accepted } });
+      expect(script.status()).toBe(200);
+      expect(script.headers()['content-encoding']).toBe(encoding);
+      expect(script.headers()['vary']).toMatch(/Accept-Encoding/i);
+      expect(script.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(await script.text()).toContain('Licensregistret');
+    }
+  });
+});
