@@ -275,19 +275,28 @@ export class DashboardService {
             spread AS (
               SELECT fu.form, c.service_id, count(*)::int AS units_with
                 FROM form_unit fu JOIN covered c ON c.unit_id = fu.id
-               GROUP BY fu.form, c.service_id)
+               GROUP BY fu.form, c.service_id),
+            widespread AS (
+              SELECT sp.* FROM spread sp JOIN forms f ON f.form = sp.form
+               WHERE sp.units_with * 2 > f.unit_count),
+            -- One anti-join for all services (a subquery per service searched the whole of
+            -- "covered" once per unit: minutes on the benchmark's municipality).
+            lacking AS (
+              SELECT w.form, w.service_id,
+                     json_agg(json_build_object('id', fu.id, 'name', fu.name)
+                              ORDER BY fu.name, fu.id) AS units
+                FROM widespread w
+                JOIN form_unit fu ON fu.form = w.form
+                LEFT JOIN covered c ON c.unit_id = fu.id AND c.service_id = w.service_id
+               WHERE c.unit_id IS NULL
+               GROUP BY w.form, w.service_id)
        SELECT f.form AS school_form, f.unit_count, d.id AS service_id, d.name AS service_name,
-              sp.units_with,
-              CASE WHEN sp.service_id IS NOT NULL THEN (SELECT coalesce(json_agg(json_build_object('id', fu.id, 'name', fu.name)
-                                        ORDER BY fu.name, fu.id), '[]')
-                 FROM form_unit fu
-                WHERE fu.form = f.form
-                  AND NOT EXISTS (SELECT 1 FROM covered c
-                                   WHERE c.unit_id = fu.id AND c.service_id = sp.service_id)
-              ) END AS lacking
+              w.units_with,
+              CASE WHEN w.service_id IS NOT NULL THEN coalesce(l.units, '[]') END AS lacking
          FROM forms f
-         LEFT JOIN spread sp ON sp.form = f.form AND sp.units_with * 2 > f.unit_count
-         LEFT JOIN digital_service d ON d.id = sp.service_id
+         LEFT JOIN widespread w ON w.form = f.form
+         LEFT JOIN lacking l ON l.form = w.form AND l.service_id = w.service_id
+         LEFT JOIN digital_service d ON d.id = w.service_id
         ORDER BY f.form, d.name, d.id`,
       [today],
     );
