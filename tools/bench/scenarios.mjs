@@ -27,6 +27,13 @@ export function scenarios({ specialist, procurement, historyIds, moveSlots }) {
       headers: specialist,
       requests: [{ method: 'GET', path: queuePath(0) }],
     },
+    // As a browser asks for it: the API compresses (brotli), the baseline does not, so the
+    // difference from the first scenario is what compressing costs per request.
+    'queue, first page, compressed': {
+      connections: 32,
+      headers: { ...specialist, 'accept-encoding': 'gzip, deflate, br, zstd' },
+      requests: [{ method: 'GET', path: queuePath(0) }],
+    },
     'queue, later pages': {
       connections: 32,
       headers: specialist,

@@ -8,8 +8,8 @@ import request from 'supertest';
 import { createTestApp } from '../test/test-app';
 
 /** The body as bytes; superagent has already decoded the Content-Encoding it names. */
-const asBuffer = (response: request.Response) =>
-  response.buffer(true).parse((res, callback) => {
+const asBuffer = (test: request.Test) =>
+  test.buffer(true).parse((res, callback) => {
     const chunks: Buffer[] = [];
     res.on('data', (chunk: Buffer) => chunks.push(chunk));
     res.on('end', () => callback(null, Buffer.concat(chunks)));
@@ -103,6 +103,30 @@ describe('the web app served at /', () => {
       expect(response.headers['cache-control']).toBe('no-cache');
       expect((response.body as Buffer).toString()).toBe(indexHtml);
     }
+  });
+
+  it('compresses API answers of 1 kB or more as accepted, and smaller ones not', async () => {
+    const large = await request(app.getHttpServer())
+      .get('/api/docs-json')
+      .set('Accept-Encoding', 'gzip, deflate, br')
+      .expect(200);
+    expect(large.headers['content-encoding']).toBe('br');
+    expect(large.headers['vary']).toMatch(/Accept-Encoding/i);
+    expect(large.body.openapi).toMatch(/^3\./);
+    const gzip = await request(app.getHttpServer())
+      .get('/api/docs-json')
+      .set('Accept-Encoding', 'gzip')
+      .expect(200);
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    const small = await request(app.getHttpServer())
+      .get('/api/health')
+      .set('Accept-Encoding', 'gzip, br');
+    expect(small.headers['content-encoding']).toBeUndefined();
+    const plain = await request(app.getHttpServer())
+      .get('/api/docs-json')
+      .set('Accept-Encoding', 'identity')
+      .expect(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
   });
 
   it('keeps unknown API routes and missing files as 404s, not index.html', async () => {
