@@ -2,10 +2,9 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { AgChartOptions } from 'ag-charts-community';
 
 import { sessionUser, startAs } from '../core/auth/auth.testing';
-import { CHART_FACTORY, type ChartFactory } from './chart';
+import { CHART_FACTORY, type ChartFactory, type ChartSpec } from './chart';
 import { DashboardPage } from './dashboard.page';
 import { testDashboard } from './dashboard.testing';
 
@@ -15,14 +14,17 @@ const text = (node: Element | null | undefined) =>
 
 describe('DashboardPage', () => {
   let http: HttpTestingController;
-  let drawn: AgChartOptions[];
+  let drawn: ChartSpec[];
+  let canvases: HTMLCanvasElement[];
   let destroyed: number;
 
   beforeEach(() => {
     drawn = [];
+    canvases = [];
     destroyed = 0;
-    const factory: ChartFactory = async (options) => {
-      drawn.push(options);
+    const factory: ChartFactory = async (canvas, spec) => {
+      drawn.push(spec);
+      canvases.push(canvas);
       return { update: (next) => drawn.push(next), destroy: () => (destroyed += 1) };
     };
     TestBed.configureTestingModule({
@@ -73,8 +75,50 @@ describe('DashboardPage', () => {
       'Stapeldiagram, datum att hantera per månad de kommande 18 månaderna: augusti 2026 1, december 2026 1. Övriga månader inga.',
     ]);
     expect(drawn).toHaveLength(5);
-    expect(drawn.every((options) => options.container instanceof HTMLElement)).toBe(true);
-    expect(drawn[0]?.keyboard).toEqual({ enabled: false });
+    expect(canvases.every((canvas) => canvas instanceof HTMLCanvasElement)).toBe(true);
+    expect(drawn[0]).toMatchObject({
+      kind: 'bar',
+      labels: [
+        'Utkast',
+        'Uppsagt',
+        'Har löpt ut',
+        'Uppsägningstiden passerad',
+        'Åtgärd krävs',
+        'Löper snart ut',
+        'Aktivt',
+      ],
+      series: [{ name: 'Avtal', values: [1, 0, 2, 0, 1, 0, 12] }],
+      legend: false,
+    });
+    // The decision times: two lines told apart by a dash too, and gaps for months without any.
+    expect(drawn[2]?.series.map((series) => [series.name, series.dashed ?? false])).toEqual([
+      ['Median', false],
+      ['90:e percentilen', true],
+    ]);
+    expect(drawn[2]?.series[0]?.values.slice(-3)).toEqual([null, 10, 2]);
+    expect(drawn[2]?.legend).toBe(true);
+  });
+
+  it('shows the key figures first: dashes while loading, then the figures', async () => {
+    const fixture = TestBed.createComponent(DashboardPage);
+    fixture.detectChanges();
+    const element = fixture.nativeElement as HTMLElement;
+    const keyFigures = () =>
+      [...element.querySelectorAll('ul[aria-label="Nyckeltal"] li')].map(text);
+    expect(element.querySelector('h1 + ul')?.getAttribute('aria-label')).toBe('Nyckeltal');
+    expect(keyFigures()).toEqual([
+      '– avtal kräver åtgärd',
+      '– öppna begäranden',
+      '– årskostnad för avtal som gäller',
+    ]);
+    http.expectOne('/api/dashboard').flush(testDashboard());
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(keyFigures()).toEqual([
+      '1 avtal kräver åtgärd',
+      '6 öppna begäranden',
+      '1 324 567 kr årskostnad för avtal som gäller',
+    ]);
   });
 
   const headings = (element: HTMLElement) => [...element.querySelectorAll('h2')].map(text);
@@ -96,7 +140,7 @@ describe('DashboardPage', () => {
   it('puts agreements, renewals and cost first for procurement, in the DOM', async () => {
     await startAs(sessionUser(['PROCUREMENT']));
     const { element } = await render();
-    expect(text(element.querySelector('h1 + .lead + p'))).toBe(
+    expect(text(element.querySelector('.lead + p'))).toBe(
       'Avtal, förnyelser och årskostnad visas först för upphandlare.',
     );
     expect(headings(element)).toEqual([
@@ -122,7 +166,7 @@ describe('DashboardPage', () => {
   it('puts requests, decision time and equity first for an object manager', async () => {
     await startAs(sessionUser(['OBJECT_MANAGER', 'DATA_PROTECTION']));
     const { element } = await render();
-    expect(text(element.querySelector('h1 + .lead + p'))).toBe(
+    expect(text(element.querySelector('.lead + p'))).toBe(
       'Begäranden, tid till beslut och likvärdighet visas först för objektspecialister och objektledare.',
     );
     expect(headings(element)).toEqual([
@@ -197,8 +241,10 @@ describe('DashboardPage', () => {
 
   it('destroys its charts with the page', async () => {
     const { fixture } = await render();
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(drawn).toHaveLength(5);
     fixture.destroy();
-    await Promise.resolve();
+    await new Promise((resolve) => setTimeout(resolve));
     expect(destroyed).toBe(5);
   });
 

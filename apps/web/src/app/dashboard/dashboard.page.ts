@@ -5,7 +5,7 @@ import { AGREEMENT_PATHS } from '../agreements/agreement-paths';
 import { StatusBadge } from '../agreements/status-badge';
 import { AuthStore } from '../core/auth/auth.store';
 import { countText, formatInteger, formatSek } from '../shared/format/format';
-import { Chart, type ChartOptions } from './chart';
+import { Chart, type ChartSpec } from './chart';
 import { DashboardStore, type Figure } from './dashboard.store';
 import { FiguresTable } from './figures-table';
 import { sectionOrder, sectionOrderNote } from './section-order';
@@ -22,21 +22,15 @@ function inWords(figures: readonly Figure[], format: (value: number) => string =
 
 function barChart(
   figures: readonly Figure[],
-  yName: string,
-  format: (value: number) => string = formatInteger,
-): ChartOptions {
+  name: string,
+  formatValue: (value: number) => string = formatInteger,
+): ChartSpec {
   return {
-    data: figures.map((figure) => ({ label: figure.label, value: figure.value })),
-    series: [{ type: 'bar', xKey: 'label', yKey: 'value', yName, fill: BLUE }],
-    axes: {
-      x: { type: 'category', position: 'bottom' },
-      y: {
-        type: 'number',
-        position: 'left',
-        label: { formatter: ({ value }: { value: number }) => format(value) },
-      },
-    },
-    legend: { enabled: false },
+    kind: 'bar',
+    labels: figures.map((figure) => figure.label),
+    series: [{ name, values: figures.map((figure) => figure.value), color: BLUE }],
+    formatValue,
+    legend: false,
   };
 }
 
@@ -81,30 +75,30 @@ export class DashboardPage implements OnInit {
   protected readonly openCount = computed(() =>
     this.store.openRequestAges().reduce((sum, age) => sum + age.value, 0),
   );
+  /** Agreements whose status says someone must act: a decision's lead time has begun. */
+  protected readonly actionNeededCount = computed(
+    () =>
+      this.store.agreementsByStatus().find((figure) => figure.key === 'ACTION_NEEDED')?.value ?? 0,
+  );
 
-  protected readonly decisionChart = computed<ChartOptions>(() => ({
-    data: this.store.decisionTimes().map((row) => ({
-      label: row.label,
-      median: row.medianDays,
-      p90: row.p90Days,
-    })),
-    series: [
-      { type: 'line', xKey: 'label', yKey: 'median', yName: 'Median', stroke: BLUE },
-      {
-        type: 'line',
-        xKey: 'label',
-        yKey: 'p90',
-        yName: '90:e percentilen',
-        stroke: ORANGE,
-        lineDash: [6, 4],
-        marker: { fill: ORANGE, stroke: ORANGE, shape: 'square' },
-      },
-    ],
-    axes: {
-      x: { type: 'category', position: 'bottom' },
-      y: { type: 'number', position: 'left', title: { text: 'Dagar' } },
-    },
-  }));
+  protected readonly decisionChart = computed<ChartSpec>(() => {
+    const months = this.store.decisionTimes();
+    return {
+      kind: 'line',
+      labels: months.map((row) => row.label),
+      series: [
+        { name: 'Median', values: months.map((row) => row.medianDays), color: BLUE },
+        {
+          name: '90:e percentilen',
+          values: months.map((row) => row.p90Days),
+          color: ORANGE,
+          dashed: true,
+        },
+      ],
+      valueTitle: 'Dagar',
+      legend: true,
+    };
+  });
   protected readonly decisionLabel = computed(() => {
     const months = this.store.decisionTimes().filter((row) => row.count > 0);
     const figures = months.map(
@@ -142,6 +136,14 @@ export class DashboardPage implements OnInit {
 
   protected retry(): Promise<void> {
     return this.store.load();
+  }
+
+  /** A key figure, or a dash until the figures are read. */
+  protected keyFigure(
+    value: number | undefined,
+    format: (value: number) => string = formatInteger,
+  ): string {
+    return this.store.dashboard() === null || value === undefined ? '–' : format(value);
   }
 
   protected days(value: number | null): string {
