@@ -75,7 +75,10 @@ function cumulativeLayoutShift(shifts) {
 function totalBlockingTime(longTasks, fcp) {
   return longTasks
     .filter((task) => task.start + task.duration > fcp)
-    .reduce((sum, task) => sum + Math.max(0, task.start + task.duration - Math.max(task.start, fcp) - 50), 0);
+    .reduce(
+      (sum, task) => sum + Math.max(0, task.start + task.duration - Math.max(task.start, fcp) - 50),
+      0,
+    );
 }
 
 /** Signs the context in through the API, as the sign-in page would (cookies land in the context). */
@@ -98,7 +101,7 @@ async function networkQuiet(tracker, quietMs = 1000, maxMs = 30_000) {
   }
 }
 
-async function coldLoad(browser, baseUrl, page, profile, password) {
+export async function coldLoad(browser, baseUrl, page, profile, password) {
   const context = await browser.newContext({ ...profile.context, locale: 'sv-SE' });
   try {
     if (page.account) await signInContext(context, baseUrl, page.account, password);
@@ -109,7 +112,11 @@ async function coldLoad(browser, baseUrl, page, profile, password) {
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: false });
     await cdp.send('Network.emulateNetworkConditions', { offline: false, ...profile.network });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
-    const tracker = { inFlight: new Map(), lastActivity: Date.now(), bytes: { script: 0, total: 0 } };
+    const tracker = {
+      inFlight: new Map(),
+      lastActivity: Date.now(),
+      bytes: { script: 0, total: 0 },
+    };
     const types = new Map();
     const errors = [];
     tab.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
@@ -128,13 +135,15 @@ async function coldLoad(browser, baseUrl, page, profile, password) {
       if (types.get(event.requestId) === 'Script') tracker.bytes.script += event.encodedDataLength;
     });
     cdp.on('Network.loadingFailed', finish);
-    let scriptAtReady = 0;
     await tab.goto(`${baseUrl}${page.path}`, { waitUntil: 'load', timeout: 60_000 });
     await tab.locator(page.ready).first().waitFor({ timeout: 60_000 });
-    scriptAtReady = tracker.bytes.script;
+    const scriptAtReady = tracker.bytes.script;
+    const failed = await tab.locator('main [role="alert"]').count();
     await networkQuiet(tracker);
     // Give the last paint a frame, then read what the observers saw.
-    await tab.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
+    await tab.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))),
+    );
     const perf = await tab.evaluate(() => window.__benchPerf);
     return {
       scriptBytes: tracker.bytes.script,
@@ -144,6 +153,7 @@ async function coldLoad(browser, baseUrl, page, profile, password) {
       cls: cumulativeLayoutShift(perf.shifts),
       tbt: totalBlockingTime(perf.longTasks, perf.fcp),
       errors,
+      failed,
     };
   } finally {
     await context.close();
@@ -167,27 +177,63 @@ export function benchPages(ids) {
       account: specialist,
       ready: 'lr-request-panel h2',
     },
-    { name: 'a request', path: `/begaranden/${ids.request}`, account: specialist, ready: 'main h1' },
-    { name: 'agreements', path: '/avtal', account: 'bench.procurement1', ready: '[role="gridcell"]' },
-    { name: 'an agreement', path: `/avtal/${ids.agreement}`, account: 'bench.procurement1', ready: 'main h1' },
+    {
+      name: 'a request',
+      path: `/begaranden/${ids.request}`,
+      account: specialist,
+      ready: 'main h1',
+    },
+    {
+      name: 'agreements',
+      path: '/avtal',
+      account: 'bench.procurement1',
+      ready: '[role="gridcell"]',
+    },
+    {
+      name: 'an agreement',
+      path: `/avtal/${ids.agreement}`,
+      account: 'bench.procurement1',
+      ready: 'main h1',
+    },
     { name: 'request form', path: '/begaranden/ny', account: 'bench.skola2', ready: 'main form' },
-    { name: 'dashboard', path: '/oversikt', account: specialist, ready: 'main h2' },
+    // The key figures (or, before them, the first part; or the alert when the figures fail).
+    {
+      name: 'dashboard',
+      path: '/oversikt',
+      account: specialist,
+      ready: 'main ul[aria-label="Nyckeltal"][aria-busy="false"], main h2, main [role="alert"]',
+    },
   ];
 }
 
 const kB = (bytes) => (bytes / 1024).toFixed(0);
 
 /** Measures every page under every profile; returns rows and prints a table through `log`. */
-export async function measurePages(baseUrl, ids, password, { runs = 3, log, only } = {}) {
+export async function measurePages(
+  baseUrl,
+  ids,
+  password,
+  { runs = 3, log, only, profiles = Object.keys(PROFILES) } = {},
+) {
   const browser = await chromium.launch({ executablePath: EXECUTABLE });
   const rows = [];
   try {
-    for (const [profileName, profile] of Object.entries(PROFILES)) {
-      for (const page of benchPages(ids).filter((p) => !only || only.some((w) => p.name.includes(w)))) {
+    for (const profileName of profiles) {
+      const profile = PROFILES[profileName];
+      for (const page of benchPages(ids).filter(
+        (p) => !only || only.some((w) => p.name.includes(w)),
+      )) {
         const samples = [];
         for (let run = 0; run < runs; run += 1) {
-          samples.push(await coldLoad(browser, baseUrl, page, profile, password));
+          try {
+            samples.push(await coldLoad(browser, baseUrl, page, profile, password));
+          } catch (error) {
+            log?.(
+              `  ${profileName} ${page.name}: run ${run + 1} failed: ${error.message.split('\n')[0]}`,
+            );
+          }
         }
+        if (samples.length === 0) continue;
         const m = (key) => median(samples.map((sample) => sample[key]));
         const row = {
           profile: profileName,
@@ -199,13 +245,15 @@ export async function measurePages(baseUrl, ids, password, { runs = 3, log, only
           cls: m('cls').toFixed(3),
           tbtMs: m('tbt').toFixed(0),
           consoleErrors: samples[0].errors.length,
+          failed: samples.some((sample) => sample.failed),
         };
         rows.push(row);
         log?.(
           `  ${profileName.padEnd(7)} ${page.name.padEnd(15)} JS ${row.jsKb.padStart(5)} kB ` +
             `(${row.jsAtReadyKb} kB when ready) | total ${row.totalKb.padStart(5)} kB | ` +
             `LCP ${row.lcpMs.padStart(5)} ms | CLS ${row.cls} | TBT ${row.tbtMs.padStart(5)} ms` +
-            (row.consoleErrors ? ` | console errors: ${row.consoleErrors}` : ''),
+            (row.consoleErrors ? ` | console errors: ${row.consoleErrors}` : '') +
+            (row.failed ? ' | the page showed an error' : ''),
         );
       }
     }

@@ -3,6 +3,7 @@
 //
 //   node tools/bench/run.mjs [--rounds 3] [--seconds 10] [--only queue,moves] [--no-browser]
 //                            [--regenerate] [--pages queue,dashboard] [--page-runs 3]
+//                            [--profiles phone,desktop]
 // `--only browser` runs the browser part alone.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -12,10 +13,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 import { measureBrowser } from './browser.mjs';
-import { measurePages } from './pages.mjs';
 import { apiNodeFlags, openBenchServer, prepareBenchData } from './database.mjs';
 import { BENCH_PASSWORD, SCALE, rowCounts } from './generate.mjs';
 import { median, runLoad, runSteady } from './load.mjs';
+import { measurePages } from './pages.mjs';
 import { agreementsPath, queuePath, scenarios } from './scenarios.mjs';
 import { signIn } from './session.mjs';
 
@@ -29,6 +30,7 @@ const { values: args } = parseArgs({
     regenerate: { type: 'boolean', default: false },
     pages: { type: 'string' },
     'page-runs': { type: 'string', default: '3' },
+    profiles: { type: 'string' },
   },
 });
 const rounds = Number(args.rounds);
@@ -293,6 +295,7 @@ async function main() {
       await measurePages(targets.api, pageIds, BENCH_PASSWORD, {
         runs: Number(args['page-runs']),
         only: args.pages?.split(','),
+        profiles: args.profiles?.split(','),
         log,
       });
     }

@@ -43,7 +43,7 @@ test.describe('delivery of the web app', () => {
       expect(script.headers()['content-encoding']).toBe(encoding);
       expect(script.headers()['vary']).toMatch(/Accept-Encoding/i);
       expect(script.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
-      expect(await script.text()).toContain('Licensregistret');
+      expect(await script.text()).toContain('lr-root');
     }
   });
 });
