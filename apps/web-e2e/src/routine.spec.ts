@@ -161,6 +161,7 @@ test.describe('the request and decision routine', () => {
     await panel.getByLabel('Motivering till skolan').fill('Verktyget är granskat och godkänt.');
     await expectNoSeriousA11yViolations(page);
     await panel.getByRole('button', { name: 'Besluta' }).click();
+    await panel.getByRole('button', { name: 'Bekräfta beslut' }).click();
     await expect(panel.getByText('Beslutad').first()).toBeVisible();
 
     await signOutAndIn(page, 'skola');
@@ -244,6 +245,7 @@ test.describe('the request and decision routine', () => {
       .getByLabel('Motivering till skolan')
       .fill('Spelet visar reklam för elever, och behovet täcks av NE.');
     await panel.getByRole('button', { name: 'Besluta' }).click();
+    await panel.getByRole('button', { name: 'Bekräfta beslut' }).click();
     await expect(panel.getByText('Beslutad').first()).toBeVisible();
 
     await signOutAndIn(page, 'skola');

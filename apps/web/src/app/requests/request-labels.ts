@@ -14,7 +14,13 @@ import {
 import { dayInSweden } from '../shared/format/format';
 
 /** The moves a school makes; the other moves belong to the decision routine's own pages. */
-export const SCHOOL_MOVES: readonly RequestMove[] = ['ENDORSE', 'SUBMIT', 'ANSWER', 'WITHDRAW'];
+export const SCHOOL_MOVES: readonly RequestMove[] = [
+  'ENDORSE',
+  'DECLINE',
+  'SUBMIT',
+  'ANSWER',
+  'WITHDRAW',
+];
 
 /** Whether someone with these roles asks for tools for their own units. */
 export function isSchoolRole(roles: readonly Role[] | null): boolean {
@@ -77,6 +83,11 @@ export function endorsementText(request: RequestDetail, isPrincipal: boolean): s
       : 'Begäran har ändrats sedan rektor tillstyrkte den. Rektor behöver tillstyrka den igen innan den bedöms.';
   }
   if (request.state !== 'DRAFT') return null;
+  if (request.decline) {
+    return isPrincipal
+      ? 'Du har avstyrkt begäran. Beställaren kan ändra den, och du kan tillstyrka den när den är rätt.'
+      : 'Rektor har avstyrkt begäran. Ändra den utifrån skälet; rektor får den då för tillstyrkan igen.';
+  }
   return isPrincipal
     ? 'Begäran är inte tillstyrkt. Skickar du in den räknas det som din tillstyrkan.'
     : 'Rektor har inte tillstyrkt begäran än. När rektor har tillstyrkt den kan du skicka in den; rektor hittar utkastet under Begäranden.';

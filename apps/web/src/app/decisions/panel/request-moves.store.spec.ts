@@ -67,6 +67,31 @@ describe('RequestMovesStore', () => {
     expect(store.errors().fields).toEqual({});
   });
 
+  it('checks a decision before its confirmation step, setting the errors as a refusal would', async () => {
+    await openRequest(testRequestDetail({ state: 'IN_REVIEW', availableMoves: ['DECIDE'] }));
+    expect(store.check('DECIDE', emptyMoveForm())).toBe(false);
+    expect(store.errors().fields).toEqual({ outcome: ['Välj ett beslut.'] });
+    expect(store.check('DECIDE', { ...emptyMoveForm(), outcome: 'APPROVED' })).toBe(true);
+    expect(store.errors().fields).toEqual({});
+    http.expectNone('/api/requests/r-123/moves');
+  });
+
+  it('says a corrected decision was corrected', async () => {
+    await openRequest(testRequestDetail({ state: 'DECIDED', decisionOutcome: 'APPROVED' }));
+    const made = store.makeMove('CORRECT_DECISION', {
+      ...emptyMoveForm(),
+      outcome: 'APPROVED',
+      correctionReason: 'Fel motivering.',
+    });
+    http
+      .expectOne('/api/requests/r-123/moves')
+      .flush(testRequestDetail({ state: 'DECIDED', version: 5 }));
+    await settle();
+    http.expectOne('/api/requests/r-123/events').flush([]);
+    expect(await made).toBe('done');
+    expect(store.notice()?.text).toBe('Beslutet är rättat. Skolan har fått besked igen.');
+  });
+
   it('makes no move before the request is read', async () => {
     expect(await store.makeMove('START_REVIEW', emptyMoveForm())).toBe('failed');
     http.expectNone('/api/requests/r-123/moves');

@@ -40,6 +40,7 @@ export const CONFLICT_MESSAGE =
 /** What the panel says after a move that did not change the state. */
 const SAME_STATE_TEXT: Partial<Record<RequestMove, string>> = {
   PROPOSE_DECISION: 'Beslutsförslaget är sparat och väntar på objektledarens beslut.',
+  CORRECT_DECISION: 'Beslutet är rättat. Skolan har fått besked igen.',
   ENDORSE: 'Begäran är tillstyrkt.',
 };
 
@@ -104,6 +105,19 @@ export class RequestMovesStore {
     } finally {
       this.saving$.set(null);
     }
+  }
+
+  /**
+   * Checks the form before a confirmation step shows it: true when the routine's rules pass;
+   * otherwise the errors are set as a refused move's would be.
+   */
+  check(move: RequestMove, value: MoveFormValue): boolean {
+    const request = this.request.request();
+    if (!request) return false;
+    const invalid = validateMove(move, value, request);
+    this.notice$.set(null);
+    this.errors$.set(invalid);
+    return !hasErrors(invalid);
   }
 
   clearErrors(): void {

@@ -77,6 +77,22 @@ describe('RequestPanel', () => {
     );
   }
 
+  function confirmFacts(element: HTMLElement): Record<string, string> {
+    const terms = [...element.querySelectorAll('.confirm-facts dt')];
+    return Object.fromEntries(
+      terms.map((term) => [
+        term.textContent?.trim() ?? '',
+        term.nextElementSibling?.textContent?.trim() ?? '',
+      ]),
+    );
+  }
+
+  function told(element: HTMLElement): string[] {
+    return [...element.querySelectorAll('.confirm ul li')].map(
+      (li) => li.textContent?.trim() ?? '',
+    );
+  }
+
   function type(element: HTMLElement, selector: string, value: string): void {
     const input = element.querySelector<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(
       selector,
@@ -121,15 +137,14 @@ describe('RequestPanel', () => {
     const rows = [...element.querySelectorAll('lr-service-reviews tbody tr')].map((row) =>
       [...row.querySelectorAll('th, td')].map((cell) => cell.textContent?.trim()),
     );
-    expect(rows[0]).toEqual([
-      'Dataskyddsgranskning (GDPR)',
+    expect(rows[0]?.map((cell) => cell?.replace(/\s+/g, ' '))).toEqual([
+      'Dataskydd (GDPR)',
       'Godkänd',
       'Dana Dataskydd',
-      '2026-01-15',
-      '2027-01-15',
+      '2026-01-15 senast 2027-01-15',
       'Giltig',
     ]);
-    expect(rows[1]?.slice(0, 2)).toEqual(['Informationssäkerhetsgranskning', 'Inte gjord']);
+    expect(rows[1]).toEqual(['Informationssäkerhet', 'Inte gjord', '–', '–', '–']);
     const blockers = [...element.querySelectorAll('.blockers li')].map((li) =>
       li.textContent?.trim(),
     );
@@ -298,6 +313,24 @@ describe('RequestPanel', () => {
     await settle(fixture);
     expect(element.querySelector('#move-conditions')).toBeNull();
     button(element, 'Besluta').click();
+    await settle(fixture);
+
+    // A confirmation step first: what will be decided and who will be told; nothing sent yet.
+    http.expectNone('/api/requests/r-123/moves');
+    const confirmHeading = element.querySelector('#move-confirm-heading');
+    expect(confirmHeading?.textContent?.trim()).toBe('Bekräfta beslutet');
+    expect(document.activeElement).toBe(confirmHeading);
+    expect(confirmFacts(element)).toEqual({
+      Beslut: 'Avslagen',
+      Skäl: 'Behov',
+      'Motivering till skolan': 'NE täcker redan behovet för årskurs 4–6.',
+      Villkor: 'Inga',
+    });
+    expect(told(element)).toEqual([
+      'Lena Lärspridare, som gjorde begäran',
+      'Rektor för Hagaskolan F-6',
+    ]);
+    button(element, 'Bekräfta beslut').click();
 
     const move = http.expectOne('/api/requests/r-123/moves');
     expect(move.request.body).toEqual({
@@ -313,6 +346,163 @@ describe('RequestPanel', () => {
     );
     await settle(fixture);
     http.expectOne('/api/requests/r-123/events').flush([]);
+  });
+
+  it('goes back from the confirmation to the form with its values kept, and Escape does too', async () => {
+    const { fixture, element, closed } = await render(
+      testRequestDetail({ state: 'IN_REVIEW', availableMoves: ['DECIDE'], approvalBlockers: [] }),
+    );
+    button(element, 'Besluta').click();
+    await settle(fixture);
+    element.querySelector<HTMLInputElement>('#move-outcome-APPROVED')?.click();
+    type(element, '#move-text', 'Godkänd för hela skolan.');
+    await settle(fixture);
+    button(element, 'Besluta').click();
+    await settle(fixture);
+
+    button(element, 'Tillbaka och ändra').click();
+    await settle(fixture);
+    expect(element.querySelector('#move-confirm-heading')).toBeNull();
+    expect(element.querySelector<HTMLTextAreaElement>('#move-text')?.value).toBe(
+      'Godkänd för hela skolan.',
+    );
+    expect(document.activeElement?.id).toBe('move-submit');
+
+    button(element, 'Besluta').click();
+    await settle(fixture);
+    element
+      .querySelector('#move-confirm-heading')
+      ?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await settle(fixture);
+    expect(element.querySelector('#move-confirm-heading')).toBeNull();
+    expect(closed).not.toHaveBeenCalled();
+    http.expectNone('/api/requests/r-123/moves');
+  });
+
+  it('an incomplete decision stays in the form with the errors; no confirmation is shown', async () => {
+    const { fixture, element } = await render(
+      testRequestDetail({ state: 'IN_REVIEW', availableMoves: ['DECIDE'] }),
+    );
+    button(element, 'Besluta').click();
+    await settle(fixture);
+    button(element, 'Besluta').click();
+    await settle(fixture);
+    expect(element.querySelector('#move-confirm-heading')).toBeNull();
+    expect(element.querySelector('.error-summary')?.textContent).toContain('Välj ett beslut.');
+  });
+
+  describe('the object manager corrects or reopens a decision', () => {
+    const decided = () =>
+      testRequestDetail({
+        state: 'DECIDED',
+        decisionOutcome: 'APPROVED',
+        decision: {
+          outcome: 'APPROVED',
+          reasons: [],
+          text: 'Godkänd.',
+          conditions: '',
+          decidedByName: 'Olle Objektspecialist',
+          decidedAt: '2026-03-01T10:00:00Z',
+        },
+        approvalBlockers: [],
+        availableMoves: ['CORRECT_DECISION', 'REOPEN_DECISION'],
+      });
+
+    it('corrects: the form starts from the decision, asks why, confirms and sends the reason', async () => {
+      const { fixture, element, changed } = await render(decided(), ['OBJECT_MANAGER']);
+      expect(buttonNames(element, '.move-buttons')).toEqual([
+        'Rätta beslutet',
+        'Öppna granskningen igen',
+      ]);
+      button(element, 'Rätta beslutet').click();
+      await settle(fixture);
+      expect(element.querySelector<HTMLInputElement>('#move-outcome-APPROVED')?.checked).toBe(true);
+      expect(element.querySelector<HTMLTextAreaElement>('#move-text')?.value).toBe('Godkänd.');
+
+      element.querySelector<HTMLInputElement>('#move-outcome-APPROVED_WITH_CONDITIONS')?.click();
+      await settle(fixture);
+      type(element, '#move-conditions', 'Bara med skolkonton.');
+      await settle(fixture);
+      button(element, 'Rätta beslutet').click();
+      await settle(fixture);
+      expect(element.querySelector('.error-summary')?.textContent).toContain(
+        'Skriv varför beslutet ändras.',
+      );
+      expect(element.querySelector('#move-confirm-heading')).toBeNull();
+
+      type(element, '#move-correction-reason', 'Villkoren från granskningen saknades.');
+      await settle(fixture);
+      button(element, 'Rätta beslutet').click();
+      await settle(fixture);
+      expect(confirmFacts(element)).toEqual({
+        'Beslut i dag': 'Godkänd',
+        'Nytt beslut': 'Godkänd med villkor',
+        'Motivering till skolan': 'Godkänd.',
+        Villkor: 'Bara med skolkonton.',
+        'Varför beslutet ändras': 'Villkoren från granskningen saknades.',
+      });
+      expect(told(element)).toEqual([
+        'Lena Lärspridare, som gjorde begäran',
+        'Rektor för Hagaskolan F-6',
+      ]);
+      button(element, 'Bekräfta rättelsen').click();
+
+      const move = http.expectOne('/api/requests/r-123/moves');
+      expect(move.request.body).toEqual({
+        move: 'CORRECT_DECISION',
+        version: 4,
+        outcome: 'APPROVED_WITH_CONDITIONS',
+        reasons: [],
+        text: 'Godkänd.',
+        conditions: 'Bara med skolkonton.',
+        correctionReason: 'Villkoren från granskningen saknades.',
+      });
+      move.flush({ ...decided(), version: 5, decisionOutcome: 'APPROVED_WITH_CONDITIONS' });
+      await settle(fixture);
+      http.expectOne('/api/requests/r-123/events').flush([]);
+      await settle(fixture);
+      expect(element.querySelector('.panel-notice')?.textContent).toContain('Beslutet är rättat');
+      expect(changed).toHaveBeenCalled();
+    });
+
+    it('reopens: only the reason, then a confirmation naming the specialist too', async () => {
+      const { fixture, element } = await render(decided(), ['OBJECT_MANAGER']);
+      button(element, 'Öppna granskningen igen').click();
+      await settle(fixture);
+      expect(element.querySelector('#move-text')).toBeNull();
+      type(element, '#move-correction-reason', 'Leverantören bytte lagringsplats.');
+      await settle(fixture);
+      button(element, 'Öppna granskningen igen').click();
+      await settle(fixture);
+      expect(confirmFacts(element)).toEqual({
+        'Beslutet som inte längre gäller': 'Godkänd',
+        'Begäran går till': 'Granskning',
+        'Varför beslutet ändras': 'Leverantören bytte lagringsplats.',
+      });
+      expect(told(element)).toContain('Objektspecialisten som har hand om begäran');
+      element.querySelector<HTMLButtonElement>('#move-confirm')?.click();
+      const move = http.expectOne('/api/requests/r-123/moves');
+      expect(move.request.body).toEqual({
+        move: 'REOPEN_DECISION',
+        version: 4,
+        correctionReason: 'Leverantören bytte lagringsplats.',
+      });
+      move.flush(testRequestDetail({ state: 'IN_REVIEW', availableMoves: [] }));
+      await settle(fixture);
+      http.expectOne('/api/requests/r-123/events').flush([]);
+    });
+  });
+
+  it('puts the moves first, before the decision, the reviews and the request', async () => {
+    const { element } = await render();
+    const order = ['lr-move-actions', 'lr-service-reviews', '#request-facts-heading'].map(
+      (selector) => element.querySelector(selector),
+    );
+    for (let i = 1; i < order.length; i++) {
+      expect(
+        order[i - 1]!.compareDocumentPosition(order[i]!) & Node.DOCUMENT_POSITION_FOLLOWING,
+      ).toBeTruthy();
+    }
   });
 
   it('says someone else changed the request, reads it again and offers what is possible now', async () => {
@@ -551,7 +741,7 @@ describe('RequestPanel', () => {
       await settle(fixture);
 
       const validity = [...element.querySelectorAll('lr-service-reviews tbody tr')].map((row) =>
-        row.querySelectorAll('td')[4]?.textContent?.trim(),
+        row.querySelectorAll('td')[3]?.textContent?.trim(),
       );
       expect(validity[0]).toBe('Ska göras om');
       const blockers = [...element.querySelectorAll('.blockers li')].map((li) =>

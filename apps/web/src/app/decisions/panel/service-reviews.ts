@@ -44,6 +44,13 @@ interface ReviewRow {
   conditions: string;
 }
 
+/** The table's row names, short enough for the panel at laptop width (its caption says what). */
+const REVIEW_ROW_LABELS: Record<ReviewKind, string> = {
+  DATA_PROTECTION: 'Dataskydd (GDPR)',
+  INFORMATION_SECURITY: 'Informationssäkerhet',
+  PROCUREMENT: 'Avtal och kostnad',
+};
+
 /** "Dataskyddsgranskning (GDPR)" -> "Registrera dataskyddsgranskning (GDPR)". */
 export function reviewLinkText(kind: ReviewKind): string {
   const label = REVIEW_KIND_LABELS[kind];
@@ -84,8 +91,7 @@ export function reviewLinkText(kind: ReviewKind): string {
                 <th scope="col">Granskning</th>
                 <th scope="col">Utfall</th>
                 <th scope="col">Granskare</th>
-                <th scope="col">Granskad</th>
-                <th scope="col">Görs om senast</th>
+                <th scope="col">Granskad, görs om senast</th>
                 <th scope="col">Giltighet</th>
               </tr>
             </thead>
@@ -100,8 +106,13 @@ export function reviewLinkText(kind: ReviewKind): string {
                     }
                   </td>
                   <td>{{ row.reviewer }}</td>
-                  <td>{{ row.reviewedOn }}</td>
-                  <td>{{ row.redoBy }}</td>
+                  <td class="dates">
+                    @if (row.reviewedOn) {
+                      {{ row.reviewedOn }}<span class="hint redo"> senast {{ row.redoBy }}</span>
+                    } @else {
+                      –
+                    }
+                  </td>
                   <td>{{ row.validity }}</td>
                 </tr>
               }
@@ -147,73 +158,75 @@ export function reviewLinkText(kind: ReviewKind): string {
         </ul>
       }
       @if (view.mayReportChange) {
-        <form
-          class="service-change"
-          [formGroup]="changeForm"
-          (ngSubmit)="reportChange()"
-          novalidate
-          aria-labelledby="service-change-heading"
-        >
-          <h4 id="service-change-heading">Rapportera ändring av tjänsten</h4>
-          <p class="hint">
-            En ny version, en migrering eller ett nytt underbiträde gör att tjänstens granskningar
-            ska göras om innan en begäran om tjänsten kan godkännas.
-          </p>
-          @if (changes.notice(); as notice) {
-            <p #changeNoticeEl class="change-notice" role="status" tabindex="-1">{{ notice }}</p>
-          }
-          <lr-error-summary
-            [errors]="changes.errors()"
-            [fieldIds]="changeFieldIds"
-            heading="Ändringen kunde inte rapporteras"
-          />
-          <fieldset
-            [attr.aria-describedby]="changeError('kind') ? 'service-change-kind-error' : null"
+        <!-- Rarely needed: folded away until asked for. -->
+        <details class="service-change">
+          <summary id="service-change-heading">Rapportera ändring av tjänsten</summary>
+          <form
+            [formGroup]="changeForm"
+            (ngSubmit)="reportChange()"
+            novalidate
+            aria-labelledby="service-change-heading"
           >
-            <legend>Typ av ändring</legend>
-            @if (changeError('kind'); as message) {
-              <span class="field-error" id="service-change-kind-error">{{ message }}</span>
+            <p class="hint">
+              En ny version, en migrering eller ett nytt underbiträde gör att tjänstens granskningar
+              ska göras om innan en begäran om tjänsten kan godkännas.
+            </p>
+            @if (changes.notice(); as notice) {
+              <p #changeNoticeEl class="change-notice" role="status" tabindex="-1">{{ notice }}</p>
             }
-            @for (kind of changeKinds; track kind) {
-              <label class="checkbox">
-                <input
-                  type="radio"
-                  [id]="'service-change-kind-' + kind"
-                  formControlName="kind"
-                  [value]="kind"
-                />
-                {{ changeLabels[kind] }}
-              </label>
-            }
-          </fieldset>
-          <div class="field">
-            <label for="service-change-description">Beskrivning</label>
-            <span class="hint" id="service-change-description-hint"
-              >Vad ändras och när, till exempel vilket underbiträde som tillkommer.</span
+            <lr-error-summary
+              [errors]="changes.errors()"
+              [fieldIds]="changeFieldIds"
+              heading="Ändringen kunde inte rapporteras"
+            />
+            <fieldset
+              [attr.aria-describedby]="changeError('kind') ? 'service-change-kind-error' : null"
             >
-            @if (changeError('description'); as message) {
-              <span class="field-error" id="service-change-description-error">{{ message }}</span>
-            }
-            <textarea
-              id="service-change-description"
-              rows="3"
-              formControlName="description"
-              [attr.maxlength]="descriptionMaxLength"
-              [attr.aria-invalid]="!!changeError('description') || null"
-              [attr.aria-describedby]="
-                changeError('description')
-                  ? 'service-change-description-hint service-change-description-error'
-                  : 'service-change-description-hint'
-              "
-            ></textarea>
-          </div>
-          <button class="button" type="submit" [attr.aria-disabled]="changes.reporting() || null">
-            Rapportera ändringen
-          </button>
-          <p class="saving" role="status">
-            {{ changes.reporting() ? 'Rapporterar ändringen …' : '' }}
-          </p>
-        </form>
+              <legend>Typ av ändring</legend>
+              @if (changeError('kind'); as message) {
+                <span class="field-error" id="service-change-kind-error">{{ message }}</span>
+              }
+              @for (kind of changeKinds; track kind) {
+                <label class="checkbox">
+                  <input
+                    type="radio"
+                    [id]="'service-change-kind-' + kind"
+                    formControlName="kind"
+                    [value]="kind"
+                  />
+                  {{ changeLabels[kind] }}
+                </label>
+              }
+            </fieldset>
+            <div class="field">
+              <label for="service-change-description">Beskrivning</label>
+              <span class="hint" id="service-change-description-hint"
+                >Vad ändras och när, till exempel vilket underbiträde som tillkommer.</span
+              >
+              @if (changeError('description'); as message) {
+                <span class="field-error" id="service-change-description-error">{{ message }}</span>
+              }
+              <textarea
+                id="service-change-description"
+                rows="3"
+                formControlName="description"
+                [attr.maxlength]="descriptionMaxLength"
+                [attr.aria-invalid]="!!changeError('description') || null"
+                [attr.aria-describedby]="
+                  changeError('description')
+                    ? 'service-change-description-hint service-change-description-error'
+                    : 'service-change-description-hint'
+                "
+              ></textarea>
+            </div>
+            <button class="button" type="submit" [attr.aria-disabled]="changes.reporting() || null">
+              Rapportera ändringen
+            </button>
+            <p class="saving" role="status">
+              {{ changes.reporting() ? 'Rapporterar ändringen …' : '' }}
+            </p>
+          </form>
+        </details>
       }
     </section>
   `,
@@ -223,6 +236,12 @@ export function reviewLinkText(kind: ReviewKind): string {
     }
     .reviews {
       font-size: 0.9375rem;
+    }
+    .reviews .dates {
+      white-space: nowrap;
+    }
+    .reviews .redo {
+      display: block;
     }
     .blockers li {
       color: var(--lr-danger);
@@ -237,6 +256,11 @@ export function reviewLinkText(kind: ReviewKind): string {
     }
     .service-change {
       margin-top: 1rem;
+    }
+    .service-change summary {
+      cursor: pointer;
+      font-weight: 600;
+      padding: 0.25rem 0;
     }
     .service-change textarea {
       width: 100%;
@@ -293,7 +317,7 @@ export class ServiceReviews {
         return review
           ? {
               kind,
-              label: REVIEW_KIND_LABELS[kind],
+              label: REVIEW_ROW_LABELS[kind],
               outcome: REVIEW_OUTCOME_LABELS[review.outcome],
               reviewer: review.reviewerName,
               reviewedOn: review.reviewedOn,
@@ -303,11 +327,11 @@ export class ServiceReviews {
             }
           : {
               kind,
-              label: REVIEW_KIND_LABELS[kind],
+              label: REVIEW_ROW_LABELS[kind],
               outcome: 'Inte gjord',
               reviewer: '–',
-              reviewedOn: '–',
-              redoBy: '–',
+              reviewedOn: '',
+              redoBy: '',
               validity: '–',
               conditions: '',
             };

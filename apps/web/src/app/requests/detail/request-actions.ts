@@ -15,11 +15,14 @@ import {
 import { REQUEST_ROUTINE, type RequestMove } from '@licensregistret/domain';
 
 /** The buttons' moves, in this order; an answer has its own form. */
-const BUTTON_MOVES: readonly RequestMove[] = ['ENDORSE', 'SUBMIT', 'WITHDRAW'];
+const BUTTON_MOVES: readonly RequestMove[] = ['ENDORSE', 'DECLINE', 'SUBMIT', 'WITHDRAW'];
+
+/** Moves that are not the page's main step: a quieter button. */
+const SECONDARY_MOVES: readonly RequestMove[] = ['DECLINE', 'WITHDRAW'];
 
 /**
- * The school's buttons for the moves the API says are possible now: Tillstyrk, Skicka in,
- * Återta. Withdrawing cannot be undone, so it asks first.
+ * The school's buttons for the moves the API says are possible now: Tillstyrk, Avstyrk, Skicka
+ * in, Återta. Withdrawing cannot be undone, so it asks first; declining opens the page's form.
  */
 @Component({
   selector: 'lr-request-actions',
@@ -44,6 +47,8 @@ const BUTTON_MOVES: readonly RequestMove[] = ['ENDORSE', 'SUBMIT', 'WITHDRAW'];
             <button
               type="button"
               class="button"
+              [class.button-secondary]="button.secondary"
+              [attr.data-move]="button.move"
               [attr.aria-disabled]="busy() !== null || null"
               (click)="make(button.move)"
             >
@@ -100,6 +105,7 @@ export class RequestActions {
     BUTTON_MOVES.filter((move) => this.moves().includes(move)).map((move) => ({
       move,
       label: REQUEST_ROUTINE[move].label,
+      secondary: SECONDARY_MOVES.includes(move),
     })),
   );
 

@@ -154,6 +154,104 @@ describe('RequestPage', () => {
     expect(buttons(element)).toEqual(['Skicka in', 'Återta']);
   });
 
+  it('lets the principal decline with a reason: a form with focus, the reason required, then done', async () => {
+    const { element, settle } = await render(
+      testRequestDetail({ availableMoves: ['ENDORSE', 'DECLINE', 'SUBMIT', 'WITHDRAW'] }),
+      { user: sessionUser(['PRINCIPAL'], { schoolUnits: [haga] }) },
+    );
+    expect(buttons(element)).toEqual(['Tillstyrk', 'Avstyrk', 'Skicka in', 'Återta']);
+
+    button(element, 'Avstyrk').click();
+    await settle();
+    const heading = element.querySelector('#decline-heading');
+    expect(plain(heading?.textContent)).toBe('Avstyrk begäran');
+    expect(document.activeElement).toBe(heading);
+    expect(plain(element.querySelector('label[for="decline-text"]')?.textContent)).toBe(
+      'Varför avstyrker du?',
+    );
+
+    // No reason: refused in the form, with the summary and the field saying why.
+    button(element, 'Avstyrk begäran').click();
+    await settle();
+    http.expectNone('/api/requests/r-42/moves');
+    const summary = element.querySelector('lr-decline-form .error-summary');
+    expect(plain(summary?.textContent)).toContain('Skriv varför du avstyrker begäran.');
+    expect(document.activeElement).toBe(summary);
+    expect(element.querySelector('#decline-text')?.getAttribute('aria-invalid')).toBe('true');
+    expect(element.querySelector('lr-answer-form')).toBeNull();
+
+    const field = element.querySelector<HTMLTextAreaElement>('#decline-text');
+    field!.value = 'Vi har redan Matteboken.';
+    field!.dispatchEvent(new Event('input'));
+    button(element, 'Avstyrk begäran').click();
+    const move = http.expectOne({ method: 'POST', url: '/api/requests/r-42/moves' });
+    expect(move.request.body).toEqual({
+      move: 'DECLINE',
+      version: 3,
+      text: 'Vi har redan Matteboken.',
+    });
+    move.flush(
+      testRequestDetail({
+        decline: {
+          text: 'Vi har redan Matteboken.',
+          declinedByName: 'Rut Rektor',
+          declinedAt: '2026-03-03T07:00:00.000Z',
+        },
+        availableMoves: ['ENDORSE', 'DECLINE', 'SUBMIT', 'WITHDRAW'],
+        version: 4,
+      }),
+    );
+    await settle();
+    http.expectOne('/api/requests/r-42/events').flush([testEvent()]);
+    await settle();
+
+    const notice = element.querySelector('.outcome.done');
+    expect(plain(notice?.textContent)).toContain('Du har avstyrkt begäran.');
+    expect(document.activeElement).toBe(notice);
+    expect(element.querySelector('lr-decline-form')).toBeNull();
+    expect(plain(element.querySelector('.declined h3')?.textContent)).toBe(
+      'Avstyrkt av Rut Rektor 2026-03-03',
+    );
+    expect(plain(element.querySelector('.declined .text')?.textContent)).toBe(
+      'Vi har redan Matteboken.',
+    );
+  });
+
+  it('closes the decline form on Avbryt and returns the focus to Avstyrk', async () => {
+    const { element, settle } = await render(
+      testRequestDetail({ availableMoves: ['ENDORSE', 'DECLINE', 'SUBMIT', 'WITHDRAW'] }),
+      { user: sessionUser(['PRINCIPAL'], { schoolUnits: [haga] }) },
+    );
+    button(element, 'Avstyrk').click();
+    await settle();
+    button(element, 'Avbryt').click();
+    await settle();
+    expect(element.querySelector('lr-decline-form')).toBeNull();
+    expect(document.activeElement?.getAttribute('data-move')).toBe('DECLINE');
+  });
+
+  it('shows the requester the principal’s decline and its reason, and that they may revise it', async () => {
+    const { element } = await render(
+      testRequestDetail({
+        decline: {
+          text: 'För många elever för en provperiod.',
+          declinedByName: 'Rut Rektor',
+          declinedAt: '2026-03-03T07:00:00.000Z',
+        },
+        availableMoves: ['WITHDRAW'],
+      }),
+    );
+    const where = plain(element.querySelector('.where')?.textContent);
+    expect(where).toContain('Rektor har avstyrkt begäran. Ändra den utifrån skälet');
+    expect(plain(element.querySelector('.declined h3')?.textContent)).toBe(
+      'Avstyrkt av Rut Rektor 2026-03-03',
+    );
+    expect(plain(element.querySelector('.declined .text')?.textContent)).toBe(
+      'För många elever för en provperiod.',
+    );
+    expect(buttons(element)).toEqual(['Återta']);
+  });
+
   it('shows the open question and sends the answer, refusing an empty one at its field', async () => {
     const { element, settle } = await render(
       testRequestDetail({

@@ -17,6 +17,7 @@ import { RouterLink } from '@angular/router';
 import { PRODUCT_NAME, type RequestMove } from '@licensregistret/domain';
 
 import { AuthStore } from '../../core/auth/auth.store';
+import { dayInSweden } from '../../shared/format/format';
 import { type HasUnsavedChanges, warnBeforeUnload } from '../../shared/forms/unsaved-changes';
 import { RequestFacts } from '../../shared/request/request-facts';
 import { RequestHistory } from '../../shared/request/request-history';
@@ -27,6 +28,7 @@ import { SCHOOL_MOVES, STATE_EXPLANATIONS, endorsementText } from '../request-la
 import { REQUEST_PATHS } from '../request-paths';
 import { RequestStateBadge } from '../request-state-badge';
 import { AnswerForm } from './answer-form';
+import { DeclineForm } from './decline-form';
 import { EditRequest } from './edit-request';
 import { RequestActions } from './request-actions';
 import { RequestDecisionView } from './request-decision';
@@ -44,6 +46,7 @@ import { RequestStore } from './request.store';
     RouterLink,
     RequestStateBadge,
     AnswerForm,
+    DeclineForm,
     EditRequest,
     RequestActions,
     RequestDecisionView,
@@ -66,6 +69,8 @@ export class RequestPage implements OnChanges, HasUnsavedChanges {
 
   protected readonly listPath = REQUEST_PATHS.list;
   protected readonly editing = signal(false);
+  /** The principal's decline form is open. */
+  protected readonly declining = signal(false);
   /** The comment being written; emptied once saved and when another request is shown. */
   protected readonly commentText = signal('');
   /** Whether the caller may comment (not read-only, not the administrator). */
@@ -75,6 +80,7 @@ export class RequestPage implements OnChanges, HasUnsavedChanges {
   private readonly editButton = viewChild<ElementRef<HTMLElement>>('editButton');
   private readonly editForm = viewChild<ElementRef<HTMLElement>>('editForm');
   private readonly editRequest = viewChild(EditRequest);
+  private readonly whereSection = viewChild<ElementRef<HTMLElement>>('where');
 
   constructor() {
     warnBeforeUnload(() => this.hasUnsavedChanges());
@@ -84,6 +90,17 @@ export class RequestPage implements OnChanges, HasUnsavedChanges {
   hasUnsavedChanges(): boolean {
     return this.editing() && (this.editRequest()?.hasUnsavedChanges() ?? false);
   }
+
+  /** The decline as the requester and the principal read it, until it is endorsed. */
+  protected readonly decline = computed(() => {
+    const decline = this.request()?.decline;
+    return decline
+      ? {
+          heading: `Avstyrkt av ${decline.declinedByName} ${dayInSweden(decline.declinedAt)}`,
+          text: decline.text,
+        }
+      : null;
+  });
 
   protected readonly request = computed(() => {
     const state = this.store.state();
@@ -119,12 +136,16 @@ export class RequestPage implements OnChanges, HasUnsavedChanges {
         .flatMap(([, messages]) => messages ?? []),
     ];
   });
-  protected readonly answerError = computed(
-    () => this.store.moveErrors().fields['text']?.join(' ') ?? null,
+  protected readonly answerError = computed(() =>
+    this.declining() ? null : (this.store.moveErrors().fields['text']?.join(' ') ?? null),
+  );
+  protected readonly declineError = computed(() =>
+    this.declining() ? (this.store.moveErrors().fields['text']?.join(' ') ?? null) : null,
   );
 
   async ngOnChanges(): Promise<void> {
     this.editing.set(false);
+    this.declining.set(false);
     this.commentText.set('');
     await this.store.load(this.id());
     // The title names the request (WCAG 2.4.2), once it is known.
@@ -133,8 +154,35 @@ export class RequestPage implements OnChanges, HasUnsavedChanges {
   }
 
   protected async makeMove(move: RequestMove, text?: string): Promise<void> {
+    if (move === 'DECLINE') {
+      this.store.clearErrors();
+      this.declining.set(true);
+      return;
+    }
     await this.store.move(move, text);
     this.focusOutcome();
+  }
+
+  protected async sendDecline(text: string): Promise<void> {
+    if (await this.store.move('DECLINE', text)) {
+      this.declining.set(false);
+      this.focusOutcome();
+    } else if (this.store.notice()?.kind === 'conflict') {
+      this.declining.set(false);
+      this.focusOutcome();
+    }
+  }
+
+  protected stopDeclining(): void {
+    this.store.clearErrors();
+    this.declining.set(false);
+    afterNextRender(
+      () =>
+        this.whereSection()
+          ?.nativeElement.querySelector<HTMLElement>('[data-move="DECLINE"]')
+          ?.focus(),
+      { injector: this.injector },
+    );
   }
 
   protected async comment(text: string): Promise<void> {

@@ -52,8 +52,17 @@ export const MOVE_MESSAGES: Record<string, FieldMessages> = {
   endorsement: { invalid: 'Rektor behöver tillstyrka begäran innan den kan skickas in.' },
 };
 
+/** A decline's text is its reason. */
+export const DECLINE_MESSAGES: Record<string, FieldMessages> = {
+  ...MOVE_MESSAGES,
+  text: { invalid: 'Skriv varför du avstyrker begäran.' },
+};
+
+const messagesFor = (move: RequestMove) => (move === 'DECLINE' ? DECLINE_MESSAGES : MOVE_MESSAGES);
+
 const DONE_TEXT: Partial<Record<RequestMove | 'EDIT', string>> = {
   ENDORSE: 'Du har tillstyrkt begäran.',
+  DECLINE: 'Du har avstyrkt begäran. Beställaren har fått besked och kan ändra den.',
   SUBMIT: 'Begäran är inskickad. Du får en notis när den har bedömts.',
   ANSWER: 'Ditt svar är skickat.',
   WITHDRAW: 'Begäran är återtagen.',
@@ -129,7 +138,7 @@ export class RequestStore {
     await this.read(id, load);
   }
 
-  /** Makes a move; true when it was made. `text` is what an answer carries. */
+  /** Makes a move; true when it was made. `text` is what an answer or a decline carries. */
   async move(move: RequestMove, text?: string): Promise<boolean> {
     const request = this.request();
     if (!request || this.busy$()) return false;
@@ -137,12 +146,15 @@ export class RequestStore {
     const missing = moveInputProblems(move, { text });
     if (missing.length > 0) {
       const fields = Object.fromEntries(
-        missing.map(({ field }) => [field, [MOVE_MESSAGES[field]?.invalid ?? 'Uppgiften saknas.']]),
+        missing.map(({ field }) => [
+          field,
+          [messagesFor(move)[field]?.invalid ?? 'Uppgiften saknas.'],
+        ]),
       );
       this.moveErrors$.set({ fields, general: [] });
       return false;
     }
-    return this.send(move, this.moveErrors$, MOVE_MESSAGES, () =>
+    return this.send(move, this.moveErrors$, messagesFor(move), () =>
       this.api.move(request.id, {
         move,
         version: request.version,

@@ -35,7 +35,9 @@ import { ErrorSummary } from '../../../shared/forms/error-summary';
 import { flagsOf } from '../../../shared/forms/flags';
 import { MoveChoicesStore } from '../move-choices.store';
 import { type MoveResult, RequestMovesStore } from '../request-moves.store';
+import { type MoveConfirmation, moveConfirmation } from './move-confirmation';
 import {
+  CONFIRMED_MOVES,
   MOVE_FIELD_IDS,
   type MoveForm,
   type MoveFormValue,
@@ -58,6 +60,12 @@ function textField(move: RequestMove, form: MoveForm | null): { label: string; h
     return {
       label: 'Motivering till skolan',
       hint: 'Skolan läser motiveringen. Krävs vid avslag.',
+    };
+  }
+  if (move === 'DECLINE') {
+    return {
+      label: 'Varför avstyrker du?',
+      hint: 'Beställaren läser skälet och kan ändra begäran.',
     };
   }
   return move === 'ANSWER'
@@ -106,6 +114,8 @@ export class MoveActions {
 
   /** The move whose form is open. */
   protected readonly active = signal<RequestMove | null>(null);
+  /** The confirmation step of a decision, shown in place of its form until confirmed. */
+  protected readonly confirmation = signal<MoveConfirmation | null>(null);
 
   protected readonly form = this.fb.group({
     text: [''],
@@ -119,6 +129,7 @@ export class MoveActions {
     supplierId: [''],
     supplierOrganisationNumber: [''],
     category: this.fb.control<ServiceCategory | ''>(''),
+    correctionReason: [''],
   });
   protected readonly value = toSignal(
     this.form.valueChanges.pipe(map((): MoveFormValue => this.form.getRawValue())),
@@ -203,6 +214,7 @@ export class MoveActions {
     }
     this.moveStore.clearErrors();
     this.form.reset(moveFormFor(move, request));
+    this.confirmation.set(null);
     if (form === 'LICENCE') void this.loadLicences(request);
     if (form === 'NEW_TOOL') void this.choiceStore.loadNewToolChoices();
     this.active.set(move);
@@ -212,21 +224,47 @@ export class MoveActions {
   protected cancel(): void {
     const move = this.active();
     this.active.set(null);
+    this.confirmation.set(null);
     this.moveStore.clearErrors();
     if (move) this.focusAfterRender(`[data-move="${move}"]`);
   }
 
+  /** A decision shows what will be recorded and who will be told before it is made. */
   protected async send(move: RequestMove): Promise<void> {
-    await this.submit(move, this.form.getRawValue());
+    const value = this.form.getRawValue();
+    if (CONFIRMED_MOVES.includes(move)) {
+      if (!this.moveStore.check(move, value)) return;
+      this.confirmation.set(moveConfirmation(move, value, this.request()));
+      this.focusAfterRender('#move-confirm-heading');
+      return;
+    }
+    await this.submit(move, value);
   }
 
-  private async submit(move: RequestMove, value: MoveFormValue): Promise<void> {
+  protected async confirmMove(move: RequestMove): Promise<void> {
+    const result = await this.submit(move, this.form.getRawValue());
+    // Refused with something to correct: back to the form, where the summary says what.
+    if (result === 'invalid' || result === 'failed') this.confirmation.set(null);
+  }
+
+  /** Back from the confirmation to the form, its values kept. */
+  protected backToForm(event?: Event): void {
+    event?.stopPropagation();
+    this.confirmation.set(null);
+    this.focusAfterRender('#move-submit');
+  }
+
+  private async submit(move: RequestMove, value: MoveFormValue): Promise<MoveResult> {
     const result = await this.moveStore.makeMove(move, value);
     if (result === 'done') this.active.set(null);
     if (result === 'conflict' && !this.request().availableMoves.includes(move)) {
       this.active.set(null);
     }
-    if (result === 'done' || result === 'conflict') this.settled.emit(result);
+    if (result === 'done' || result === 'conflict') {
+      this.confirmation.set(null);
+      this.settled.emit(result);
+    }
+    return result;
   }
 
   /** Loads the unit's licences and picks the one for the requested service, if there is one. */

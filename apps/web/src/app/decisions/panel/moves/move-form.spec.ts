@@ -213,3 +213,66 @@ describe('moveFormFor', () => {
     expect(moveFormFor('PROPOSE_DECISION', proposed).outcome).toBe('');
   });
 });
+
+describe('correcting and reopening a decision', () => {
+  const decided = testRequestDetail({
+    state: 'DECIDED',
+    version: 9,
+    decision: {
+      outcome: 'REJECTED',
+      reasons: ['NEED', 'ECONOMY'],
+      text: 'Behovet täcks redan.',
+      conditions: '',
+      decidedByName: 'Olle Objektspecialist',
+      decidedAt: '2026-03-01T10:00:00Z',
+    },
+  });
+
+  it('starts a correction from the decision it corrects', () => {
+    const value = moveFormFor('CORRECT_DECISION', decided);
+    expect(value.outcome).toBe('REJECTED');
+    expect(value.reasons).toEqual(flagsOf(DECISION_REASONS, ['NEED', 'ECONOMY']));
+    expect(value.text).toBe('Behovet täcks redan.');
+    expect(value.correctionReason).toBe('');
+    expect(moveForm('CORRECT_DECISION', decided)).toBe('DECISION');
+    expect(moveForm('REOPEN_DECISION', decided)).toBe('REOPEN');
+    expect(moveForm('DECLINE', decided)).toBe('TEXT');
+  });
+
+  it('wants why the decision is changed, and for a correction a whole decision', () => {
+    expect(validateMove('REOPEN_DECISION', emptyMoveForm(), decided).fields).toEqual({
+      correctionReason: ['Skriv varför beslutet ändras. Skälet sparas i historiken.'],
+    });
+    expect(
+      Object.keys(validateMove('CORRECT_DECISION', form({ outcome: 'REJECTED' }), decided).fields),
+    ).toEqual(['correctionReason', 'reasons', 'text']);
+  });
+
+  it('sends the reason with the correction, and only the reason when reopening', () => {
+    expect(
+      toMoveRequest(
+        'CORRECT_DECISION',
+        form({ outcome: 'APPROVED', text: ' Godkänd. ', correctionReason: ' Fel skäl. ' }),
+        decided,
+      ),
+    ).toEqual({
+      move: 'CORRECT_DECISION',
+      version: 9,
+      outcome: 'APPROVED',
+      reasons: [],
+      text: 'Godkänd.',
+      conditions: '',
+      correctionReason: 'Fel skäl.',
+    });
+    expect(
+      toMoveRequest(
+        'REOPEN_DECISION',
+        form({ text: 'ignored', correctionReason: ' Ny fakta. ' }),
+        decided,
+      ),
+    ).toEqual({ move: 'REOPEN_DECISION', version: 9, correctionReason: 'Ny fakta.' });
+    expect(toMoveRequest('DECIDE', form({ outcome: 'APPROVED' }), request)).not.toHaveProperty(
+      'correctionReason',
+    );
+  });
+});

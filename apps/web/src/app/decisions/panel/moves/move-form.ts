@@ -32,6 +32,8 @@ export interface MoveFormValue {
   supplierId: string;
   supplierOrganisationNumber: string;
   category: ServiceCategory | '';
+  /** Why an object manager corrects or reopens a decision. */
+  correctionReason: string;
 }
 
 export function emptyMoveForm(): MoveFormValue {
@@ -47,13 +49,27 @@ export function emptyMoveForm(): MoveFormValue {
     supplierId: '',
     supplierOrganisationNumber: '',
     category: '',
+    correctionReason: '',
   };
 }
 
-/** The form's value for a move on this request: a manager's decision starts from the proposal. */
+/**
+ * The form's value for a move on this request: a manager's decision starts from the proposal, a
+ * correction from the decision it corrects.
+ */
 export function moveFormFor(move: RequestMove, request: RequestDetail): MoveFormValue {
   const value = emptyMoveForm();
   const proposal = request.proposal;
+  const decision = request.decision;
+  if (move === 'CORRECT_DECISION' && decision) {
+    return {
+      ...value,
+      outcome: decision.outcome,
+      reasons: flagsOf(DECISION_REASONS, decision.reasons),
+      text: decision.text,
+      conditions: decision.conditions,
+    };
+  }
   if (move === 'DECIDE' && proposal) {
     return {
       ...value,
@@ -66,13 +82,22 @@ export function moveFormFor(move: RequestMove, request: RequestDetail): MoveForm
   return value;
 }
 
-export type MoveForm = 'TEXT' | 'LICENCE' | 'NEW_TOOL' | 'DECISION';
+/** TEXT: a question, an answer or a decline; REOPEN: only why the decision is reopened. */
+export type MoveForm = 'TEXT' | 'LICENCE' | 'NEW_TOOL' | 'DECISION' | 'REOPEN';
+
+/** Moves that ask for confirmation, showing what will be decided and who will be told. */
+export const CONFIRMED_MOVES: readonly RequestMove[] = [
+  'DECIDE',
+  'CORRECT_DECISION',
+  'REOPEN_DECISION',
+];
 
 /** The form a move needs on this request, or null when it carries nothing and is made at once. */
 export function moveForm(move: RequestMove, request: RequestDetail): MoveForm | null {
   switch (move) {
     case 'ASK_FOR_INFO':
     case 'ANSWER':
+    case 'DECLINE':
       return 'TEXT';
     case 'MARK_COVERED':
       return 'LICENCE';
@@ -80,7 +105,10 @@ export function moveForm(move: RequestMove, request: RequestDetail): MoveForm | 
       return request.serviceId === null ? 'NEW_TOOL' : null;
     case 'PROPOSE_DECISION':
     case 'DECIDE':
+    case 'CORRECT_DECISION':
       return 'DECISION';
+    case 'REOPEN_DECISION':
+      return 'REOPEN';
     default:
       return null;
   }
@@ -102,6 +130,7 @@ export const MOVE_MESSAGES: Record<string, FieldMessages> = {
     invalid: 'Skriv leverantörens organisationsnummer som NNNNNN-NNNN.',
   },
   category: { invalid: 'Välj kategori för tjänsten.' },
+  correctionReason: { invalid: 'Skriv varför beslutet ändras. Skälet sparas i historiken.' },
 };
 
 /** The text field's message depends on what the text is. */
@@ -110,6 +139,8 @@ const TEXT_MESSAGES: Partial<Record<RequestMove, string>> = {
   ANSWER: 'Skriv svaret.',
   PROPOSE_DECISION: 'Ett avslag ska förklaras för skolan.',
   DECIDE: 'Ett avslag ska förklaras för skolan.',
+  CORRECT_DECISION: 'Ett avslag ska förklaras för skolan.',
+  DECLINE: 'Skriv varför du avstyrker begäran.',
 };
 
 /** The control each field's messages point to. */
@@ -123,6 +154,7 @@ export const MOVE_FIELD_IDS: Record<string, string> = {
   supplierId: 'move-supplier',
   supplierOrganisationNumber: 'move-org-number',
   category: 'move-category',
+  correctionReason: 'move-correction-reason',
 };
 
 /**
@@ -186,8 +218,11 @@ export function toMoveRequest(
         reasons: checked(value.reasons, DECISION_REASONS),
         text: value.text.trim(),
         conditions: outcome === 'APPROVED_WITH_CONDITIONS' ? value.conditions.trim() : '',
+        ...(move === 'CORRECT_DECISION' ? { correctionReason: value.correctionReason.trim() } : {}),
       };
     }
+    case 'REOPEN':
+      return { ...body, correctionReason: value.correctionReason.trim() };
     default:
       return body;
   }
