@@ -401,6 +401,7 @@ describe('RequestPanel', () => {
           reasons: [],
           text: 'Godkänd.',
           conditions: '',
+          publicConditions: '',
           decidedByName: 'Olle Objektspecialist',
           decidedAt: '2026-03-01T10:00:00Z',
         },
@@ -498,11 +499,10 @@ describe('RequestPanel', () => {
     const order = ['lr-move-actions', 'lr-service-reviews', '#request-facts-heading'].map(
       (selector) => element.querySelector(selector),
     );
-    for (let i = 1; i < order.length; i++) {
-      expect(
-        order[i - 1]!.compareDocumentPosition(order[i]!) & Node.DOCUMENT_POSITION_FOLLOWING,
-      ).toBeTruthy();
-    }
+    expect(order.every(Boolean)).toBe(true);
+    const [moves, reviews, facts] = order as Element[];
+    expect(moves.compareDocumentPosition(reviews) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(reviews.compareDocumentPosition(facts) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
   it('says someone else changed the request, reads it again and offers what is possible now', async () => {

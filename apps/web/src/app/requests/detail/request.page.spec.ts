@@ -181,8 +181,9 @@ describe('RequestPage', () => {
     expect(element.querySelector('lr-answer-form')).toBeNull();
 
     const field = element.querySelector<HTMLTextAreaElement>('#decline-text');
-    field!.value = 'Vi har redan Matteboken.';
-    field!.dispatchEvent(new Event('input'));
+    if (!field) throw new Error('No #decline-text');
+    field.value = 'Vi har redan Matteboken.';
+    field.dispatchEvent(new Event('input'));
     button(element, 'Avstyrk begäran').click();
     const move = http.expectOne({ method: 'POST', url: '/api/requests/r-42/moves' });
     expect(move.request.body).toEqual({

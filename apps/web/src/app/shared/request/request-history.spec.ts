@@ -118,6 +118,39 @@ describe('RequestHistory', () => {
     },
   );
 
+  it('names the outcome of each decision, so a decision and its correction read apart', () => {
+    const element = render(
+      {
+        kind: 'loaded',
+        value: [
+          testEvent({
+            id: 'd1',
+            kind: 'DECIDE',
+            fromState: 'IN_REVIEW',
+            toState: 'DECIDED',
+            outcome: 'REJECTED',
+          }),
+          testEvent({
+            id: 'd2',
+            occurredAt: '2026-02-05T08:00:00Z',
+            kind: 'CORRECT_DECISION',
+            fromState: 'DECIDED',
+            toState: 'DECIDED',
+            outcome: 'APPROVED_WITH_CONDITIONS',
+            text: 'Villkoren saknades.',
+          }),
+        ],
+      },
+      'routine',
+    );
+    expect(
+      [...element.querySelectorAll('.history-head')].map((head) => plain(head.textContent)),
+    ).toEqual([
+      '2026-02-02 10:30: Beslut fattades: Avslagen (Lena Lärspridare)',
+      '2026-02-05 09:00: Beslutet rättades: Godkänd med villkor (Lena Lärspridare)',
+    ]);
+  });
+
   it('names every kind of event in words, and one it does not know as it is', () => {
     for (const kind of REQUEST_EVENT_KINDS) {
       expect(REQUEST_EVENT_LABELS[kind]).toMatch(/^[A-ZÅÄÖ][a-zåäö ]+$/);

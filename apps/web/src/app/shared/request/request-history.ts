@@ -1,6 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 
-import { REQUEST_STATE_LABELS, type RequestEvent } from '@licensregistret/domain';
+import {
+  DECISION_OUTCOME_LABELS,
+  REQUEST_STATE_LABELS,
+  type RequestEvent,
+} from '@licensregistret/domain';
 
 import { formatDateTime } from '../format/format';
 import type { RequestAudience } from './request-audience';
@@ -106,7 +110,10 @@ export class RequestHistory {
         id: event.id,
         at: event.occurredAt,
         when: formatDateTime(event.occurredAt),
-        what: requestEventLabel(event.kind),
+        // A decision names its outcome, so a corrected one and its correction read apart.
+        what: event.outcome
+          ? `${requestEventLabel(event.kind)}: ${DECISION_OUTCOME_LABELS[event.outcome]}`
+          : requestEventLabel(event.kind),
         who: event.actorName ?? 'systemet',
         change:
           event.fromState && event.toState && event.fromState !== event.toState

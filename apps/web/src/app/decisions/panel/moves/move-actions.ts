@@ -87,6 +87,7 @@ function textField(move: RequestMove, form: MoveForm | null): { label: string; h
   imports: [ReactiveFormsModule, NgTemplateOutlet, ErrorSummary],
   templateUrl: './move-actions.html',
   styleUrl: './move-actions.css',
+  host: { '(keydown.escape)': 'escape($event)' },
 })
 export class MoveActions {
   private readonly moveStore = inject(RequestMovesStore);
@@ -248,10 +249,16 @@ export class MoveActions {
   }
 
   /** Back from the confirmation to the form, its values kept. */
-  protected backToForm(event?: Event): void {
-    event?.stopPropagation();
+  protected backToForm(): void {
     this.confirmation.set(null);
     this.focusAfterRender('#move-submit');
+  }
+
+  /** Escape in the confirmation goes back to the form, not out of the panel. */
+  protected escape(event: Event): void {
+    if (this.confirmation() === null) return;
+    event.stopPropagation();
+    this.backToForm();
   }
 
   private async submit(move: RequestMove, value: MoveFormValue): Promise<MoveResult> {

@@ -223,6 +223,7 @@ describe('correcting and reopening a decision', () => {
       reasons: ['NEED', 'ECONOMY'],
       text: 'Behovet täcks redan.',
       conditions: '',
+      publicConditions: '',
       decidedByName: 'Olle Objektspecialist',
       decidedAt: '2026-03-01T10:00:00Z',
     },
