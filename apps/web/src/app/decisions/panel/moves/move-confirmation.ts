@@ -38,7 +38,16 @@ export interface MoveConfirmation {
   told: string[];
 }
 
-function recipient(who: HandOffRecipient, request: RequestDetail): string {
+function recipients(who: HandOffRecipient, request: RequestDetail): string[] {
+  if (who === 'JOINED_UNITS') {
+    return request.joinedUnits.map(
+      (joined) => `${joined.joinedByName} och rektor för ${joined.unitName}, som anslöt sig`,
+    );
+  }
+  return [recipient(who, request)];
+}
+
+function recipient(who: Exclude<HandOffRecipient, 'JOINED_UNITS'>, request: RequestDetail): string {
   switch (who) {
     case 'REQUESTER':
       return `${request.requesterName}, som gjorde begäran`;
@@ -110,6 +119,6 @@ export function moveConfirmation(
     heading: copy.heading,
     confirmLabel: copy.confirm,
     facts,
-    told: HAND_OFFS[event].tell.map((who) => recipient(who, request)),
+    told: HAND_OFFS[event].tell.flatMap((who) => recipients(who, request)),
   };
 }
