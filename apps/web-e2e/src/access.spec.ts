@@ -22,9 +22,7 @@ async function fillSignIn(page: Page, username: string, password: string): Promi
 async function signIn(page: Page, username: string): Promise<void> {
   await page.goto('/logga-in');
   await fillSignIn(page, username, await demoPassword(page));
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-    'Välkommen till Licensregistret',
-  );
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Att göra');
 }
 
 /** The name column of the grid on the page. */

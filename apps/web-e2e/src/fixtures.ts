@@ -34,9 +34,7 @@ export async function signIn(page: Page, username: string): Promise<void> {
   await page.getByLabel('Användarnamn').fill(username);
   await page.getByLabel('Lösenord', { exact: true }).fill(password.trim());
   await page.getByRole('button', { name: 'Logga in', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-    'Välkommen till Licensregistret',
-  );
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Att göra');
 }
 
 interface Fixtures {

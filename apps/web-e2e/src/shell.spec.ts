@@ -16,9 +16,7 @@ async function signInAsReader(page: Page): Promise<void> {
   await page.getByLabel('Användarnamn').fill('lasare');
   await page.getByLabel('Lösenord', { exact: true }).fill(password.trim());
   await page.getByRole('button', { name: 'Logga in', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-    'Välkommen till Licensregistret',
-  );
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Att göra');
 }
 
 test.describe('the application shell', () => {
@@ -26,15 +24,10 @@ test.describe('the application shell', () => {
     await signInAsReader(page);
   });
 
-  test('the start page names the product and reports the database as up', async ({
-    page,
-    visit,
-  }) => {
+  test('the start page is “Att göra” and reports the database as up', async ({ page, visit }) => {
     await visit('/');
-    await expect(page).toHaveTitle('Start – Licensregistret');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-      'Välkommen till Licensregistret',
-    );
+    await expect(page).toHaveTitle('Att göra – Licensregistret');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Att göra');
     await expect(page.getByRole('status')).toContainText('Databasen är ansluten');
     await expectNoSeriousA11yViolations(page);
   });
@@ -47,7 +40,7 @@ test.describe('the application shell', () => {
     await expect(page.getByRole('banner')).toContainText('Inloggad som');
     await expect(page.getByRole('button', { name: 'Logga ut' })).toBeVisible();
     await expect(page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link')).toHaveText([
-      'Start',
+      'Att göra',
       'Katalog',
       'Begäranden',
       'Beslutsrutin',

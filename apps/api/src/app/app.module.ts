@@ -23,6 +23,7 @@ import { RecordOfProcessingModule } from './record-of-processing/record-of-proce
 import { RemindersModule } from './reminders/reminders.module';
 import { RequestsModule } from './requests/requests.module';
 import { ReviewsModule } from './reviews/reviews.module';
+import { TodoModule } from './todo/todo.module';
 
 @Module({})
 export class AppModule {
@@ -55,6 +56,7 @@ export class AppModule {
         ReviewsModule,
         RequestsModule,
         NotificationsModule,
+        TodoModule,
         PublicModule,
         RecordOfProcessingModule,
         DashboardModule,

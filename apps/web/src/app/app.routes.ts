@@ -39,7 +39,7 @@ export const routes: Routes = [
       {
         path: '',
         pathMatch: 'full',
-        title: 'Start',
+        title: 'Att göra',
         loadComponent: () => import('./home/home.page').then((m) => m.HomePage),
       },
       {

@@ -13,6 +13,7 @@ import { UnreadCountStore } from './core/notifications/unread-count.store';
 class BlankPage {}
 
 const isNotifications = (request: { url: string }) => request.url === '/api/notifications';
+const isTodo = (request: { url: string }) => request.url === '/api/todo';
 
 describe('App shell', () => {
   let http: HttpTestingController;
@@ -35,10 +36,14 @@ describe('App shell', () => {
     http = TestBed.inject(HttpTestingController);
   });
 
-  /** Renders the shell; a signed-in person's unread count is answered with `unread`. */
+  /**
+   * Renders the shell; a signed-in person's unread count is answered with `unread`, and their
+   * "Att göra" with `todo` things waiting.
+   */
   async function render(
     user: ReturnType<typeof sessionUser> | null,
     unread = 0,
+    todo = 0,
   ): Promise<HTMLElement> {
     await startAs(user);
     const fixture = TestBed.createComponent(App);
@@ -46,6 +51,7 @@ describe('App shell', () => {
     await fixture.whenStable();
     if (user) {
       http.expectOne(isNotifications).flush({ rows: [], total: unread, unread });
+      http.expectOne(isTodo).flush({ rows: [], total: todo });
       await new Promise((resolve) => setTimeout(resolve));
       await fixture.whenStable();
       fixture.detectChanges();
@@ -109,7 +115,7 @@ describe('App shell', () => {
   it('shows a reader every area but Administration', async () => {
     const element = await render(sessionUser(['READ_ONLY']));
     expect(menu(element)).toEqual([
-      'Start',
+      'Att göra',
       'Katalog',
       'Begäranden',
       'Beslutsrutin',
@@ -122,7 +128,7 @@ describe('App shell', () => {
   it('shows an administrator the catalogue, the governance areas and Administration', async () => {
     const element = await render(sessionUser(['ADMIN']));
     expect(menu(element)).toEqual([
-      'Start',
+      'Att göra',
       'Katalog',
       'Översikt',
       'Registerförteckning',
@@ -178,6 +184,14 @@ describe('App shell', () => {
     expect(refresh).toHaveBeenCalledTimes(1);
     // Asked moments ago at sign-in, so this navigation waits: no second request.
     http.expectNone(isNotifications);
+    http.expectNone(isTodo);
+  });
+
+  it('shows how many things wait for me beside "Att göra" in the menu', async () => {
+    const element = await render(sessionUser(['PRINCIPAL']), 0, 3);
+    const first = element.querySelector('nav[aria-label="Huvudmeny"] a');
+    expect(first?.textContent?.replace(/\s+/g, ' ').trim()).toBe('Att göra 3 väntar på dig');
+    expect(first?.getAttribute('href')).toBe('/');
   });
 
   it('says "Demoläge" in the header in demo mode', async () => {

@@ -20,7 +20,9 @@ import { StatusLine } from './core/health/status-line';
 import { areasFor } from './core/layout/navigation';
 import { NOTIFICATIONS_PATH } from './core/notifications/notification-paths';
 import { UnreadCountStore } from './core/notifications/unread-count.store';
+import { TodoStore } from './home/todo.store';
 import { PUBLIC_PATHS } from './public/public-paths';
+import { formatInteger } from './shared/format/format';
 
 @Component({
   selector: 'lr-root',
@@ -33,6 +35,7 @@ export class App {
   private readonly auth = inject(AuthStore);
   private readonly router = inject(Router);
   private readonly unreadCount = inject(UnreadCountStore);
+  private readonly todo = inject(TodoStore);
 
   protected readonly productName = PRODUCT_NAME;
   protected readonly notificationsPath = NOTIFICATIONS_PATH;
@@ -41,6 +44,11 @@ export class App {
   /** Only the areas the signed-in roles may use. */
   protected readonly areas = computed(() => areasFor(this.auth.roles()));
   protected readonly unread = this.unreadCount.unread;
+  /** How many things wait for the signed-in person ("Att göra"). */
+  protected readonly todoCount = computed(() => {
+    const list = this.todo.state().list;
+    return list?.total ? `${formatInteger(list.total)}${list.totalCapped ? '+' : ''}` : null;
+  });
   /** Demo mode shows a banner on every page, signed in or not. */
   protected readonly demo = this.auth.demoMode;
   protected readonly signInPath = SIGN_IN_PATH;
@@ -55,11 +63,16 @@ export class App {
 
   constructor() {
     void this.auth.loadConfig();
-    // The unread count is asked for when someone signs in, and again as they move between
-    // pages (at most every UNREAD_REFRESH_MIN_MS): a modest poll, no timer of its own.
+    // The unread count and the "Att göra" count are asked for when someone signs in, and again
+    // as they move between pages (at most every 30 s): a modest poll, no timer of its own.
     effect(() => {
-      if (this.user()) void this.unreadCount.refresh();
-      else this.unreadCount.clear();
+      if (this.user()) {
+        void this.unreadCount.refresh();
+        void this.todo.refresh();
+      } else {
+        this.unreadCount.clear();
+        this.todo.clear();
+      }
     });
     this.router.events
       .pipe(
@@ -69,7 +82,9 @@ export class App {
       .subscribe((event) => {
         this.url.set(event.urlAfterRedirects);
         this.menuOpen.set(false);
-        if (this.user()) void this.unreadCount.refresh();
+        if (!this.user()) return;
+        void this.unreadCount.refresh();
+        void this.todo.refresh();
       });
   }
 

@@ -25,6 +25,7 @@ export * from './lib/reviews';
 export * from './lib/requests';
 export * from './lib/notifications';
 export * from './lib/hand-offs';
+export * from './lib/todo';
 export * from './lib/public-services';
 export * from './lib/reminders';
 export * from './lib/dashboard';

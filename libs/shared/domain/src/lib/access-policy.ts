@@ -112,6 +112,7 @@ export const ACCESS_POLICY = {
     'INFORMATION_SECURITY',
   ],
 
+  'GET /api/todo': 'SIGNED_IN',
   'GET /api/notifications': 'SIGNED_IN',
   'POST /api/notifications/read-all': 'SIGNED_IN',
   'POST /api/notifications/:id/read': 'SIGNED_IN',
