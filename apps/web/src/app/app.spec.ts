@@ -51,7 +51,7 @@ describe('App shell', () => {
     await fixture.whenStable();
     if (user) {
       http.expectOne(isNotifications).flush({ rows: [], total: unread, unread });
-      http.expectOne(isTodo).flush({ rows: [], total: todo });
+      http.expectOne(isTodo).flush({ rows: [], total: todo, totalCapped: false });
       await new Promise((resolve) => setTimeout(resolve));
       await fixture.whenStable();
       fixture.detectChanges();

@@ -10,6 +10,7 @@ import { SignInThrottleAndTrustedDevices1796360896949 } from './1796360896949-si
 import { HandOffs1796369114147 } from './1796369114147-hand-offs';
 import { RecordsAndRequestHistory1796369148405 } from './1796369148405-records-and-request-history';
 import { DeclineAndDecisionCorrections1796400000000 } from './1796400000000-decline-and-decision-corrections';
+import { TodoIndexes1796403600000 } from './1796403600000-todo-indexes';
 
 /**
  * Every migration, oldest first. A generated migration is added here by hand (the API is bundled,
@@ -28,4 +29,5 @@ export const MIGRATIONS = [
   HandOffs1796369114147,
   RecordsAndRequestHistory1796369148405,
   DeclineAndDecisionCorrections1796400000000,
+  TodoIndexes1796403600000,
 ];

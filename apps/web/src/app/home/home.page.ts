@@ -12,7 +12,7 @@ import {
 
 import { AuthStore } from '../core/auth/auth.store';
 import { areasFor } from '../core/layout/navigation';
-import { countText, dayInSweden } from '../shared/format/format';
+import { countText, dayInSweden, formatInteger } from '../shared/format/format';
 import { todoLink } from './todo-link';
 import { TodoStore } from './todo.store';
 
@@ -67,7 +67,9 @@ export class HomePage {
     if (!list) return loading ? 'Hämtar …' : '';
     if (list.total === 0) return 'Inget väntar på dig just nu.';
     const shown = this.items().length;
-    const all = countText(list.total, 'sak väntar', 'saker väntar') + ' på dig';
+    const all = list.totalCapped
+      ? `Mer än ${formatInteger(list.total)} saker väntar på dig`
+      : `${countText(list.total, 'sak väntar', 'saker väntar')} på dig`;
     return shown < list.total ? `${all}. Visar ${shown}.` : `${all}.`;
   });
 

@@ -64,12 +64,17 @@ export interface TodoItem {
 export interface TodoList {
   /** Oldest first; at most TODO_LIMIT rows. */
   rows: TodoItem[];
-  /** How many things wait in all (the navigation's count). */
+  /** How many things wait in all (the navigation's count), counting TODO_COUNT_CAP of each kind at most. */
   total: number;
+  /** Some kind has more than TODO_COUNT_CAP waiting: the total is a floor ("1 000+"). */
+  totalCapped: boolean;
 }
 
-/** The most rows the list answers with; the total counts them all. */
+/** The most rows the list answers with. */
 export const TODO_LIMIT = 200;
+
+/** The most things of one kind the total counts, so that the count stays cheap. */
+export const TODO_COUNT_CAP = 1000;
 
 /** The actions the list can be narrowed to, e.g. `?action=REVIEW` ("väntar på min granskning"). */
 export interface TodoQuery {

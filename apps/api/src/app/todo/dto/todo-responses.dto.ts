@@ -26,6 +26,8 @@ export class TodoItemDto implements TodoItem {
 export class TodoListDto implements TodoList {
   /** Oldest first, at most 200. */
   rows!: TodoItemDto[];
-  /** How many things wait in all. */
+  /** How many things wait in all, counting at most 1,000 of each kind. */
   total!: number;
+  /** Some kind has more than 1,000 waiting: the total is a floor. */
+  totalCapped!: boolean;
 }
