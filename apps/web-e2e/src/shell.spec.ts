@@ -28,7 +28,9 @@ test.describe('the application shell', () => {
     await visit('/');
     await expect(page).toHaveTitle('Att göra – Licensregistret');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Att göra');
-    await expect(page.getByRole('status')).toContainText('Databasen är ansluten');
+    await expect(page.getByRole('contentinfo').getByRole('status')).toContainText(
+      'Databasen är ansluten',
+    );
     await expectNoSeriousA11yViolations(page);
   });
 
