@@ -35,6 +35,9 @@ const latestReview = (service: string, kind: string) => `LEFT JOIN LATERAL (
 /** Not valid (reviewValidity in libs/shared/domain): missing, due again, or past its redo date. */
 const NOT_VALID = `(cur.redo_by IS NULL OR cur.due_again_since IS NOT NULL OR cur.redo_by < $4)`;
 
+/** Declined by the principal and not changed since (a decline and its move share one now()). */
+const DECLINED_UNCHANGED = `(r.declined_at IS NOT NULL AND r.updated_at <= r.declined_at)`;
+
 const ALL_REVIEW_KINDS = `ARRAY[${REVIEW_KINDS.map((kind) => `'${kind}'`).join(', ')}]`;
 
 export const TODO_SQL = `
@@ -45,6 +48,7 @@ WITH items AS (
      FROM request r
     WHERE 'PRINCIPAL' = ANY ($3) AND ${only('ENDORSE')} AND r.unit_id = ANY ($2)
       AND r.state IN ('DRAFT', 'SUBMITTED') AND r.endorsed_by IS NULL AND r.requester_id <> $1
+      AND NOT ${DECLINED_UNCHANGED}
     ORDER BY r.updated_at ${CAP})
   UNION ALL
   (SELECT 'SUBMIT', r.id, NULL, NULL, NULL, r.updated_at, NULL
@@ -52,6 +56,12 @@ WITH items AS (
     WHERE ${only('SUBMIT')} AND r.unit_id = ANY ($2) AND r.state = 'DRAFT' AND r.requester_id = $1
       AND (r.endorsed_by IS NOT NULL OR 'PRINCIPAL' = ANY ($3))
     ORDER BY r.updated_at ${CAP})
+  UNION ALL
+  (SELECT 'REVISE', r.id, NULL, NULL, NULL, r.declined_at, NULL
+     FROM request r
+    WHERE ${only('REVISE')} AND r.unit_id = ANY ($2) AND r.state = 'DRAFT' AND r.requester_id = $1
+      AND ${DECLINED_UNCHANGED}
+    ORDER BY r.declined_at ${CAP})
   UNION ALL
   (SELECT 'ANSWER', r.id, NULL, NULL, NULL, r.updated_at, NULL
      FROM request r
@@ -141,6 +151,7 @@ SELECT t.action, t.request_id, t.service_id, t.review_kind, t.agreement_id, t.si
        coalesce(u.name, s.name) AS place,
        CASE t.action
          WHEN 'ANSWER' THEN r.open_question
+         WHEN 'REVISE' THEN r.decline_text
          WHEN 'TRIAGE' THEN r.state
          WHEN 'DECIDE' THEN
            CASE WHEN (SELECT (sr.findings ->> 'annualCost')::numeric FROM service_review sr
@@ -228,6 +239,8 @@ function detailOf(row: TodoRow): string {
       return 'Väntar på din tillstyrkan';
     case 'SUBMIT':
       return 'Tillstyrkt, men inte inskickad';
+    case 'REVISE':
+      return `Rektor avstyrkte: ${row.extra ?? ''}`;
     case 'ANSWER':
       return `Fråga: ${row.extra ?? ''}`;
     case 'TRIAGE':

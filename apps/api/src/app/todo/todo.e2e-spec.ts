@@ -76,6 +76,27 @@ describe('GET /api/todo', () => {
     await nobodyElseHas(id, 'requester');
   });
 
+  it('a declined request waits for the requester to change it, then for the principal again', async () => {
+    const created = await cast.as.requester.post('/api/requests', newToolRequest(cast.unit.id));
+    const id = created.body.id as string;
+    const declined = await move(cast.as.principal, id, { move: 'DECLINE', text: 'För dyrt.' });
+    expect(forRequest(await todoOf(cast.as.principal), id)).toEqual([]);
+    expect(forRequest(await todoOf(cast.as.requester), id)).toEqual([
+      expect.objectContaining({ action: 'REVISE', detail: 'Rektor avstyrkte: För dyrt.' }),
+    ]);
+    await nobodyElseHas(id, 'requester');
+
+    const revised = await cast.as.requester.patch(`/api/requests/${id}`, {
+      version: declined.version,
+      pupilCount: 30,
+    });
+    expect(revised.status).toBe(200);
+    expect(forRequest(await todoOf(cast.as.requester), id)).toEqual([]);
+    expect(forRequest(await todoOf(cast.as.principal), id)).toEqual([
+      expect.objectContaining({ action: 'ENDORSE' }),
+    ]);
+  });
+
   it('the specialists triage an endorsed submission, not one still waiting for the principal', async () => {
     const endorsed = await requestInState(cast, 'SUBMITTED', { serviceId: null });
     const unendorsed = await requestInState(cast, 'SUBMITTED', {

@@ -4,6 +4,7 @@ import type { ReviewKind } from './reviews';
  * What waits for the signed-in person ("Att göra"), one row per thing to do:
  * - ENDORSE: a request of my unit waits for my endorsement (principal);
  * - SUBMIT: my endorsed draft waits to be sent in (requester);
+ * - REVISE: the principal declined my request; it waits for me to change it (requester);
  * - ANSWER: a question to my unit's request waits for an answer (requester, principal);
  * - TRIAGE: a submitted, endorsed request waits to be triaged, or is in triage (specialist);
  * - REVIEW: a request in review waits for my review of its service (the reviewing roles);
@@ -19,6 +20,7 @@ import type { ReviewKind } from './reviews';
 export const TODO_ACTIONS = [
   'ENDORSE',
   'SUBMIT',
+  'REVISE',
   'ANSWER',
   'TRIAGE',
   'REVIEW',
@@ -33,6 +35,7 @@ export type TodoAction = (typeof TODO_ACTIONS)[number];
 export const TODO_ACTION_LABELS: Record<TodoAction, string> = {
   ENDORSE: 'Tillstyrk eller avstyrk',
   SUBMIT: 'Skicka in',
+  REVISE: 'Ändra efter avstyrkan',
   ANSWER: 'Svara på frågan',
   TRIAGE: 'Bedöm begäran',
   REVIEW: 'Gör din granskning',
