@@ -121,6 +121,7 @@ test.describe('every hand-off reaches the next person', () => {
     await expect(page.getByRole('heading', { level: 1 })).toContainText(toolName);
     await expectNoSeriousA11yViolations(page);
     await page.getByLabel('Tjänsten behandlar personuppgifter').check();
+    await page.getByLabel('Ändamål').fill('Eleverna övar ordförråd; läraren följer resultaten.');
     await page.getByLabel('Rättslig grund').selectOption({ label: 'Uppgift av allmänt intresse' });
     await page
       .getByRole('group', { name: 'Kategorier av personuppgifter' })
