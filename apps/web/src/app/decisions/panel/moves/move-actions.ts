@@ -130,6 +130,8 @@ export class MoveActions {
     supplierId: [''],
     supplierOrganisationNumber: [''],
     category: this.fb.control<ServiceCategory | ''>(''),
+    description: [''],
+    publicConditions: [''],
     correctionReason: [''],
   });
   protected readonly value = toSignal(

@@ -160,6 +160,52 @@ describe('toMoveRequest', () => {
     });
   });
 
+  it('sends the catalogue description and the public conditions text the specialist wrote', () => {
+    expect(
+      toMoveRequest(
+        'DECIDE',
+        form({
+          outcome: 'APPROVED_WITH_CONDITIONS',
+          conditions: ' Endast skolkonton; PUB-bilaga 2. ',
+          publicConditions: ' Används bara med skolkonto. ',
+          description: ' Glosträning med delade ordlistor. ',
+        }),
+        request,
+      ),
+    ).toMatchObject({
+      outcome: 'APPROVED_WITH_CONDITIONS',
+      conditions: 'Endast skolkonton; PUB-bilaga 2.',
+      publicConditions: 'Används bara med skolkonto.',
+      description: 'Glosträning med delade ordlistor.',
+    });
+    const rejected = toMoveRequest(
+      'DECIDE',
+      form({
+        outcome: 'REJECTED',
+        reasons: flagsOf(DECISION_REASONS, ['NEED']),
+        text: 'Finns redan.',
+        publicConditions: 'kvar',
+        description: 'kvar',
+      }),
+      request,
+    );
+    expect(rejected).not.toHaveProperty('publicConditions');
+    expect(rejected).not.toHaveProperty('description');
+    expect(
+      toMoveRequest(
+        'START_REVIEW',
+        form({ supplierId: 's-1', category: 'SKILLS_TRAINING', description: ' Ordlistor. ' }),
+        newTool,
+      ),
+    ).toEqual({
+      move: 'START_REVIEW',
+      version: 4,
+      supplierId: 's-1',
+      category: 'SKILLS_TRAINING',
+      description: 'Ordlistor.',
+    });
+  });
+
   it('names an existing service, an existing supplier or a new one by organisation number', () => {
     expect(
       toMoveRequest(

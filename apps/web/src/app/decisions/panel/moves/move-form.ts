@@ -6,6 +6,7 @@ import {
   type RequestDetail,
   type RequestMove,
   type ServiceCategory,
+  isApproval,
   moveInputProblems,
   newToolReviewProblems,
   organisationNumberMessage,
@@ -32,6 +33,10 @@ export interface MoveFormValue {
   supplierId: string;
   supplierOrganisationNumber: string;
   category: ServiceCategory | '';
+  /** The catalogue's description of the service, in the specialist's words. */
+  description: string;
+  /** An approval's conditions as the public list shows them. */
+  publicConditions: string;
   /** Why an object manager corrects or reopens a decision. */
   correctionReason: string;
 }
@@ -49,6 +54,8 @@ export function emptyMoveForm(): MoveFormValue {
     supplierId: '',
     supplierOrganisationNumber: '',
     category: '',
+    description: '',
+    publicConditions: '',
     correctionReason: '',
   };
 }
@@ -68,6 +75,7 @@ export function moveFormFor(move: RequestMove, request: RequestDetail): MoveForm
       reasons: flagsOf(DECISION_REASONS, decision.reasons),
       text: decision.text,
       conditions: decision.conditions,
+      publicConditions: decision.publicConditions,
     };
   }
   if (move === 'DECIDE' && proposal) {
@@ -77,6 +85,7 @@ export function moveFormFor(move: RequestMove, request: RequestDetail): MoveForm
       reasons: flagsOf(DECISION_REASONS, proposal.reasons),
       text: proposal.text,
       conditions: proposal.conditions,
+      publicConditions: proposal.publicConditions ?? '',
     };
   }
   return value;
@@ -154,6 +163,8 @@ export const MOVE_FIELD_IDS: Record<string, string> = {
   supplierId: 'move-supplier',
   supplierOrganisationNumber: 'move-org-number',
   category: 'move-category',
+  description: 'move-description',
+  publicConditions: 'move-public-conditions',
   correctionReason: 'move-correction-reason',
 };
 
@@ -209,6 +220,7 @@ export function toMoveRequest(
           ? { supplierId: value.supplierId }
           : { supplierOrganisationNumber: value.supplierOrganisationNumber.trim() }),
         category: value.category as ServiceCategory,
+        ...(value.description.trim() ? { description: value.description.trim() } : {}),
       };
     case 'DECISION': {
       const outcome = value.outcome as DecisionOutcome;
@@ -218,6 +230,12 @@ export function toMoveRequest(
         reasons: checked(value.reasons, DECISION_REASONS),
         text: value.text.trim(),
         conditions: outcome === 'APPROVED_WITH_CONDITIONS' ? value.conditions.trim() : '',
+        ...(outcome === 'APPROVED_WITH_CONDITIONS' && value.publicConditions.trim()
+          ? { publicConditions: value.publicConditions.trim() }
+          : {}),
+        ...(isApproval(outcome) && value.description.trim()
+          ? { description: value.description.trim() }
+          : {}),
         ...(move === 'CORRECT_DECISION' ? { correctionReason: value.correctionReason.trim() } : {}),
       };
     }
