@@ -1,4 +1,4 @@
-import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
+import { expect, expectNoSeriousA11yViolations, signIn, test } from './fixtures';
 
 /** How the built app reaches the browser: compressed, cached right, and quiet when signed out. */
 test.describe('delivery of the web app', () => {
@@ -23,6 +23,42 @@ test.describe('delivery of the web app', () => {
     await expectNoSeriousA11yViolations(page);
 
     expect(errors).toEqual([]);
+  });
+
+  test('the sign-in page and the request form load neither the grid nor the charts', async ({
+    page,
+  }) => {
+    const scripts: string[] = [];
+    page.on('response', (response) => {
+      if (response.request().resourceType() === 'script') scripts.push(response.url());
+    });
+    const loaded = async () =>
+      Promise.all(scripts.map(async (url) => (await page.request.get(url)).text()));
+    // ag-grid's own class name and Chart.js's dashed-line option: in their chunks alone.
+    const heavy = (bodies: string[]) =>
+      bodies.filter((body) => body.includes('ag-root-wrapper') || body.includes('borderDash'));
+
+    await page.goto('/logga-in');
+    await expect(page.getByLabel('Användarnamn')).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(heavy(await loaded())).toEqual([]);
+
+    await signIn(page, 'skola');
+    await page
+      .getByRole('navigation', { name: 'Huvudmeny' })
+      .getByRole('link', { name: 'Begäranden' })
+      .click();
+    // The list has the grid; what the form adds must hold neither.
+    await expect(page.locator('lr-server-grid .ag-root-wrapper')).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    scripts.length = 0;
+    await page.locator('main').getByRole('link', { name: 'Ny begäran' }).last().click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ny begäran');
+    await expect(page.locator('main form')).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(heavy(await loaded())).toEqual([]);
   });
 
   test('scripts come brotli- or gzip-compressed as accepted, cached for a year; index.html is not cached', async ({
