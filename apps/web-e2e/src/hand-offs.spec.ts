@@ -164,6 +164,8 @@ test.describe('every hand-off reaches the next person', () => {
     await panel.getByLabel('Motivering till skolan').fill('Granskat och godkänt för enheten.');
     await expectNoSeriousA11yViolations(page);
     await panel.getByRole('button', { name: 'Besluta' }).click();
+    await expectNoSeriousA11yViolations(page);
+    await panel.getByRole('button', { name: 'Bekräfta beslut' }).click();
     await expect(panel.getByText('Beslutad').first()).toBeVisible();
 
     // skola reads the decision from the notification.
