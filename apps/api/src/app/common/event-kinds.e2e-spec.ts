@@ -98,6 +98,8 @@ describe('every kind of event the API writes is one of EVENT_KINDS', () => {
     const id = created.id;
     await ok(as.requester.patch(`/api/requests/${id}`, { version: 1, pupilCount: 90 }));
     await ok(as.requester.post(`/api/requests/${id}/comments`, { text: 'En fråga' }), 201);
+    // The principal declines, the requester revises, the principal endorses.
+    await move(as.principal, id, { move: 'DECLINE', text: 'Beskriv behovet närmare.' });
     await move(as.principal, id, { move: 'ENDORSE' });
     await move(as.requester, id, { move: 'SUBMIT' });
     // Another unit joins its demand.
@@ -139,6 +141,16 @@ describe('every kind of event the API writes is one of EVENT_KINDS', () => {
     );
     await move(as.specialist, id, { move: 'PROPOSE_DECISION', outcome: 'APPROVED' });
     await move(as.manager, id, { move: 'DECIDE', outcome: 'APPROVED' });
+    // The object manager reopens the decision, decides again and corrects it.
+    await move(as.manager, id, { move: 'REOPEN_DECISION', correctionReason: 'Nya uppgifter.' });
+    await move(as.specialist, id, { move: 'PROPOSE_DECISION', outcome: 'APPROVED' });
+    await move(as.manager, id, { move: 'DECIDE', outcome: 'APPROVED' });
+    await move(as.manager, id, {
+      move: 'CORRECT_DECISION',
+      outcome: 'APPROVED_WITH_CONDITIONS',
+      conditions: 'Endast skolans konton.',
+      correctionReason: 'Villkoret saknades.',
+    });
     await move(as.specialist, id, { move: 'IMPLEMENT' });
 
     // One found already covered, one withdrawn.

@@ -52,6 +52,8 @@ const NOT_UNIT_SCOPED: Partial<Record<RouteKey, string>> = {
   'GET /api/agreements/:id/cost-split': 'the split of an agreement’s cost (as above)',
   'GET /api/licences/:id': 'licences are the municipality’s; GET /api/licences lists all',
   'GET /api/licences/:id/history': 'the history of a licence (as above)',
+  'POST /api/requests/:id/join':
+    'joining another unit’s open request is its purpose; the body’s unit must be the caller’s own (403 naming unitId, request-history.e2e-spec)',
 };
 
 /** What a case's record is and how it is called. */

@@ -400,6 +400,16 @@ describe('fields outside the DTO cannot be written (mass assignment)', () => {
       serverOwned: { actorId: SOMEONE, occurredAt: WHEN, kind: 'DECIDED', subjectId: SOMEONE },
     },
     {
+      route: 'POST /api/requests/:id/join',
+      as: 'otherRequester',
+      valid: async () => ({
+        path: `/api/requests/${await requestInState(cast, 'SUBMITTED')}/join`,
+        body: { unitId: cast.otherUnit.id, pupilCount: 20, need: 'Samma behov hos oss' },
+        status: 200,
+      }),
+      serverOwned: { requestId: SOMEONE, joinedAt: WHEN, actorId: SOMEONE },
+    },
+    {
       route: 'POST /api/services/:id/reviews',
       as: 'dataProtection',
       valid: async () => ({
