@@ -51,6 +51,26 @@ describe('moveConfirmation', () => {
     expect(rejected?.facts).toContainEqual({ term: 'Skäl', value: 'Behov' });
   });
 
+  it('shows the public text of the conditions and the catalogue description an approval writes', () => {
+    const confirmation = moveConfirmation(
+      'DECIDE',
+      {
+        ...emptyMoveForm(),
+        outcome: 'APPROVED_WITH_CONDITIONS',
+        conditions: 'Endast skolkonton; inga elevnamn i fritext.',
+        publicConditions: 'Används med skolans konton.',
+        description: 'Färdighetsträning i matematik.',
+      },
+      request,
+    );
+    expect(confirmation?.facts).toEqual([
+      { term: 'Beslut', value: 'Godkänd med villkor' },
+      { term: 'Villkor', value: 'Endast skolkonton; inga elevnamn i fritext.' },
+      { term: 'Villkor i den publika listan', value: 'Används med skolans konton.' },
+      { term: 'Beskrivning i katalogen', value: 'Färdighetsträning i matematik.' },
+    ]);
+  });
+
   it('asks nothing for a move without confirmation', () => {
     expect(moveConfirmation('QUEUE', emptyMoveForm(), request)).toBeNull();
   });

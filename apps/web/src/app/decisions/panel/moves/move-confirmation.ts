@@ -111,6 +111,12 @@ export function moveConfirmation(
           ? value.conditions.trim()
           : 'Inga',
     });
+    if (outcome === 'APPROVED_WITH_CONDITIONS' && value.publicConditions.trim()) {
+      facts.push({ term: 'Villkor i den publika listan', value: value.publicConditions.trim() });
+    }
+    if (outcome !== 'REJECTED' && value.description.trim()) {
+      facts.push({ term: 'Beskrivning i katalogen', value: value.description.trim() });
+    }
   }
   if (move !== 'DECIDE') {
     facts.push({ term: 'Varför beslutet ändras', value: value.correctionReason.trim() });
