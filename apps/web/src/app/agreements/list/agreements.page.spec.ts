@@ -108,4 +108,31 @@ describe('AgreementsPage', () => {
     again.flush({ rows: [], total: 0 });
     expect(actionNeeded.checked).toBe(true);
   });
+
+  it('takes end dates typed as ÅÅÅÅ-MM-DD, and names one typed another way without applying it', async () => {
+    const { fixture, element } = await render();
+    (await waitFor(listRequest)).flush({ rows: [], total: 0 });
+    const from = element.querySelector<HTMLInputElement>('#agreement-ends-from');
+    if (!from) throw new Error('No date field');
+    expect(from.getAttribute('type')).toBe('text');
+
+    from.value = '06/30/2027';
+    from.dispatchEvent(new Event('change'));
+    fixture.detectChanges();
+    expect(element.querySelector('#agreement-ends-from-error')?.textContent?.trim()).toBe(
+      'Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2027-06-30.',
+    );
+    expect(from.getAttribute('aria-invalid')).toBe('true');
+    expect(from.getAttribute('aria-describedby')).toContain('agreement-ends-from-error');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(listRequest()).toBeUndefined();
+
+    from.value = '20270630';
+    from.dispatchEvent(new Event('blur'));
+    fixture.detectChanges();
+    const again = await waitFor(listRequest);
+    expect(again.request.params.get('endsFrom')).toBe('2027-06-30');
+    again.flush({ rows: [], total: 0 });
+    expect(element.querySelector('#agreement-ends-from-error')).toBeNull();
+  });
 });
