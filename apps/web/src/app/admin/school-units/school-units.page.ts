@@ -12,6 +12,7 @@ import {
 } from '@licensregistret/domain';
 
 import { FilterPanel } from '../../shared/grid/filter-panel';
+import { formatInteger } from '../../shared/format/format';
 import { LinkCell, type LinkCellParams } from '../../shared/grid/link-cell';
 import { ServerGrid } from '../../shared/grid/server-grid';
 import { listStatusText } from '../../shared/grid/server-list.store';
@@ -129,7 +130,13 @@ export class SchoolUnitsPage {
       minWidth: 200,
       valueFormatter: ({ data }) => (data ? schoolFormsText(data) : ''),
     },
-    { field: 'pupilCount', headerName: 'Elever', sortable: true, width: 110 },
+    {
+      field: 'pupilCount',
+      headerName: 'Elever',
+      sortable: true,
+      width: 110,
+      valueFormatter: ({ value }) => (typeof value === 'number' ? formatInteger(value) : ''),
+    },
     { field: 'networkGroup', headerName: 'Nätverksgrupp', sortable: true, width: 160 },
     { field: 'principalName', headerName: 'Rektor', flex: 1, minWidth: 160 },
   ];
