@@ -167,12 +167,12 @@ test.describe('keyboard only', () => {
     await expectNoSeriousA11yViolations(page);
     await tabTo(page, panel.getByRole('button', { name: 'Besluta' }).last());
     await page.keyboard.press('Enter');
-    // A confirmation step, where there is one, is answered by keyboard too.
-    const confirm = panel.getByRole('button', { name: /^Bekräfta/ });
-    if (await confirm.isVisible().catch(() => false)) {
-      await tabTo(page, confirm);
-      await page.keyboard.press('Enter');
-    }
+    // The panel asks to confirm the decision; confirmed by keyboard too.
+    const confirm = panel.getByRole('button', { name: 'Bekräfta beslut' });
+    await expect(confirm).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+    await tabTo(page, confirm);
+    await page.keyboard.press('Enter');
     await expect(panel.getByText('Avslagen').first()).toBeVisible();
     await expectNoSeriousA11yViolations(page);
   });
