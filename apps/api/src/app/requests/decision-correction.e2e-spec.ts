@@ -73,6 +73,7 @@ describe('the object manager corrects or reopens a decision', () => {
       version,
       outcome: 'APPROVED_WITH_CONDITIONS',
       conditions: 'Endast med skolans konton, inga elevnamn.',
+      publicConditions: 'Används med skolans konton.',
       text: 'Godkänd för årskurs 7–9.',
       correctionReason: 'Villkoren från granskningen kom inte med i beslutet.',
     });
@@ -109,6 +110,10 @@ describe('the object manager corrects or reopens a decision', () => {
       [id],
     );
     expect(rows[0].changes.outcome).toEqual({ old: 'APPROVED', new: 'APPROVED_WITH_CONDITIONS' });
+    expect(rows[0].changes.publicConditions).toEqual({
+      old: '',
+      new: 'Används med skolans konton.',
+    });
 
     const again = await told(id, 'DECISION_CORRECTED');
     expect(again.map((row) => row.recipient_id).sort()).toEqual(

@@ -39,6 +39,30 @@ import type { RequestRow } from './request-rows';
  * move from where; this adds what only the database knows (the version, the licence, the reviews)
  * and writes the change, its event and its notifications in one transaction.
  */
+/**
+ * The decision a DECIDE or CORRECT_DECISION body makes: reasons only for a rejection, conditions
+ * (and their public text) only for an approval with conditions.
+ */
+function decisionIn(body: MoveDto) {
+  const outcome = body.outcome as DecisionOutcome;
+  const withConditions = outcome === 'APPROVED_WITH_CONDITIONS';
+  return {
+    outcome,
+    reasons: outcome === 'REJECTED' ? (body.reasons ?? []) : [],
+    text: body.text ?? '',
+    conditions: withConditions ? (body.conditions ?? '') : '',
+    publicConditions: withConditions ? (body.publicConditions ?? '') : '',
+  };
+}
+
+const SET_DECISION = `decision_outcome = $3, decision_reasons = $4, decision_text = $5,
+  decision_conditions = $6, decided_by = $7, decided_at = now(), decision_public_conditions = $8`;
+
+function decisionParameters(decision: ReturnType<typeof decisionIn>, actor: Actor): unknown[] {
+  const { outcome, reasons, text, conditions, publicConditions } = decision;
+  return [outcome, reasons, text, conditions, actor.id, publicConditions];
+}
+
 @Injectable()
 export class RequestMovesService {
   constructor(
@@ -213,33 +237,29 @@ export class RequestMovesService {
     row: RequestRow,
     body: MoveDto,
   ): Promise<Effect> {
-    const outcome = body.outcome as DecisionOutcome;
-    await this.checkApprovalGates(manager, row, outcome);
-    const reasons = outcome === 'REJECTED' ? (body.reasons ?? []) : [];
-    const withConditions = outcome === 'APPROVED_WITH_CONDITIONS';
-    const conditions = withConditions ? (body.conditions ?? '') : '';
-    const publicConditions = withConditions ? (body.publicConditions ?? '') : '';
+    const decision = decisionIn(body);
+    await this.checkApprovalGates(manager, row, decision.outcome);
     if (row.service_id) {
       await this.services.recordDecision(manager, actor, row.service_id, {
-        outcome,
-        conditions,
-        publicConditions,
+        outcome: decision.outcome,
+        conditions: decision.conditions,
+        publicConditions: decision.publicConditions,
         description: body.description,
       });
     }
+    const { reasons, conditions, publicConditions } = decision;
     return {
-      set: `decision_outcome = $3, decision_reasons = $4, decision_text = $5, decision_conditions = $6,
-            decided_by = $7, decided_at = now(), decision_public_conditions = $8`,
-      parameters: [outcome, reasons, body.text ?? '', conditions, actor.id, publicConditions],
+      set: SET_DECISION,
+      parameters: decisionParameters(decision, actor),
       changes: {
-        outcome: { old: null, new: outcome },
+        outcome: { old: null, new: decision.outcome },
         ...(reasons.length ? { reasons: { old: null, new: reasons } } : {}),
         ...(conditions ? { conditions: { old: null, new: conditions } } : {}),
         ...(publicConditions ? { publicConditions: { old: null, new: publicConditions } } : {}),
       },
       notify: (manager, after) =>
         this.tell(manager, 'DECIDED', actor, after, {
-          outcomeLabel: DECISION_OUTCOME_LABELS[outcome],
+          outcomeLabel: DECISION_OUTCOME_LABELS[decision.outcome],
           reasonLabels: reasons.map((reason) => DECISION_REASON_LABELS[reason].label),
           conditions,
           text: body.text,
@@ -257,12 +277,9 @@ export class RequestMovesService {
     row: RequestRow,
     body: MoveDto,
   ): Promise<Effect> {
-    const outcome = body.outcome as DecisionOutcome;
+    const decision = decisionIn(body);
+    const { outcome, reasons, conditions, publicConditions } = decision;
     await this.checkApprovalGates(manager, row, outcome);
-    const reasons = outcome === 'REJECTED' ? (body.reasons ?? []) : [];
-    const withConditions = outcome === 'APPROVED_WITH_CONDITIONS';
-    const conditions = withConditions ? (body.conditions ?? '') : '';
-    const publicConditions = withConditions ? (body.publicConditions ?? '') : '';
     const previous = row.decision_outcome as DecisionOutcome;
     if (row.service_id) {
       await this.services.reconsiderDecision(manager, actor, row.service_id, row.id, previous, {
@@ -273,15 +290,15 @@ export class RequestMovesService {
       });
     }
     return {
-      set: `decision_outcome = $3, decision_reasons = $4, decision_text = $5, decision_conditions = $6,
-            decided_by = $7, decided_at = now(), decision_public_conditions = $8`,
-      parameters: [outcome, reasons, body.text ?? '', conditions, actor.id, publicConditions],
+      set: SET_DECISION,
+      parameters: decisionParameters(decision, actor),
       message: body.correctionReason,
       changes: {
         outcome: { old: previous, new: outcome },
         reasons: { old: row.decision_reasons, new: reasons },
-        text: { old: row.decision_text, new: body.text ?? '' },
+        text: { old: row.decision_text, new: decision.text },
         conditions: { old: row.decision_conditions, new: conditions },
+        publicConditions: { old: row.decision_public_conditions, new: publicConditions },
       },
       notify: (manager, after) =>
         this.tell(manager, 'DECISION_CORRECTED', actor, after, {
