@@ -65,6 +65,12 @@ export class AgreementsPage implements OnInit {
   protected readonly suppliers = signal<Supplier[]>([]);
   /** Dates typed that are not ÅÅÅÅ-MM-DD: kept in their fields with a message, not applied. */
   protected readonly typedDates = signal<Partial<Record<DateFilter, string>>>({});
+  protected readonly dateFilters: readonly { key: DateFilter; id: string; label: string }[] = [
+    { key: 'endsFrom', id: 'agreement-ends-from', label: 'Slutdatum från' },
+    { key: 'endsTo', id: 'agreement-ends-to', label: 'Slutdatum till' },
+    { key: 'noticeFrom', id: 'agreement-notice-from', label: 'Sista uppsägningsdag från' },
+    { key: 'noticeTo', id: 'agreement-notice-to', label: 'Sista uppsägningsdag till' },
+  ];
 
   protected readonly statusText = computed(() =>
     listStatusText(this.store.status(), {
