@@ -3,7 +3,6 @@ import type { EntityManager } from 'typeorm';
 
 import {
   HAND_OFFS,
-  type HandOff,
   type HandOffEvent,
   type HandOffFacts,
   REVIEW_ROLE,
@@ -53,13 +52,14 @@ export class HandOffsService {
 
     const recipients: Recipients = {};
     const accountIds: string[] = [];
+    const units: string[] = [];
     for (const who of handOff.tell) {
       switch (who) {
         case 'REQUESTER':
           if (context.request) accountIds.push(context.request.requesterId);
           break;
         case 'UNIT_PRINCIPALS':
-          if (context.request) recipients.principalsOfUnit = context.request.unitId;
+          if (context.request) units.push(context.request.unitId);
           break;
         case 'SPECIALISTS':
           recipients.role = 'OBJECT_SPECIALIST';
@@ -76,7 +76,13 @@ export class HandOffsService {
           break;
         }
         case 'JOINED_UNITS':
-          if (context.request) told += await this.tellJoinedUnits(manager, handOff, base, context);
+          // The person who joined for each unit, and the unit's principals.
+          for (const joined of context.request
+            ? await this.joinedUnits(manager, context.request.id)
+            : []) {
+            accountIds.push(joined.account_id);
+            units.push(joined.unit_id);
+          }
           break;
         case 'REVIEWERS_MISSING_OR_DUE':
           for (const kind of context.reviewKinds ?? []) {
@@ -99,7 +105,9 @@ export class HandOffsService {
       }
     }
     if (accountIds.length > 0) recipients.accountIds = accountIds;
-    if (recipients.accountIds || recipients.role || recipients.principalsOfUnit) {
+    if (units.length > 0) recipients.principalsOfUnits = units;
+    // One statement for everyone else, so a person the event concerns twice is told once.
+    if (recipients.accountIds || recipients.role || recipients.principalsOfUnits) {
       told += await this.notifications.notify(manager, recipients, {
         kind: handOff.kind,
         subject: handOff.subject(base),
@@ -111,33 +119,14 @@ export class HandOffsService {
     return told;
   }
 
-  /** Each unit that joined the request: the person who joined and the unit's principals. */
-  private async tellJoinedUnits(
+  private async joinedUnits(
     manager: EntityManager,
-    handOff: HandOff,
-    facts: HandOffFacts,
-    context: HandOffContext,
-  ): Promise<number> {
-    const requestId = context.request?.id ?? null;
-    const joined = (await manager.query(
-      `SELECT j.unit_id, j.account_id FROM request_join j WHERE j.request_id = $1 ORDER BY j.created_at`,
+    requestId: string,
+  ): Promise<{ unit_id: string; account_id: string }[]> {
+    return (await manager.query(
+      `SELECT j.unit_id, j.account_id FROM request_join j WHERE j.request_id = $1`,
       [requestId],
     )) as { unit_id: string; account_id: string }[];
-    let told = 0;
-    for (const unit of joined) {
-      told += await this.notifications.notify(
-        manager,
-        { accountIds: [unit.account_id], principalsOfUnit: unit.unit_id },
-        {
-          kind: handOff.kind,
-          subject: handOff.subject(facts),
-          body: handOff.body(facts),
-          requestId,
-          exceptAccountId: context.actor.id,
-        },
-      );
-    }
-    return told;
   }
 
   /** The active object specialist who last triaged, reviewed, questioned or proposed on it. */

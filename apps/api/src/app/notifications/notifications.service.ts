@@ -19,8 +19,8 @@ export interface Recipients {
   accountIds?: string[];
   /** Every active account with this role. */
   role?: string;
-  /** The unit's principal and every active principal acting for the unit. */
-  principalsOfUnit?: string;
+  /** Each unit's principal and every active principal acting for one of the units. */
+  principalsOfUnits?: string[];
 }
 
 export interface NewNotification {
@@ -86,14 +86,14 @@ export class NotificationsService {
                OR $2 = ANY (a.roles)
                OR ('PRINCIPAL' = ANY (a.roles) AND EXISTS (
                      SELECT 1 FROM account_school_unit au
-                      WHERE au.account_id = a.id AND au.school_unit_id = $3::uuid))
-               OR a.id = (SELECT principal_id FROM school_unit WHERE id = $4::uuid))
+                      WHERE au.account_id = a.id AND au.school_unit_id = ANY ($3::uuid[])))
+               OR a.id IN (SELECT principal_id FROM school_unit WHERE id = ANY ($4::uuid[])))
        RETURNING id`,
       [
         recipients.accountIds ?? [],
         recipients.role ?? null,
-        recipients.principalsOfUnit ?? null,
-        recipients.principalsOfUnit ?? null,
+        recipients.principalsOfUnits ?? [],
+        recipients.principalsOfUnits ?? [],
         notification.kind,
         notification.subject,
         notification.body,
