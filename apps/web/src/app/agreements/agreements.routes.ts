@@ -1,10 +1,18 @@
 import type { Routes } from '@angular/router';
 
+import { NAVIGATION } from '../core/layout/navigation';
 import { AgreementsLayout } from './agreements-layout';
+
+const area = NAVIGATION.find((item) => item.path === 'avtal');
+/** Until a form page lands: says the page is being built. */
+const comingSoon = {
+  data: { area },
+  loadComponent: () => import('../shared/coming-soon.page').then((m) => m.ComingSoonPage),
+};
 
 /**
  * The agreement area (roles of the `avtal` area; the guard sits on its route in app.routes).
- * Each page is its own lazy chunk; only the list loads ag-grid.
+ * Each page is its own lazy chunk; only the list loads ag-grid. Fixed paths come before `:id`.
  */
 export const AGREEMENT_ROUTES: Routes = [
   {
@@ -22,11 +30,21 @@ export const AGREEMENT_ROUTES: Routes = [
         title: 'Täckning',
         loadComponent: () => import('./coverage/coverage.page').then((m) => m.CoveragePage),
       },
+      { path: 'nytt', title: 'Nytt avtal', ...comingSoon },
+      { path: 'leverantorer', title: 'Leverantörer', ...comingSoon },
+      { path: 'leverantorer/ny', title: 'Ny leverantör', ...comingSoon },
+      { path: 'leverantorer/:id', title: 'Leverantör', ...comingSoon },
+      { path: 'tjanster', title: 'Tjänster', ...comingSoon },
+      { path: 'tjanster/ny', title: 'Ny tjänst', ...comingSoon },
+      { path: 'tjanster/:id', title: 'Tjänst', ...comingSoon },
       {
         path: ':id',
         title: 'Avtal',
         loadComponent: () => import('./detail/agreement.page').then((m) => m.AgreementPage),
       },
+      { path: ':id/andra', title: 'Ändra avtal', ...comingSoon },
+      { path: ':id/licenser/ny', title: 'Ny licens', ...comingSoon },
+      { path: ':id/licenser/:licenceId', title: 'Ändra licens', ...comingSoon },
     ],
   },
 ];
