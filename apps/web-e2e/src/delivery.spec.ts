@@ -7,7 +7,8 @@ test.describe('delivery of the web app', () => {
   }) => {
     const errors: string[] = [];
     page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
+      // A warning too: Chromium warns of a preload that the page did not use.
+      if (message.type() === 'error' || message.type() === 'warning') errors.push(message.text());
     });
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('response', (response) => {
@@ -16,6 +17,15 @@ test.describe('delivery of the web app', () => {
 
     await page.goto('/logga-in');
     await expect(page.getByLabel('Användarnamn')).toBeVisible();
+    // index.html asks who is signed in while the scripts load, and the app uses that answer
+    // rather than asking again.
+    const sessionLoads = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((entry) => new URL(entry.name).pathname === '/api/auth/session')
+        .map((entry) => (entry as PerformanceResourceTiming).initiatorType),
+    );
+    expect(sessionLoads).toEqual(['link']);
     await expectNoSeriousA11yViolations(page);
     await page.getByRole('link', { name: 'Tjänster och beslut' }).first().click();
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

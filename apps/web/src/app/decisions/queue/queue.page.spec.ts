@@ -48,20 +48,24 @@ describe('QueuePage', () => {
     await startAs(sessionUser(['OBJECT_SPECIALIST']));
     const harness = await RouterTestingHarness.create();
     await harness.navigateByUrl(url);
-    http
-      .expectOne((r) => r.url === '/api/school-units')
-      .flush({ rows: [{ id: 'u-haga', name: 'Hagaskolan F-6' }], total: 1 });
-    http
-      .expectOne((r) => r.url === '/api/services')
-      .flush({ rows: [{ id: 'svc-polylino', name: 'Polylino' }], total: 1 });
-    await new Promise((resolve) => setTimeout(resolve));
-    harness.detectChanges();
     return { harness, element: harness.routeNativeElement as HTMLElement };
   }
 
+  /** The first page of rows; only then are the units and services to filter by asked for. */
   async function flushRows(rows: RequestSummary[]) {
     const request = await waitFor(listRequest);
+    expect(http.match((r) => r.url === '/api/services')).toEqual([]);
     request.flush({ rows, total: rows.length } satisfies Page<RequestSummary>);
+    (await waitFor(() => http.match((r) => r.url === '/api/school-units')[0])).flush({
+      rows: [{ id: 'u-haga', name: 'Hagaskolan F-6' }],
+      total: 1,
+    });
+    (await waitFor(() => http.match((r) => r.url === '/api/services')[0])).flush({
+      rows: [{ id: 'svc-polylino', name: 'Polylino' }],
+      total: 1,
+    });
+    await new Promise((resolve) => setTimeout(resolve));
+    TestBed.tick();
     return request;
   }
 

@@ -167,8 +167,17 @@ export class QueuePage implements OnInit {
 
   ngOnInit(): void {
     // The filters a link starts the queue with (e.g. the demand view's "one service") are read
-    // from the address by the store, which keeps them there.
-    void this.store.loadChoices();
+    // from the address by the store, which keeps them there. The units and services to filter by
+    // are read once the first rows have come (or failed): on a slow line they would otherwise
+    // compete with the rows the person came for.
+    const choices = effect(
+      () => {
+        if (this.store.status().kind === 'loading') return;
+        choices.destroy();
+        void this.store.loadChoices();
+      },
+      { injector: this.injector },
+    );
   }
 
   protected isChecked(state: RequestState): boolean {
