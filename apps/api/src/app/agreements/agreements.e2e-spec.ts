@@ -165,6 +165,35 @@ describe('/api/agreements', () => {
     });
   });
 
+  it('keeps the reason given for a change with the change in the history, and refuses a too long one', async () => {
+    const { body: created } = await procurement.post('/api/agreements', agreementBody(supplierId));
+    const tooLong = await procurement.patch(`/api/agreements/${created.id}`, {
+      version: 1,
+      caseNumber: 'Bou 2025/1',
+      reason: 'x'.repeat(1001),
+    });
+    expect(tooLong.status).toBe(400);
+    expect(fields(tooLong.body)).toEqual(['reason']);
+
+    const response = await procurement.patch(`/api/agreements/${created.id}`, {
+      version: 1,
+      caseNumber: 'Bou 2025/1',
+      reason: '  Fel diarienummer vid registreringen  ',
+    });
+    expect(response.status).toBe(200);
+    expect(response.body).not.toHaveProperty('reason');
+    const { rows } = await testDatabase().query(
+      `SELECT kind, message, changes FROM event
+        WHERE subject_type = 'agreement' AND subject_id = $1 ORDER BY id`,
+      [created.id],
+    );
+    expect(rows.map((row) => [row.kind, row.message])).toEqual([
+      ['created', null],
+      ['updated', 'Fel diarienummer vid registreringen'],
+    ]);
+    expect(Object.keys(rows[1].changes)).toEqual(['caseNumber']);
+  });
+
   it('refuses an update that breaks a rule across fields, leaving the agreement as it was', async () => {
     const { body: created } = await procurement.post('/api/agreements', agreementBody(supplierId));
     const response = await procurement.patch(`/api/agreements/${created.id}`, {

@@ -124,7 +124,7 @@ export class AgreementsService {
     return this.dataSource.transaction(async (manager) => {
       const before = await this.read(manager, id, true);
       if (before.version !== body.version) throw AppException.staleVersion(before);
-      const { version, ...changes } = body;
+      const { version, reason, ...changes } = body;
       const next: Terms = { ...before, ...definedOnly(changes) };
       await this.check(manager, next, id);
       await manager
@@ -142,6 +142,7 @@ export class AgreementsService {
         subjectId: id,
         kind: 'updated',
         changes: changedFields(before, after, TERM_FIELDS),
+        message: reason || null,
       });
       return after;
     });

@@ -61,7 +61,11 @@ export interface AgreementTermsInput {
 }
 
 export type CreateAgreementRequest = AgreementTermsInput;
-export type UpdateAgreementRequest = Partial<AgreementTermsInput> & { version: number };
+export type UpdateAgreementRequest = Partial<AgreementTermsInput> & {
+  version: number;
+  /** Why the terms are changed (a correction); kept with the change in the history. */
+  reason?: string | null;
+};
 
 export interface Agreement extends Required<AgreementTermsInput> {
   id: string;

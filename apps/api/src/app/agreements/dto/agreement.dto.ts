@@ -219,6 +219,17 @@ export class UpdateAgreementDto
   @Min(1)
   @Max(MAX_INT4)
   version!: number;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'why the terms are changed; kept with the change in the history',
+  })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(1000)
+  reason?: string | null;
 }
 
 const STATUS_LIST = new RegExp(
