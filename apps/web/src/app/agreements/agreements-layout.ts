@@ -18,5 +18,6 @@ export class AgreementsLayout {
   protected readonly links: readonly SubNavLink[] = [
     { path: AGREEMENT_PATHS.list, label: 'Avtalslista', exact: true },
     { path: AGREEMENT_PATHS.coverage, label: 'Täckning' },
+    { path: AGREEMENT_PATHS.suppliers, label: 'Leverantörer' },
   ];
 }

@@ -1,6 +1,7 @@
 import type { Routes } from '@angular/router';
 
 import { NAVIGATION } from '../core/layout/navigation';
+import { unsavedChangesGuard } from '../shared/forms/unsaved-changes';
 import { AgreementsLayout } from './agreements-layout';
 
 const area = NAVIGATION.find((item) => item.path === 'avtal');
@@ -31,9 +32,23 @@ export const AGREEMENT_ROUTES: Routes = [
         loadComponent: () => import('./coverage/coverage.page').then((m) => m.CoveragePage),
       },
       { path: 'nytt', title: 'Nytt avtal', ...comingSoon },
-      { path: 'leverantorer', title: 'Leverantörer', ...comingSoon },
-      { path: 'leverantorer/ny', title: 'Ny leverantör', ...comingSoon },
-      { path: 'leverantorer/:id', title: 'Leverantör', ...comingSoon },
+      {
+        path: 'leverantorer',
+        title: 'Leverantörer',
+        loadComponent: () => import('./forms/suppliers.page').then((m) => m.SuppliersPage),
+      },
+      {
+        path: 'leverantorer/ny',
+        title: 'Ny leverantör',
+        canDeactivate: [unsavedChangesGuard],
+        loadComponent: () => import('./forms/supplier-form.page').then((m) => m.SupplierFormPage),
+      },
+      {
+        path: 'leverantorer/:id',
+        title: 'Ändra leverantör',
+        canDeactivate: [unsavedChangesGuard],
+        loadComponent: () => import('./forms/supplier-form.page').then((m) => m.SupplierFormPage),
+      },
       { path: 'tjanster', title: 'Tjänster', ...comingSoon },
       { path: 'tjanster/ny', title: 'Ny tjänst', ...comingSoon },
       { path: 'tjanster/:id', title: 'Tjänst', ...comingSoon },

@@ -6,10 +6,12 @@ import {
   type Agreement,
   type AgreementListQuery,
   type CostSplit,
+  type CreateAgreementRequest,
   type HistoryEntry,
   type Licence,
   MAX_PAGE_SIZE,
   type Page,
+  type UpdateAgreementRequest,
 } from '@licensregistret/domain';
 
 import { toHttpParams } from '../../shared/http/query-params';
@@ -42,5 +44,14 @@ export class AgreementsApi {
     return this.http.get<Page<Licence>>('/api/licences', {
       params: toHttpParams({ agreementId, limit: MAX_PAGE_SIZE }),
     });
+  }
+
+  create(request: CreateAgreementRequest): Observable<Agreement> {
+    return this.http.post<Agreement>(BASE, request);
+  }
+
+  /** Changes the terms against the version read; `reason` is kept in the history. */
+  update(id: string, request: UpdateAgreementRequest): Observable<Agreement> {
+    return this.http.patch<Agreement>(`${BASE}/${encodeURIComponent(id)}`, request);
   }
 }
