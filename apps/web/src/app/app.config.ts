@@ -22,7 +22,12 @@ export const appConfig: ApplicationConfig = {
     provideHttpClient(withFetch(), withInterceptors([sessionExpiredInterceptor])),
     provideRouter(routes, withComponentInputBinding()),
     { provide: TitleStrategy, useClass: PageTitleStrategy },
-    // Who is signed in is known before the first page renders, so the menu never flickers.
-    provideAppInitializer(() => inject(AuthStore).ensureLoaded()),
+    // Who is signed in, and whether this is a demo (its banner), are known before the first page
+    // renders, so neither the menu nor the page below the banner moves. index.html has already
+    // asked for both.
+    provideAppInitializer(async () => {
+      const auth = inject(AuthStore);
+      await Promise.all([auth.ensureLoaded(), auth.loadConfig()]);
+    }),
   ],
 };

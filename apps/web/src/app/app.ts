@@ -62,7 +62,7 @@ export class App {
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
 
   constructor() {
-    void this.auth.loadConfig();
+    if (this.auth.config().kind !== 'loaded') void this.auth.loadConfig();
     // The unread count and the "Att göra" count are asked for when someone signs in, and again
     // as they move between pages (at most every 30 s): a modest poll, no timer of its own.
     effect(() => {

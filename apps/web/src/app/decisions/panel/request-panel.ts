@@ -107,9 +107,17 @@ export class RequestPanel {
         void this.store.open(id);
       });
     });
-    // Into the panel when it opens, and again when another request is shown in it.
-    afterRenderEffect(() => {
+    // Into the panel when it opens, and again when another request is shown in it: once the
+    // request has come, so that the scroll to the heading does not happen while the page below
+    // it is still growing (on a phone that moved the footer in sight: a layout shift of 0.13).
+    let focusPending = false;
+    effect(() => {
       this.requestId();
+      focusPending = true;
+    });
+    afterRenderEffect(() => {
+      if (this.state().kind === 'loading' || !focusPending) return;
+      focusPending = false;
       untracked(() => this.headingRef().nativeElement.focus());
     });
   }
