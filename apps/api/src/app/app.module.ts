@@ -15,6 +15,7 @@ import { pinoHttpParams } from './common/logging';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
+import { LicensingModule } from './licensing/licensing.module';
 import { LoadModule } from './load/load.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationModule } from './organisation/organisation.module';
@@ -53,6 +54,7 @@ export class AppModule {
         AccountsModule,
         CatalogueModule,
         AgreementsModule,
+        LicensingModule,
         ReviewsModule,
         RequestsModule,
         NotificationsModule,

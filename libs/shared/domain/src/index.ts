@@ -32,3 +32,4 @@ export * from './lib/dashboard';
 export * from './lib/record-of-processing';
 export * from './lib/calendar';
 export * from './lib/event-kinds';
+export * from './lib/licensing';

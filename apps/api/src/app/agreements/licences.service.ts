@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
-import type { IsoDate, Licence, Page, SchoolForm } from '@licensregistret/domain';
+import type {
+  CreateLicenceRequest,
+  IsoDate,
+  Licence,
+  Page,
+  SchoolForm,
+} from '@licensregistret/domain';
 
 import type { Actor } from '../auth/actor';
 import { AppException } from '../common/app-exception';
@@ -127,45 +133,54 @@ export class LicencesService {
     return this.read(this.dataSource.manager, id);
   }
 
-  async create(actor: Actor, body: CreateLicenceDto): Promise<Licence> {
-    return this.dataSource.transaction(async (manager) => {
-      const terms = normalised({
-        scope: body.scope,
-        schoolForms: body.schoolForms ?? [],
-        unitIds: body.unitIds ?? [],
-        seatCount: body.seatCount ?? null,
-        seatsInUse: body.seatsInUse ?? null,
-        startsOn: body.startsOn,
-        endsOn: body.endsOn,
-      });
-      await this.check(manager, body.agreementId, terms);
-      const [{ id }] = await manager
-        .query(
-          `INSERT INTO licence (agreement_id, service_id, scope, school_forms, seat_count, seats_in_use, starts_on, ends_on)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-          [
-            body.agreementId,
-            body.serviceId,
-            terms.scope,
-            terms.schoolForms,
-            terms.seatCount,
-            terms.seatsInUse,
-            terms.startsOn,
-            terms.endsOn,
-          ],
-        )
-        .catch((error: unknown) => rethrowConstraintViolation(error, CONSTRAINT_FIELDS));
-      await this.setUnits(manager, id, terms.unitIds);
-      const licence = await this.read(manager, id);
-      await this.events.record(manager, {
-        actorId: actor.id,
-        subjectType: 'licence',
-        subjectId: id,
-        kind: 'created',
-        changes: changedFields(null, licence, FIELDS),
-      });
-      return licence;
+  create(actor: Actor, body: CreateLicenceDto): Promise<Licence> {
+    return this.dataSource.transaction((manager) => this.createIn(manager, actor, body));
+  }
+
+  /** A new licence in the caller's transaction; `message` says where it came from (history). */
+  async createIn(
+    manager: EntityManager,
+    actor: Actor,
+    body: CreateLicenceRequest,
+    message: string | null = null,
+  ): Promise<Licence> {
+    const terms = normalised({
+      scope: body.scope,
+      schoolForms: body.schoolForms ?? [],
+      unitIds: body.unitIds ?? [],
+      seatCount: body.seatCount ?? null,
+      seatsInUse: body.seatsInUse ?? null,
+      startsOn: body.startsOn,
+      endsOn: body.endsOn,
     });
+    await this.check(manager, body.agreementId, terms);
+    const [{ id }] = await manager
+      .query(
+        `INSERT INTO licence (agreement_id, service_id, scope, school_forms, seat_count, seats_in_use, starts_on, ends_on)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+        [
+          body.agreementId,
+          body.serviceId,
+          terms.scope,
+          terms.schoolForms,
+          terms.seatCount,
+          terms.seatsInUse,
+          terms.startsOn,
+          terms.endsOn,
+        ],
+      )
+      .catch((error: unknown) => rethrowConstraintViolation(error, CONSTRAINT_FIELDS));
+    await this.setUnits(manager, id, terms.unitIds);
+    const licence = await this.read(manager, id);
+    await this.events.record(manager, {
+      actorId: actor.id,
+      subjectType: 'licence',
+      subjectId: id,
+      kind: 'created',
+      changes: changedFields(null, licence, FIELDS),
+      message,
+    });
+    return licence;
   }
 
   async update(actor: Actor, id: string, body: UpdateLicenceDto): Promise<Licence> {

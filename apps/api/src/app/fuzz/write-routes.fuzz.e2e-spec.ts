@@ -451,6 +451,31 @@ describe('fuzzing the write routes', () => {
       body: () => bodyFor(licenceFields(), all()),
     },
     {
+      key: 'POST /api/licences/from-requests',
+      method: 'POST',
+      roles: ['procurement'],
+      path: () => '/api/licences/from-requests',
+      body: () => {
+        const { serviceId: _serviceId, seatsInUse: _seatsInUse, ...licence } = licenceFields();
+        return bodyFor(
+          {
+            ...licence,
+            requests: mostly(
+              fc.array(
+                fc.record({
+                  id: mostly(fc.constantFrom(...ids.requests), all()),
+                  version: mostly(fc.integer({ min: 1, max: 3 })),
+                }),
+                { maxLength: 3 },
+              ),
+            ),
+            text: mostly(fc.option(text())),
+          },
+          all(),
+        );
+      },
+    },
+    {
       key: 'PATCH /api/licences/:id',
       method: 'PATCH',
       roles: ['procurement', 'manager'],

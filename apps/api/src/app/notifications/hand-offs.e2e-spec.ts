@@ -165,6 +165,7 @@ describe('hand-offs: who is told of each move', () => {
     DECISION_CORRECTED: true,
     DECISION_REOPENED: true,
     COVERED: true,
+    IMPLEMENTED: true,
   };
 
   it('REQUEST_CREATED: a requester’s new request tells the unit’s principals', async () => {
@@ -455,6 +456,32 @@ describe('hand-offs: who is told of each move', () => {
       sorted([cast.accounts.requester.id, cast.accounts.principal.id]),
     );
     expectRow(told, 'COVERED', id);
+  });
+
+  it('IMPLEMENTED: the tool in use tells the requester, the unit’s principals and the joined units', async () => {
+    const serviceId = await newReviewedService();
+    const id = await requestInState(cast, 'DECIDED', { serviceId });
+    const joiner = await createTestAccount(['REQUESTER'], { units: [cast.otherUnit.id] });
+    const otherPrincipal = await createTestAccount(['PRINCIPAL'], { units: [cast.otherUnit.id] });
+    await testDatabase().query(
+      `INSERT INTO request_join (request_id, unit_id, account_id, pupil_count, need)
+       VALUES ($1, $2, $3, 25, 'Samma behov')`,
+      [id, cast.otherUnit.id, joiner.id],
+    );
+    const told = await toldBy(() =>
+      move(cast.as.procurement, id, { move: 'IMPLEMENT', text: 'Konton skapas i augusti.' }),
+    );
+    expect(recipients(told)).toEqual(
+      sorted([
+        cast.accounts.requester.id,
+        cast.accounts.principal.id,
+        joiner.id,
+        otherPrincipal.id,
+      ]),
+    );
+    expectRow(told, 'IMPLEMENTED', id);
+    expect(told[0].subject).toContain('är infört');
+    expect(told[0].body).toContain('Konton skapas i augusti.');
   });
 
   it('a refused move tells nobody', async () => {

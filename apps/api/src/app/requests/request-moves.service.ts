@@ -77,45 +77,53 @@ export class RequestMovesService {
   ) {}
 
   async move(actor: Actor, id: string, body: MoveDto): Promise<RequestDetail> {
-    return this.dataSource.transaction(async (manager) => {
-      const row = await this.requests.readRow(manager, actor, id, true);
-      if (row.version !== body.version) throw this.requests.stale(row);
-      const reviews = await this.requests.currentReviews(manager, row.service_id);
-      const snapshot = this.requests.snapshotOf(row, reviews);
-      const problem = moveProblem(
-        body.move,
-        snapshot,
-        routineActorOf(actor),
-        this.requests.settings,
-        body,
-      );
-      if (problem) throw this.refusal(problem, row);
+    return this.dataSource.transaction((manager) => this.moveIn(manager, actor, id, body));
+  }
 
-      const to = stateAfter(body.move, snapshot);
-      const apply = this.apply[body.move];
-      const effect = await apply(manager, actor, row, body);
-      await manager.query(
-        `UPDATE request SET state = $2, version = version + 1, updated_at = now() ${
-          effect.set ? `, ${effect.set}` : ''
-        } WHERE id = $1`,
-        [id, to, ...(effect.parameters ?? [])],
-      );
-      await this.events.record(manager, {
-        actorId: actor.id,
-        subjectType: 'request',
-        subjectId: id,
-        kind: body.move,
-        fromState: row.state,
-        toState: to,
-        message: (effect.message ?? body.text) || null,
-        changes: effect.changes ?? {},
-      });
-      // A move changes no review, so those read above still hold for the answer.
-      const known = row.service_id && reviews ? { serviceId: row.service_id, reviews } : undefined;
-      const after = await this.requests.detail(manager, actor, id, known);
-      await effect.notify?.(manager, after);
-      return after;
+  /** One move in the caller's transaction (licensing moves several requests in one). */
+  async moveIn(
+    manager: EntityManager,
+    actor: Actor,
+    id: string,
+    body: MoveDto,
+  ): Promise<RequestDetail> {
+    const row = await this.requests.readRow(manager, actor, id, true);
+    if (row.version !== body.version) throw this.requests.stale(row);
+    const reviews = await this.requests.currentReviews(manager, row.service_id);
+    const snapshot = this.requests.snapshotOf(row, reviews);
+    const problem = moveProblem(
+      body.move,
+      snapshot,
+      routineActorOf(actor),
+      this.requests.settings,
+      body,
+    );
+    if (problem) throw this.refusal(problem, row);
+
+    const to = stateAfter(body.move, snapshot);
+    const apply = this.apply[body.move];
+    const effect = await apply(manager, actor, row, body);
+    await manager.query(
+      `UPDATE request SET state = $2, version = version + 1, updated_at = now() ${
+        effect.set ? `, ${effect.set}` : ''
+      } WHERE id = $1`,
+      [id, to, ...(effect.parameters ?? [])],
+    );
+    await this.events.record(manager, {
+      actorId: actor.id,
+      subjectType: 'request',
+      subjectId: id,
+      kind: body.move,
+      fromState: row.state,
+      toState: to,
+      message: (effect.message ?? body.text) || null,
+      changes: effect.changes ?? {},
     });
+    // A move changes no review, so those read above still hold for the answer.
+    const known = row.service_id && reviews ? { serviceId: row.service_id, reviews } : undefined;
+    const after = await this.requests.detail(manager, actor, id, known);
+    await effect.notify?.(manager, after);
+    return after;
   }
 
   private refusal(problem: MoveProblem, row: RequestRow): AppException {
@@ -227,7 +235,7 @@ export class RequestMovesService {
     CORRECT_DECISION: (manager, actor, row, body) =>
       this.correctDecision(manager, actor, row, body),
     REOPEN_DECISION: (manager, actor, row, body) => this.reopenDecision(manager, actor, row, body),
-    IMPLEMENT: async () => ({}),
+    IMPLEMENT: (manager, actor, row, body) => this.implement(manager, actor, row, body),
     WITHDRAW: async () => ({}),
   };
 
@@ -346,6 +354,64 @@ export class RequestMovesService {
         this.tell(manager, 'DECISION_REOPENED', actor, after, {
           previousOutcomeLabel: DECISION_OUTCOME_LABELS[previous],
           correctionReason: body.correctionReason,
+        }),
+    };
+  }
+
+  /**
+   * The tool is in use. Named, the licence must be the request's service's, not yet ended, and
+   * reach every unit that asked (its own and those that joined); the schools are told.
+   */
+  private async implement(
+    manager: EntityManager,
+    actor: Actor,
+    row: RequestRow,
+    body: MoveDto,
+  ): Promise<Effect> {
+    if (!body.licenceId) {
+      return {
+        notify: (manager, after) =>
+          this.tell(manager, 'IMPLEMENTED', actor, after, { text: body.text }),
+      };
+    }
+    const [licence] = (await manager.query(
+      `SELECT l.id, a.agreement_number, l.starts_on, l.ends_on,
+              coalesce((SELECT array_agg(u.name ORDER BY u.name)
+                          FROM school_unit u
+                         WHERE (u.id = $2 OR u.id IN (SELECT unit_id FROM request_join WHERE request_id = $3))
+                           AND NOT ${LICENCE_COVERS_UNIT}), '{}') AS left_out
+         FROM licence l JOIN agreement a ON a.id = l.agreement_id
+        WHERE l.id = $1 AND l.service_id = $4 AND l.ends_on >= $5`,
+      [body.licenceId, row.unit_id, row.id, row.service_id, this.clock.today()],
+    )) as {
+      id: string;
+      agreement_number: string;
+      starts_on: string;
+      ends_on: string;
+      left_out: string[];
+    }[];
+    if (!licence) {
+      throw AppException.invalid(
+        'licenceId',
+        "licenceId must be a licence of the request's service that has not ended",
+      );
+    }
+    if (licence.left_out.length > 0) {
+      throw AppException.invalid(
+        'licenceId',
+        `the licence does not reach every unit that asked: ${licence.left_out.join(', ')}`,
+      );
+    }
+    return {
+      set: 'implemented_by_licence_id = $3',
+      parameters: [licence.id],
+      changes: { licenceId: { old: null, new: licence.id } },
+      notify: (manager, after) =>
+        this.tell(manager, 'IMPLEMENTED', actor, after, {
+          agreementNumber: licence.agreement_number,
+          startsOn: licence.starts_on,
+          endsOn: licence.ends_on,
+          text: body.text,
         }),
     };
   }

@@ -122,6 +122,9 @@ export class RequestReader {
       openQuestion: row.open_question,
       service,
       coveredBy,
+      implementedBy: row.implemented_by_licence_id
+        ? await this.licence(manager, row.implemented_by_licence_id)
+        : null,
       proposal: row.proposal,
       decision:
         row.decision_outcome === null
@@ -185,6 +188,19 @@ export class RequestReader {
       `The request was changed by someone else (now ${row.state}, version ${row.version}); read it again.`,
       { extensions: { currentState: row.state, currentVersion: row.version } },
     );
+  }
+
+  private async licence(
+    manager: EntityManager,
+    licenceId: string,
+  ): Promise<RequestDetail['implementedBy']> {
+    const [licence] = (await manager.query(
+      `SELECT l.id AS "licenceId", a.id AS "agreementId", a.agreement_number AS "agreementNumber",
+              l.starts_on AS "startsOn", l.ends_on AS "endsOn"
+         FROM licence l JOIN agreement a ON a.id = l.agreement_id WHERE l.id = $1`,
+      [licenceId],
+    )) as NonNullable<RequestDetail['implementedBy']>[];
+    return licence ?? null;
   }
 
   private async coveredBy(

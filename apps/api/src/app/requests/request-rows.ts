@@ -97,6 +97,7 @@ export interface RequestRow {
   decline_text: string | null;
   covered_by_licence_id: string | null;
   covered_text: string | null;
+  implemented_by_licence_id: string | null;
   proposal: RequestProposal | null;
   decision_outcome: DecisionOutcome | null;
   decision_reasons: DecisionReason[];

@@ -14,5 +14,6 @@ import { ToolSearchService } from './tool-search.service';
   imports: [CatalogueModule, ReviewsModule, NotificationsModule],
   controllers: [RequestsController, ToolSearchController],
   providers: [RequestReader, RequestsService, RequestMovesService, ToolSearchService],
+  exports: [RequestReader, RequestMovesService],
 })
 export class RequestsModule {}

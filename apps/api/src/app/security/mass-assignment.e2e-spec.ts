@@ -317,6 +317,29 @@ describe('fields outside the DTO cannot be written (mass assignment)', () => {
       },
     },
     {
+      route: 'POST /api/licences/from-requests',
+      as: 'procurement',
+      valid: async () => ({
+        path: '/api/licences/from-requests',
+        body: {
+          requests: [{ id: await requestInState(cast, 'DECIDED'), version: 1 }],
+          agreementId: await newAgreement(),
+          scope: 'UNITS',
+          unitIds: [cast.unit.id],
+          startsOn: '2026-02-01',
+          endsOn: '2028-01-31',
+        },
+        status: 201,
+      }),
+      serverOwned: {
+        serviceId: SOMEONE,
+        licenceId: SOMEONE,
+        state: 'IMPLEMENTED',
+        actorId: SOMEONE,
+        createdAt: WHEN,
+      },
+    },
+    {
       route: 'PATCH /api/licences/:id',
       as: 'procurement',
       valid: async () => {

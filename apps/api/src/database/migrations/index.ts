@@ -11,6 +11,7 @@ import { HandOffs1796369114147 } from './1796369114147-hand-offs';
 import { RecordsAndRequestHistory1796369148405 } from './1796369148405-records-and-request-history';
 import { DeclineAndDecisionCorrections1796400000000 } from './1796400000000-decline-and-decision-corrections';
 import { TodoIndexes1796403600000 } from './1796403600000-todo-indexes';
+import { Licensing1796408130000 } from './1796408130000-licensing';
 
 /**
  * Every migration, oldest first. A generated migration is added here by hand (the API is bundled,
@@ -30,4 +31,5 @@ export const MIGRATIONS = [
   RecordsAndRequestHistory1796369148405,
   DeclineAndDecisionCorrections1796400000000,
   TodoIndexes1796403600000,
+  Licensing1796408130000,
 ];

@@ -118,6 +118,7 @@ export function testRequestDetail(overrides: Partial<RequestDetail> = {}): Reque
     openQuestion: null,
     service: testService(),
     coveredBy: null,
+    implementedBy: null,
     proposal: null,
     decision: null,
     needsManagerConfirmation: false,

@@ -27,6 +27,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   DECISION_PROPOSED: 'Beslutsförslag',
   DECISION_CORRECTED: 'Beslut ändrat',
   REQUEST_JOINED: 'Enhet ansluten',
+  REQUEST_IMPLEMENTED: 'Verktyget är infört',
 };
 
 /** A link: the route's commands and its query parameters. */

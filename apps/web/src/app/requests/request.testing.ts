@@ -68,6 +68,7 @@ export function testRequestDetail(overrides: Partial<RequestDetail> = {}): Reque
       languages: [...POLYLINO.languages],
     },
     coveredBy: null,
+    implementedBy: null,
     proposal: null,
     decision: null,
     needsManagerConfirmation: false,

@@ -72,6 +72,7 @@ export const ACCESS_POLICY = {
   'GET /api/licences/:id': 'SIGNED_IN',
   'GET /api/licences/:id/history': 'SIGNED_IN',
   'POST /api/licences': ['PROCUREMENT', 'OBJECT_MANAGER'],
+  'POST /api/licences/from-requests': ['PROCUREMENT'],
   'PATCH /api/licences/:id': ['PROCUREMENT', 'OBJECT_MANAGER'],
   'GET /api/school-units/:id/licences': 'SIGNED_IN',
   'GET /api/coverage': 'SIGNED_IN',

@@ -16,6 +16,7 @@ describe('the hand-off table', () => {
     previousOutcomeLabel: 'Avslagen',
     correctionReason: 'Fel skäl angavs.',
     agreementNumber: 'AV-1',
+    startsOn: '2026-08-01',
     endsOn: '2027-06-30',
   };
 

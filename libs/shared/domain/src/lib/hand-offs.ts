@@ -25,6 +25,7 @@ export const HAND_OFF_EVENTS = [
   'DECISION_CORRECTED',
   'DECISION_REOPENED',
   'COVERED',
+  'IMPLEMENTED',
 ] as const;
 export type HandOffEvent = (typeof HAND_OFF_EVENTS)[number];
 
@@ -88,6 +89,8 @@ export interface HandOffFacts {
   /** The covering agreement and its end. */
   agreementNumber?: string;
   endsOn?: string;
+  /** An implementing licence's start. */
+  startsOn?: string;
 }
 
 export interface HandOff {
@@ -268,6 +271,20 @@ export const HAND_OFFS: Record<HandOffEvent, HandOff> = {
     body: (f) =>
       lines(
         `Enheten har redan ${f.toolName} genom avtal ${f.agreementNumber} (till ${f.endsOn}).`,
+        f.text,
+      ),
+  },
+  IMPLEMENTED: {
+    kind: 'REQUEST_IMPLEMENTED',
+    tell: ['REQUESTER', 'UNIT_PRINCIPALS', 'JOINED_UNITS'],
+    link: 'REQUEST',
+    subject: (f) => `${request(f)}: ${f.toolName} är infört`,
+    body: (f) =>
+      lines(
+        f.agreementNumber
+          ? `${f.toolName} är licensierat för ${f.unitName} genom avtal ${f.agreementNumber}, ${f.startsOn} till ${f.endsOn}.`
+          : `${f.actorName} har markerat ${f.toolName} för ${f.unitName} som infört.`,
+        'I katalogen står nu att er enhet har tjänsten.',
         f.text,
       ),
   },

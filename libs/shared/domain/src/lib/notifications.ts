@@ -17,6 +17,7 @@ export const NOTIFICATION_KINDS = [
   'DECISION_PROPOSED',
   'DECISION_CORRECTED',
   'REQUEST_JOINED',
+  'REQUEST_IMPLEMENTED',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

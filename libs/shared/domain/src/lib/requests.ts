@@ -123,6 +123,15 @@ export interface RequestSummary {
 }
 
 /** A request in full, with what the caller may do next. */
+/** A licence as a request names it: under which agreement, for which period. */
+export interface RequestLicence {
+  licenceId: string;
+  agreementId: string;
+  agreementNumber: string;
+  startsOn: IsoDate;
+  endsOn: IsoDate;
+}
+
 export interface RequestDetail extends RequestSummary, RequestContent {
   requesterId: string;
   endorsedByName: string | null;
@@ -135,6 +144,8 @@ export interface RequestDetail extends RequestSummary, RequestContent {
   service: DigitalService | null;
   /** The licence named when the request was already covered. */
   coveredBy: { licenceId: string; agreementNumber: string; endsOn: IsoDate; text: string } | null;
+  /** The licence that implemented the request ("Licensiera"), when one was named. */
+  implementedBy: RequestLicence | null;
   proposal: RequestProposal | null;
   decision: RequestDecision | null;
   /** Whether the decision must be made by an object manager (cost above the threshold). */

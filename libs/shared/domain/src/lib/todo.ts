@@ -11,7 +11,7 @@ import type { ReviewKind } from './reviews';
  * - DECIDE: a request in review has every review in (specialist; above the threshold it
  *   proposes the decision);
  * - CONFIRM_DECISION: a proposed decision waits for confirmation (object manager);
- * - IMPLEMENT: an approved request waits to be marked as implemented (procurement);
+ * - IMPLEMENT: an approved request waits for its licence ("Licensiera", procurement);
  * - REDO_REVIEW: my review of an approved or reviewed service is due again after a change or past
  *   its redo date (the reviewing roles);
  * - AGREEMENT_DEADLINE: an agreement I am responsible for (its owner, or procurement when it has
@@ -41,7 +41,7 @@ export const TODO_ACTION_LABELS: Record<TodoAction, string> = {
   REVIEW: 'Gör din granskning',
   DECIDE: 'Besluta',
   CONFIRM_DECISION: 'Fastställ beslutet',
-  IMPLEMENT: 'Markera som införd',
+  IMPLEMENT: 'Licensiera',
   REDO_REVIEW: 'Gör om granskningen',
   AGREEMENT_DEADLINE: 'Ta ställning till avtalet',
 };

@@ -14,6 +14,7 @@ import type {
   RequestDetail,
   RequestEvent,
   RequestEventKind,
+  RequestLicence,
   RequestMove,
   RequestProposal,
   RequestState,
@@ -114,6 +115,19 @@ export class CoveredByDto {
   text!: string;
 }
 
+/** The licence that implemented a request. */
+export class RequestLicenceDto implements RequestLicence {
+  @ApiUuid()
+  licenceId!: string;
+  @ApiUuid()
+  agreementId!: string;
+  agreementNumber!: string;
+  @ApiDate()
+  startsOn!: string;
+  @ApiDate()
+  endsOn!: string;
+}
+
 /** A unit that joined a request's demand, with its own pupils and need. */
 export class JoinedUnitDto implements JoinedUnit {
   @ApiUuid()
@@ -149,6 +163,7 @@ export class RequestDetailDto extends RequestSummaryDto implements RequestDetail
   openQuestion!: string | null;
   service!: DigitalServiceDto | null;
   coveredBy!: CoveredByDto | null;
+  implementedBy!: RequestLicenceDto | null;
   proposal!: RequestProposalDto | null;
   decision!: RequestDecisionDto | null;
   /** Whether the decision must be made by an object manager (cost above the threshold). */

@@ -150,6 +150,13 @@ export class RequestFacts {
         detail: covered.text.trim(),
       });
     }
+    if (request.implementedBy) {
+      const licence = request.implementedBy;
+      facts.push({
+        term: 'Licens',
+        value: `Avtal ${licence.agreementNumber}, ${licence.startsOn} till och med ${licence.endsOn}`,
+      });
+    }
     return facts;
   });
 }
