@@ -122,7 +122,6 @@ export interface RequestSummary {
   version: number;
 }
 
-/** A request in full, with what the caller may do next. */
 /** A licence as a request names it: under which agreement, for which period. */
 export interface RequestLicence {
   licenceId: string;
@@ -132,6 +131,7 @@ export interface RequestLicence {
   endsOn: IsoDate;
 }
 
+/** A request in full, with what the caller may do next. */
 export interface RequestDetail extends RequestSummary, RequestContent {
   requesterId: string;
   endorsedByName: string | null;
