@@ -20,6 +20,7 @@ export * from './lib/organisation-number';
 export * from './lib/cost-split';
 export * from './lib/catalogue';
 export * from './lib/agreements';
+export * from './lib/agreement-lifecycle';
 export * from './lib/request-routine';
 export * from './lib/reviews';
 export * from './lib/requests';

@@ -66,6 +66,7 @@ export const ACCESS_POLICY = {
   'GET /api/agreements/:id/cost-split': 'SIGNED_IN',
   'POST /api/agreements': ['PROCUREMENT', 'OBJECT_MANAGER'],
   'PATCH /api/agreements/:id': ['PROCUREMENT', 'OBJECT_MANAGER'],
+  'POST /api/agreements/:id/actions': ['PROCUREMENT', 'OBJECT_MANAGER'],
 
   'GET /api/licences': 'SIGNED_IN',
   'GET /api/licences/export': 'SIGNED_IN',

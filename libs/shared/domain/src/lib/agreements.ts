@@ -1,4 +1,5 @@
 import type { UnitRef } from './accounts';
+import type { AgreementAction } from './agreement-lifecycle';
 import type { ContractStatus, Deadline } from './contract-status';
 import type { CostModel } from './cost-split';
 import type { IsoDate } from './iso-date';
@@ -81,6 +82,8 @@ export interface Agreement extends Required<AgreementTermsInput> {
   /** Days from today to the end; negative once ended. */
   daysLeft: number;
   extensionOptionsLeft: number;
+  /** The lifecycle actions the caller may take now (availableAgreementActions). */
+  availableActions: AgreementAction[];
   version: number;
 }
 
@@ -188,6 +191,8 @@ export interface HistoryEntry {
   kind: string;
   /** Field name -> old and new values. */
   changes: Record<string, { old: unknown; new: unknown }> | null;
+  /** Why, where the change says: a lifecycle action's reason. */
+  message: string | null;
 }
 
 /** A unit that a service does not reach ("which units lack service Y", for equity). */

@@ -1,8 +1,9 @@
+import { AGREEMENT_ROUTE_ACTIONS } from './agreement-lifecycle';
 import { EVENT_KINDS, REQUEST_EVENT_KINDS, isEventKind, requestEventKindOf } from './event-kinds';
 import { REQUEST_MOVES } from './request-routine';
 
 describe('event kinds', () => {
-  it('list each stored kind once: records, service reviews, a request’s rows and every move', () => {
+  it('list each stored kind once: records, agreement actions, service reviews, a request’s rows and every move', () => {
     expect(new Set(EVENT_KINDS).size).toBe(EVENT_KINDS.length);
     expect(EVENT_KINDS).toEqual(
       expect.arrayContaining([
@@ -15,9 +16,10 @@ describe('event kinds', () => {
         'COMMENT',
         'JOINED',
         ...REQUEST_MOVES,
+        ...AGREEMENT_ROUTE_ACTIONS,
       ]),
     );
-    expect(EVENT_KINDS).toHaveLength(8 + REQUEST_MOVES.length);
+    expect(EVENT_KINDS).toHaveLength(8 + REQUEST_MOVES.length + AGREEMENT_ROUTE_ACTIONS.length);
     expect(isEventKind('SUBMIT')).toBe(true);
     expect(isEventKind('submitted')).toBe(false);
   });

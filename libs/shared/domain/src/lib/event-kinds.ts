@@ -1,3 +1,4 @@
+import { AGREEMENT_ROUTE_ACTIONS } from './agreement-lifecycle';
 import { REQUEST_MOVES } from './request-routine';
 
 /**
@@ -15,6 +16,10 @@ import { REQUEST_MOVES } from './request-routine';
 export const RECORD_EVENT_KINDS = ['created', 'updated'] as const;
 export type RecordEventKind = (typeof RECORD_EVENT_KINDS)[number];
 
+/** A lifecycle action on an agreement (the reason in the event's message). */
+export const AGREEMENT_ACTION_EVENT_KINDS = AGREEMENT_ROUTE_ACTIONS;
+export type AgreementActionEventKind = (typeof AGREEMENT_ACTION_EVENT_KINDS)[number];
+
 /** What happens to a service's reviews: one is made, or a change makes them due again. */
 export const SERVICE_REVIEW_EVENT_KINDS = ['review', 'change-reported'] as const;
 export type ServiceReviewEventKind = (typeof SERVICE_REVIEW_EVENT_KINDS)[number];
@@ -29,6 +34,7 @@ export type RequestEventRowKind = (typeof REQUEST_EVENT_ROW_KINDS)[number];
 /** Every kind of event the API stores. */
 export const EVENT_KINDS = [
   ...RECORD_EVENT_KINDS,
+  ...AGREEMENT_ACTION_EVENT_KINDS,
   ...SERVICE_REVIEW_EVENT_KINDS,
   ...REQUEST_EVENT_ROW_KINDS,
 ] as const;
