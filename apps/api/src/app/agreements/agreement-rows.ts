@@ -5,6 +5,8 @@ import {
   type ContractTerms,
   EXPIRING_WITHIN_DAYS,
   type IsoDate,
+  type Role,
+  availableAgreementActions,
   contractStatus,
   daysBetween,
   lastDayToGiveNotice,
@@ -100,7 +102,12 @@ function termsOf(
   return { ...agreement, hasFollowUp: agreement.followedById !== null };
 }
 
-export function toAgreement(row: AgreementRow, today: IsoDate): Agreement {
+/** The agreement as the API answers; `roles` are the caller's, for the actions they may take. */
+export function toAgreement(
+  row: AgreementRow,
+  today: IsoDate,
+  roles: readonly Role[] = [],
+): Agreement {
   const base = {
     id: row.id,
     supplierId: row.supplier_id,
@@ -145,6 +152,7 @@ export function toAgreement(row: AgreementRow, today: IsoDate): Agreement {
     nextDeadline: nextDeadline(terms),
     daysLeft: daysBetween(today, row.ends_on),
     extensionOptionsLeft: row.extension_options - row.extension_options_used,
+    availableActions: availableAgreementActions(base, roles, today),
   };
 }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 
@@ -13,6 +13,7 @@ import { ApiProblems } from '../openapi/api-problems';
 import { ApiSpreadsheetResponse } from '../openapi/api-responses';
 import { AGREEMENT_EXPORT_COLUMNS } from './agreement-export';
 import { AgreementsService } from './agreements.service';
+import { AgreementActionDto } from './dto/agreement-action.dto';
 import { AgreementDto, AgreementPageDto, CostSplitDto } from './dto/agreement-responses.dto';
 import {
   AgreementExportQueryDto,
@@ -32,8 +33,11 @@ export class AgreementsController {
 
   /** Agreements, filtered and sorted, a page at a time. */
   @Get()
-  list(@Query() query: AgreementListQueryDto): Promise<AgreementPageDto> {
-    return this.agreements.list(query);
+  list(
+    @CurrentActor() actor: Actor,
+    @Query() query: AgreementListQueryDto,
+  ): Promise<AgreementPageDto> {
+    return this.agreements.list(query, actor);
   }
 
   /** The list as filtered and sorted in the grid, as an Excel workbook or a CSV file. */
@@ -49,10 +53,10 @@ export class AgreementsController {
     });
   }
 
-  /** One agreement, with its status and deadlines today. */
+  /** One agreement, with its status and deadlines today and the actions the caller may take. */
   @Get(':id')
-  get(@UuidParam('id') id: string): Promise<AgreementDto> {
-    return this.agreements.get(id);
+  get(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<AgreementDto> {
+    return this.agreements.get(id, actor);
   }
 
   /** Every change to the agreement, oldest first. */
@@ -84,5 +88,21 @@ export class AgreementsController {
     @Body() body: UpdateAgreementDto,
   ): Promise<AgreementDto> {
     return this.agreements.update(actor, id, body);
+  }
+
+  /**
+   * A lifecycle action (give notice, use or decline an extension, register the following
+   * agreement, end early) against the version read: 409 naming why when the agreement's state
+   * or dates refuse it, 409 STALE_VERSION with the current agreement when it changed.
+   */
+  @Post(':id/actions')
+  @HttpCode(200)
+  @ApiProblems(409)
+  act(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id') id: string,
+    @Body() body: AgreementActionDto,
+  ): Promise<AgreementDto> {
+    return this.agreements.act(actor, id, body);
   }
 }

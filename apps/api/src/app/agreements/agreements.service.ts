@@ -3,8 +3,14 @@ import { DataSource, type EntityManager } from 'typeorm';
 
 import {
   type Agreement,
+  type AgreementActionChanges,
+  type AgreementActionProblem,
   type CostSplit,
   type Page,
+  type Role,
+  agreementActionChanges,
+  agreementActionInputProblems,
+  agreementActionProblem,
   lastDayToGiveNotice,
   splitAnnualCost,
 } from '@licensregistret/domain';
@@ -13,7 +19,7 @@ import type { Actor } from '../auth/actor';
 import { AppException } from '../common/app-exception';
 import { ClockService } from '../common/clock.service';
 import { rethrowConstraintViolation } from '../common/database-errors';
-import { EventLogService, changedFields } from '../common/event-log.service';
+import { type Changes, EventLogService, changedFields } from '../common/event-log.service';
 import { cursorPages } from '../common/export/sql-cursor';
 import { pageOf, totalUnlessKnown } from '../common/list-params';
 import { definedOnly } from '../common/patch';
@@ -24,6 +30,7 @@ import {
   agreementRowsSql,
   toAgreement,
 } from './agreement-rows';
+import type { AgreementActionDto } from './dto/agreement-action.dto';
 import type {
   AgreementListQueryDto,
   CreateAgreementDto,
@@ -75,14 +82,14 @@ export class AgreementsService {
     private readonly clock: ClockService,
   ) {}
 
-  async list(query: AgreementListQueryDto): Promise<Page<Agreement>> {
+  async list(query: AgreementListQueryDto, actor?: Actor): Promise<Page<Agreement>> {
     const today = this.clock.today();
     const sql = agreementRowsSql(query, today);
     const [rows, total] = await Promise.all([
       this.dataSource.query(...paged(sql.rows, pageOf(query))) as Promise<AgreementRow[]>,
       totalUnlessKnown(query, () => this.dataSource.query(...sql.count)),
     ]);
-    return { rows: rows.map((row) => toAgreement(row, today)), total };
+    return { rows: rows.map((row) => toAgreement(row, today, actor?.roles)), total };
   }
 
   /** Every agreement of the list's filters, in its order, a page at a time (paging ignored). */
@@ -94,8 +101,9 @@ export class AgreementsService {
     }
   }
 
-  async get(id: string): Promise<Agreement> {
-    return this.read(this.dataSource.manager, id);
+  /** One agreement; with `actor`, the lifecycle actions they may take on it now. */
+  async get(id: string, actor?: Actor): Promise<Agreement> {
+    return this.read(this.dataSource.manager, id, false, actor?.roles);
   }
 
   async create(actor: Actor, body: CreateAgreementDto): Promise<Agreement> {
@@ -108,7 +116,7 @@ export class AgreementsService {
           columnValues(body),
         )
         .catch((error: unknown) => rethrowConstraintViolation(error, CONSTRAINT_FIELDS));
-      const agreement = await this.read(manager, id);
+      const agreement = await this.read(manager, id, false, actor.roles);
       await this.events.record(manager, {
         actorId: actor.id,
         subjectType: 'agreement',
@@ -135,7 +143,7 @@ export class AgreementsService {
           [id, ...columnValues(next)],
         )
         .catch((error: unknown) => rethrowConstraintViolation(error, CONSTRAINT_FIELDS));
-      const after = await this.read(manager, id);
+      const after = await this.read(manager, id, false, actor.roles);
       await this.events.record(manager, {
         actorId: actor.id,
         subjectType: 'agreement',
@@ -179,13 +187,165 @@ export class AgreementsService {
     };
   }
 
-  private async read(manager: EntityManager, id: string, forUpdate = false): Promise<Agreement> {
+  /**
+   * A lifecycle action (agreement-lifecycle.ts) against the version read, in one transaction with
+   * what follows from it: the licences that ran to the old end, the successor's link, the history.
+   */
+  async act(actor: Actor, id: string, body: AgreementActionDto): Promise<Agreement> {
+    const today = this.clock.today();
+    return this.dataSource.transaction(async (manager) => {
+      const before = await this.read(manager, id, true, actor.roles);
+      if (before.version !== body.version) throw AppException.staleVersion(before);
+      const refused = agreementActionProblem(body.action, before, actor.roles, today);
+      if (refused) throw actionRefusal(refused, before);
+      const [invalid] = agreementActionInputProblems(body.action, before, body, today);
+      if (invalid) throw actionRefusal({ status: 400, ...invalid }, before);
+      const reason = body.reason?.trim() ?? null;
+      const record = (subjectType: 'agreement' | 'licence', subjectId: string, changes: Changes) =>
+        this.events.record(manager, {
+          actorId: actor.id,
+          subjectType,
+          subjectId,
+          kind: subjectType === 'agreement' ? body.action : 'updated',
+          changes,
+          message: reason,
+        });
+
+      if (body.action === 'REGISTER_SUCCESSOR') {
+        const successorId = body.successorId as string;
+        await this.linkSuccessor(manager, before, successorId, record);
+        await manager.query(
+          `UPDATE agreement SET version = version + 1, updated_at = now() WHERE id = $1`,
+          [id],
+        );
+        await record('agreement', id, { followedById: { old: null, new: successorId } });
+        return this.read(manager, id, false, actor.roles);
+      }
+
+      const changes = agreementActionChanges(body.action, before, body);
+      if (changes.endsOn !== undefined) {
+        await this.moveLicenceEnds(manager, before, changes.endsOn, body.action, record);
+      }
+      const set = Object.entries(changes).map(
+        ([field], index) =>
+          `${ACTION_COLUMNS[field as keyof AgreementActionChanges]} = $${index + 2}`,
+      );
+      await manager
+        .query(
+          `UPDATE agreement SET ${set.join(', ')}, version = version + 1, updated_at = now() WHERE id = $1`,
+          [id, ...Object.values(changes)],
+        )
+        .catch((error: unknown) => rethrowConstraintViolation(error, CONSTRAINT_FIELDS));
+      const after = await this.read(manager, id, false, actor.roles);
+      await record('agreement', id, {
+        ...changedFields(before, after, TERM_FIELDS),
+        ...(body.action === 'GIVE_NOTICE'
+          ? { noticeCaseNumber: { old: null, new: body.caseNumber?.trim() } }
+          : {}),
+      });
+      return after;
+    });
+  }
+
+  /** The successor follows this agreement: one not following another, and not earlier in its chain. */
+  private async linkSuccessor(
+    manager: EntityManager,
+    agreement: Agreement,
+    successorId: string,
+    record: (type: 'agreement', id: string, changes: Changes) => Promise<void>,
+  ): Promise<void> {
+    const [successor] = (await manager.query(
+      `SELECT id, agreement_number, starts_on, follows_id FROM agreement WHERE id = $1 FOR UPDATE`,
+      [successorId],
+    )) as { id: string; agreement_number: string; starts_on: string; follows_id: string | null }[];
+    if (!successor) throw AppException.invalid('successorId', 'successorId must be an agreement');
+    if (successor.follows_id !== null) {
+      throw actionRefusal(
+        {
+          status: 409,
+          message: `REGISTER_SUCCESSOR refused: agreement ${successor.agreement_number} already follows another agreement`,
+        },
+        agreement,
+      );
+    }
+    const [earlier] = await manager.query(
+      `WITH RECURSIVE chain (id, follows_id) AS (
+         SELECT id, follows_id FROM agreement WHERE id = $1
+         UNION SELECT a.id, a.follows_id FROM agreement a JOIN chain c ON a.id = c.follows_id)
+       SELECT 1 FROM chain WHERE id = $2`,
+      [agreement.id, successorId],
+    );
+    if (earlier) {
+      throw actionRefusal(
+        {
+          status: 409,
+          message: `REGISTER_SUCCESSOR refused: agreement ${successor.agreement_number} comes before this one in its chain`,
+        },
+        agreement,
+      );
+    }
+    if (successor.starts_on < agreement.startsOn) {
+      throw AppException.invalid(
+        'successorId',
+        `the following agreement cannot start before this one (${agreement.startsOn})`,
+      );
+    }
+    await manager.query(
+      `UPDATE agreement SET follows_id = $2, version = version + 1, updated_at = now() WHERE id = $1`,
+      [successorId, agreement.id],
+    );
+    await record('agreement', successorId, { followsId: { old: null, new: agreement.id } });
+  }
+
+  /**
+   * A licence runs with its agreement: one that ran to the old end runs to an extended one, and
+   * none runs past an early end (one starting after it refuses the early end).
+   */
+  private async moveLicenceEnds(
+    manager: EntityManager,
+    agreement: Agreement,
+    endsOn: string,
+    action: AgreementActionDto['action'],
+    record: (type: 'licence', id: string, changes: Changes) => Promise<void>,
+  ): Promise<void> {
+    if (action === 'END_EARLY') {
+      const [late] = (await manager.query(
+        `SELECT d.name FROM licence l JOIN digital_service d ON d.id = l.service_id
+          WHERE l.agreement_id = $1 AND l.starts_on > $2 LIMIT 1`,
+        [agreement.id, endsOn],
+      )) as { name: string }[];
+      if (late) {
+        throw AppException.invalid(
+          'date',
+          `the licence for ${late.name} starts after ${endsOn}; change the licence first`,
+        );
+      }
+    }
+    const [moved] = (await manager.query(
+      `UPDATE licence l SET ends_on = $2, version = l.version + 1, updated_at = now()
+         FROM (SELECT id, ends_on FROM licence WHERE agreement_id = $1
+                  AND ${action === 'END_EARLY' ? 'ends_on > $2::date' : 'ends_on = $3::date'} FOR UPDATE) old
+        WHERE l.id = old.id
+        RETURNING l.id, old.ends_on AS old_ends_on`,
+      action === 'END_EARLY' ? [agreement.id, endsOn] : [agreement.id, endsOn, agreement.endsOn],
+    )) as [{ id: string; old_ends_on: string }[], number];
+    for (const licence of moved) {
+      await record('licence', licence.id, { endsOn: { old: licence.old_ends_on, new: endsOn } });
+    }
+  }
+
+  private async read(
+    manager: EntityManager,
+    id: string,
+    forUpdate = false,
+    roles: readonly Role[] = [],
+  ): Promise<Agreement> {
     const [row] = (await manager.query(
       `${SELECT_AGREEMENT} WHERE a.id = $1 ${forUpdate ? 'FOR UPDATE OF a' : ''}`,
       [id],
     )) as AgreementRow[];
     if (!row) throw AppException.notFound('The agreement');
-    return toAgreement(row, this.clock.today());
+    return toAgreement(row, this.clock.today(), roles);
   }
 
   /** The rules across fields that class-validator cannot see: each a 400 naming the field. */
@@ -223,6 +383,28 @@ export class AgreementsService {
         );
     }
   }
+}
+
+const ACTION_COLUMNS: Record<keyof AgreementActionChanges, string> = {
+  terminatedOn: 'terminated_on',
+  endsOn: 'ends_on',
+  extensionOptions: 'extension_options',
+  extensionOptionsUsed: 'extension_options_used',
+  nextExtensionDecisionBy: 'next_extension_decision_by',
+};
+
+/** A refused action as a problem: the field for a 400, and the version the refusal saw. */
+function actionRefusal(problem: AgreementActionProblem, agreement: Agreement): AppException {
+  const extensions = { currentStatus: agreement.status, currentVersion: agreement.version };
+  if (problem.status === 400) {
+    return new AppException('INVALID', problem.message, {
+      errors: [{ field: problem.field, messages: [problem.message] }],
+      extensions,
+    });
+  }
+  return new AppException(problem.status === 403 ? 'FORBIDDEN' : 'CONFLICT', problem.message, {
+    extensions,
+  });
 }
 
 const COLUMNS = [

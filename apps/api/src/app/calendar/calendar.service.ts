@@ -92,13 +92,16 @@ export class CalendarService {
     return calendar.toString();
   }
 
-  /** The agreements a person owns, and for procurement those without an owner. */
+  /**
+   * The agreements a person owns, and for procurement those without an owner: the end, and the
+   * decision due next. Once notice is given or it was ended early, only the end is left.
+   */
   private async agreementDeadlines(accountId: string, procurement: boolean): Promise<Deadline[]> {
     const rows = (await this.dataSource.query(
       `SELECT a.id, a.agreement_number, s.name AS supplier_name, a.renews_automatically,
-              a.next_deadline_kind, a.next_deadline, a.ends_on
+              a.next_deadline_kind, a.next_deadline, a.ends_on, a.terminated_on IS NOT NULL AS terminated
          FROM agreement a JOIN supplier s ON s.id = a.supplier_id
-        WHERE a.signed_on IS NOT NULL AND a.terminated_on IS NULL AND a.ends_on >= $3::date - 30
+        WHERE a.signed_on IS NOT NULL AND a.ends_on >= $3::date - 30
           AND (a.owner_id = $1 OR ($2 AND a.owner_id IS NULL))
         ORDER BY a.ends_on, a.id`,
       [accountId, procurement, this.clock.today()],
@@ -110,17 +113,26 @@ export class CalendarService {
       next_deadline_kind: 'NOTICE' | 'EXTENSION';
       next_deadline: IsoDate;
       ends_on: IsoDate;
+      terminated: boolean;
     }[];
     return rows.flatMap((row) => {
       const name = `avtal ${row.agreement_number} (${row.supplier_name})`;
       const deadlines: Deadline[] = [
-        {
-          uid: `end-${row.id}-${row.ends_on}@licensregistret`,
-          date: row.ends_on,
-          summary: `Slutdatum: ${name}`,
-          description: `Avtal ${row.agreement_number} med ${row.supplier_name} löper ut.`,
-        },
+        row.terminated
+          ? {
+              uid: `end-${row.id}-${row.ends_on}@licensregistret`,
+              date: row.ends_on,
+              summary: `Slutdatum (uppsagt): ${name}`,
+              description: `Avtal ${row.agreement_number} med ${row.supplier_name} är uppsagt och upphör.`,
+            }
+          : {
+              uid: `end-${row.id}-${row.ends_on}@licensregistret`,
+              date: row.ends_on,
+              summary: `Slutdatum: ${name}`,
+              description: `Avtal ${row.agreement_number} med ${row.supplier_name} löper ut.`,
+            },
       ];
+      if (row.terminated) return deadlines;
       if (row.next_deadline_kind === 'EXTENSION') {
         deadlines.push({
           uid: `extension-${row.id}-${row.next_deadline}@licensregistret`,

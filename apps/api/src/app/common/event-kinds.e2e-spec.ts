@@ -76,6 +76,46 @@ describe('every kind of event the API writes is one of EVENT_KINDS', () => {
     await ok(
       as.procurement.patch(`/api/agreements/${agreement.id}`, { version: 1, caseNumber: 'KS 1' }),
     );
+    // The agreement's lifecycle: notice, an extension used and one declined, a successor, an end.
+    const act = async (agreementId: string, body: Record<string, unknown>) => {
+      const current = await ok<{ version: number }>(
+        as.procurement.get(`/api/agreements/${agreementId}`),
+      );
+      await ok(
+        as.procurement.post(`/api/agreements/${agreementId}/actions`, {
+          version: current.version,
+          reason: 'Nämndens beslut',
+          ...body,
+        }),
+      );
+    };
+    const lifecycle = async (overrides: Record<string, unknown>) =>
+      (
+        await ok<{ id: string }>(
+          as.procurement.post(
+            '/api/agreements',
+            agreementBody((await createTestSupplier()).id, {
+              signedOn: addMonths(today, -2),
+              startsOn: addMonths(today, -1),
+              endsOn: addMonths(today, 12),
+              nextExtensionDecisionBy: addMonths(today, 6),
+              ...overrides,
+            }),
+          ),
+          201,
+        )
+      ).id;
+    await act(await lifecycle({ renewsAutomatically: true }), {
+      action: 'GIVE_NOTICE',
+      date: today,
+      caseNumber: 'KS 2',
+    });
+    const extended = await lifecycle({});
+    await act(extended, { action: 'USE_EXTENSION' });
+    await act(extended, { action: 'DECLINE_EXTENSION' });
+    await act(extended, { action: 'REGISTER_SUCCESSOR', successorId: await lifecycle({}) });
+    await act(extended, { action: 'END_EARLY', date: addMonths(today, 6) });
+
     const coveredService = await createApprovedService();
     const licence = await ok<{ id: string }>(
       as.procurement.post('/api/licences', {

@@ -68,8 +68,9 @@ export class EventLogService {
       actor_name: string | null;
       kind: string;
       changes: HistoryEntry['changes'];
+      message: string | null;
     }[] = await this.dataSource.query(
-      `SELECT e.id::text, e.occurred_at, a.display_name AS actor_name, e.kind, e.changes
+      `SELECT e.id::text, e.occurred_at, a.display_name AS actor_name, e.kind, e.changes, e.message
            FROM event e LEFT JOIN account a ON a.id = e.actor_id
           WHERE e.subject_type = $1 AND e.subject_id = $2
           ORDER BY e.id`,
@@ -81,6 +82,7 @@ export class EventLogService {
       actorName: row.actor_name,
       kind: row.kind,
       changes: row.changes,
+      message: row.message,
     }));
   }
 }

@@ -23,4 +23,6 @@ export class HistoryEntryDto implements HistoryEntry {
     },
   })
   changes!: Record<string, { old: unknown; new: unknown }> | null;
+  /** Why: a lifecycle action's reason. */
+  message!: string | null;
 }

@@ -2,6 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import fc from 'fast-check';
 
 import {
+  AGREEMENT_ROUTE_ACTIONS,
   CATALOGUE_STATUSES,
   COMPULSORY_STAGES,
   COST_MODELS,
@@ -286,6 +287,15 @@ describe('fuzzing the write routes', () => {
     category: mostly(fc.constantFrom(...SERVICE_CATEGORIES)),
     correctionReason: mostly(fc.string({ maxLength: 100 })),
   });
+  const agreementActionFields = () => ({
+    action: mostly(fc.constantFrom(...AGREEMENT_ROUTE_ACTIONS)),
+    version: version(),
+    date: mostly(isoDate()),
+    caseNumber: mostly(text(30)),
+    reason: mostly(fc.string({ maxLength: 100 })),
+    successorId: mostly(fc.constantFrom(...ids.agreements), all()),
+    nextExtensionDecisionBy: mostly(fc.option(isoDate())),
+  });
   const reviewFields = () => ({
     kind: mostly(fc.constantFrom(...REVIEW_KINDS)),
     outcome: mostly(fc.constantFrom(...REVIEW_OUTCOMES)),
@@ -442,6 +452,28 @@ describe('fuzzing the write routes', () => {
       ids: () => ids.agreements,
       table: 'agreement',
       body: () => bodyFor(withVersion(agreementFields()), all()),
+    },
+    {
+      key: 'POST /api/agreements/:id/actions',
+      method: 'POST',
+      roles: ['procurement', 'manager'],
+      path: (id) => `/api/agreements/${id}/actions`,
+      ids: () => ids.agreements,
+      table: 'agreement',
+      // Every action, mostly with a fitting version, and the rest of the payload at random.
+      body: () =>
+        fc.oneof(
+          {
+            arbitrary: fc
+              .tuple(
+                fc.constantFrom(...AGREEMENT_ROUTE_ACTIONS),
+                fc.record(agreementActionFields(), { requiredKeys: [] }),
+              )
+              .map(([action, rest]) => ({ ...rest, action, version: rest.version ?? CURRENT })),
+            weight: 3,
+          },
+          { arbitrary: bodyFor(agreementActionFields(), all()), weight: 1 },
+        ),
     },
     {
       key: 'POST /api/licences',

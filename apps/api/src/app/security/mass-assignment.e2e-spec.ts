@@ -293,6 +293,27 @@ describe('fields outside the DTO cannot be written (mass assignment)', () => {
       },
     },
     {
+      route: 'POST /api/agreements/:id/actions',
+      as: 'procurement',
+      valid: async () => ({
+        path: `/api/agreements/${await newAgreement()}/actions`,
+        body: {
+          action: 'END_EARLY',
+          version: 1,
+          date: '2027-01-31',
+          reason: 'Verksamheten upphör',
+        },
+        status: 200,
+      }),
+      serverOwned: {
+        endsOn: '2026-12-31',
+        terminatedOn: '2026-12-31',
+        followsId: SOMEONE,
+        actorId: SOMEONE,
+        occurredAt: WHEN,
+      },
+    },
+    {
       route: 'POST /api/licences',
       as: 'procurement',
       valid: async () => ({

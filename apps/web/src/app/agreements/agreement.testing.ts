@@ -41,6 +41,13 @@ export function testAgreement(overrides: Partial<Agreement> = {}): Agreement {
     nextDeadline: { kind: 'EXTENSION', date: '2027-06-30', actionFrom: '2027-04-01' },
     daysLeft: 400,
     extensionOptionsLeft: 2,
+    availableActions: [
+      'USE_EXTENSION',
+      'DECLINE_EXTENSION',
+      'REGISTER_SUCCESSOR',
+      'END_EARLY',
+      'CORRECT',
+    ],
     version: 1,
     ...overrides,
   };

@@ -1,5 +1,6 @@
 import type {
   Agreement,
+  AgreementAction,
   ContractStatus,
   CostModel,
   CostShareRow,
@@ -81,6 +82,8 @@ export class AgreementDto implements Agreement {
   nextDeadline!: DeadlineDto;
   daysLeft!: number;
   extensionOptionsLeft!: number;
+  /** The lifecycle actions the caller may take now; CORRECT is the PATCH. */
+  availableActions!: AgreementAction[];
   version!: number;
 }
 

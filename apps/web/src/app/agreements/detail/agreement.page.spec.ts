@@ -192,6 +192,7 @@ describe('AgreementPage', () => {
           id: '5',
           occurredAt: '2026-03-14T08:05:00.000Z',
           actorName: 'Ulla Upphandlare',
+          message: null,
           kind: 'updated',
           changes: { endsOn: { old: '2026-12-31', new: '2027-12-31' } },
         },

@@ -10,6 +10,7 @@ describe('historyItems', () => {
       id: '7',
       occurredAt: '2026-03-14T08:05:00.000Z',
       actorName: 'Ulla Upphandlare',
+      message: null,
       kind: 'updated',
       changes: {
         endsOn: { old: '2026-06-30', new: '2027-06-30' },
@@ -45,6 +46,7 @@ describe('historyItems', () => {
         id: '8',
         occurredAt: '2026-03-14T08:05:00.000Z',
         actorName: null,
+        message: null,
         kind: 'updated',
         changes: { ownerId: { old: 'a', new: 'b' } },
       },
@@ -59,6 +61,7 @@ describe('historyItems', () => {
         id: '1',
         occurredAt: '2026-01-02T10:00:00.000Z',
         actorName: 'Ulla Upphandlare',
+        message: null,
         kind: 'created',
         changes: {
           supplierId: { old: null, new: 's1' },
