@@ -130,7 +130,7 @@ export class AgreementsService {
 
   async update(actor: Actor, id: string, body: UpdateAgreementDto): Promise<Agreement> {
     return this.dataSource.transaction(async (manager) => {
-      const before = await this.read(manager, id, true);
+      const before = await this.read(manager, id, true, actor.roles);
       if (before.version !== body.version) throw AppException.staleVersion(before);
       const { version, reason, ...changes } = body;
       const next: Terms = { ...before, ...definedOnly(changes) };
