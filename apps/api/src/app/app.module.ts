@@ -16,6 +16,7 @@ import { DashboardModule } from './dashboard/dashboard.module';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { LicensingModule } from './licensing/licensing.module';
+import { ImportsModule } from './imports/imports.module';
 import { LoadModule } from './load/load.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationModule } from './organisation/organisation.module';
@@ -55,6 +56,7 @@ export class AppModule {
         CatalogueModule,
         AgreementsModule,
         LicensingModule,
+        ImportsModule,
         ReviewsModule,
         RequestsModule,
         NotificationsModule,

@@ -13,7 +13,7 @@ import { extname, join } from 'node:path';
 import type { AppConfig } from '../config/app-config';
 import { AppModule } from './app.module';
 import { answerClientErrorsAsProblems } from './common/client-errors';
-import { jsonBodyParser } from './common/json-body';
+import { importBodyParser, jsonBodyParser } from './common/json-body';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { createValidationPipe } from './common/validation';
 import { createOpenApiDocument } from './openapi/openapi-document';
@@ -31,6 +31,8 @@ export async function createApp(
   );
   app.useLogger(app.get(Logger));
   // JSON bodies with a size limit and a depth bound, refused as 400/413 problems before parsing.
+  // An import carries its workbook base64-encoded: a larger limit on that route only.
+  app.use('/api/imports', importBodyParser());
   app.use(jsonBodyParser());
   // A request Node cannot parse (a URL past 16 KB: 431) is a problem document too.
   answerClientErrorsAsProblems(app.getHttpServer());

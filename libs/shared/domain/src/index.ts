@@ -21,6 +21,7 @@ export * from './lib/cost-split';
 export * from './lib/catalogue';
 export * from './lib/agreements';
 export * from './lib/agreement-lifecycle';
+export * from './lib/agreement-import';
 export * from './lib/request-routine';
 export * from './lib/reviews';
 export * from './lib/requests';

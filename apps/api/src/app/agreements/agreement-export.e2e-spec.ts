@@ -207,6 +207,7 @@ describe('exports of agreements and licences', () => {
         'Platser i bruk',
         'Startdatum',
         'Slutdatum',
+        'Leverantörens organisationsnummer',
       ]);
       const list = await reader.get(`/api/licences?serviceId=${service}`);
       expect(data.map((row) => row[1])).toEqual(

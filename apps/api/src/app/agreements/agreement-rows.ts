@@ -51,7 +51,8 @@ export function statusPrefilter(status: ContractStatus, today: string): string {
 
 /** An agreement with its supplier's and owner's names and its services: `WHERE` on `a`, `s` follows. */
 export const SELECT_AGREEMENT = `
-  SELECT a.*, s.name AS supplier_name, o.display_name AS owner_name,
+  SELECT a.*, s.name AS supplier_name, s.organisation_number AS supplier_organisation_number,
+         o.display_name AS owner_name,
          (SELECT f.id FROM agreement f WHERE f.follows_id = a.id ORDER BY f.starts_on DESC LIMIT 1)
            AS followed_by_id,
          coalesce((SELECT json_agg(x ORDER BY x.name) FROM (
@@ -65,6 +66,7 @@ export interface AgreementRow {
   id: string;
   supplier_id: string;
   supplier_name: string;
+  supplier_organisation_number: string;
   agreement_number: string;
   case_number: string;
   procurement_route: Agreement['procurementRoute'];

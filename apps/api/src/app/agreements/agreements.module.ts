@@ -9,6 +9,6 @@ import { LicencesService } from './licences.service';
 @Module({
   controllers: [AgreementsController, LicencesController],
   providers: [AgreementsService, LicencesService, CoverageService],
-  exports: [LicencesService],
+  exports: [AgreementsService, LicencesService],
 })
 export class AgreementsModule {}

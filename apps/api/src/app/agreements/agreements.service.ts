@@ -30,6 +30,7 @@ import {
   agreementRowsSql,
   toAgreement,
 } from './agreement-rows';
+import type { ExportedAgreement } from './agreement-export';
 import type { AgreementActionDto } from './dto/agreement-action.dto';
 import type {
   AgreementListQueryDto,
@@ -93,11 +94,14 @@ export class AgreementsService {
   }
 
   /** Every agreement of the list's filters, in its order, a page at a time (paging ignored). */
-  async *exportPages(query: AgreementListQueryDto): AsyncGenerator<Agreement[]> {
+  async *exportPages(query: AgreementListQueryDto): AsyncGenerator<ExportedAgreement[]> {
     const today = this.clock.today();
     const [text, parameters] = agreementRowsSql(query, today).rows;
     for await (const rows of cursorPages<AgreementRow>(this.dataSource, text, parameters)) {
-      yield rows.map((row) => toAgreement(row, today));
+      yield rows.map((row) => ({
+        ...toAgreement(row, today),
+        supplierOrganisationNumber: row.supplier_organisation_number,
+      }));
     }
   }
 

@@ -16,6 +16,7 @@ import { EventLogService, changedFields } from '../common/event-log.service';
 import { cursorPages } from '../common/export/sql-cursor';
 import { pageOf, totalUnlessKnown } from '../common/list-params';
 import { definedOnly } from '../common/patch';
+import type { ExportedLicence } from './agreement-export';
 import type { CreateLicenceDto, LicenceListQueryDto, UpdateLicenceDto } from './dto/licence.dto';
 
 const FIELDS = [
@@ -35,6 +36,7 @@ const CONSTRAINT_FIELDS = {
 
 const SELECT_LICENCE = `
   SELECT l.*, a.agreement_number, d.name AS service_name,
+         (SELECT organisation_number FROM supplier WHERE id = a.supplier_id) AS supplier_organisation_number,
          coalesce((SELECT json_agg(json_build_object('id', u.id, 'name', u.name) ORDER BY u.name)
                      FROM licence_unit lu JOIN school_unit u ON u.id = lu.school_unit_id
                     WHERE lu.licence_id = l.id), '[]') AS units
@@ -46,6 +48,7 @@ interface LicenceRow {
   id: string;
   agreement_id: string;
   agreement_number: string;
+  supplier_organisation_number: string;
   service_id: string;
   service_name: string;
   scope: Licence['scope'];
@@ -118,14 +121,17 @@ export class LicencesService {
   }
 
   /** Every licence of the list's filters, in its order, a page at a time (paging ignored). */
-  async *exportPages(query: LicenceListQueryDto): AsyncGenerator<Licence[]> {
+  async *exportPages(query: LicenceListQueryDto): AsyncGenerator<ExportedLicence[]> {
     const { where, parameters } = filtered(query);
     for await (const rows of cursorPages<LicenceRow>(
       this.dataSource,
       `${SELECT_LICENCE} ${where} ORDER BY ${ORDER_BY}`,
       parameters,
     )) {
-      yield rows.map(toLicence);
+      yield rows.map((row) => ({
+        ...toLicence(row),
+        supplierOrganisationNumber: row.supplier_organisation_number,
+      }));
     }
   }
 

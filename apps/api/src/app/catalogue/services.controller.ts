@@ -1,9 +1,16 @@
-import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import type { Response } from 'express';
+
+import { ClockService } from '../common/clock.service';
 import { EventLogService } from '../common/event-log.service';
+import { ExportFormatDto } from '../common/export/export-format';
+import { onePage, sendSpreadsheet } from '../common/export/spreadsheet-export';
+import { ApiSpreadsheetResponse } from '../openapi/api-responses';
+import { SERVICE_EXPORT_COLUMNS } from './catalogue-export';
 import { HistoryEntryDto } from '../common/history-entry.dto';
 import { UuidParam } from '../common/uuid-param';
 import { ApiProblems } from '../openapi/api-problems';
@@ -26,12 +33,26 @@ export class ServicesController {
   constructor(
     private readonly services: ServicesService,
     private readonly events: EventLogService,
+    private readonly clock: ClockService,
   ) {}
 
   /** Digital services, filtered and sorted, a page at a time. */
   @Get('services')
   list(@Query() query: ServiceListQueryDto): Promise<DigitalServicePageDto> {
     return this.services.list(query);
+  }
+
+  /** Every service with its supplier's organisation number, as an Excel workbook or a CSV file. */
+  @Get('services/export')
+  @ApiSpreadsheetResponse()
+  export(@Query() query: ExportFormatDto, @Res() response: Response): Promise<void> {
+    return sendSpreadsheet(response, {
+      format: query.format,
+      fileName: `tjanster-${this.clock.today()}`,
+      sheetName: 'Tjänster',
+      columns: SERVICE_EXPORT_COLUMNS,
+      pages: onePage(this.services.exportRows()),
+    });
   }
 
   /** One digital service. */

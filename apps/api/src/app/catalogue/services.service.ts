@@ -30,6 +30,7 @@ import type {
   ServiceListQueryDto,
   UpdateServiceDto,
 } from './dto/service.dto';
+import type { ExportedService } from './catalogue-export';
 import { SELECT_SERVICE, type ServiceRow, toService } from './service-rows';
 
 const FIELDS = [
@@ -131,6 +132,18 @@ export class ServicesService {
       ),
     ]);
     return { rows: rows.map(toService), total };
+  }
+
+  /** Every service by name and supplier, with the supplier's organisation number, for the export. */
+  async exportRows(): Promise<ExportedService[]> {
+    const rows = (await this.dataSource.query(
+      `${SELECT_SERVICE.replace('s.name AS supplier_name', 's.name AS supplier_name, s.organisation_number')}
+       ORDER BY d.name, s.organisation_number`,
+    )) as (ServiceRow & { organisation_number: string })[];
+    return rows.map((row) => ({
+      ...toService(row),
+      supplierOrganisationNumber: row.organisation_number,
+    }));
   }
 
   /** A service; within a transaction when given its manager. */

@@ -1,9 +1,16 @@
-import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import type { Response } from 'express';
+
+import { ClockService } from '../common/clock.service';
 import { EventLogService } from '../common/event-log.service';
+import { ExportFormatDto } from '../common/export/export-format';
+import { onePage, sendSpreadsheet } from '../common/export/spreadsheet-export';
+import { ApiSpreadsheetResponse } from '../openapi/api-responses';
+import { SUPPLIER_EXPORT_COLUMNS } from './catalogue-export';
 import { HistoryEntryDto } from '../common/history-entry.dto';
 import { UuidParam } from '../common/uuid-param';
 import { ApiProblems } from '../openapi/api-problems';
@@ -17,12 +24,26 @@ export class SuppliersController {
   constructor(
     private readonly suppliers: SuppliersService,
     private readonly events: EventLogService,
+    private readonly clock: ClockService,
   ) {}
 
   /** Suppliers, filtered and sorted, a page at a time. */
   @Get()
   list(@Query() query: SupplierListQueryDto): Promise<SupplierPageDto> {
     return this.suppliers.list(query);
+  }
+
+  /** Every supplier, as an Excel workbook or a CSV file. */
+  @Get('export')
+  @ApiSpreadsheetResponse()
+  export(@Query() query: ExportFormatDto, @Res() response: Response): Promise<void> {
+    return sendSpreadsheet(response, {
+      format: query.format,
+      fileName: `leverantorer-${this.clock.today()}`,
+      sheetName: 'Leverantörer',
+      columns: SUPPLIER_EXPORT_COLUMNS,
+      pages: onePage(this.suppliers.exportRows()),
+    });
   }
 
   /** One supplier. */

@@ -67,6 +67,14 @@ export class SuppliersService {
     return { rows: rows.map(toSupplier), total };
   }
 
+  /** Every supplier by name, for the export. */
+  async exportRows(): Promise<Supplier[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT * FROM supplier ORDER BY name, organisation_number`,
+    )) as SupplierRow[];
+    return rows.map(toSupplier);
+  }
+
   async get(id: string): Promise<Supplier> {
     const [row] = (await this.dataSource.query(`SELECT * FROM supplier WHERE id = $1`, [
       id,

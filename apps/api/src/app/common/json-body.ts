@@ -91,3 +91,11 @@ export function refuseDeepJson(
 export function jsonBodyParser(): RequestHandler {
   return express.json({ limit: JSON_BODY_LIMIT, verify: refuseDeepJson });
 }
+
+/** The body limit of POST /api/imports: a file of IMPORT_MAX_FILE_BYTES, base64-encoded, and more. */
+export const IMPORT_BODY_LIMIT = '6mb';
+
+/** The JSON body parser of the import route, which carries its files base64-encoded. */
+export function importBodyParser(): RequestHandler {
+  return express.json({ limit: IMPORT_BODY_LIMIT, verify: refuseDeepJson });
+}

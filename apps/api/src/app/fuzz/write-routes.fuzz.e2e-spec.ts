@@ -508,6 +508,44 @@ describe('fuzzing the write routes', () => {
       },
     },
     {
+      key: 'POST /api/imports',
+      method: 'POST',
+      roles: ['procurement', 'manager'],
+      path: () => '/api/imports',
+      body: () =>
+        bodyFor(
+          {
+            dryRun: mostly(fc.boolean()),
+            files: mostly(
+              fc.array(
+                bodyFor(
+                  {
+                    name: mostly(
+                      fc.constantFrom('avtal.xlsx', 'leverantorer.csv', 'licenser.csv', 'x.txt'),
+                    ),
+                    content: mostly(
+                      fc.oneof(
+                        fc.base64String({ maxLength: 200 }),
+                        fc
+                          .string()
+                          .map((text) =>
+                            Buffer.from(
+                              `Namn;Organisationsnummer;Kontaktperson;E-post;Webbadress\n${text}`,
+                            ).toString('base64'),
+                          ),
+                      ),
+                    ),
+                  },
+                  all(),
+                ),
+                { maxLength: 3 },
+              ),
+            ),
+          },
+          all(),
+        ),
+    },
+    {
       key: 'PATCH /api/licences/:id',
       method: 'PATCH',
       roles: ['procurement', 'manager'],

@@ -35,6 +35,21 @@ export const ApiSpreadsheetResponse = (): MethodDecorator =>
     }),
   );
 
+/** An Excel workbook of several sheets, as an attachment; a few run at a time, beyond that a 429. */
+export const ApiWorkbookResponse = (description: string): MethodDecorator =>
+  applyDecorators(
+    ApiProduces(XLSX),
+    ApiOkResponse({ description, content: { [XLSX]: FILE } }),
+    ApiExtraModels(ProblemDto),
+    ApiResponse({
+      status: 429,
+      ...problemResponse(
+        429,
+        'Too many exports running: try again after the seconds in Retry-After.',
+      ),
+    }),
+  );
+
 /** A redirect of the browser, as single sign-on does. */
 export const ApiRedirectResponse = (description: string): MethodDecorator =>
   ApiFoundResponse({

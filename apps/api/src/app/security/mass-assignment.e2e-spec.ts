@@ -164,6 +164,26 @@ describe('fields outside the DTO cannot be written (mass assignment)', () => {
       serverOwned: { principalId: SOMEONE, imported: 1000 },
     },
     {
+      route: 'POST /api/imports',
+      as: 'procurement',
+      valid: async () => ({
+        path: '/api/imports',
+        body: {
+          dryRun: false,
+          files: [
+            {
+              name: 'leverantorer.csv',
+              content: Buffer.from(
+                `Namn;Organisationsnummer;Kontaktperson;E-post;Webbadress\n${unique('Import AB')};${uniqueOrganisationNumber()};;;`,
+              ).toString('base64'),
+            },
+          ],
+        },
+        status: 200,
+      }),
+      serverOwned: { actorId: SOMEONE, imported: true, 'files.0.sheet': 'Avtal' },
+    },
+    {
       route: 'POST /api/accounts',
       as: 'admin',
       valid: async () => {

@@ -45,12 +45,14 @@ export const ACCESS_POLICY = {
   'PATCH /api/accounts/:id': ['ADMIN'],
 
   'GET /api/suppliers': 'SIGNED_IN',
+  'GET /api/suppliers/export': 'SIGNED_IN',
   'GET /api/suppliers/:id': 'SIGNED_IN',
   'GET /api/suppliers/:id/history': 'SIGNED_IN',
   'POST /api/suppliers': ['PROCUREMENT', 'OBJECT_MANAGER', 'OBJECT_SPECIALIST'],
   'PATCH /api/suppliers/:id': ['PROCUREMENT', 'OBJECT_MANAGER', 'OBJECT_SPECIALIST'],
 
   'GET /api/services': 'SIGNED_IN',
+  'GET /api/services/export': 'SIGNED_IN',
   'GET /api/services/:id': 'SIGNED_IN',
   'GET /api/services/:id/history': 'SIGNED_IN',
   'GET /api/services/:id/units-without-licence': 'SIGNED_IN',
@@ -123,6 +125,10 @@ export const ACCESS_POLICY = {
 
   'GET /api/record-of-processing': GOVERNANCE,
   'GET /api/record-of-processing/export': GOVERNANCE,
+
+  'POST /api/imports': ['PROCUREMENT', 'OBJECT_MANAGER'],
+  'GET /api/imports/template': ['PROCUREMENT', 'OBJECT_MANAGER'],
+  'GET /api/imports/workbook': 'SIGNED_IN',
 
   'GET /api/calendar/feed': 'SIGNED_IN',
   'POST /api/calendar/feed': 'SIGNED_IN',

@@ -221,6 +221,12 @@ async function writeXlsx<T>(
   spreadsheet: SpreadsheetExport<T>,
   pages: AsyncIterable<readonly T[]>,
 ): Promise<void> {
+  const workbook = newWorkbook(response);
+  await writeSheet(response, workbook, spreadsheet.sheetName, spreadsheet.columns, pages);
+  await workbook.commit();
+}
+
+function newWorkbook(response: Response): ExcelJS.stream.xlsx.WorkbookWriter {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: response,
     useStyles: true,
@@ -228,10 +234,19 @@ async function writeXlsx<T>(
   });
   workbook.creator = 'Licensregistret';
   workbook.created = new Date();
-  const sheet = workbook.addWorksheet(spreadsheet.sheetName.slice(0, 31), {
+  return workbook;
+}
+
+async function writeSheet<T>(
+  response: Response,
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  sheetName: string,
+  columns: readonly ExportColumn<T>[],
+  pages: AsyncIterable<readonly T[]>,
+): Promise<void> {
+  const sheet = workbook.addWorksheet(sheetName.slice(0, 31), {
     views: [{ state: 'frozen', ySplit: 1 }],
   });
-  const { columns } = spreadsheet;
   sheet.columns = columns.map((column, index) => {
     const kind = column.kind ?? 'text';
     const numFmt = NUMBER_FORMATS[kind];
@@ -260,7 +275,50 @@ async function writeXlsx<T>(
     }
   }
   sheet.commit();
-  await workbook.commit();
+}
+
+/** One sheet of a workbook export: its rows come from `pages` when its turn comes. */
+export interface WorkbookSheet<T> {
+  sheetName: string;
+  columns: readonly ExportColumn<T>[];
+  pages: () => AsyncIterable<readonly T[]>;
+}
+
+/**
+ * Several sheets in one Excel workbook, each streamed as sendSpreadsheet streams one (and counted
+ * among its MAX_CONCURRENT_EXPORTS). An empty `pages` gives a sheet of headers only: a template.
+ */
+export async function sendWorkbook(
+  response: Response,
+  fileName: string,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  sheets: readonly WorkbookSheet<any>[],
+): Promise<void> {
+  if (runningExports >= MAX_CONCURRENT_EXPORTS) {
+    throw new AppException(
+      'RATE_LIMITED',
+      `${MAX_CONCURRENT_EXPORTS} exports are running on this server; try again in a few seconds.`,
+      { headers: { 'Retry-After': String(EXPORT_RETRY_AFTER_SECONDS) } },
+    );
+  }
+  runningExports += 1;
+  try {
+    response.status(200);
+    response.setHeader('Content-Type', CONTENT_TYPES.xlsx);
+    response.setHeader('Content-Disposition', attachment(`${fileName}.xlsx`));
+    response.setHeader('Cache-Control', 'no-store');
+    try {
+      const workbook = newWorkbook(response);
+      for (const sheet of sheets) {
+        await writeSheet(response, workbook, sheet.sheetName, sheet.columns, sheet.pages());
+      }
+      await workbook.commit();
+    } catch (error) {
+      response.destroy(error instanceof Error ? error : new Error(String(error)));
+    }
+  } finally {
+    runningExports -= 1;
+  }
 }
 
 /** How often a backlogged xlsx export looks again when no 'drain' tells it. */
