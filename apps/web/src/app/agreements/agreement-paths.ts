@@ -18,6 +18,7 @@ export const AGREEMENT_PATHS = {
   service: (id: string) => `/avtal/tjanster/${enc(id)}`,
   /** Licensing an approved request ("Licensiera"). */
   licensing: (requestId: string) => `/avtal/licensiera/${enc(requestId)}`,
+  import: '/avtal/importera',
 } as const;
 
 /** The query parameter on the new-agreement page naming the request being licensed. */

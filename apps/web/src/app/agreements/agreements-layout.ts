@@ -1,6 +1,9 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { RouterOutlet } from '@angular/router';
 
+import { ACCESS_POLICY, mayCall } from '@licensregistret/domain';
+
+import { AuthStore } from '../core/auth/auth.store';
 import { SubNav, type SubNavLink } from '../shared/layout/sub-nav';
 import { AGREEMENT_PATHS } from './agreement-paths';
 
@@ -10,14 +13,19 @@ import { AGREEMENT_PATHS } from './agreement-paths';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterOutlet, SubNav],
   template: `
-    <lr-sub-nav label="Avtal" [links]="links" />
+    <lr-sub-nav label="Avtal" [links]="links()" />
     <router-outlet />
   `,
 })
 export class AgreementsLayout {
-  protected readonly links: readonly SubNavLink[] = [
+  private readonly auth = inject(AuthStore);
+
+  protected readonly links = computed<readonly SubNavLink[]>(() => [
     { path: AGREEMENT_PATHS.list, label: 'Avtalslista', exact: true },
     { path: AGREEMENT_PATHS.coverage, label: 'Täckning' },
     { path: AGREEMENT_PATHS.suppliers, label: 'Leverantörer' },
-  ];
+    ...(mayCall(ACCESS_POLICY['POST /api/imports'], this.auth.roles())
+      ? [{ path: AGREEMENT_PATHS.import, label: 'Importera avtal' }]
+      : []),
+  ]);
 }

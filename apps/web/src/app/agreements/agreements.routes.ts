@@ -53,6 +53,12 @@ export const AGREEMENT_ROUTES: Routes = [
       { path: 'tjanster/ny', title: 'Ny tjänst', ...comingSoon },
       { path: 'tjanster/:id', title: 'Tjänst', ...comingSoon },
       {
+        path: 'importera',
+        title: 'Importera avtal',
+        loadComponent: () =>
+          import('./import/agreement-import.page').then((m) => m.AgreementImportPage),
+      },
+      {
         path: ':id',
         title: 'Avtal',
         loadComponent: () => import('./detail/agreement.page').then((m) => m.AgreementPage),
