@@ -24,13 +24,13 @@ import { rethrowConstraintViolation } from '../common/database-errors';
 import { EventLogService, changedFields } from '../common/event-log.service';
 import { escapeLike, pageOf, parseSort, totalUnlessKnown } from '../common/list-params';
 import { definedOnly } from '../common/patch';
+import type { ExportedService } from './catalogue-export';
 import type {
   CatalogueQueryDto,
   CreateServiceDto,
   ServiceListQueryDto,
   UpdateServiceDto,
 } from './dto/service.dto';
-import type { ExportedService } from './catalogue-export';
 import { SELECT_SERVICE, type ServiceRow, toService } from './service-rows';
 
 const FIELDS = [

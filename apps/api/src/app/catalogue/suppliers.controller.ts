@@ -1,19 +1,18 @@
 import { Body, Controller, Get, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import type { Response } from 'express';
-
 import { ClockService } from '../common/clock.service';
 import { EventLogService } from '../common/event-log.service';
 import { ExportFormatDto } from '../common/export/export-format';
 import { onePage, sendSpreadsheet } from '../common/export/spreadsheet-export';
-import { ApiSpreadsheetResponse } from '../openapi/api-responses';
-import { SUPPLIER_EXPORT_COLUMNS } from './catalogue-export';
 import { HistoryEntryDto } from '../common/history-entry.dto';
 import { UuidParam } from '../common/uuid-param';
 import { ApiProblems } from '../openapi/api-problems';
+import { ApiSpreadsheetResponse } from '../openapi/api-responses';
+import { SUPPLIER_EXPORT_COLUMNS } from './catalogue-export';
 import { SupplierDto, SupplierPageDto } from './dto/catalogue-responses.dto';
 import { CreateSupplierDto, SupplierListQueryDto, UpdateSupplierDto } from './dto/supplier.dto';
 import { SuppliersService } from './suppliers.service';

@@ -27,7 +27,10 @@ function fromLabels(labels: Record<string, string>, text: string): string | null
 /** A comma list of school forms by label (or code), in canonical order. */
 export function parseForms(text: string): SchoolForm[] | { unknown: string } {
   const forms = new Set<SchoolForm>();
-  for (const item of text.split(',').map((part) => part.trim()).filter(Boolean)) {
+  for (const item of text
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const form = fromLabels(SCHOOL_FORM_LABELS, item) as SchoolForm | null;
     if (!form) return { unknown: item };
     forms.add(form);
@@ -97,7 +100,14 @@ function parseKind(kind: CellKind, text: string, column: ImportColumn): CellResu
           };
     }
     case 'list': {
-      const items = [...new Set(text.split(',').map((item) => item.trim()).filter(Boolean))];
+      const items = [
+        ...new Set(
+          text
+            .split(',')
+            .map((item) => item.trim())
+            .filter(Boolean),
+        ),
+      ];
       const long = items.find((item) => column.max && item.length > column.max);
       return long ? { error: `"${long}" är längre än ${column.max} tecken.` } : { value: items };
     }

@@ -70,7 +70,12 @@ export const SERVICE_SHEET: SheetSpec = {
   columns: [
     { header: 'Namn', key: 'name', kind: 'text', required: true, max: 200 },
     { header: SUPPLIER_ORG, key: 'supplierOrg', kind: 'organisationNumber', required: true },
-    { header: 'Kategori', key: 'category', kind: { labels: SERVICE_CATEGORY_LABELS }, required: true },
+    {
+      header: 'Kategori',
+      key: 'category',
+      kind: { labels: SERVICE_CATEGORY_LABELS },
+      required: true,
+    },
     { header: 'Beskrivning', key: 'description', kind: 'text', max: 4000, empty: '' },
     { header: 'Skolformer', key: 'schoolForms', kind: 'forms', empty: [] },
     { header: 'Språk', key: 'languages', kind: 'list', max: 50, empty: [] },
@@ -119,7 +124,12 @@ export const AGREEMENT_SHEET: SheetSpec = {
     { header: 'Slutdatum', key: 'endsOn', kind: 'date', required: true },
     { header: 'Förnyas automatiskt', key: 'renewsAutomatically', kind: 'boolean', required: true },
     { header: 'Årskostnad (kr)', key: 'annualCost', kind: 'sek', required: true },
-    { header: 'Kostnadsmodell', key: 'costModel', kind: { labels: COST_MODEL_LABELS }, required: true },
+    {
+      header: 'Kostnadsmodell',
+      key: 'costModel',
+      kind: { labels: COST_MODEL_LABELS },
+      required: true,
+    },
     { header: 'Personuppgiftsbiträdesavtal undertecknat', key: 'dpaSignedOn', kind: 'date' },
     { header: 'Avtalsansvarig', key: 'ownerName', kind: 'text', max: 200 },
     { header: SUPPLIER_ORG, key: 'supplierOrg', kind: 'organisationNumber', required: true },

@@ -25,7 +25,6 @@ import {
   LICENCE_SHEET,
   SERVICE_SHEET,
   SHEET_SPECS,
-  SUPPLIER_SHEET,
   type SheetSpec,
 } from './import-sheets';
 import { type RawSheet, readImportFiles } from './workbook-reader';
@@ -364,7 +363,9 @@ export class ImportService {
     return {
       suppliers: new Map(suppliers.map((s) => [s.organisationNumber, s])),
       services: new Map(services.map((s) => [serviceKey(s.supplierOrg, s.name), s])),
-      agreements: new Map(agreements.map((a) => [agreementKey(a.supplierOrg, a.agreementNumber), a])),
+      agreements: new Map(
+        agreements.map((a) => [agreementKey(a.supplierOrg, a.agreementNumber), a]),
+      ),
       licences: licencesByKey,
       units,
       owners: ownersByName,
@@ -372,8 +373,12 @@ export class ImportService {
   }
 
   private async write(manager: EntityManager, actor: Actor, plan: Plan): Promise<void> {
-    const events: { subjectType: SubjectType; subjectId: string; kind: string; changes: Changes }[] =
-      [];
+    const events: {
+      subjectType: SubjectType;
+      subjectId: string;
+      kind: string;
+      changes: Changes;
+    }[] = [];
     const note = (subjectType: SubjectType, planned: Planned<unknown>, id: string) => {
       if (Object.keys(planned.changes).length > 0) {
         events.push({
@@ -466,7 +471,9 @@ export class ImportService {
          RETURNING id, supplier_id, agreement_number`,
         [JSON.stringify(created.map((planned) => agreementRow(planned.record, supplierIds)))],
       )) as { id: string; supplier_id: string; agreement_number: string }[];
-      const idOf = new Map(rows.map((row) => [`${row.supplier_id}|${row.agreement_number}`, row.id]));
+      const idOf = new Map(
+        rows.map((row) => [`${row.supplier_id}|${row.agreement_number}`, row.id]),
+      );
       for (const planned of created) {
         const a = planned.record;
         const id = idOf.get(`${supplierIds.get(a.supplierOrg)}|${a.agreementNumber}`) as string;
@@ -515,8 +522,11 @@ export class ImportService {
       return (row as { id: string }).id;
     };
 
-    const newLicences: { planned: Planned<LicenceRecord>; agreementId: string; serviceId: string }[] =
-      [];
+    const newLicences: {
+      planned: Planned<LicenceRecord>;
+      agreementId: string;
+      serviceId: string;
+    }[] = [];
     for (const planned of plan.licences) {
       const l = planned.record;
       const agreementId = await resolveAgreement(l.agreementKey);
@@ -643,7 +653,10 @@ const AGREEMENT_COLUMNS: readonly [string, string][] = [
   ['terminated_on', 'date'],
 ];
 
-function agreementRow(a: AgreementRecord, supplierIds: Map<string, string>): Record<string, unknown> {
+function agreementRow(
+  a: AgreementRecord,
+  supplierIds: Map<string, string>,
+): Record<string, unknown> {
   return {
     supplier_id: supplierIds.get(a.supplierOrg),
     agreement_number: a.agreementNumber,
@@ -698,7 +711,9 @@ function readRows(spec: SheetSpec, sheet: RawSheet, problems: Problems): Row[] {
     problems.add(spec.sheet, 1, column.header, `Kolumnen "${column.header}" saknas.`);
   }
   if (missing.length > 0) return [];
-  const index = new Map(spec.columns.map((column) => [column.key, sheet.headers.indexOf(column.header)]));
+  const index = new Map(
+    spec.columns.map((column) => [column.key, sheet.headers.indexOf(column.header)]),
+  );
   return sheet.rows.map(({ row, cells }) => {
     const values: Values = {};
     let ok = true;
@@ -764,7 +779,17 @@ function planSuppliers(rows: Row[], db: DatabaseState, plan: Plan, problems: Pro
   for (const row of rows) {
     const org = row.values['organisationNumber'] as string | undefined;
     if (org === undefined) continue;
-    if (!firstTime(seen, org, row, 'Leverantörer', 'Organisationsnummer', `Organisationsnumret ${org}`, problems))
+    if (
+      !firstTime(
+        seen,
+        org,
+        row,
+        'Leverantörer',
+        'Organisationsnummer',
+        `Organisationsnumret ${org}`,
+        problems,
+      )
+    )
       continue;
     if (!row.ok) continue;
     const record = pick(row.values as unknown as SupplierRecord, SUPPLIER_FIELDS);
@@ -787,7 +812,17 @@ function planServices(
     const name = row.values['name'] as string | undefined;
     if (org === undefined || name === undefined) continue;
     const key = serviceKey(org, name);
-    if (!firstTime(seen, key, row, 'Tjänster', 'Namn', `Tjänsten ${name} hos samma leverantör`, problems))
+    if (
+      !firstTime(
+        seen,
+        key,
+        row,
+        'Tjänster',
+        'Namn',
+        `Tjänsten ${name} hos samma leverantör`,
+        problems,
+      )
+    )
       continue;
     if (!supplierKnown(org)) {
       problems.add(
@@ -832,7 +867,17 @@ function planAgreements(
     const number = v['agreementNumber'] as string | undefined;
     if (org === undefined || number === undefined) continue;
     const key = agreementKey(org, number);
-    if (!firstTime(rowOf, key, row, 'Avtal', 'Avtalsnummer', `Avtalsnumret ${number} hos samma leverantör`, problems))
+    if (
+      !firstTime(
+        rowOf,
+        key,
+        row,
+        'Avtal',
+        'Avtalsnummer',
+        `Avtalsnumret ${number} hos samma leverantör`,
+        problems,
+      )
+    )
       continue;
     let ok = row.ok;
     const fail = (key: string | null, message: string) => {
@@ -852,7 +897,10 @@ function planAgreements(
       if (owners.length === 0) {
         fail('ownerName', `Ingen objektägare heter "${ownerName}".`);
       } else if (owners.length > 1) {
-        fail('ownerName', `Flera objektägare heter "${ownerName}"; ändra avtalsansvarig i registret efter importen.`);
+        fail(
+          'ownerName',
+          `Flera objektägare heter "${ownerName}"; ändra avtalsansvarig i registret efter importen.`,
+        );
       } else {
         ownerId = owners[0] as string;
       }
@@ -867,7 +915,10 @@ function planAgreements(
       fail('noticePeriodMonths', 'Uppsägningstiden är längre än avtalet.');
     }
     if (record.extensionOptionsUsed > record.extensionOptions) {
-      fail('extensionOptionsUsed', 'Fler utnyttjade förlängningar än det finns förlängningsoptioner.');
+      fail(
+        'extensionOptionsUsed',
+        'Fler utnyttjade förlängningar än det finns förlängningsoptioner.',
+      );
     }
     if (record.terminatedOn && record.terminatedOn < record.startsOn) {
       fail('terminatedOn', 'Avslutat är före startdatum.');
@@ -975,27 +1026,36 @@ function planLicences(
       const candidates = [...(servicesByName.get(lower(serviceName)) ?? [])];
       if (candidates.length === 1) key = candidates[0] as string;
       else if (candidates.length > 1) {
-        fail('serviceName', `Flera leverantörer har en tjänst som heter ${serviceName}; ingen av dem är avtalets leverantör.`);
+        fail(
+          'serviceName',
+          `Flera leverantörer har en tjänst som heter ${serviceName}; ingen av dem är avtalets leverantör.`,
+        );
         continue;
       }
     }
     if (!key) {
-      fail('serviceName', `Ingen tjänst heter ${serviceName}, varken i bladet Tjänster eller i registret.`);
+      fail(
+        'serviceName',
+        `Ingen tjänst heter ${serviceName}, varken i bladet Tjänster eller i registret.`,
+      );
       continue;
     }
     const scope = v['scope'] as LicenceScope | undefined;
     let unitIds: string[] = [];
     const unitText = (v['units'] as string | undefined) ?? '';
     if (scope === 'UNITS') {
-      if (unitText === '') fail('units', 'En licens för namngivna skolenheter räknar upp minst en.');
+      if (unitText === '')
+        fail('units', 'En licens för namngivna skolenheter räknar upp minst en.');
       else {
         const result = unitsByName(unitText, db.units);
         if ('unknown' in result) fail('units', `Okänd skolenhet "${result.unknown}".`);
-        else if ('ambiguous' in result) fail('units', `Flera skolenheter heter "${result.ambiguous}".`);
+        else if ('ambiguous' in result)
+          fail('units', `Flera skolenheter heter "${result.ambiguous}".`);
         else {
           const scopeForms = agreement.scopeSchoolForms;
           const outside = result.units.filter(
-            (unit) => scopeForms.length > 0 && !unit.schoolForms.some((form) => scopeForms.includes(form)),
+            (unit) =>
+              scopeForms.length > 0 && !unit.schoolForms.some((form) => scopeForms.includes(form)),
           );
           if (outside.length > 0) {
             fail(
@@ -1014,7 +1074,10 @@ function planLicences(
       fail('schoolForms', 'En licens för skolformer räknar upp minst en.');
     }
     if (scope && scope !== 'SCHOOL_FORMS' && schoolForms.length > 0) {
-      fail('schoolForms', `Skolformer anges bara när omfattningen är ${LICENCE_SCOPE_LABELS.SCHOOL_FORMS}.`);
+      fail(
+        'schoolForms',
+        `Skolformer anges bara när omfattningen är ${LICENCE_SCOPE_LABELS.SCHOOL_FORMS}.`,
+      );
     }
     const scopeForms = agreement.scopeSchoolForms;
     if (scopeForms.length > 0) {
@@ -1022,7 +1085,8 @@ function planLicences(
         fail('scope', `Avtalet gäller bara ${formNames(scopeForms)}, inte hela kommunen.`);
       }
       const outside = schoolForms.filter((form) => !scopeForms.includes(form));
-      if (outside.length > 0) fail('schoolForms', `Utanför avtalets skolformer: ${formNames(outside)}.`);
+      if (outside.length > 0)
+        fail('schoolForms', `Utanför avtalets skolformer: ${formNames(outside)}.`);
     }
     const startsOn = v['startsOn'] as string | undefined;
     const endsOn = v['endsOn'] as string | undefined;
@@ -1056,7 +1120,10 @@ function planLicences(
       continue;
     const existing = db.licences.get(licenceKey) ?? [];
     if (existing.length > 1) {
-      fail(null, 'Registret har flera licenser för samma avtal, tjänst och omfattning; ändra dem i registret.');
+      fail(
+        null,
+        'Registret har flera licenser för samma avtal, tjänst och omfattning; ändra dem i registret.',
+      );
     }
     if (!ok) continue;
     const record: LicenceRecord = {

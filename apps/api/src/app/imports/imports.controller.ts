@@ -43,6 +43,10 @@ export class ImportsController {
   @Get('workbook')
   @ApiWorkbookResponse('Every supplier, service, agreement and licence, one sheet each')
   export(@Res() response: Response): Promise<void> {
-    return sendWorkbook(response, `avtal-och-licenser-${this.clock.today()}`, this.workbook.sheets(true));
+    return sendWorkbook(
+      response,
+      `avtal-och-licenser-${this.clock.today()}`,
+      this.workbook.sheets(true),
+    );
   }
 }

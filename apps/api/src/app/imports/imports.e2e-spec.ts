@@ -216,7 +216,11 @@ describe('POST /api/imports', () => {
       annualCost: 120000.5,
       costModel: 'PER_PUPIL',
       ownerName: managerName,
-      dataProcessingAgreement: { signed: true, signedOn: '2026-01-10', subProcessors: ['Hosting AB'] },
+      dataProcessingAgreement: {
+        signed: true,
+        signedOn: '2026-01-10',
+        subProcessors: ['Hosting AB'],
+      },
       version: 1,
     });
     const licences = await procurement.get(`/api/licences?agreementId=${agreement.id}`);
@@ -276,7 +280,11 @@ describe('POST /api/imports', () => {
       Avtal: [
         f.agreement,
         // Row 3: a supplier neither in the file nor in the registry.
-        { ...f.agreement, Avtalsnummer: unique('AV'), 'Leverantörens organisationsnummer': uniqueOrganisationNumber() },
+        {
+          ...f.agreement,
+          Avtalsnummer: unique('AV'),
+          'Leverantörens organisationsnummer': uniqueOrganisationNumber(),
+        },
         // Row 4: the end before the start.
         { ...f.agreement, Avtalsnummer: unique('AV'), Slutdatum: '2025-01-01' },
         // Row 5: not a date, not an amount, not Ja/Nej, and no case number.
@@ -293,7 +301,13 @@ describe('POST /api/imports', () => {
         // Row 2: a unit the registry does not have.
         { ...f.licence, Skolenheter: 'Skolan som inte finns' },
         // Row 3: more seats in use than there are.
-        { ...f.licence, Omfattning: 'Hela kommunen', Skolenheter: '', 'Antal platser': 5, 'Platser i bruk': 10 },
+        {
+          ...f.licence,
+          Omfattning: 'Hela kommunen',
+          Skolenheter: '',
+          'Antal platser': 5,
+          'Platser i bruk': 10,
+        },
         // Row 4: the same agreement, service and scope as row 3.
         { ...f.licence, Omfattning: 'Hela kommunen', Skolenheter: '' },
         // Row 5: an agreement number nowhere.
@@ -308,7 +322,9 @@ describe('POST /api/imports', () => {
     const at = (sheet: string, row: number, column: string | null) =>
       problems.filter((p) => p.sheet === sheet && p.row === row && p.column === column);
     expect(at('Leverantörer', 3, 'Organisationsnummer')[0]?.message).toMatch(/kontrollsiffra/);
-    expect(at('Leverantörer', 4, 'Organisationsnummer')[0]?.message).toMatch(/finns redan på rad 2/);
+    expect(at('Leverantörer', 4, 'Organisationsnummer')[0]?.message).toMatch(
+      /finns redan på rad 2/,
+    );
     expect(at('Tjänster', 3, 'Kategori')[0]?.message).toMatch(/"Spel" är inte ett av värdena/);
     expect(at('Avtal', 3, 'Leverantörens organisationsnummer')[0]?.message).toMatch(
       /Ingen leverantör med organisationsnummer/,
@@ -323,7 +339,9 @@ describe('POST /api/imports', () => {
     );
     expect(at('Licenser', 3, 'Platser i bruk')[0]?.message).toMatch(/Fler platser i bruk/);
     expect(at('Licenser', 4, null)[0]?.message).toMatch(/finns redan på rad 3/);
-    expect(at('Licenser', 5, 'Avtalsnummer')[0]?.message).toMatch(/Inget avtal med nummer FINNS-INTE/);
+    expect(at('Licenser', 5, 'Avtalsnummer')[0]?.message).toMatch(
+      /Inget avtal med nummer FINNS-INTE/,
+    );
     expect(problems).toHaveLength(13);
 
     const real = await send(manager, content, false);
@@ -373,7 +391,12 @@ describe('POST /api/imports', () => {
         message: 'Filen går inte att läsa som en Excel-arbetsbok (.xlsx).',
       },
     ]);
-    const nameless = await send(manager, Buffer.from('Namn;Organisationsnummer').toString('base64'), true, 'data.csv');
+    const nameless = await send(
+      manager,
+      Buffer.from('Namn;Organisationsnummer').toString('base64'),
+      true,
+      'data.csv',
+    );
     expect(nameless.body.problems[0].message).toMatch(/Av filnamnet framgår inte vilket blad/);
     const bad = await manager.post('/api/imports', { dryRun: true, files: [] });
     expect(bad.status).toBe(400);
@@ -419,7 +442,11 @@ describe('POST /api/imports', () => {
     ]);
     expect(refused.body.problems[0].message).toMatch(/Bara objektspecialist och objektägare/);
 
-    await send(manager, await workbook({ Leverantörer: [f.supplier], Tjänster: [f.service] }), false);
+    await send(
+      manager,
+      await workbook({ Leverantörer: [f.supplier], Tjänster: [f.service] }),
+      false,
+    );
     const allowed = await send(procurement, await goodFile(f), false);
     expect(allowed.status).toBe(200);
     expect(allowed.body.sheets[1]).toMatchObject({ sheet: 'Tjänster', unchanged: 1 });
@@ -437,7 +464,9 @@ describe('POST /api/imports', () => {
     expect(book.worksheets.map((sheet) => sheet.name)).toEqual(Object.keys(HEADERS));
     for (const sheet of book.worksheets) {
       expect(sheet.actualRowCount).toBe(1);
-      expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(HEADERS[sheet.name as SheetName]);
+      expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(
+        HEADERS[sheet.name as SheetName],
+      );
     }
   });
 });

@@ -32,7 +32,11 @@ export function xlsxCellText(value: ExcelJS.CellValue | undefined): string {
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (typeof value === 'boolean') return value ? 'Ja' : 'Nej';
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : isoDateOf(value);
-  if ('richText' in value) return value.richText.map((part) => part.text).join('').trim();
+  if ('richText' in value)
+    return value.richText
+      .map((part) => part.text)
+      .join('')
+      .trim();
   if ('formula' in value || 'sharedFormula' in value) {
     return xlsxCellText((value as { result?: ExcelJS.CellValue }).result);
   }

@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 
-import { type ExportedAgreement, type ExportedLicence, AGREEMENT_EXPORT_COLUMNS, LICENCE_EXPORT_COLUMNS } from '../agreements/agreement-export';
+import {
+  AGREEMENT_EXPORT_COLUMNS,
+  type ExportedAgreement,
+  type ExportedLicence,
+  LICENCE_EXPORT_COLUMNS,
+} from '../agreements/agreement-export';
 import { AgreementsService } from '../agreements/agreements.service';
 import { LicencesService } from '../agreements/licences.service';
 import { SERVICE_EXPORT_COLUMNS, SUPPLIER_EXPORT_COLUMNS } from '../catalogue/catalogue-export';
@@ -38,9 +43,7 @@ export class WorkbookService {
       {
         sheetName: 'Avtal',
         columns: AGREEMENT_EXPORT_COLUMNS,
-        pages: rows<ExportedAgreement>(() =>
-          this.agreements.exportPages({} as never),
-        ),
+        pages: rows<ExportedAgreement>(() => this.agreements.exportPages({} as never)),
       },
       {
         sheetName: 'Licenser',
