@@ -59,6 +59,11 @@ export const AGREEMENT_ROUTES: Routes = [
           import('./import/agreement-import.page').then((m) => m.AgreementImportPage),
       },
       {
+        path: 'licensiera/:requestId',
+        title: 'Licensiera',
+        loadComponent: () => import('./licensing/licensing.page').then((m) => m.LicensingPage),
+      },
+      {
         path: ':id',
         title: 'Avtal',
         loadComponent: () => import('./detail/agreement.page').then((m) => m.AgreementPage),

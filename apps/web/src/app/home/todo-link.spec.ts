@@ -2,7 +2,8 @@ import type { TodoItem } from '@licensregistret/domain';
 
 import { todoLink } from './todo-link';
 
-const none: Pick<TodoItem, 'requestId' | 'serviceId' | 'reviewKind' | 'agreementId'> = {
+const none: Pick<TodoItem, 'action' | 'requestId' | 'serviceId' | 'reviewKind' | 'agreementId'> = {
+  action: 'TRIAGE',
   requestId: null,
   serviceId: null,
   reviewKind: null,
@@ -31,6 +32,18 @@ describe('todoLink', () => {
     expect(todoLink({ ...none, agreementId: 'a-1' }, ['PROCUREMENT'])).toEqual({
       commands: ['/', 'avtal', 'a-1'],
       queryParams: {},
+    });
+  });
+
+  it('leads procurement from an approved request to "Licensiera", others to the request', () => {
+    const item = { ...none, action: 'IMPLEMENT' as const, requestId: 'r-1' };
+    expect(todoLink(item, ['PROCUREMENT'])).toEqual({
+      commands: ['/avtal/licensiera/r-1'],
+      queryParams: {},
+    });
+    expect(todoLink(item, ['OBJECT_SPECIALIST'])).toEqual({
+      commands: ['/beslut'],
+      queryParams: { begaran: 'r-1' },
     });
   });
 

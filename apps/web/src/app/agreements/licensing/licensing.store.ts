@@ -70,7 +70,8 @@ export const REQUEST_CHANGED_MESSAGE =
 /** Why a request cannot be licensed here, or null when it can. */
 function notLicensable(request: RequestDetail): string | null {
   if (request.state !== 'DECIDED') return 'Begäran är inte beslutad och väntar inte på licens.';
-  if (!isApproval(request.decision?.outcome)) return 'Begäran är avslagen och kan inte licensieras.';
+  if (!isApproval(request.decision?.outcome))
+    return 'Begäran är avslagen och kan inte licensieras.';
   if (!request.service) return 'Begäran gäller ingen tjänst i katalogen.';
   if (!request.availableMoves.includes('IMPLEMENT')) return 'Du kan inte införa begäran.';
   return null;
@@ -152,7 +153,10 @@ export function licensingErrors(error: unknown): FormErrors {
   const problem = problemOf(error);
   const status = error instanceof HttpErrorResponse ? error.status : 0;
   if (status === HttpStatusCode.Conflict) {
-    if (problem?.type !== PROBLEM_TYPES.STALE_VERSION && problem?.errors?.some((e) => e.field === 'agreementId')) {
+    if (
+      problem?.type !== PROBLEM_TYPES.STALE_VERSION &&
+      problem?.errors?.some((e) => e.field === 'agreementId')
+    ) {
       return { fields: { agreementId: [AGREEMENT_REFUSED_MESSAGE] }, general: [] };
     }
     return { fields: {}, general: [REQUEST_CHANGED_MESSAGE] };

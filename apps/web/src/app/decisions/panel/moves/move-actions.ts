@@ -13,9 +13,11 @@ import {
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
 import { map } from 'rxjs';
 
 import {
+  ACCESS_POLICY,
   DECISION_OUTCOMES,
   DECISION_OUTCOME_LABELS,
   DECISION_REASONS,
@@ -29,8 +31,11 @@ import {
   type ServiceCategory,
   describeBlocker,
   isApproval,
+  mayCall,
 } from '@licensregistret/domain';
 
+import { AGREEMENT_PATHS } from '../../../agreements/agreement-paths';
+import { AuthStore } from '../../../core/auth/auth.store';
 import { ErrorSummary } from '../../../shared/forms/error-summary';
 import { flagsOf } from '../../../shared/forms/flags';
 import { MoveChoicesStore } from '../move-choices.store';
@@ -84,7 +89,7 @@ function textField(move: RequestMove, form: MoveForm | null): { label: string; h
 @Component({
   selector: 'lr-move-actions',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, NgTemplateOutlet, ErrorSummary],
+  imports: [ReactiveFormsModule, NgTemplateOutlet, RouterLink, ErrorSummary],
   templateUrl: './move-actions.html',
   styleUrl: './move-actions.css',
   host: { '(keydown.escape)': 'escape($event)' },
@@ -95,6 +100,7 @@ export class MoveActions {
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
+  private readonly auth = inject(AuthStore);
 
   readonly request = input.required<RequestDetail>();
   /** A move was made, or refused because someone else changed the request first. */
@@ -137,6 +143,14 @@ export class MoveActions {
   protected readonly value = toSignal(
     this.form.valueChanges.pipe(map((): MoveFormValue => this.form.getRawValue())),
     { initialValue: this.form.getRawValue() },
+  );
+
+  /** Procurement licenses an approved request on its own page ("Licensiera"). */
+  protected readonly licensingPath = computed(() =>
+    this.request().availableMoves.includes('IMPLEMENT') &&
+    mayCall(ACCESS_POLICY['POST /api/licences/from-requests'], this.auth.roles())
+      ? AGREEMENT_PATHS.licensing(this.request().id)
+      : null,
   );
 
   protected readonly moves = computed(() =>
