@@ -1,0 +1,262 @@
+import { type APIRequestContext, type Page, request } from '@playwright/test';
+
+import { expect, expectNoSeriousA11yViolations, signIn, test } from './fixtures';
+
+/** A name no earlier run used, so a reused database never confuses the test. */
+const unique = (name: string) => `${name} ${Date.now().toString(36)}`;
+
+/** The demo accounts' published password (README). */
+const DEMO_PASSWORD = 'Skolverktyg-2026';
+
+/** A valid Swedish organisation number (Luhn check digit), unlikely to be taken. */
+function organisationNumber(): string {
+  const body = String(100_000_000 + Math.floor(Math.random() * 899_999_999));
+  const sum = [...body].reduce((total, digit, index) => {
+    const doubled = Number(digit) * (index % 2 === 0 ? 2 : 1);
+    return total + (doubled > 9 ? doubled - 9 : doubled);
+  }, 0);
+  return `${body.slice(0, 6)}-${body.slice(6)}${(10 - (sum % 10)) % 10}`;
+}
+
+/** An ISO date `years` from today (UTC is near enough for dates a year or more away). */
+const yearsFromNow = (years: number) => {
+  const date = new Date();
+  date.setUTCFullYear(date.getUTCFullYear() + years);
+  return date.toISOString().slice(0, 10);
+};
+
+type Json = Record<string, unknown>;
+
+interface Api {
+  post: (path: string, data: unknown) => Promise<Json>;
+  get: (path: string) => Promise<Json>;
+  dispose: () => Promise<void>;
+}
+
+/** The API as a demo account, to bring a request to its decision before the browser takes over. */
+async function apiAs(baseURL: string, username: string): Promise<Api> {
+  const context: APIRequestContext = await request.newContext({ baseURL });
+  const xsrf = async () => ({
+    'X-XSRF-TOKEN':
+      (await context.storageState()).cookies.find((c) => c.name === 'XSRF-TOKEN')?.value ?? '',
+  });
+  await context.get('/api/auth/config');
+  const login = await context.post('/api/auth/login', {
+    data: { username, password: DEMO_PASSWORD },
+    headers: await xsrf(),
+  });
+  expect(login.status(), `sign-in as ${username}`).toBe(200);
+  const headers = await xsrf();
+  const json = async (response: Awaited<ReturnType<APIRequestContext['get']>>, what: string) => {
+    expect(response.ok(), `${what}: ${response.status()} ${await response.text()}`).toBe(true);
+    return (await response.json()) as Json;
+  };
+  return {
+    post: async (path, data) => json(await context.post(path, { data, headers }), `POST ${path}`),
+    get: async (path) => json(await context.get(path), `GET ${path}`),
+    dispose: () => context.dispose(),
+  };
+}
+
+async function move(api: Api, id: string, body: Json): Promise<Json> {
+  const current = await api.get(`/api/requests/${id}`);
+  return api.post(`/api/requests/${id}/moves`, { version: current['version'], ...body });
+}
+
+const REVIEWS = {
+  dataskydd: {
+    kind: 'DATA_PROTECTION',
+    findings: {
+      processesPersonalData: true,
+      purpose: 'Läsförståelse där läraren följer elevens resultat',
+      legalBasis: 'PUBLIC_INTEREST',
+      dataCategories: ['IDENTITY', 'SCHOOL_RESULTS'],
+      dataSubjects: ['PUPILS'],
+      dataProcessingAgreementSigned: true,
+      dpiaCriteria: ['VULNERABLE_SUBJECTS'],
+      dpiaDone: false,
+      storageLocation: 'EU_EEA',
+      transferMechanism: 'NONE',
+      subProcessors: ['Hosting AB'],
+      retention: 'Gallras när eleven slutar',
+    },
+  },
+  infosak: {
+    kind: 'INFORMATION_SECURITY',
+    findings: {
+      confidentiality: 2,
+      integrity: 1,
+      availability: 1,
+      signInMethod: 'FEDERATION',
+      risks: 'Inga kända',
+    },
+  },
+  upphandlare: {
+    kind: 'PROCUREMENT',
+    findings: {
+      procurementRoute: 'DIRECT_AWARD',
+      annualCost: 40000,
+      agreementId: null,
+      budgetCovered: true,
+    },
+  },
+} as const;
+
+/**
+ * Through the routine by the API: skola asks for a new tool, rektor endorses, the specialist
+ * reviews it with the three reviewers and approves it with conditions; procurement has a signed
+ * agreement with the tool's supplier. Returns the request's number.
+ */
+async function approvedWithConditions(baseURL: string, toolName: string): Promise<number> {
+  const skola = await apiAs(baseURL, 'skola');
+  const me = await skola.get('/api/auth/me');
+  const [unit] = me['schoolUnits'] as { id: string }[];
+  const created = await skola.post('/api/requests', {
+    unitId: unit?.id,
+    serviceId: null,
+    newTool: { name: toolName, supplierName: `${toolName} AB`, webAddress: 'https://las.example' },
+    need: 'Eleverna behöver träna läsförståelse med texter på rätt nivå.',
+    subjects: ['Svenska'],
+    targetGroup: 'Årskurs 7–9',
+    schoolForms: ['GR'],
+    pupilCount: 90,
+    staffCount: 4,
+    personalData: 'PUPILS_ORDINARY',
+    personalDataDescription: 'Elevens namn och resultat.',
+    wantedFrom: null,
+  });
+  const id = created['id'] as string;
+  const rektor = await apiAs(baseURL, 'rektor');
+  await move(rektor, id, { move: 'ENDORSE' });
+  await move(skola, id, { move: 'SUBMIT' });
+  const specialist = await apiAs(baseURL, 'specialist');
+  await move(specialist, id, { move: 'START_TRIAGE' });
+  const inReview = await move(specialist, id, {
+    move: 'START_REVIEW',
+    supplierOrganisationNumber: organisationNumber(),
+    category: 'SKILLS_TRAINING',
+  });
+  const serviceId = inReview['serviceId'] as string;
+  const reviewers: Api[] = [];
+  for (const [username, review] of Object.entries(REVIEWS)) {
+    const reviewer = await apiAs(baseURL, username);
+    reviewers.push(reviewer);
+    await reviewer.post(`/api/services/${serviceId}/reviews`, {
+      ...review,
+      outcome: 'APPROVED',
+      redoBy: yearsFromNow(1),
+    });
+  }
+  await move(specialist, id, {
+    move: 'DECIDE',
+    outcome: 'APPROVED_WITH_CONDITIONS',
+    conditions: 'Endast inloggning via Skolfederation; inga elevfoton laddas upp.',
+    text: 'Fyller behovet av lästräning.',
+  });
+  const service = await specialist.get(`/api/services/${serviceId}`);
+  const procurement = reviewers[2] as Api;
+  await procurement.post('/api/agreements', {
+    supplierId: service['supplierId'],
+    agreementNumber: unique('LIC'),
+    caseNumber: 'Bou 2026/00777',
+    procurementRoute: 'DIRECT_AWARD',
+    signedOn: yearsFromNow(-1),
+    startsOn: yearsFromNow(-1),
+    endsOn: yearsFromNow(2),
+    extensionOptions: 0,
+    extensionMonths: 0,
+    extensionOptionsUsed: 0,
+    nextExtensionDecisionBy: null,
+    noticePeriodMonths: 3,
+    internalLeadDays: 30,
+    renewsAutomatically: false,
+    annualCost: 40000,
+    costModel: 'FLAT',
+    ownerId: null,
+    scopeSchoolForms: [],
+    dataProcessingAgreement: { signed: true, signedOn: yearsFromNow(-1), subProcessors: [] },
+    documents: [],
+    followsId: null,
+  });
+  await Promise.all([skola, rektor, specialist, ...reviewers].map((api) => api.dispose()));
+  return created['number'] as number;
+}
+
+async function signOutAndIn(page: Page, username: string): Promise<void> {
+  await page.context().clearCookies();
+  await signIn(page, username);
+  await expectNoSeriousA11yViolations(page);
+}
+
+test.describe('Licensiera: from decision to licence', () => {
+  test('procurement licenses a request approved with conditions from “Att göra”; the school is told and has the tool', async ({
+    page,
+    baseURL,
+  }) => {
+    test.setTimeout(180_000);
+    const toolName = unique('Läsfixaren');
+    const number = await approvedWithConditions(baseURL as string, toolName);
+
+    await signOutAndIn(page, 'upphandlare');
+    const todo = page
+      .getByRole('main')
+      .getByRole('link', { name: new RegExp(`^Licensiera: Begäran ${number}: ${toolName}`) });
+    await expect(todo).toHaveCount(1);
+    await todo.click();
+
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Licensiera');
+    const decision = page.getByRole('region', { name: 'Beslutet' });
+    await expect(decision).toContainText('Godkänd med villkor');
+    await expect(decision).toContainText('Endast inloggning via Skolfederation');
+    const agreements = page.getByRole('group', { name: 'Avtal' });
+    await expect(agreements.getByRole('link', { name: 'Skapa nytt avtal' })).toBeVisible();
+    const agreement = agreements.getByRole('radio', { name: /^Avtal LIC/ });
+    await expect(agreement).toHaveCount(1);
+    await agreement.check();
+    const scope = page.getByRole('group', { name: 'Vilka licensen gäller' });
+    await expect(
+      scope.getByRole('radio', { name: /Enheterna som begärt verktyget: Mellringeskolan 7-9/ }),
+    ).toBeChecked();
+    await expect(page.getByLabel('Gäller till och med')).toHaveValue(yearsFromNow(2));
+    await page.getByLabel('Antal licenser (valfritt)').fill('90');
+    await page
+      .getByLabel('Meddelande till skolorna (valfritt)')
+      .fill('Eleverna loggar in med skolkontot.');
+    await expectNoSeriousA11yViolations(page);
+    await page.getByRole('button', { name: 'Licensiera' }).click();
+
+    const done = page.getByRole('region', { name: 'Licensen är skapad' });
+    await expect(done.getByRole('status')).toContainText(`Begäran ${number} är nu införd`);
+    await expectNoSeriousA11yViolations(page);
+    await done.getByRole('link', { name: 'Till avtalet' }).click();
+    await expect(page.getByRole('main')).toContainText(toolName);
+    await expectNoSeriousA11yViolations(page);
+
+    // The school is told, the request is "Införd", and the catalogue says the unit has it.
+    await signOutAndIn(page, 'skola');
+    await page.getByRole('link', { name: /^Notiser/ }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Notiser');
+    await expectNoSeriousA11yViolations(page);
+    await page
+      .getByRole('link', { name: new RegExp(`Begäran ${number}: ${toolName} är infört`) })
+      .first()
+      .click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      `Begäran ${number}: ${toolName}`,
+    );
+    await expect(page.getByRole('main')).toContainText('Införd');
+    await expect(page.getByRole('main')).toContainText('Eleverna loggar in med skolkontot.');
+    await expectNoSeriousA11yViolations(page);
+
+    await page
+      .getByRole('navigation', { name: 'Huvudmeny' })
+      .getByRole('link', { name: 'Katalog' })
+      .click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Katalog');
+    await page.getByLabel('Sök tjänst').fill(toolName);
+    const card = page.getByRole('article', { name: toolName });
+    await expect(card).toContainText('Din enhet har den här tjänsten');
+    await expect(card).toContainText('Mellringeskolan 7-9, till och med');
+    await expectNoSeriousA11yViolations(page);
+  });
+});
