@@ -14,6 +14,7 @@ import { CommonModule } from './common/common.module';
 import { pinoHttpParams } from './common/logging';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { DemoModule } from './demo/demo.module';
+import { DocumentsModule } from './documents/documents.module';
 import { HealthModule } from './health/health.module';
 import { LicensingModule } from './licensing/licensing.module';
 import { ImportsModule } from './imports/imports.module';
@@ -58,6 +59,7 @@ export class AppModule {
         LicensingModule,
         ImportsModule,
         ReviewsModule,
+        DocumentsModule,
         RequestsModule,
         NotificationsModule,
         TodoModule,

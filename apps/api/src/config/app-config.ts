@@ -173,6 +173,29 @@ class EnvironmentVariables {
   @Min(0, { message: 'EXPORT_STATEMENT_TIMEOUT_MS must be at least 0' })
   @IsInt({ message: 'EXPORT_STATEMENT_TIMEOUT_MS must be a whole number' })
   EXPORT_STATEMENT_TIMEOUT_MS?: number;
+
+  @IsOptional()
+  @IsUrl(
+    { require_tld: false, protocols: ['http', 'https'] },
+    { message: 'S3_ENDPOINT must be a URL, e.g. https://s3.example.se' },
+  )
+  S3_ENDPOINT?: string;
+
+  @ValidateIf((env: EnvironmentVariables) => env.S3_ENDPOINT !== undefined)
+  @IsString({ message: 'S3_BUCKET is required when S3_ENDPOINT is set' })
+  S3_BUCKET?: string;
+
+  @ValidateIf((env: EnvironmentVariables) => env.S3_ENDPOINT !== undefined)
+  @IsString({ message: 'S3_ACCESS_KEY_ID is required when S3_ENDPOINT is set' })
+  S3_ACCESS_KEY_ID?: string;
+
+  @ValidateIf((env: EnvironmentVariables) => env.S3_ENDPOINT !== undefined)
+  @IsString({ message: 'S3_SECRET_ACCESS_KEY is required when S3_ENDPOINT is set' })
+  S3_SECRET_ACCESS_KEY?: string;
+
+  @IsOptional()
+  @IsString()
+  S3_REGION?: string;
 }
 
 /** Where demo mode listens unless HOST is set: this machine only. */
@@ -232,6 +255,15 @@ export interface OidcConfig {
   label: string;
 }
 
+/** S3-compatible object storage for documents (their bytes; the rows stay in PostgreSQL). */
+export interface S3Config {
+  endpoint: string;
+  bucket: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  region: string;
+}
+
 export interface AppConfig {
   port: number;
   /** Null when no server is configured: the API then starts an embedded PostgreSQL. */
@@ -282,6 +314,8 @@ export interface AppConfig {
    */
   statementTimeoutMs: number;
   exportStatementTimeoutMs: number;
+  /** Where uploaded documents' bytes go: S3 when configured, else PostgreSQL. */
+  s3: S3Config | null;
 }
 
 export class ConfigurationError extends Error {
@@ -399,5 +433,14 @@ export function loadConfig(
     statementTimeoutMs: variables.STATEMENT_TIMEOUT_MS ?? DEFAULT_STATEMENT_TIMEOUT_MS,
     exportStatementTimeoutMs:
       variables.EXPORT_STATEMENT_TIMEOUT_MS ?? DEFAULT_EXPORT_STATEMENT_TIMEOUT_MS,
+    s3: variables.S3_ENDPOINT
+      ? {
+          endpoint: variables.S3_ENDPOINT,
+          bucket: variables.S3_BUCKET as string,
+          accessKeyId: variables.S3_ACCESS_KEY_ID as string,
+          secretAccessKey: variables.S3_SECRET_ACCESS_KEY as string,
+          region: variables.S3_REGION ?? 'us-east-1',
+        }
+      : null,
   };
 }

@@ -51,6 +51,28 @@ export class TestClient {
     return this.remember(await this.prepare(request(this.app.getHttpServer()).delete(path)));
   }
 
+  /** A multipart upload: text fields first (as the web app sends them), then the file. */
+  async postForm(
+    path: string,
+    fields: Record<string, string>,
+    file?: { name: string; content: Buffer },
+  ): Promise<Response> {
+    let test = this.prepare(request(this.app.getHttpServer()).post(path));
+    for (const [name, value] of Object.entries(fields)) test = test.field(name, value);
+    if (file) test = test.attach('file', file.content, file.name);
+    return this.remember(await test);
+  }
+
+  /** The headers this client sends, for a test that speaks HTTP itself. */
+  headers(): Record<string, string> {
+    const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    return {
+      ...(cookie ? { Cookie: cookie } : {}),
+      ...(this.csrfToken ? { [XSRF_HEADER]: this.csrfToken } : {}),
+      'X-Forwarded-For': this.address,
+    };
+  }
+
   /** Gets a CSRF cookie as the sign-in page does, then signs in. Fails the test if refused. */
   async signIn(account: Pick<TestAccount, 'username' | 'password'>): Promise<this> {
     if (!this.csrfToken) await this.get('/api/auth/config');

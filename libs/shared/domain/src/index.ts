@@ -35,3 +35,4 @@ export * from './lib/record-of-processing';
 export * from './lib/calendar';
 export * from './lib/event-kinds';
 export * from './lib/licensing';
+export * from './lib/documents';

@@ -7,7 +7,7 @@ import { PROBLEM_CONTENT_TYPE } from '@licensregistret/domain';
 import { ProblemDto } from './problem.dto';
 
 /** The error statuses the API answers with a problem document. */
-export const PROBLEM_STATUSES = [400, 401, 403, 404, 409, 429, 503] as const;
+export const PROBLEM_STATUSES = [400, 401, 403, 404, 409, 413, 415, 429, 503] as const;
 export type ProblemStatus = (typeof PROBLEM_STATUSES)[number];
 
 const DESCRIPTIONS: Record<ProblemStatus, string> = {
@@ -16,6 +16,8 @@ const DESCRIPTIONS: Record<ProblemStatus, string> = {
   403: 'The caller’s roles do not allow this, or (on a write) the X-XSRF-TOKEN header does not repeat the XSRF-TOKEN cookie.',
   404: 'No such record, or one the caller may not see.',
   409: 'A conflict with the record as it is now: a stale `version` (the problem carries the current one), a duplicate, or a state that refuses the change.',
+  413: 'The upload is larger than its limit: `errors` names the field.',
+  415: 'The upload’s bytes are none of the accepted types: `errors` names the field.',
   429: 'Too many attempts: wait the seconds in Retry-After.',
   503: 'The database does not answer right now: try again after the seconds in Retry-After.',
 };

@@ -12,6 +12,7 @@ import { RecordsAndRequestHistory1796369148405 } from './1796369148405-records-a
 import { DeclineAndDecisionCorrections1796400000000 } from './1796400000000-decline-and-decision-corrections';
 import { TodoIndexes1796403600000 } from './1796403600000-todo-indexes';
 import { Licensing1796408130000 } from './1796408130000-licensing';
+import { Documents1796411000000 } from './1796411000000-documents';
 
 /**
  * Every migration, oldest first. A generated migration is added here by hand (the API is bundled,
@@ -32,4 +33,5 @@ export const MIGRATIONS = [
   DeclineAndDecisionCorrections1796400000000,
   TodoIndexes1796403600000,
   Licensing1796408130000,
+  Documents1796411000000,
 ];

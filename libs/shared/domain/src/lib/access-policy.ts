@@ -1,3 +1,4 @@
+import { DOCUMENT_WRITERS, REVIEW_DOCUMENT_WRITERS } from './documents';
 import type { Role } from './roles';
 
 /**
@@ -137,6 +138,23 @@ export const ACCESS_POLICY = {
   'GET /api/calendar/:token/deadlines.ics': 'PUBLIC',
 
   'GET /api/dashboard': GOVERNANCE,
+
+  // Documents: read as their record, written by its writers (a review's: the reviewer's role).
+  'GET /api/agreements/:id/documents': 'SIGNED_IN',
+  'POST /api/agreements/:id/documents': DOCUMENT_WRITERS.agreement,
+  'GET /api/services/:id/documents': 'SIGNED_IN',
+  'POST /api/services/:id/documents': DOCUMENT_WRITERS.service,
+  'GET /api/reviews/:id/documents': 'SIGNED_IN',
+  'POST /api/reviews/:id/documents': REVIEW_DOCUMENT_WRITERS,
+  'GET /api/documents/:id/content': 'SIGNED_IN',
+  // Any writer of some record; the API checks the writers of the document's own record.
+  'DELETE /api/documents/:id': [
+    'PROCUREMENT',
+    'OBJECT_MANAGER',
+    'OBJECT_SPECIALIST',
+    'DATA_PROTECTION',
+    'INFORMATION_SECURITY',
+  ],
 } as const satisfies Record<string, Access>;
 
 export type RouteKey = keyof typeof ACCESS_POLICY;

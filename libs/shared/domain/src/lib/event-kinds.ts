@@ -24,6 +24,10 @@ export type AgreementActionEventKind = (typeof AGREEMENT_ACTION_EVENT_KINDS)[num
 export const SERVICE_REVIEW_EVENT_KINDS = ['review', 'change-reported'] as const;
 export type ServiceReviewEventKind = (typeof SERVICE_REVIEW_EVENT_KINDS)[number];
 
+/** A document added to or removed from an agreement or a service (or one of its reviews). */
+export const DOCUMENT_EVENT_KINDS = ['document-added', 'document-removed'] as const;
+export type DocumentEventKind = (typeof DOCUMENT_EVENT_KINDS)[number];
+
 /** A request's own events besides its moves (`JOINED`: another unit joined its demand). */
 export const REQUEST_NON_MOVE_EVENT_KINDS = ['CREATED', 'EDITED', 'COMMENT', 'JOINED'] as const;
 
@@ -36,6 +40,7 @@ export const EVENT_KINDS = [
   ...RECORD_EVENT_KINDS,
   ...AGREEMENT_ACTION_EVENT_KINDS,
   ...SERVICE_REVIEW_EVENT_KINDS,
+  ...DOCUMENT_EVENT_KINDS,
   ...REQUEST_EVENT_ROW_KINDS,
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];

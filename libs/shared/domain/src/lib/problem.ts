@@ -33,6 +33,8 @@ export const PROBLEM_CODES = [
   'DUPLICATE',
   'STALE_VERSION',
   'CONFLICT',
+  'TOO_LARGE',
+  'UNSUPPORTED_TYPE',
   'RATE_LIMITED',
   'DATABASE_UNAVAILABLE',
   'BUSY',
@@ -52,6 +54,10 @@ export const PROBLEM_TYPES = {
   DUPLICATE: 'urn:licensregistret:problem:duplicate',
   STALE_VERSION: 'urn:licensregistret:problem:stale-version',
   CONFLICT: 'urn:licensregistret:problem:conflict',
+  /** An upload past its size limit (413). */
+  TOO_LARGE: 'urn:licensregistret:problem:too-large',
+  /** An upload whose bytes are none of the accepted types, whatever its name says (415). */
+  UNSUPPORTED_TYPE: 'urn:licensregistret:problem:unsupported-type',
   RATE_LIMITED: 'urn:licensregistret:problem:rate-limited',
   DATABASE_UNAVAILABLE: 'urn:licensregistret:problem:database-unavailable',
   /**
