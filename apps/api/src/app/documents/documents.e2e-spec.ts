@@ -2,6 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createHash } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import request, { type Response } from 'supertest';
 
 import { DOCUMENT_MAX_BYTES } from '@licensregistret/domain';
 
@@ -32,10 +33,7 @@ const fields = (body: { errors?: { field: string }[] }) =>
   (body.errors ?? []).map((error) => error.field).sort();
 
 /** Collects a binary answer as a Buffer (supertest would parse or stringify it). */
-function binary(
-  response: NodeJS.ReadableStream,
-  callback: (error: Error | null, body: Buffer) => void,
-): void {
+function binary(response: Response, callback: (error: Error | null, body: Buffer) => void): void {
   const chunks: Buffer[] = [];
   response.on('data', (chunk: Buffer) => chunks.push(chunk));
   response.on('end', () => callback(null, Buffer.concat(chunks)));
@@ -78,8 +76,7 @@ describe('documents of agreements, services and reviews (PostgreSQL storage)', (
   }
 
   async function download(client: TestClient, id: string) {
-    return (await import('supertest'))
-      .default(app.getHttpServer())
+    return request(app.getHttpServer())
       .get(`/api/documents/${id}/content`)
       .set(client.headers())
       .buffer(true)
