@@ -2,6 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 
 import { EVENT_KINDS, addMonths, todayInSweden } from '@licensregistret/domain';
 
+import { pdfFile } from '../../test/document-files';
 import {
   agreementBody,
   closeTestDatabase,
@@ -129,6 +130,19 @@ describe('every kind of event the API writes is one of EVENT_KINDS', () => {
       201,
     );
     await ok(as.procurement.patch(`/api/licences/${licence.id}`, { version: 1, seatCount: 8 }));
+    // A document added to the agreement, and removed.
+    const document = await ok<{ id: string }>(
+      as.procurement.postForm(
+        `/api/agreements/${agreement.id}/documents`,
+        { kind: 'OTHER' },
+        {
+          name: 'avtal.pdf',
+          content: pdfFile(),
+        },
+      ),
+      201,
+    );
+    await ok(as.procurement.delete(`/api/documents/${document.id}`), 204);
 
     // A request for a new tool: created, edited, commented on, and every move but the three below.
     const created = await ok<{ id: string; version: number }>(

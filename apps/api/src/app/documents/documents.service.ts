@@ -161,11 +161,13 @@ export class DocumentsService implements OnModuleDestroy {
           request,
           { maxFileBytes: DOCUMENT_MAX_BYTES },
           async (part, fieldsSoFar) => {
+            refuseUnknownFields(fieldsSoFar);
             if (fieldsSoFar['kind'] !== undefined) kindOf(fieldsSoFar['kind']);
             sink = storage.open(manager, documentId);
             return receive(part.fileName, part.stream, sink);
           },
         );
+        refuseUnknownFields(fields);
         if (!file) throw AppException.invalid('file', 'file is required: choose a document');
         if (file.sizeBytes === 0) throw AppException.invalid('file', 'file is empty');
         if (!file.fileType) throw unsupportedType();
@@ -325,6 +327,16 @@ export class DocumentsService implements OnModuleDestroy {
           : `Your roles may not add or remove documents of this ${owner.type}.`,
       );
     }
+  }
+}
+
+/** An upload has `kind` and `file` only: anything else (an owner, a hash, a type) is refused. */
+function refuseUnknownFields(fields: Readonly<Record<string, string>>): void {
+  const unknown = Object.keys(fields).filter((name) => name !== 'kind');
+  if (unknown.length > 0) {
+    throw new AppException('INVALID', `Invalid fields: ${unknown.join(', ')}`, {
+      errors: unknown.map((field) => ({ field, messages: [`${field} should not exist`] })),
+    });
   }
 }
 

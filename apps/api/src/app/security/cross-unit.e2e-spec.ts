@@ -52,6 +52,11 @@ const NOT_UNIT_SCOPED: Partial<Record<RouteKey, string>> = {
   'GET /api/agreements/:id/cost-split': 'the split of an agreement’s cost (as above)',
   'GET /api/licences/:id': 'licences are the municipality’s; GET /api/licences lists all',
   'GET /api/licences/:id/history': 'the history of a licence (as above)',
+  'GET /api/agreements/:id/documents': 'an agreement’s documents are read as the agreement is',
+  'GET /api/services/:id/documents': 'a service’s documents are read as the shared catalogue is',
+  'GET /api/reviews/:id/documents': 'a review’s documents are read as the service’s reviews are',
+  'GET /api/documents/:id/content':
+    'a document of an agreement, a service or a review (as above), never of a unit',
   'POST /api/requests/:id/join':
     'joining another unit’s open request is its purpose; the body’s unit must be the caller’s own (403 naming unitId, request-history.e2e-spec)',
 };

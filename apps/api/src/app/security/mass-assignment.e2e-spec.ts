@@ -48,6 +48,16 @@ const NO_BODY: Partial<Record<RouteKey, string>> = {
   'POST /api/calendar/feed': 'makes a new secret feed address for the caller',
 };
 
+/**
+ * Write routes that read a multipart upload, not a JSON body: their own test below sends the
+ * server-owned fields as form fields.
+ */
+const MULTIPART: Partial<Record<RouteKey, string>> = {
+  'POST /api/agreements/:id/documents': 'an upload: kind and file',
+  'POST /api/services/:id/documents': 'an upload: kind and file',
+  'POST /api/reviews/:id/documents': 'an upload: kind and file',
+};
+
 /** An id of nobody in particular, where an attacker would put someone's. */
 const SOMEONE = randomUUID();
 const WHEN = '2020-01-01T00:00:00.000Z';
@@ -508,7 +518,7 @@ describe('fields outside the DTO cannot be written (mass assignment)', () => {
       .map((route) => route.key)
       .sort();
     const rows = ROWS.map((row) => row.route);
-    const excluded = Object.keys(NO_BODY) as RouteKey[];
+    const excluded = [...Object.keys(NO_BODY), ...Object.keys(MULTIPART)] as RouteKey[];
 
     expect(new Set(rows).size).toBe(rows.length);
     expect(rows.filter((route) => excluded.includes(route))).toEqual([]);
@@ -558,6 +568,48 @@ describe('fields outside the DTO cannot be written (mass assignment)', () => {
     expect(await databaseState()).toBe(before);
     expect((await cast.as.procurement.post(path, valid)).status).toBe(201);
     expect(await databaseState()).not.toBe(before);
+  });
+
+  it('the upload routes refuse server-owned form fields (400), writing nothing', async () => {
+    const supplier = await createTestSupplier();
+    const agreement = await cast.as.procurement.post('/api/agreements', agreementBody(supplier.id));
+    const service = await createApprovedService();
+    const review = await cast.as.dataProtection.post(
+      `/api/services/${service.id}/reviews`,
+      passingReview('DATA_PROTECTION'),
+    );
+    const uploads: [RouteKey, TestClient, string][] = [
+      [
+        'POST /api/agreements/:id/documents',
+        cast.as.procurement,
+        `/api/agreements/${agreement.body.id}/documents`,
+      ],
+      [
+        'POST /api/services/:id/documents',
+        cast.as.specialist,
+        `/api/services/${service.id}/documents`,
+      ],
+      [
+        'POST /api/reviews/:id/documents',
+        cast.as.dataProtection,
+        `/api/reviews/${review.body.id}/documents`,
+      ],
+    ];
+    expect(uploads.map(([route]) => route).sort()).toEqual(Object.keys(MULTIPART).sort());
+    const file = { name: 'avtal.pdf', content: Buffer.from('%PDF-1.4\n%%EOF\n') };
+    for (const [route, client, path] of uploads) {
+      const before = await databaseState();
+      const response = await client.postForm(
+        path,
+        { kind: 'OTHER', ownerId: SOMEONE, uploadedBy: SOMEONE, storage: 's3', sha256: '0' },
+        file,
+      );
+      expect({ route, status: response.status }).toEqual({ route, status: 400 });
+      expect(errorFields(response.body)).toEqual(['ownerId', 'sha256', 'storage', 'uploadedBy']);
+      expect(await databaseState()).toBe(before);
+      expect((await client.postForm(path, { kind: 'OTHER' }, file)).status).toBe(201);
+      expect(await databaseState()).not.toBe(before);
+    }
   });
 
   it('the routes without a body ignore one rather than read it', async () => {

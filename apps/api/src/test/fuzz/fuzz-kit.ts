@@ -381,6 +381,8 @@ const FINGERPRINT_SQL = `
     'notification', (SELECT json_build_array(count(*), count(read_at)) FROM notification),
     'reminder', (SELECT count(*) FROM reminder),
     'calendar_feed', (SELECT count(*) FROM calendar_feed),
+    'document', (SELECT json_build_array(count(*), count(removed_at)) FROM document),
+    'document_chunk', (SELECT count(*) FROM document_chunk),
     'event', (SELECT json_build_array(count(*), max(id)) FROM event)
   )::text AS fingerprint`;
 
