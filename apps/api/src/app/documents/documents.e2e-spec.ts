@@ -120,7 +120,10 @@ describe('documents of agreements, services and reviews (PostgreSQL storage)', (
     );
 
     const history = await cast.as.requester.get(`/api/agreements/${agreementId}/history`);
-    const added = history.body.find((entry: { kind: string }) => entry.kind === 'document-added');
+    const added = history.body.find(
+      (entry: { kind: string; changes: { document?: { new?: { id: string } } } }) =>
+        entry.kind === 'document-added' && entry.changes.document?.new?.id === uploaded.body.id,
+    );
     expect(added.changes.document.new).toMatchObject({
       id: uploaded.body.id,
       kind: 'SIGNED_AGREEMENT',
