@@ -24,6 +24,7 @@ export class AgreementsLayout {
     { path: AGREEMENT_PATHS.list, label: 'Avtalslista', exact: true },
     { path: AGREEMENT_PATHS.coverage, label: 'Täckning' },
     { path: AGREEMENT_PATHS.suppliers, label: 'Leverantörer' },
+    { path: AGREEMENT_PATHS.services, label: 'Tjänster' },
     ...(mayCall(ACCESS_POLICY['POST /api/imports'], this.auth.roles())
       ? [{ path: AGREEMENT_PATHS.import, label: 'Importera avtal' }]
       : []),

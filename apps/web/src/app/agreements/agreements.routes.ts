@@ -1,15 +1,7 @@
 import type { Routes } from '@angular/router';
 
-import { NAVIGATION } from '../core/layout/navigation';
 import { unsavedChangesGuard } from '../shared/forms/unsaved-changes';
 import { AgreementsLayout } from './agreements-layout';
-
-const area = NAVIGATION.find((item) => item.path === 'avtal');
-/** Until a form page lands: says the page is being built. */
-const comingSoon = {
-  data: { area },
-  loadComponent: () => import('../shared/coming-soon.page').then((m) => m.ComingSoonPage),
-};
 
 /**
  * The agreement area (roles of the `avtal` area; the guard sits on its route in app.routes).
@@ -31,7 +23,12 @@ export const AGREEMENT_ROUTES: Routes = [
         title: 'Täckning',
         loadComponent: () => import('./coverage/coverage.page').then((m) => m.CoveragePage),
       },
-      { path: 'nytt', title: 'Nytt avtal', ...comingSoon },
+      {
+        path: 'nytt',
+        title: 'Nytt avtal',
+        canDeactivate: [unsavedChangesGuard],
+        loadComponent: () => import('./forms/agreement-form.page').then((m) => m.AgreementFormPage),
+      },
       {
         path: 'leverantorer',
         title: 'Leverantörer',
@@ -49,9 +46,23 @@ export const AGREEMENT_ROUTES: Routes = [
         canDeactivate: [unsavedChangesGuard],
         loadComponent: () => import('./forms/supplier-form.page').then((m) => m.SupplierFormPage),
       },
-      { path: 'tjanster', title: 'Tjänster', ...comingSoon },
-      { path: 'tjanster/ny', title: 'Ny tjänst', ...comingSoon },
-      { path: 'tjanster/:id', title: 'Tjänst', ...comingSoon },
+      {
+        path: 'tjanster',
+        title: 'Tjänster',
+        loadComponent: () => import('./forms/services.page').then((m) => m.ServicesPage),
+      },
+      {
+        path: 'tjanster/ny',
+        title: 'Ny tjänst',
+        canDeactivate: [unsavedChangesGuard],
+        loadComponent: () => import('./forms/service-form.page').then((m) => m.ServiceFormPage),
+      },
+      {
+        path: 'tjanster/:id',
+        title: 'Ändra tjänst',
+        canDeactivate: [unsavedChangesGuard],
+        loadComponent: () => import('./forms/service-form.page').then((m) => m.ServiceFormPage),
+      },
       {
         path: 'importera',
         title: 'Importera avtal',
@@ -68,9 +79,24 @@ export const AGREEMENT_ROUTES: Routes = [
         title: 'Avtal',
         loadComponent: () => import('./detail/agreement.page').then((m) => m.AgreementPage),
       },
-      { path: ':id/andra', title: 'Ändra avtal', ...comingSoon },
-      { path: ':id/licenser/ny', title: 'Ny licens', ...comingSoon },
-      { path: ':id/licenser/:licenceId', title: 'Ändra licens', ...comingSoon },
+      {
+        path: ':id/andra',
+        title: 'Ändra avtal',
+        canDeactivate: [unsavedChangesGuard],
+        loadComponent: () => import('./forms/agreement-form.page').then((m) => m.AgreementFormPage),
+      },
+      {
+        path: ':id/licenser/ny',
+        title: 'Ny licens',
+        canDeactivate: [unsavedChangesGuard],
+        loadComponent: () => import('./forms/licence-form.page').then((m) => m.LicenceFormPage),
+      },
+      {
+        path: ':id/licenser/:licenceId',
+        title: 'Ändra licens',
+        canDeactivate: [unsavedChangesGuard],
+        loadComponent: () => import('./forms/licence-form.page').then((m) => m.LicenceFormPage),
+      },
     ],
   },
 ];

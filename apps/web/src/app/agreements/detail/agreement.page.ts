@@ -10,6 +10,7 @@ import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 
 import {
+  ACCESS_POLICY,
   type Agreement,
   COST_MODEL_LABELS,
   type CostSplit,
@@ -17,9 +18,11 @@ import {
   type Licence,
   PROCUREMENT_ROUTE_LABELS,
   PRODUCT_NAME,
+  mayCall,
   todayInSweden,
 } from '@licensregistret/domain';
 
+import { AuthStore } from '../../core/auth/auth.store';
 import { formatInteger, formatSek, schoolFormNames } from '../../shared/format/format';
 import { AGREEMENT_PATHS } from '../agreement-paths';
 import { StatusBadge } from '../status-badge';
@@ -99,6 +102,12 @@ export class AgreementPage implements OnChanges {
 
   protected readonly state = this.store.state;
   protected readonly listPath = AGREEMENT_PATHS.list;
+  protected readonly paths = AGREEMENT_PATHS;
+  private readonly auth = inject(AuthStore);
+  /** Whether the person may change the agreement and its licences (the forms' links). */
+  protected readonly mayWrite = computed(() =>
+    mayCall(ACCESS_POLICY['PATCH /api/agreements/:id'], this.auth.roles()),
+  );
   protected readonly routeLabels = PROCUREMENT_ROUTE_LABELS;
   protected readonly costModelLabels = COST_MODEL_LABELS;
 

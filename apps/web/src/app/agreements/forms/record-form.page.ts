@@ -63,8 +63,13 @@ export abstract class RecordFormPage<T extends Versioned, V extends object>
     return displayValue((record as Record<string, unknown>)[field]);
   }
 
+  /** Loads the record and the form's choices. */
+  protected loadRecord(): Promise<void> {
+    return this.store.load(this.recordId());
+  }
+
   async ngOnInit(): Promise<void> {
-    await this.store.load(this.recordId());
+    await this.loadRecord();
     if (this.store.state().status === 'ready') {
       this.form.reset(this.toFormValue(this.store.state().record));
     }

@@ -36,7 +36,7 @@ export class SupplierListStore extends RecordListStore<Supplier> {
     <form
       class="filters"
       role="search"
-      aria-label="Sök leverantör"
+      aria-label="Sök bland leverantörerna"
       (submit)="$event.preventDefault()"
     >
       <div class="field">

@@ -6,11 +6,12 @@ import {
   inject,
   signal,
 } from '@angular/core';
-import { Router } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { CellStyleModule, type ColDef, ModuleRegistry } from 'ag-grid-community';
 import { firstValueFrom } from 'rxjs';
 
 import {
+  ACCESS_POLICY,
   type Agreement,
   CONTRACT_STATUSES,
   CONTRACT_STATUS_LABELS,
@@ -19,8 +20,10 @@ import {
   SCHOOL_FORM_LABELS,
   type Supplier,
   isIsoDate,
+  mayCall,
 } from '@licensregistret/domain';
 
+import { AuthStore } from '../../core/auth/auth.store';
 import { ExportLinks } from '../../shared/download/export-links';
 import { formatInteger, formatSek } from '../../shared/format/format';
 import { DateInput } from '../../shared/forms/date-input';
@@ -47,7 +50,7 @@ export const DATE_FILTER_MESSAGE = 'Skriv datumet som ÅÅÅÅ-MM-DD, till exemp
 @Component({
   selector: 'lr-agreements-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ServerGrid, FilterPanel, ExportLinks, DateInput],
+  imports: [ServerGrid, FilterPanel, ExportLinks, DateInput, RouterLink],
   providers: [AgreementListStore],
   templateUrl: './agreements.page.html',
   styleUrls: ['../../shared/grid/server-list.css', './agreements.page.css'],
@@ -56,6 +59,12 @@ export class AgreementsPage implements OnInit {
   protected readonly store = inject(AgreementListStore);
   private readonly suppliersApi = inject(SuppliersApi);
   private readonly router = inject(Router);
+  private readonly auth = inject(AuthStore);
+
+  protected readonly newAgreementPath = AGREEMENT_PATHS.newAgreement;
+  protected readonly mayCreate = computed(() =>
+    mayCall(ACCESS_POLICY['POST /api/agreements'], this.auth.roles()),
+  );
 
   protected readonly filters = this.store.filters;
   protected readonly statuses = CONTRACT_STATUSES;
