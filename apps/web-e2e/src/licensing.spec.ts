@@ -105,9 +105,13 @@ const REVIEWS = {
 /**
  * Through the routine by the API: skola asks for a new tool, rektor endorses, the specialist
  * reviews it with the three reviewers and approves it with conditions; procurement has a signed
- * agreement with the tool's supplier. Returns the request's number.
+ * agreement with the tool's supplier. Hagaskolan's request for the same tool is approved too.
+ * Returns both requests' numbers.
  */
-async function approvedWithConditions(baseURL: string, toolName: string): Promise<number> {
+async function approvedWithConditions(
+  baseURL: string,
+  toolName: string,
+): Promise<{ number: number; secondNumber: number }> {
   const skola = await apiAs(baseURL, 'skola');
   const me = await skola.get('/api/auth/me');
   const [unit] = me['schoolUnits'] as { id: string }[];
@@ -153,6 +157,32 @@ async function approvedWithConditions(baseURL: string, toolName: string): Promis
     conditions: 'Endast inloggning via Skolfederation; inga elevfoton laddas upp.',
     text: 'Fyller behovet av lästräning.',
   });
+  // Hagaskolan asks for the same tool, now in the catalogue, and is approved too.
+  const rektorhaga = await apiAs(baseURL, 'rektorhaga');
+  const haga = (await rektorhaga.get('/api/auth/me'))['schoolUnits'] as {
+    name: string;
+    id: string;
+  }[];
+  const second = await rektorhaga.post('/api/requests', {
+    unitId: haga.find((unit) => unit.name === 'Hagaskolan F-6')?.id,
+    serviceId,
+    need: 'Lästräning för elever i årskurs 4–6.',
+    subjects: ['Svenska'],
+    targetGroup: 'Årskurs 4–6',
+    schoolForms: ['GR'],
+    pupilCount: 50,
+    staffCount: 2,
+    personalData: 'PUPILS_ORDINARY',
+    personalDataDescription: 'Elevens namn och resultat.',
+    wantedFrom: null,
+  });
+  const secondId = second['id'] as string;
+  await move(rektorhaga, secondId, { move: 'SUBMIT' });
+  await move(specialist, secondId, { move: 'START_TRIAGE' });
+  await move(specialist, secondId, { move: 'START_REVIEW' });
+  await move(specialist, secondId, { move: 'DECIDE', outcome: 'APPROVED' });
+  reviewers.push(rektorhaga);
+
   const service = await specialist.get(`/api/services/${serviceId}`);
   const procurement = reviewers[2] as Api;
   await procurement.post('/api/agreements', {
@@ -179,7 +209,7 @@ async function approvedWithConditions(baseURL: string, toolName: string): Promis
     followsId: null,
   });
   await Promise.all([skola, rektor, specialist, ...reviewers].map((api) => api.dispose()));
-  return created['number'] as number;
+  return { number: created['number'] as number, secondNumber: second['number'] as number };
 }
 
 async function signOutAndIn(page: Page, username: string): Promise<void> {
@@ -189,13 +219,13 @@ async function signOutAndIn(page: Page, username: string): Promise<void> {
 }
 
 test.describe('Licensiera: from decision to licence', () => {
-  test('procurement licenses a request approved with conditions from “Att göra”; the school is told and has the tool', async ({
+  test('procurement licenses a request approved with conditions, and another school’s for the same tool, from “Att göra”; the school is told and has the tool', async ({
     page,
     baseURL,
   }) => {
     test.setTimeout(180_000);
     const toolName = unique('Läsfixaren');
-    const number = await approvedWithConditions(baseURL as string, toolName);
+    const { number, secondNumber } = await approvedWithConditions(baseURL as string, toolName);
 
     await signOutAndIn(page, 'upphandlare');
     const todo = page
@@ -213,9 +243,16 @@ test.describe('Licensiera: from decision to licence', () => {
     const agreement = agreements.getByRole('radio', { name: /^Avtal LIC/ });
     await expect(agreement).toHaveCount(1);
     await agreement.check();
+    // Hagaskolan's approved request for the same tool is offered; ticked, its unit is in scope.
+    await page
+      .getByRole('group', { name: 'Begäranden som licensen gäller' })
+      .getByLabel(`Begäran ${secondNumber} – Hagaskolan F-6 (50 elever)`)
+      .check();
     const scope = page.getByRole('group', { name: 'Vilka licensen gäller' });
     await expect(
-      scope.getByRole('radio', { name: /Enheterna som begärt verktyget: Mellringeskolan 7-9/ }),
+      scope.getByRole('radio', {
+        name: 'Enheterna som begärt verktyget: Mellringeskolan 7-9, Hagaskolan F-6',
+      }),
     ).toBeChecked();
     await expect(page.getByLabel('Gäller till och med')).toHaveValue(yearsFromNow(2));
     await page.getByLabel('Antal licenser (valfritt)').fill('90');
@@ -226,7 +263,9 @@ test.describe('Licensiera: from decision to licence', () => {
     await page.getByRole('button', { name: 'Licensiera' }).click();
 
     const done = page.getByRole('region', { name: 'Licensen är skapad' });
-    await expect(done.getByRole('status')).toContainText(`Begäran ${number} är nu införd`);
+    await expect(done.getByRole('status')).toContainText(
+      `Begäran ${Math.min(number, secondNumber)} och ${Math.max(number, secondNumber)} är nu införda`,
+    );
     await expectNoSeriousA11yViolations(page);
     await done.getByRole('link', { name: 'Till avtalet' }).click();
     await expect(page.getByRole('main')).toContainText(toolName);

@@ -5,6 +5,7 @@ import {
   computed,
   inject,
   input,
+  signal,
 } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
@@ -105,9 +106,13 @@ export class LicensingPage implements OnInit {
     { initialValue: this.form.getRawValue() },
   );
 
+  /** The form has a control for each offered request: only then may the page show them. */
+  private readonly prepared = signal(false);
   protected readonly data = computed(() => {
     const state = this.state();
-    return state.status === 'ready' || state.status === 'done' ? state.data : null;
+    return this.prepared() && (state.status === 'ready' || state.status === 'done')
+      ? state.data
+      : null;
   });
 
   protected readonly result = computed(() => {
@@ -150,14 +155,16 @@ export class LicensingPage implements OnInit {
 
   async ngOnInit(): Promise<void> {
     await this.store.load(this.requestId());
-    const data = this.data();
-    if (!data) return;
+    const state = this.state();
+    if (state.status !== 'ready') return;
+    const data = state.data;
     for (const other of data.others) {
       this.form.controls.others.addControl(other.id, this.fb.control(false));
     }
     this.form.controls.schoolForms.setValue(
       flagsOf(SCHOOL_FORMS, data.request.service?.schoolForms ?? []),
     );
+    this.prepared.set(true);
     if (data.agreements.length === 1) {
       this.form.controls.agreementId.setValue(data.agreements[0].id);
     }

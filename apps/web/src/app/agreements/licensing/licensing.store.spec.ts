@@ -2,8 +2,9 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 
-import type { RequestDecision, RequestDetail } from '@licensregistret/domain';
+import type { RequestDecision, RequestDetail, Role } from '@licensregistret/domain';
 
+import { sessionUser, startAs } from '../../core/auth/auth.testing';
 import { testRequestDetail } from '../../decisions/decision.testing';
 import { SAVE_FAILED_MESSAGE } from '../../shared/forms/form-errors';
 import { testAgreement, testLicence } from '../agreement.testing';
@@ -46,13 +47,15 @@ const body = {
 describe('LicensingStore', () => {
   let http: HttpTestingController;
   let store: LicensingStore;
+  let signedInAs: Role[] = ['PROCUREMENT'];
 
-  beforeEach(() => {
+  beforeEach(async () => {
     TestBed.configureTestingModule({
       providers: [provideHttpClient(), provideHttpClientTesting(), LicensingStore],
     });
     http = TestBed.inject(HttpTestingController);
     store = TestBed.inject(LicensingStore);
+    await startAs(sessionUser(signedInAs));
   });
 
   afterEach(() => http.verify());
@@ -118,6 +121,19 @@ describe('LicensingStore', () => {
       expect(state.status).toBe('not-licensable');
       if (state.status === 'not-licensable') expect(state.why).toContain(why);
     }
+  });
+
+  describe('as an object specialist', () => {
+    beforeAll(() => (signedInAs = ['OBJECT_SPECIALIST']));
+    afterAll(() => (signedInAs = ['PROCUREMENT']));
+
+    it('says that procurement licenses, even where the specialist may mark it implemented', async () => {
+      const done = store.load('r-1');
+      http.expectOne('/api/requests/r-1').flush(approved({ id: 'r-1' }));
+      await done;
+      const state = store.state();
+      expect(state.status === 'not-licensable' && state.why).toContain('upphandlare');
+    });
   });
 
   it('an unknown request is not found', async () => {

@@ -3,14 +3,18 @@ import { Injectable, inject, signal } from '@angular/core';
 import { type Observable, firstValueFrom, forkJoin, map, of, switchMap } from 'rxjs';
 
 import {
+  ACCESS_POLICY,
   type Agreement,
   type LicenceFromRequests,
   type LicenceFromRequestsRequest,
   PROBLEM_TYPES,
   type RequestDetail,
+  type Role,
   isApproval,
+  mayCall,
 } from '@licensregistret/domain';
 
+import { AuthStore } from '../../core/auth/auth.store';
 import {
   type FieldMessages,
   type FormErrors,
@@ -67,8 +71,11 @@ export const AGREEMENT_REFUSED_MESSAGE =
 export const REQUEST_CHANGED_MESSAGE =
   'Någon har ändrat en av begärandena sedan sidan lästes in. Ladda om sidan och försök igen.';
 
-/** Why a request cannot be licensed here, or null when it can. */
-function notLicensable(request: RequestDetail): string | null {
+/** Why a request cannot be licensed here by these roles, or null when it can. */
+function notLicensable(request: RequestDetail, roles: readonly Role[] | null): string | null {
+  if (!mayCall(ACCESS_POLICY['POST /api/licences/from-requests'], roles)) {
+    return 'Det är upphandlare som licensierar godkända begäranden.';
+  }
   if (request.state !== 'DECIDED') return 'Begäran är inte beslutad och väntar inte på licens.';
   if (!isApproval(request.decision?.outcome))
     return 'Begäran är avslagen och kan inte licensieras.';
@@ -81,6 +88,7 @@ function notLicensable(request: RequestDetail): string | null {
 @Injectable()
 export class LicensingStore {
   private readonly api = inject(LicensingApi);
+  private readonly auth = inject(AuthStore);
   private readonly state$ = signal<LicensingState>({ status: 'loading' });
   private readonly errors$ = signal<FormErrors>(NO_ERRORS);
   private readonly saving$ = signal(false);
@@ -94,7 +102,7 @@ export class LicensingStore {
     this.errors$.set(NO_ERRORS);
     try {
       const request = await firstValueFrom(this.api.request(requestId));
-      const why = notLicensable(request);
+      const why = notLicensable(request, this.auth.roles());
       const service = request.service;
       if (why || !service) {
         this.state$.set({ status: 'not-licensable', request, why: why ?? '' });
