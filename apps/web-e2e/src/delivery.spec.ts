@@ -77,7 +77,7 @@ test.describe('delivery of the web app', () => {
     const index = await request.get('/', { headers: { 'Accept-Encoding': 'br, gzip' } });
     expect(index.headers()['cache-control']).toBe('no-cache');
     expect(index.headers()['content-encoding']).toBe('br');
-    const main = /src="(main-[A-Z0-9]+\.js)"/.exec(await index.text())?.[1];
+    const main = /src="(main-[\w-]+\.js)"/.exec(await index.text())?.[1];
     expect(main).toBeTruthy();
 
     for (const [accepted, encoding] of [
