@@ -75,8 +75,8 @@ test.describe('delivery of the web app', () => {
     request,
   }) => {
     const index = await request.get('/', { headers: { 'Accept-Encoding': 'br, gzip' } });
+    // index.html is under a kilobyte, below what the build compresses: it is sent as it is.
     expect(index.headers()['cache-control']).toBe('no-cache');
-    expect(index.headers()['content-encoding']).toBe('br');
     const main = /src="(main-[\w-]+\.js)"/.exec(await index.text())?.[1];
     expect(main).toBeTruthy();
 
