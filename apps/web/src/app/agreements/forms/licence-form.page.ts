@@ -99,11 +99,20 @@ export class LicenceFormPage extends RecordFormPage<Licence, LicenceFormValue> {
   });
   protected readonly showSchoolForms = computed(() => this.scope() === 'SCHOOL_FORMS');
   protected readonly showUnits = computed(() => this.scope() === 'UNITS');
-  protected readonly visibleUnits = computed(() => {
-    const filter = this.unitFilter().trim().toLocaleLowerCase('sv');
+  /** The units the agreement may license: those with one of its school forms (all without). */
+  private readonly unitsInScope = computed(() => {
+    const scope = this.agreement()?.scopeSchoolForms ?? [];
     return this.store
       .units()
-      .filter((unit) => filter === '' || unit.name.toLocaleLowerCase('sv').includes(filter));
+      .filter(
+        (unit) => scope.length === 0 || unit.schoolForms.some((form) => scope.includes(form)),
+      );
+  });
+  protected readonly visibleUnits = computed(() => {
+    const filter = this.unitFilter().trim().toLocaleLowerCase('sv');
+    return this.unitsInScope().filter(
+      (unit) => filter === '' || unit.name.toLocaleLowerCase('sv').includes(filter),
+    );
   });
   protected readonly chosenUnits = computed(() => {
     const chosen = new Set(this.unitIds());
