@@ -104,9 +104,9 @@ const REVIEWS = {
 
 /**
  * Through the routine by the API: skola asks for a new tool, rektor endorses, the specialist
- * reviews it with the three reviewers and approves it with conditions; procurement has a signed
- * agreement with the tool's supplier. Hagaskolan's request for the same tool is approved too.
- * Returns both requests' numbers.
+ * reviews it with the three reviewers and approves it with conditions. Hagaskolan's request for
+ * the same tool is approved too. The tool's supplier is new: it has no agreement yet. Returns
+ * both requests' numbers.
  */
 async function approvedWithConditions(
   baseURL: string,
@@ -183,31 +183,6 @@ async function approvedWithConditions(
   await move(specialist, secondId, { move: 'DECIDE', outcome: 'APPROVED' });
   reviewers.push(rektorhaga);
 
-  const service = await specialist.get(`/api/services/${serviceId}`);
-  const procurement = reviewers[2] as Api;
-  await procurement.post('/api/agreements', {
-    supplierId: service['supplierId'],
-    agreementNumber: unique('LIC'),
-    caseNumber: 'Bou 2026/00777',
-    procurementRoute: 'DIRECT_AWARD',
-    signedOn: yearsFromNow(-1),
-    startsOn: yearsFromNow(-1),
-    endsOn: yearsFromNow(2),
-    extensionOptions: 0,
-    extensionMonths: 0,
-    extensionOptionsUsed: 0,
-    nextExtensionDecisionBy: null,
-    noticePeriodMonths: 3,
-    internalLeadDays: 30,
-    renewsAutomatically: false,
-    annualCost: 40000,
-    costModel: 'FLAT',
-    ownerId: null,
-    scopeSchoolForms: [],
-    dataProcessingAgreement: { signed: true, signedOn: yearsFromNow(-1), subProcessors: [] },
-    documents: [],
-    followsId: null,
-  });
   await Promise.all([skola, rektor, specialist, ...reviewers].map((api) => api.dispose()));
   return { number: created['number'] as number, secondNumber: second['number'] as number };
 }
@@ -219,7 +194,7 @@ async function signOutAndIn(page: Page, username: string): Promise<void> {
 }
 
 test.describe('Licensiera: from decision to licence', () => {
-  test('procurement licenses a request approved with conditions, and another school’s for the same tool, from “Att göra”; the school is told and has the tool', async ({
+  test('procurement licenses a request approved with conditions, and another school’s for the same tool, from “Att göra”, making the agreement on the way; the school is told and has the tool', async ({
     page,
     baseURL,
   }) => {
@@ -238,11 +213,30 @@ test.describe('Licensiera: from decision to licence', () => {
     const decision = page.getByRole('region', { name: 'Beslutet' });
     await expect(decision).toContainText('Godkänd med villkor');
     await expect(decision).toContainText('Endast inloggning via Skolfederation');
+    await expectNoSeriousA11yViolations(page);
+
+    // The new supplier has no agreement: procurement makes one and comes back with it chosen.
     const agreements = page.getByRole('group', { name: 'Avtal' });
-    await expect(agreements.getByRole('link', { name: 'Skapa nytt avtal' })).toBeVisible();
-    const agreement = agreements.getByRole('radio', { name: /^Avtal LIC/ });
-    await expect(agreement).toHaveCount(1);
-    await agreement.check();
+    await expect(agreements).toContainText('Leverantören har inget avtal som kan bära licensen.');
+    await agreements.getByRole('link', { name: 'Skapa nytt avtal' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nytt avtal');
+    await expect(page.getByLabel('Leverantör')).toHaveText(new RegExp(`${toolName} AB`));
+    const agreementNumber = unique('LIC');
+    await page.getByLabel('Avtalsnummer').fill(agreementNumber);
+    await page.getByLabel('Diarienummer').fill('Bou 2026/0777');
+    await page.getByLabel('Upphandlingsform').selectOption({ label: 'Direktupphandling' });
+    await page.getByLabel('Undertecknat (valfritt)').fill(yearsFromNow(-1));
+    await page.getByLabel('Startdatum').fill(yearsFromNow(-1));
+    await page.getByLabel('Slutdatum').fill(yearsFromNow(2));
+    await page.getByLabel('Årskostnad (kronor)').fill('40000');
+    await page.getByLabel('Kostnadsmodell').selectOption({ label: 'Fast pris' });
+    await expectNoSeriousA11yViolations(page);
+    await page.getByRole('button', { name: 'Spara avtalet' }).click();
+
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Licensiera');
+    await expect(
+      agreements.getByRole('radio', { name: new RegExp(`^Avtal ${agreementNumber}`) }),
+    ).toBeChecked();
     // Hagaskolan's approved request for the same tool is offered; ticked, its unit is in scope.
     await page
       .getByRole('group', { name: 'Begäranden som licensen gäller' })

@@ -67,19 +67,20 @@ describe('LicensingPage', () => {
 
   afterEach(() => http.verify());
 
-  async function render() {
+  async function render(
+    agreements = [testAgreement({ id: 'a-1', agreementNumber: 'AV-1', endsOn: '2028-06-30' })],
+    avtal?: string,
+  ) {
     const fixture = TestBed.createComponent(LicensingPage);
     fixture.componentRef.setInput('requestId', 'r-1');
+    if (avtal) fixture.componentRef.setInput('avtal', avtal);
     fixture.detectChanges();
     http.expectOne('/api/requests/r-1').flush(own);
     await new Promise((resolve) => setTimeout(resolve));
     http.expectOne((r) => r.url === '/api/requests').flush({ rows: [own, other], total: 2 });
     http
       .expectOne((r) => r.url === '/api/agreements')
-      .flush({
-        rows: [testAgreement({ id: 'a-1', agreementNumber: 'AV-1', endsOn: '2028-06-30' })],
-        total: 1,
-      });
+      .flush({ rows: agreements, total: agreements.length });
     http.expectOne('/api/requests/r-2').flush(other);
     const settle = async () => {
       await new Promise((resolve) => setTimeout(resolve));
@@ -102,6 +103,17 @@ describe('LicensingPage', () => {
     expect(element.querySelector<HTMLInputElement>('#licensing-agreement-a-1')?.checked).toBe(true);
     expect(element.querySelector<HTMLInputElement>('#licensing-ends')?.value).toBe('2028-06-30');
     expect(element.textContent).toContain('Mellringeskolan 7-9, Gumaeliusskolan 7-9');
+  });
+
+  it('chooses the agreement just made with “Skapa nytt avtal”, which links back with the supplier', async () => {
+    const { element } = await render(
+      [testAgreement({ id: 'a-1' }), testAgreement({ id: 'a-2', endsOn: '2029-01-31' })],
+      'a-2',
+    );
+    expect(element.querySelector<HTMLInputElement>('#licensing-agreement-a-2')?.checked).toBe(true);
+    expect(element.querySelector<HTMLInputElement>('#licensing-ends')?.value).toBe('2029-01-31');
+    const link = element.querySelector<HTMLAnchorElement>('a[href*="/avtal/nytt"]');
+    expect(link?.getAttribute('href')).toBe('/avtal/nytt?licensiera=r-1&leverantor=s-nok');
   });
 
   it('licenses the ticked requests for every unit that asked, joined units included', async () => {

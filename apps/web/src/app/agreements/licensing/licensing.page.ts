@@ -77,6 +77,8 @@ export class LicensingPage implements OnInit {
 
   /** Route parameter. */
   readonly requestId = input.required<string>();
+  /** Query parameter: the agreement just made with "Skapa nytt avtal", to choose. */
+  readonly avtal = input<string>();
 
   protected readonly fieldIds = LICENSING_FIELD_IDS;
   protected readonly listPath = AGREEMENT_PATHS.list;
@@ -142,8 +144,10 @@ export class LicensingPage implements OnInit {
       .join(', '),
   );
   protected readonly scope = computed(() => this.value().scope);
+  /** The new agreement comes back here, for the service's supplier unless changed. */
   protected readonly newAgreementQuery = computed(() => ({
     [LICENSING_RETURN_PARAM]: this.requestId(),
+    leverantor: this.data()?.request.service?.supplierId,
   }));
 
   constructor() {
@@ -165,9 +169,10 @@ export class LicensingPage implements OnInit {
       flagsOf(SCHOOL_FORMS, data.request.service?.schoolForms ?? []),
     );
     this.prepared.set(true);
-    if (data.agreements.length === 1) {
-      this.form.controls.agreementId.setValue(data.agreements[0].id);
-    }
+    const made = data.agreements.find((agreement) => agreement.id === this.avtal());
+    const only = data.agreements.length === 1 ? data.agreements[0] : undefined;
+    const proposed = made ?? only;
+    if (proposed) this.form.controls.agreementId.setValue(proposed.id);
   }
 
   protected error(field: string): string | null {
