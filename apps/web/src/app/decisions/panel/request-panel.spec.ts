@@ -102,6 +102,21 @@ describe('RequestPanel', () => {
     input.dispatchEvent(new Event(input instanceof HTMLSelectElement ? 'change' : 'input'));
   }
 
+  it('leads procurement from an approved request to Licensiera; the specialist only marks it implemented', async () => {
+    const decided = testRequestDetail({ state: 'DECIDED', availableMoves: ['IMPLEMENT'] });
+    const { element } = await render(decided, ['PROCUREMENT']);
+    const link = element.querySelector<HTMLAnchorElement>('.licensing a');
+    expect(link?.textContent?.trim()).toBe('Licensiera');
+    expect(link?.getAttribute('href')).toBe('/avtal/licensiera/r-123');
+  });
+
+  it('offers the specialist no Licensiera link, only the move', async () => {
+    const decided = testRequestDetail({ state: 'DECIDED', availableMoves: ['IMPLEMENT'] });
+    const { element } = await render(decided, ['OBJECT_SPECIALIST']);
+    expect(element.querySelector('.licensing')).toBeNull();
+    expect(buttonNames(element, '.move-buttons')).toEqual(['Markera som införd']);
+  });
+
   it('shows the request, the service’s reviews, what blocks approval and the history, with focus on its heading', async () => {
     const { element } = await render();
 
