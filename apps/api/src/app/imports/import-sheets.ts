@@ -35,6 +35,8 @@ export interface ImportColumn {
   required?: boolean;
   /** Longest text, in characters. */
   max?: number;
+  /** Text that may run over several lines (other text may not hold control characters). */
+  multiline?: boolean;
   /** What an empty cell means, when not null. */
   empty?: unknown;
 }
@@ -76,7 +78,14 @@ export const SERVICE_SHEET: SheetSpec = {
       kind: { labels: SERVICE_CATEGORY_LABELS },
       required: true,
     },
-    { header: 'Beskrivning', key: 'description', kind: 'text', max: 4000, empty: '' },
+    {
+      header: 'Beskrivning',
+      key: 'description',
+      kind: 'text',
+      max: 4000,
+      empty: '',
+      multiline: true,
+    },
     { header: 'Skolformer', key: 'schoolForms', kind: 'forms', empty: [] },
     { header: 'Språk', key: 'languages', kind: 'list', max: 50, empty: [] },
     { header: 'Webbadress', key: 'webAddress', kind: 'url' },

@@ -728,7 +728,12 @@ function readRows(spec: SheetSpec, sheet: RawSheet, problems: Problems): Row[] {
     }
     for (const column of spec.columns) {
       const value = values[column.key];
-      if (typeof value === 'string' && column.kind === 'text' && hasUnsafeNameCharacter(value)) {
+      if (
+        typeof value === 'string' &&
+        column.kind === 'text' &&
+        !column.multiline &&
+        hasUnsafeNameCharacter(value)
+      ) {
         problems.add(spec.sheet, row, column.header, 'Texten har otillåtna styrtecken.');
         ok = false;
       }
