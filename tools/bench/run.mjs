@@ -4,7 +4,7 @@
 //   node tools/bench/run.mjs [--rounds 3] [--seconds 10] [--only queue,moves] [--no-browser]
 //                            [--regenerate] [--pages queue,dashboard] [--page-runs 3]
 //                            [--profiles phone,desktop]
-// `--only browser` runs the browser part alone.
+// `--only browser` runs the browser part alone; `--only import` adds tools/bench/import.mjs.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -306,7 +306,21 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  process.stderr.write(`${error.stack ?? error}\n`);
-  process.exit(1);
-});
+/** The import's own benchmark (tools/bench/import.mjs), on its own database, after the rest. */
+function importBench() {
+  if (args.only && !args.only.split(',').includes('import')) return Promise.resolve();
+  return new Promise((done, fail) => {
+    const child = spawn('node', [join('tools', 'bench', 'import.mjs')], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+    child.on('exit', (code) => (code === 0 ? done() : fail(new Error('import bench failed'))));
+  });
+}
+
+main()
+  .then(importBench)
+  .catch((error) => {
+    process.stderr.write(`${error.stack ?? error}\n`);
+    process.exit(1);
+  });
