@@ -28,7 +28,7 @@ describe('AgreementImportStore', () => {
 
   afterEach(() => http.verify());
 
-  async function send(report: ImportReport | { status: number; body: unknown }, dryRun = true) {
+  async function send(report: ImportReport | { status: number; body: object }, dryRun = true) {
     const done = dryRun ? store.check() : store.import();
     const request = http.expectOne({ method: 'POST', url: '/api/imports' });
     expect(request.request.body.dryRun).toBe(dryRun);
