@@ -4,6 +4,7 @@ import type { Observable } from 'rxjs';
 
 import {
   type Agreement,
+  type AgreementActionRequest,
   type AgreementListQuery,
   type CostSplit,
   type CreateAgreementRequest,
@@ -53,5 +54,10 @@ export class AgreementsApi {
   /** Changes the terms against the version read; `reason` is kept in the history. */
   update(id: string, request: UpdateAgreementRequest): Observable<Agreement> {
     return this.http.patch<Agreement>(`${BASE}/${encodeURIComponent(id)}`, request);
+  }
+
+  /** A lifecycle action (give notice, extension, successor, early end) against the version read. */
+  act(id: string, request: AgreementActionRequest): Observable<Agreement> {
+    return this.http.post<Agreement>(`${BASE}/${encodeURIComponent(id)}/actions`, request);
   }
 }

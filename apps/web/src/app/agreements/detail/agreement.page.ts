@@ -26,6 +26,7 @@ import { AuthStore } from '../../core/auth/auth.store';
 import { formatInteger, formatSek, schoolFormNames } from '../../shared/format/format';
 import { AGREEMENT_PATHS } from '../agreement-paths';
 import { StatusBadge } from '../status-badge';
+import { AgreementActions } from './agreement-actions';
 import { AgreementStore } from './agreement.store';
 import { deadlineView } from './deadline';
 import { historyItems } from './history-text';
@@ -88,7 +89,7 @@ function daysLeftText(agreement: Agreement): string {
 @Component({
   selector: 'lr-agreement-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, StatusBadge],
+  imports: [RouterLink, StatusBadge, AgreementActions],
   providers: [AgreementStore],
   templateUrl: './agreement.page.html',
   styleUrl: './agreement.page.css',

@@ -95,4 +95,63 @@ describe('agreementValueText', () => {
     expect(agreementValueText('costModel', 'PER_PUPIL')).toBe('Per elev');
     expect(agreementValueText('noticePeriodMonths', 3)).toBe('3 månader');
   });
+
+  it('names the lifecycle actions in Swedish, with why and what they recorded', () => {
+    const at = '2026-03-14T08:05:00.000Z';
+    const items = historyItems([
+      {
+        id: '20',
+        occurredAt: at,
+        actorName: 'Ulla Upphandlare',
+        message: ' Ersätts av nytt avrop ',
+        kind: 'GIVE_NOTICE',
+        changes: {
+          terminatedOn: { old: null, new: '2026-03-14' },
+          noticeCaseNumber: { old: null, new: 'Bou 2026/77' },
+        },
+      },
+      {
+        id: '21',
+        occurredAt: at,
+        actorName: 'Ulla Upphandlare',
+        message: 'Förnyas',
+        kind: 'REGISTER_SUCCESSOR',
+        changes: { followedById: { old: null, new: 'a2' } },
+      },
+      {
+        id: '22',
+        occurredAt: at,
+        actorName: 'Ulla Upphandlare',
+        message: 'Förnyas',
+        kind: 'REGISTER_SUCCESSOR',
+        changes: { followsId: { old: null, new: 'a1' } },
+      },
+      ...(['USE_EXTENSION', 'DECLINE_EXTENSION', 'END_EARLY'] as const).map((kind, index) => ({
+        id: String(23 + index),
+        occurredAt: at,
+        actorName: null,
+        message: null,
+        kind,
+        changes: {},
+      })),
+    ]);
+    expect(items.map((item) => [item.what, item.why])).toEqual([
+      ['Avtalet sades upp', 'Ersätts av nytt avrop'],
+      ['Efterföljande avtal registrerades', 'Förnyas'],
+      ['Avtalet registrerades som efterföljare till ett tidigare avtal', 'Förnyas'],
+      ['En förlängningsoption utnyttjades', null],
+      ['Förlängning avstods', null],
+      ['Avtalet avslutades i förtid', null],
+    ]);
+    expect(items[0]?.changes).toEqual([
+      { field: 'terminatedOn', label: 'Uppsagt', from: '(tomt)', to: '2026-03-14' },
+      {
+        field: 'noticeCaseNumber',
+        label: 'Uppsägningens diarienummer',
+        from: '(tomt)',
+        to: 'Bou 2026/77',
+      },
+    ]);
+    expect(items[1]?.changes).toEqual([{ field: 'followedById', label: 'Följs av' }]);
+  });
 });

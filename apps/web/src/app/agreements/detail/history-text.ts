@@ -1,4 +1,5 @@
 import {
+  type AgreementActionEventKind,
   COST_MODEL_LABELS,
   type CostModel,
   type DataProcessingAgreement,
@@ -28,16 +29,32 @@ export interface HistoryItem {
   when: string;
   who: string;
   what: string;
+  /** The reason given for the change, if any. */
+  why: string | null;
   changes: HistoryChange[];
 }
 
-const KIND_TEXT: Record<RecordEventKind, string> = {
+const KIND_TEXT: Record<RecordEventKind | AgreementActionEventKind, string> = {
   created: 'Avtalet registrerades',
   updated: 'Avtalet ändrades',
+  GIVE_NOTICE: 'Avtalet sades upp',
+  USE_EXTENSION: 'En förlängningsoption utnyttjades',
+  DECLINE_EXTENSION: 'Förlängning avstods',
+  REGISTER_SUCCESSOR: 'Efterföljande avtal registrerades',
+  END_EARLY: 'Avtalet avslutades i förtid',
+};
+
+/** The successor's side of REGISTER_SUCCESSOR: it now follows another agreement. */
+const REGISTERED_AS_SUCCESSOR = 'Avtalet registrerades som efterföljare till ett tidigare avtal';
+
+/** What the lifecycle actions record beside the terms. */
+const ACTION_FIELD_LABELS: Record<string, string> = {
+  noticeCaseNumber: 'Uppsägningens diarienummer',
+  followedById: 'Följs av',
 };
 
 /** References by id: the history holds the id, which says nothing to a reader. */
-const REFERENCE_FIELDS = new Set(['supplierId', 'ownerId', 'followsId']);
+const REFERENCE_FIELDS = new Set(['supplierId', 'ownerId', 'followsId', 'followedById']);
 
 const EMPTY = '(tomt)';
 
@@ -85,7 +102,16 @@ export function agreementValueText(field: string, value: unknown): string {
 }
 
 function label(field: string): string {
-  return (AGREEMENT_FIELD_LABELS as Record<string, string>)[field] ?? field;
+  return (
+    (AGREEMENT_FIELD_LABELS as Record<string, string>)[field] ?? ACTION_FIELD_LABELS[field] ?? field
+  );
+}
+
+function whatText(entry: HistoryEntry): string {
+  if (entry.kind === 'REGISTER_SUCCESSOR' && entry.changes && 'followsId' in entry.changes) {
+    return REGISTERED_AS_SUCCESSOR;
+  }
+  return (KIND_TEXT as Record<string, string>)[entry.kind] ?? entry.kind;
 }
 
 function changesOf(entry: HistoryEntry): HistoryChange[] {
@@ -115,7 +141,8 @@ export function historyItems(entries: readonly HistoryEntry[]): HistoryItem[] {
     at: entry.occurredAt,
     when: formatDateTime(entry.occurredAt),
     who: entry.actorName ?? 'Okänd användare',
-    what: (KIND_TEXT as Record<string, string>)[entry.kind] ?? entry.kind,
+    what: whatText(entry),
+    why: entry.message?.trim() || null,
     changes: changesOf(entry),
   }));
 }
