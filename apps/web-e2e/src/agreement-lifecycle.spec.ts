@@ -94,43 +94,49 @@ const lastHistoryEntry = (page: Page) =>
     .filter({ has: page.locator('.history-head') })
     .last();
 
+/**
+ * Signs procurement in with agreements of its own supplier, made before the start page reads
+ * "Att göra" (as if they existed at sign-in).
+ */
+async function procurementWith<T>(
+  page: Page,
+  make: (supplierId: string) => Promise<T>,
+): Promise<T> {
+  await signIn(page, 'upphandlare');
+  const supplier = await api<{ id: string }>(page, 'POST', '/api/suppliers', {
+    name: unique('Livscykel AB'),
+    organisationNumber: organisationNumber(),
+  });
+  const made = await make(supplier.id);
+  await page.reload();
+  return made;
+}
+
+/** Procurement's calendar feed, read as a calendar program would. */
+async function calendarFeed(page: Page): Promise<() => Promise<string>> {
+  const feed = await api<{ path: string }>(page, 'POST', '/api/calendar/feed');
+  return async () => (await page.request.get(feed.path)).text();
+}
+
 test.describe('agreement lifecycle actions for procurement', () => {
-  test('procurement gives notice, uses an extension option and registers a successor, each in the history', async ({
+  test('procurement gives notice on an agreement that renews by itself: status, calendar and history follow', async ({
     page,
   }) => {
-    await signIn(page, 'upphandlare');
-    const supplier = await api<{ id: string }>(page, 'POST', '/api/suppliers', {
-      name: unique('Livscykel AB'),
-      organisationNumber: organisationNumber(),
-    });
-    // Renews by itself; the last day to give notice is in 20 days: "Åtgärd krävs".
-    const renewing = await agreement(page, supplier.id, {
-      endsOn: shift(20, 3),
-      renewsAutomatically: true,
-    });
-    // Two options of a year; the first must be decided within 30 days.
-    const extending = await agreement(page, supplier.id, {
-      endsOn: shift(0, 6),
-      extensionOptions: 2,
-      extensionMonths: 12,
-      nextExtensionDecisionBy: shift(30),
-    });
-    // Ends by itself in 40 days with nothing to follow it, and the one to follow it.
-    const ending = await agreement(page, supplier.id, { endsOn: shift(40) });
-    const following = await agreement(page, supplier.id, {
-      startsOn: shift(41),
-      signedOn: today,
-      endsOn: shift(40, 24),
-    });
-    // The start page read "Att göra" before these agreements existed: as after a new sign-in.
-    await page.reload();
-    const feed = await api<{ path: string }>(page, 'POST', '/api/calendar/feed');
-    const calendar = async () => (await page.request.get(feed.path)).text();
+    // The last day to give notice is in 20 days: "Åtgärd krävs". It ends years after the demo's
+    // agreements, so the agreements list still opens a demo one first.
+    const renewing = await procurementWith(page, (supplierId) =>
+      agreement(page, supplierId, {
+        endsOn: shift(20, 36),
+        noticePeriodMonths: 36,
+        renewsAutomatically: true,
+      }),
+    );
+    const calendar = await calendarFeed(page);
     expect(await calendar()).toContain(
       `Sista dag för uppsägning: avtal ${renewing.agreementNumber}`,
     );
 
-    // Notice: the start page asks procurement to decide; the agreement page offers the action.
+    // The start page asks procurement to decide; the agreement page offers the action.
     await openFromTodo(page, renewing.agreementNumber);
     await expect(page.locator('lr-status-badge')).toHaveText('Åtgärd krävs');
     await expectNoSeriousA11yViolations(page);
@@ -166,12 +172,26 @@ test.describe('agreement lifecycle actions for procurement', () => {
       `Sista dag för uppsägning: avtal ${renewing.agreementNumber}`,
     );
     expect(afterNotice).toContain(`Slutdatum (uppsagt): avtal ${renewing.agreementNumber}`);
+  });
 
-    // An extension option: the end moves a year, the next decision is set.
+  test('procurement uses an extension option: the end moves and the next decision is set', async ({
+    page,
+  }) => {
+    // Two options of a year; the first must be decided within 30 days.
+    const extending = await procurementWith(page, (supplierId) =>
+      agreement(page, supplierId, {
+        endsOn: shift(0, 36),
+        extensionOptions: 2,
+        extensionMonths: 12,
+        nextExtensionDecisionBy: shift(30),
+      }),
+    );
+    const calendar = await calendarFeed(page);
+
     await openFromTodo(page, extending.agreementNumber);
     await page.getByRole('button', { name: 'Utnyttja förlängning' }).click();
     await expect(
-      page.getByText(`Slutdatumet flyttas från ${extending.endsOn} till ${shift(0, 18)}`),
+      page.getByText(`Slutdatumet flyttas från ${extending.endsOn} till ${shift(0, 48)}`),
     ).toBeVisible();
     await expect(page.getByLabel('Nästa beslut om förlängning senast')).toHaveValue(shift(30, 12));
     await page.getByLabel('Varför?').fill('Skolorna vill fortsätta ett år till.');
@@ -185,12 +205,25 @@ test.describe('agreement lifecycle actions for procurement', () => {
       'En förlängningsoption utnyttjades av Ulla Upphandlare',
     );
     await expect(lastHistoryEntry(page)).toContainText(
-      new RegExp(`Slutdatum: ${extending.endsOn}\\s*→\\s*ändrades till\\s*${shift(0, 18)}`),
+      new RegExp(`Slutdatum: ${extending.endsOn}\\s*→\\s*ändrades till\\s*${shift(0, 48)}`),
     );
     await expectNoSeriousA11yViolations(page);
     expect(await calendar()).toContain(`Beslut om förlängning: avtal ${extending.agreementNumber}`);
+  });
 
-    // The successor: the ending agreement is no longer "Löper snart ut".
+  test('procurement registers the agreement that follows one ending soon', async ({ page }) => {
+    // Ends by itself in 40 days with nothing to follow it, and the one to follow it.
+    const { ending, following, supplierId } = await procurementWith(page, async (supplierId) => ({
+      supplierId,
+      ending: await agreement(page, supplierId, { endsOn: shift(40) }),
+      following: await agreement(page, supplierId, {
+        startsOn: shift(41),
+        signedOn: today,
+        endsOn: shift(40, 24),
+      }),
+    }));
+
+    // The ending agreement is no longer "Löper snart ut" once its successor is registered.
     await openFromTodo(page, ending.agreementNumber);
     await expect(page.locator('lr-status-badge')).toHaveText('Löper snart ut');
     await page.getByRole('button', { name: 'Registrera efterföljande avtal' }).click();
@@ -199,7 +232,7 @@ test.describe('agreement lifecycle actions for procurement', () => {
       1,
     );
     await successor.selectOption({
-      label: `${following.agreementNumber} – ${await supplierName(page, supplier.id)} (${shift(41)} – ${following.endsOn})`,
+      label: `${following.agreementNumber} – ${await supplierName(page, supplierId)} (${shift(41)} – ${following.endsOn})`,
     });
     await page.getByLabel('Varför?').fill('Förnyat efter direktupphandling.');
     await page.getByRole('button', { name: 'Registrera efterföljande avtal' }).last().click();
