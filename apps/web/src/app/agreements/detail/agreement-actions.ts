@@ -48,8 +48,8 @@ interface Candidate {
 
 /**
  * The lifecycle actions the signed-in person may take on the agreement now, as buttons; each
- * opens its small form below them (date, case number, successor, why), and "Rätta uppgifter"
- * goes to the edit form.
+ * opens its small form below them (date, case number, successor, why). The correction is the
+ * edit form: the page puts its link ("Ändra uppgifter") in here with the other forms' links.
  */
 @Component({
   selector: 'lr-agreement-actions',
@@ -84,16 +84,12 @@ export class AgreementActions {
     reason: [''],
   });
 
-  /** The buttons: every action offered but the correction, which is a link. */
+  /** The buttons: every action offered but the correction, which is the edit form. */
   protected readonly actions = computed(() =>
     this.agreement().availableActions.filter(
       (action): action is AgreementRouteAction => action !== 'CORRECT',
     ),
   );
-  protected readonly canCorrect = computed(() =>
-    this.agreement().availableActions.includes('CORRECT'),
-  );
-  protected readonly editPath = computed(() => AGREEMENT_PATHS.editAgreement(this.agreement().id));
   protected readonly newAgreementPath = AGREEMENT_PATHS.newAgreement;
 
   protected readonly effect = computed(() => {
