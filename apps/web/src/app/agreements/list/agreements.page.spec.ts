@@ -87,6 +87,7 @@ describe('AgreementsPage', () => {
   it('labels every filter, and a status box asks the server again for that status', async () => {
     const { fixture, element } = await render();
     (await waitFor(listRequest)).flush({ rows: [], total: 0 });
+    await fixture.whenStable();
 
     for (const control of element.querySelectorAll('form input, form select')) {
       const id = control.getAttribute('id');

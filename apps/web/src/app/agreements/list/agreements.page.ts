@@ -7,7 +7,7 @@ import {
   signal,
 } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
-import { CellStyleModule, type ColDef, ModuleRegistry } from 'ag-grid-community';
+import type { ColDef } from 'ag-grid-community';
 import { firstValueFrom } from 'rxjs';
 
 import {
@@ -36,9 +36,6 @@ import { AGREEMENT_PATHS } from '../agreement-paths';
 import { SuppliersApi } from '../data/suppliers-api';
 import { type AgreementFilters, AgreementListStore } from './agreement-list.store';
 import { StatusCell } from './status-cell';
-
-// Right-aligned numbers need cell classes; the rest comes with the shared server grid.
-ModuleRegistry.registerModules([CellStyleModule]);
 
 type TextFilter = 'minCost' | 'maxCost';
 type ChoiceFilter = 'supplierId';

@@ -13,7 +13,7 @@ import {
   viewChild,
 } from '@angular/core';
 import { ActivatedRoute, Router } from '@angular/router';
-import { CellStyleModule, type ColDef, ModuleRegistry } from 'ag-grid-community';
+import type { ColDef } from 'ag-grid-community';
 
 import {
   REQUEST_STATE_LABELS,
@@ -32,9 +32,6 @@ import { QUEUE_PARAMS } from '../decision-paths';
 import { RequestPanel } from '../panel/request-panel';
 import { type QueueFilters, QueueStore } from './queue.store';
 import { RequestLinkCell } from './request-link-cell';
-
-// Right-aligned numbers need cell classes; the rest comes with the shared server grid.
-ModuleRegistry.registerModules([CellStyleModule]);
 
 type NumberFilter = 'minAgeDays' | 'minDemand';
 type ChoiceFilter = 'unitId' | 'serviceId';

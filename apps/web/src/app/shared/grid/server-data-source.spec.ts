@@ -139,6 +139,47 @@ describe('createServerDataSource', () => {
     expect(onError).toHaveBeenCalledWith(failure);
   });
 
+  it('reads the first block early and hands that answer to the grid when it asks for it', () => {
+    const answer = new Subject<Page<Row>>();
+    const fetchPage = jest.fn<Observable<Page<Row>>, [ListQuery]>(() => answer);
+    const source = createServerDataSource<Row>({ fetchPage, sortColumns: ['name'] });
+
+    source.prefetch({ startRow: 0, endRow: 100, sortModel: [{ colId: 'name', sort: 'asc' }] });
+    expect(fetchPage).toHaveBeenCalledTimes(1);
+    answer.next(page);
+    answer.complete();
+    const params = rowsParams(0, 100, [{ colId: 'name', sort: 'asc' }]);
+    source.getRows(params);
+
+    expect(fetchPage).toHaveBeenCalledTimes(1);
+    expect(params.successCallback).toHaveBeenCalledWith(page.rows, 2);
+  });
+
+  it('asks again when the grid wants another block than the one read early, or the same again', () => {
+    const fetchPage = jest.fn<Observable<Page<Row>>, [ListQuery]>(() => of(page));
+    const source = createServerDataSource<Row>({ fetchPage, sortColumns: ['name'] });
+
+    source.prefetch({ startRow: 0, endRow: 100, sortModel: [{ colId: 'name', sort: 'asc' }] });
+    source.getRows(rowsParams(0, 100, [{ colId: 'name', sort: 'desc' }]));
+    source.getRows(rowsParams(0, 100, [{ colId: 'name', sort: 'asc' }]));
+
+    expect(fetchPage.mock.calls.map(([query]) => query.sort)).toEqual([
+      'name:asc',
+      'name:desc',
+      'name:asc',
+    ]);
+  });
+
+  it('drops an early read still on its way when the grid lets it go', () => {
+    const answer = new Subject<Page<Row>>();
+    const source = createServerDataSource<Row>({ fetchPage: () => answer });
+    source.prefetch({ startRow: 0, endRow: 100, sortModel: [] });
+
+    source.destroy?.();
+
+    expect(answer.observed).toBe(false);
+  });
+
   it('drops the answers still on their way when the grid lets it go', () => {
     const answer = new Subject<Page<Row>>();
     const source = createServerDataSource<Row>({ fetchPage: () => answer });

@@ -1,5 +1,5 @@
 import type { IDatasource, IGetRowsParams } from 'ag-grid-community';
-import type { Observable, Subscription } from 'rxjs';
+import { type Observable, ReplaySubject, type Subscription } from 'rxjs';
 
 import { type ListQuery, MAX_PAGE_SIZE, type Page } from '@licensregistret/domain';
 
@@ -18,7 +18,16 @@ export interface ServerDataSourceOptions<T, F extends object> {
   onError?: (error: unknown) => void;
 }
 
-type RowRequest = Pick<IGetRowsParams, 'startRow' | 'endRow' | 'sortModel'>;
+export type RowRequest = Pick<IGetRowsParams, 'startRow' | 'endRow' | 'sortModel'>;
+
+/** A data source that can start reading its first block before the grid asks for it. */
+export interface ServerDataSource extends IDatasource {
+  /**
+   * Starts reading the block the grid is expected to ask for first. When the grid then asks for
+   * exactly that block, it gets this answer instead of a second request; otherwise it is unused.
+   */
+  prefetch(request: RowRequest): void;
+}
 
 /**
  * The list query for one block the grid asks for: rows `startRow` up to (not including)
@@ -58,12 +67,29 @@ export function toListQuery<F extends object>(
  */
 export function createServerDataSource<T, F extends object = Record<string, never>>(
   options: ServerDataSourceOptions<T, F>,
-): IDatasource {
+): ServerDataSource {
   const pending = new Set<Subscription>();
   let total: number | undefined;
+  let prefetched: { query: string; answer: Observable<Page<T>> } | null = null;
+  const keep = (subscription: Subscription) => {
+    if (subscription.closed) return;
+    pending.add(subscription);
+    subscription.add(() => pending.delete(subscription));
+  };
   return {
+    prefetch(request: RowRequest): void {
+      if (prefetched) return;
+      const query = toListQuery(request, options);
+      const answer = new ReplaySubject<Page<T>>(1);
+      prefetched = { query: JSON.stringify(query), answer };
+      keep(options.fetchPage(query).subscribe(answer));
+    },
     getRows(params: IGetRowsParams<T>): void {
-      const subscription = options.fetchPage(toListQuery(params, options)).subscribe({
+      const query = toListQuery(params, options);
+      const early = prefetched?.query === JSON.stringify(query) ? prefetched.answer : null;
+      // Used once: a later request for the same block (after a sort back) asks again.
+      prefetched = null;
+      const subscription = (early ?? options.fetchPage(query)).subscribe({
         next: (page) => {
           total = page.total ?? total;
           params.successCallback(page.rows, total);
@@ -74,10 +100,7 @@ export function createServerDataSource<T, F extends object = Record<string, neve
           options.onError?.(error);
         },
       });
-      if (!subscription.closed) {
-        pending.add(subscription);
-        subscription.add(() => pending.delete(subscription));
-      }
+      keep(subscription);
     },
     destroy(): void {
       for (const subscription of pending) subscription.unsubscribe();

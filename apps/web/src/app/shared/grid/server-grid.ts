@@ -9,15 +9,11 @@ import {
   output,
   signal,
 } from '@angular/core';
-import { AgGridAngular } from 'ag-grid-angular';
-import {
-  type CellKeyDownEvent,
-  type ColDef,
-  type FullWidthCellKeyDownEvent,
-  type IDatasource,
-  InfiniteRowModelModule,
-  LocaleModule,
-  ModuleRegistry,
+import type {
+  CellKeyDownEvent,
+  ColDef,
+  FullWidthCellKeyDownEvent,
+  IDatasource,
 } from 'ag-grid-community';
 
 import {
@@ -28,26 +24,11 @@ import {
   gridColumns,
   rememberedHidden,
 } from './grid-columns';
-import { GRID_LOCALE_TEXT } from './grid-locale';
+import { GridView } from './grid-view';
+import type { ServerDataSource } from './server-data-source';
+import { SERVER_GRID } from './server-grid-settings';
 
-// Only the grid modules every server-paged list uses: the infinite row model and Swedish texts
-// (pinned columns come with the core). Imported by lazy pages only, so the registration (and
-// ag-grid) never reaches the first page.
-ModuleRegistry.registerModules([InfiniteRowModelModule, LocaleModule]);
-
-/** Settings every server-paged grid shares: blocks of 100 rows, as the list endpoints expect. */
-export const SERVER_GRID = {
-  cacheBlockSize: 100,
-  localeText: GRID_LOCALE_TEXT,
-  defaultColDef: {
-    sortable: false,
-    resizable: true,
-    minWidth: 100,
-    // Long headers take two lines rather than widening their column.
-    wrapHeaderText: true,
-    autoHeaderHeight: true,
-  } satisfies ColDef,
-} as const;
+export { SERVER_GRID };
 
 /**
  * The row's data when Enter is pressed on one of its cells (not on the link inside, which opens
@@ -83,7 +64,7 @@ let chooserIds = 0;
 @Component({
   selector: 'lr-server-grid',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [AgGridAngular],
+  imports: [GridView],
   template: `
     @if (name()) {
       <details class="column-chooser">
@@ -115,17 +96,17 @@ let chooserIds = 0;
         </fieldset>
       </details>
     }
-    <ag-grid-angular
-      class="grid"
-      rowModelType="infinite"
-      [datasource]="dataSource()"
-      [columnDefs]="shownColumns()"
-      [defaultColDef]="settings.defaultColDef"
-      [cacheBlockSize]="settings.cacheBlockSize"
-      [localeText]="settings.localeText"
-      [maintainColumnOrder]="true"
-      (cellKeyDown)="openOnEnter($event)"
-    />
+    <div class="grid">
+      @defer (on immediate) {
+        <lr-grid-view
+          [dataSource]="dataSource()"
+          [columns]="shownColumns()"
+          (cellKeyDown)="openOnEnter($event)"
+        />
+      } @placeholder {
+        <div class="grid-placeholder"></div>
+      }
+    </div>
   `,
   styles: `
     :host {
@@ -136,6 +117,12 @@ let chooserIds = 0;
       display: block;
       width: 100%;
       height: 34rem;
+    }
+    /* The grid's own frame while ag-grid loads, in the space the grid will take. */
+    .grid-placeholder {
+      height: 100%;
+      border: 1px solid var(--lr-border);
+      border-radius: 0.25rem;
     }
     .column-chooser {
       margin-bottom: 0.5rem;
@@ -180,7 +167,8 @@ let chooserIds = 0;
   `,
 })
 export class ServerGrid<T> implements OnInit {
-  readonly dataSource = input.required<IDatasource>();
+  /** Any ag-grid data source; one from `createServerDataSource` also reads its first rows early. */
+  readonly dataSource = input.required<IDatasource & Partial<Pick<ServerDataSource, 'prefetch'>>>();
   readonly columns = input.required<ColDef<T>[]>();
   /** Names the grid where the person's column choice is remembered; without it, no chooser. */
   readonly name = input<string>();
@@ -191,7 +179,6 @@ export class ServerGrid<T> implements OnInit {
   /** A row the keyboard user opened with Enter. */
   readonly rowOpened = output<T>();
 
-  protected readonly settings = SERVER_GRID;
   protected readonly chooserId = `columns-${++chooserIds}`;
   private readonly storage = localStorageOrNull();
   private readonly narrow = signal(false);
@@ -232,6 +219,13 @@ export class ServerGrid<T> implements OnInit {
   ngOnInit(): void {
     this.startSort.set(this.sort());
     this.hidden.set(this.startingHidden());
+    // The first rows are read while ag-grid itself still loads, not after it.
+    const [colId, sort] = (this.sort() ?? '').split(':');
+    this.dataSource().prefetch?.({
+      startRow: 0,
+      endRow: SERVER_GRID.cacheBlockSize,
+      sortModel: sort === 'asc' || sort === 'desc' ? [{ colId, sort }] : [],
+    });
   }
 
   protected toggle(id: string, event: Event): void {
