@@ -161,8 +161,10 @@ describe('licensing approved requests', () => {
       ].sort(),
     );
     expect(toldAbout(other)).toEqual([cast.accounts.otherRequester.id]);
-    expect(told[0].body).toContain(licence.agreementNumber);
-    expect(told[0].body).toContain('Inloggning sker med skolfederationen.');
+    for (const row of told.filter((row) => [own, other].includes(row.request_id))) {
+      expect(row.body).toContain(licence.agreementNumber);
+      expect(row.body).toContain('Inloggning sker med skolfederationen.');
+    }
 
     // The catalogue's "Din enhet har den här tjänsten" reads the unit's licences.
     const ofUnit = await cast.as.requester.get(`/api/school-units/${cast.unit.id}/licences`);
@@ -251,7 +253,7 @@ describe('licensing approved requests', () => {
       expect(await snapshot()).toBe(before);
     });
 
-    it('an agreement not signed, ended, or terminated: 409 naming agreementId', async () => {
+    it('an agreement not signed, ended, or given notice: 409 naming agreementId', async () => {
       for (const overrides of [
         { signedOn: null },
         {
@@ -260,6 +262,8 @@ describe('licensing approved requests', () => {
           endsOn: addMonths(today, -1),
         },
         { terminatedOn: addMonths(today, -1) },
+        // Notice given today: it still runs, but is being wound down.
+        { terminatedOn: today },
       ]) {
         const { serviceId, agreementId } = await serviceWithAgreement(overrides);
         const id = await approved(serviceId);

@@ -127,7 +127,7 @@ export class LicensingService {
     return serviceId;
   }
 
-  /** Signed, not ended, and licensing at least one of the service's school forms. */
+  /** Signed, not ended or terminated, and for at least one of the service's school forms. */
   private async checkAgreement(
     manager: EntityManager,
     agreementId: string,
@@ -150,8 +150,10 @@ export class LicensingService {
         errors: [{ field: 'agreementId', messages: [`the agreement ${why}`] }],
       });
     if (agreement.signed_on === null) throw refuse('is not signed yet');
-    if (agreement.terminated_on !== null && agreement.terminated_on <= today) {
-      throw refuse(`was terminated on ${agreement.terminated_on}`);
+    // Notice given or ended early (status TERMINATED): no new licence on an agreement being wound
+    // down, even while it still runs; its successor carries the licence.
+    if (agreement.terminated_on !== null) {
+      throw refuse(`was terminated (notice given or ended early) on ${agreement.terminated_on}`);
     }
     if (agreement.ends_on < today) throw refuse(`ended on ${agreement.ends_on}`);
     const scope = agreement.scope_school_forms;
