@@ -665,6 +665,25 @@ describe('POST /api/agreements/:id/actions', () => {
       expect(rows).toEqual([]);
     });
 
+    it('"Att göra" asks no longer once notice is given or a successor is registered', async () => {
+      const waiting = async () =>
+        (
+          (await procurement.get('/api/todo?action=AGREEMENT_DEADLINE')).body as {
+            rows: { agreementId: string }[];
+          }
+        ).rows.map((row) => row.agreementId);
+      const noticed = await renewing();
+      const ending = await agreement({ endsOn: addDays(today, 40), extensionOptions: 0 });
+      const next = await agreement({ startsOn: addDays(today, 41), endsOn: addMonths(today, 30) });
+      expect(await waiting()).toEqual(expect.arrayContaining([noticed.id, ending.id]));
+
+      await act(procurement, noticed, { action: 'GIVE_NOTICE', date: today, caseNumber: 'x' });
+      await act(procurement, ending, { action: 'REGISTER_SUCCESSOR', successorId: next.id });
+      const after = await waiting();
+      expect(after).not.toContain(noticed.id);
+      expect(after).not.toContain(ending.id);
+    });
+
     it('an extension reminds of the new decision date, not the old one', async () => {
       const owned = await withOptions({ ownerId: managerAccount.id, internalLeadDays: 30 });
       const extended = await act(manager, owned, { action: 'USE_EXTENSION' });
