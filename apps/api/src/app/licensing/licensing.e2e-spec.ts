@@ -191,6 +191,28 @@ describe('licensing approved requests', () => {
     expect(municipality.body.licence.scope).toBe('MUNICIPALITY');
   });
 
+  it('two licensings of the same request at once: one licence, the other refused as stale', async () => {
+    const { serviceId, agreementId } = await serviceWithAgreement();
+    const id = await approved(serviceId);
+    const body = {
+      requests: await refs(id),
+      agreementId,
+      scope: 'UNITS',
+      unitIds: [cast.unit.id],
+      ...period,
+    };
+    const answers = await Promise.all([
+      cast.as.procurement.post('/api/licences/from-requests', body),
+      cast.as.procurement.post('/api/licences/from-requests', body),
+    ]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409]);
+    const { rows } = await testDatabase().query(
+      `SELECT count(*)::int AS n FROM licence WHERE service_id = $1`,
+      [serviceId],
+    );
+    expect(rows[0].n).toBe(1);
+  });
+
   describe('refuses, and leaves everything as it was', () => {
     async function refused(
       body: Record<string, unknown>,
