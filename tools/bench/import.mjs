@@ -8,6 +8,7 @@
 //
 //   npm run build && node tools/bench/import.mjs [--agreements 1000] [--licences 3000]
 //     [--main dist/apps/api/main.js]
+// BENCH_CPU_PROF=<dir> writes the API's CPU profile there when it stops.
 import { hash } from '@node-rs/argon2';
 import ExcelJS from 'exceljs';
 import { spawn } from 'node:child_process';
@@ -176,19 +177,29 @@ async function workbook(template) {
 async function main() {
   const server = await openBenchServer(root);
   const url = await freshDatabase(server.url);
-  const api = spawn('node', [...apiNodeFlags(root), resolve(root, args.main)], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      PORT: args.port,
-      NODE_ENV: 'production',
-      DEMO_DATA: 'false',
-      LOG_LEVEL: 'warn',
-      REMINDER_SCAN_MINUTES: '0',
+  const api = spawn(
+    'node',
+    [
+      ...apiNodeFlags(root),
+      ...(process.env.BENCH_CPU_PROF
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+        : []),
+      resolve(root, args.main),
+    ],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        PORT: args.port,
+        NODE_ENV: 'production',
+        DEMO_DATA: 'false',
+        LOG_LEVEL: 'warn',
+        REMINDER_SCAN_MINUTES: '0',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  );
   try {
     for (let attempt = 0; ; attempt += 1) {
       try {

@@ -937,27 +937,34 @@ function planAgreements(
   return { good: seen, all: new Set(rowOf.keys()) };
 }
 
-/** Unit names as the export joins them (", "); a name with a comma in it is found whole. */
-function unitsByName(
-  text: string,
-  units: DatabaseState['units'],
-): { units: DatabaseState['units'] } | { unknown: string } | { ambiguous: string } {
-  const byName = new Map<string, DatabaseState['units']>();
+type Unit = DatabaseState['units'][number];
+
+/** The registry's units by name (lower case), for unitsByName. */
+function unitIndex(units: DatabaseState['units']): Map<string, Unit[]> {
+  const byName = new Map<string, Unit[]>();
   for (const unit of units) {
     const key = lower(unit.name.trim());
     byName.set(key, [...(byName.get(key) ?? []), unit]);
   }
+  return byName;
+}
+
+/** Unit names as the export joins them (", "); a name with a comma in it is found whole. */
+function unitsByName(
+  text: string,
+  byName: Map<string, Unit[]>,
+): { units: Unit[] } | { unknown: string } | { ambiguous: string } {
   const parts = text.split(',').map((part) => part.trim());
-  const found: DatabaseState['units'] = [];
+  const found: Unit[] = [];
   let start = 0;
   while (start < parts.length) {
     let end = parts.length;
     while (end > start && !byName.has(lower(parts.slice(start, end).join(', ')))) end -= 1;
     if (end === start) return { unknown: parts[start] as string };
     const name = parts.slice(start, end).join(', ');
-    const matches = byName.get(lower(name)) as DatabaseState['units'];
+    const matches = byName.get(lower(name)) as Unit[];
     if (matches.length > 1) return { ambiguous: name };
-    found.push(matches[0] as DatabaseState['units'][number]);
+    found.push(matches[0] as Unit);
     start = end;
   }
   return { units: found };
@@ -988,6 +995,7 @@ function planLicences(
     set.add(key);
     servicesByName.set(name.join('|'), set);
   }
+  const units = unitIndex(db.units);
   const seen = new Map<string, number>();
   for (const row of rows) {
     const v = row.values;
@@ -1052,7 +1060,7 @@ function planLicences(
       if (unitText === '')
         fail('units', 'En licens för namngivna skolenheter räknar upp minst en.');
       else {
-        const result = unitsByName(unitText, db.units);
+        const result = unitsByName(unitText, units);
         if ('unknown' in result) fail('units', `Okänd skolenhet "${result.unknown}".`);
         else if ('ambiguous' in result)
           fail('units', `Flera skolenheter heter "${result.ambiguous}".`);
