@@ -6,6 +6,7 @@ import { provideRouter } from '@angular/router';
 
 import { type Agreement, type HistoryEntry, addDays, todayInSweden } from '@licensregistret/domain';
 
+import { answerDocumentLists } from '../../shared/documents/documents.testing';
 import { testAgreement, testCostSplit, testLicence } from '../agreement.testing';
 import { AgreementPage } from './agreement.page';
 
@@ -25,7 +26,10 @@ describe('AgreementPage', () => {
     http = TestBed.inject(HttpTestingController);
   });
 
-  afterEach(() => http.verify());
+  afterEach(() => {
+    answerDocumentLists(http);
+    http.verify();
+  });
 
   async function render(
     agreement: Agreement,

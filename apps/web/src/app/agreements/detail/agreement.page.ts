@@ -23,6 +23,7 @@ import {
 } from '@licensregistret/domain';
 
 import { AuthStore } from '../../core/auth/auth.store';
+import { DocumentsSection } from '../../shared/documents/documents-section';
 import { formatInteger, formatSek, schoolFormNames } from '../../shared/format/format';
 import { AGREEMENT_PATHS } from '../agreement-paths';
 import { StatusBadge } from '../status-badge';
@@ -89,7 +90,7 @@ function daysLeftText(agreement: Agreement): string {
 @Component({
   selector: 'lr-agreement-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, StatusBadge, AgreementActions],
+  imports: [RouterLink, StatusBadge, AgreementActions, DocumentsSection],
   providers: [AgreementStore],
   templateUrl: './agreement.page.html',
   styleUrl: './agreement.page.css',

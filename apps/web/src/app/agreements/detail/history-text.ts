@@ -3,6 +3,7 @@ import {
   COST_MODEL_LABELS,
   type CostModel,
   type DataProcessingAgreement,
+  type DocumentEventKind,
   type DocumentLink,
   type HistoryEntry,
   PROCUREMENT_ROUTE_LABELS,
@@ -34,9 +35,11 @@ export interface HistoryItem {
   changes: HistoryChange[];
 }
 
-const KIND_TEXT: Record<RecordEventKind | AgreementActionEventKind, string> = {
+const KIND_TEXT: Record<RecordEventKind | AgreementActionEventKind | DocumentEventKind, string> = {
   created: 'Avtalet registrerades',
   updated: 'Avtalet ändrades',
+  'document-added': 'Ett dokument laddades upp',
+  'document-removed': 'Ett dokument togs bort',
   GIVE_NOTICE: 'Avtalet sades upp',
   USE_EXTENSION: 'En förlängningsoption utnyttjades',
   DECLINE_EXTENSION: 'Förlängning avstods',
@@ -85,6 +88,10 @@ export function agreementValueText(field: string, value: unknown): string {
         ? 'Inga'
         : documents.map((document) => document.title).join(', ');
     }
+    case 'document': {
+      const document = value as { kindLabel?: string; fileName?: string };
+      return `${document.fileName ?? ''} (${document.kindLabel ?? ''})`;
+    }
     case 'dataProcessingAgreement': {
       const dpa = value as DataProcessingAgreement;
       const signed = dpa.signed
@@ -102,6 +109,7 @@ export function agreementValueText(field: string, value: unknown): string {
 }
 
 function label(field: string): string {
+  if (field === 'document') return 'Dokument';
   return (
     (AGREEMENT_FIELD_LABELS as Record<string, string>)[field] ?? ACTION_FIELD_LABELS[field] ?? field
   );

@@ -6,6 +6,7 @@ import { provideRouter } from '@angular/router';
 import type { RequestDetail, Role, ServiceReviews } from '@licensregistret/domain';
 
 import { sessionUser, startAs } from '../../core/auth/auth.testing';
+import { answerDocumentLists } from '../../shared/documents/documents.testing';
 import {
   NO_REVIEWS,
   testDataProtectionReview,
@@ -26,7 +27,10 @@ describe('RequestPanel', () => {
     http = TestBed.inject(HttpTestingController);
   });
 
-  afterEach(() => http.verify());
+  afterEach(() => {
+    answerDocumentLists(http);
+    http.verify();
+  });
 
   async function settle(fixture: ComponentFixture<RequestPanel>): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve));

@@ -27,6 +27,7 @@ import {
 import { AuthStore } from '../../core/auth/auth.store';
 import { mayComment } from '../../requests/comment/comment';
 import { CommentForm } from '../../requests/comment/comment-form';
+import { DocumentsSection } from '../../shared/documents/documents-section';
 import { RequestFacts } from '../../shared/request/request-facts';
 import { RequestHistory } from '../../shared/request/request-history';
 import { DecisionView } from './decision-view';
@@ -47,7 +48,15 @@ import { ServiceReviews } from './service-reviews';
 @Component({
   selector: 'lr-request-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RequestFacts, ServiceReviews, DecisionView, MoveActions, RequestHistory, CommentForm],
+  imports: [
+    DocumentsSection,
+    RequestFacts,
+    ServiceReviews,
+    DecisionView,
+    MoveActions,
+    RequestHistory,
+    CommentForm,
+  ],
   providers: REQUEST_PANEL_STORES,
   templateUrl: './request-panel.html',
   styleUrl: './request-panel.css',

@@ -7,6 +7,7 @@ import type { Role, ServiceReviews } from '@licensregistret/domain';
 import { addMonths, todayInSweden } from '@licensregistret/domain';
 
 import { sessionUser, startAs } from '../../core/auth/auth.testing';
+import { answerDocumentLists } from '../../shared/documents/documents.testing';
 import {
   NO_REVIEWS,
   testDataProtectionReview,
@@ -32,7 +33,10 @@ describe('ReviewPage', () => {
     http = TestBed.inject(HttpTestingController);
   });
 
-  afterEach(() => http.verify());
+  afterEach(() => {
+    answerDocumentLists(http);
+    http.verify();
+  });
 
   async function settle(fixture: ComponentFixture<ReviewPage>): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve));

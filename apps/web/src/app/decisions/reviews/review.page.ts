@@ -39,6 +39,7 @@ import {
 } from '@licensregistret/domain';
 
 import { AuthStore } from '../../core/auth/auth.store';
+import { DocumentsSection } from '../../shared/documents/documents-section';
 import { formatInteger, schoolFormNames } from '../../shared/format/format';
 import { DateInput } from '../../shared/forms/date-input';
 import { ErrorSummary } from '../../shared/forms/error-summary';
@@ -63,6 +64,7 @@ import { ReviewStore } from './review.store';
   imports: [
     ReactiveFormsModule,
     RouterLink,
+    DocumentsSection,
     ErrorSummary,
     DataProtectionFindings,
     InformationSecurityFindings,
@@ -120,6 +122,16 @@ export class ReviewPage implements OnInit, HasUnsavedChanges {
   protected readonly context = computed(() => {
     const state = this.state();
     return state.kind === 'ready' || state.kind === 'saved' ? state.context : null;
+  });
+
+  /** The review its attachments (a DPIA, say) go to: the one just saved, else the current one. */
+  protected readonly documentsReviewId = computed(() => {
+    const state = this.state();
+    if (state.kind === 'saved') return state.review.id;
+    const kind = this.reviewKind();
+    return state.kind === 'ready' && kind
+      ? (state.context.reviews.current[kind]?.id ?? null)
+      : null;
   });
 
   protected readonly heading = computed(() => {
