@@ -18,6 +18,7 @@ import {
   SIGN_IN_METHOD_LABELS,
 } from '@licensregistret/domain';
 
+import { DocumentsSection } from '../../shared/documents/documents-section';
 import { ErrorSummary } from '../../shared/forms/error-summary';
 import { StaleVersionPanel } from '../../shared/forms/stale-version-panel';
 import { AGREEMENT_PATHS } from '../agreement-paths';
@@ -45,7 +46,7 @@ const options = <K extends string>(keys: readonly K[], labels: Record<K, string>
 @Component({
   selector: 'lr-service-form-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink, ErrorSummary, StaleVersionPanel],
+  imports: [ReactiveFormsModule, RouterLink, ErrorSummary, StaleVersionPanel, DocumentsSection],
   providers: [ServiceFormStore],
   templateUrl: './service-form.page.html',
   styleUrl: './record-form.css',
