@@ -12,6 +12,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import type { Page, RequestSummary } from '@licensregistret/domain';
 
 import { sessionUser, startAs } from '../../core/auth/auth.testing';
+import { answerDocumentLists } from '../../shared/documents/documents.testing';
 import { ServerGrid } from '../../shared/grid/server-grid';
 import { testRequestDetail, testRequestSummary } from '../decision.testing';
 import { QueuePage } from './queue.page';
@@ -30,7 +31,10 @@ describe('QueuePage', () => {
     http = TestBed.inject(HttpTestingController);
   });
 
-  afterEach(() => http.verify());
+  afterEach(() => {
+    answerDocumentLists(http);
+    http.verify();
+  });
 
   async function waitFor<T>(find: () => T | null | undefined): Promise<T> {
     for (let attempt = 0; attempt < 50; attempt++) {
