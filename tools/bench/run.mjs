@@ -4,7 +4,8 @@
 //   node tools/bench/run.mjs [--rounds 3] [--seconds 10] [--only queue,moves] [--no-browser]
 //                            [--regenerate] [--pages queue,dashboard] [--page-runs 3]
 //                            [--profiles phone,desktop]
-// `--only browser` runs the browser part alone; `--only import` adds tools/bench/import.mjs.
+// `--only browser` runs the browser part alone; `--only import` adds tools/bench/import.mjs;
+// `--only documents` uploads and downloads a 20 MB document (tools/bench/documents.mjs).
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -14,6 +15,7 @@ import { parseArgs } from 'node:util';
 
 import { measureBrowser } from './browser.mjs';
 import { apiNodeFlags, openBenchServer, prepareBenchData } from './database.mjs';
+import { measureDocuments } from './documents.mjs';
 import { BENCH_PASSWORD, SCALE, rowCounts } from './generate.mjs';
 import { median, runLoad, runSteady } from './load.mjs';
 import { measurePages } from './pages.mjs';
@@ -278,6 +280,18 @@ async function main() {
             ? ` | not 2xx: ${JSON.stringify(runs.api.map((run) => run.statuses))} / ${JSON.stringify(runs.baseline.map((run) => run.statuses))}`
             : ''),
       );
+    }
+
+    if (!chosen || chosen.includes('documents')) {
+      await measureDocuments({
+        base: targets.api,
+        headers: procurement,
+        agreementId: pageIds.agreement,
+        pid: api.pid,
+        runs: rounds,
+        label: 'PostgreSQL storage',
+        log,
+      });
     }
 
     if (!args['no-browser']) {
