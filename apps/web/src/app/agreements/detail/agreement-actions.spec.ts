@@ -5,6 +5,7 @@ import { provideRouter } from '@angular/router';
 
 import { type Agreement, PROBLEM_TYPES, addMonths, todayInSweden } from '@licensregistret/domain';
 
+import { answerDocumentLists } from '../../shared/documents/documents.testing';
 import { testAgreement, testCostSplit } from '../agreement.testing';
 import { AgreementPage } from './agreement.page';
 
@@ -40,7 +41,10 @@ describe('the agreement page’s lifecycle actions', () => {
     http = TestBed.inject(HttpTestingController);
   });
 
-  afterEach(() => http.verify());
+  afterEach(() => {
+    answerDocumentLists(http);
+    http.verify();
+  });
 
   function answerReads(agreement: Agreement) {
     http.expectOne(`/api/agreements/${agreement.id}`).flush(agreement);
