@@ -285,6 +285,7 @@ test.describe('procurement forms', () => {
     await expect(page.getByText('Bou 2026/0999', { exact: true })).toBeVisible();
     await expect(page.getByText('12 500 kr').first()).toBeVisible();
     const history = page.getByRole('region', { name: 'Historik' });
+    await expect(history.getByText('Varför: Fel diarienummer vid registreringen')).toBeVisible();
     await expect(
       history.getByText(
         /^\s*Diarienummer: Bou 2026\/0001\s*→\s*ändrades till\s*Bou 2026\/0999\s*$/,
