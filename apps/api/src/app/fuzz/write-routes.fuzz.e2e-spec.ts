@@ -25,6 +25,7 @@ import {
   luhnCheckDigit,
 } from '@licensregistret/domain';
 
+import { pdfFile } from '../../test/document-files';
 import {
   agreementBody,
   closeTestDatabase,
@@ -112,6 +113,7 @@ describe('fuzzing the write routes', () => {
     requests: [] as string[],
     drafts: [] as string[],
     notifications: [] as string[],
+    documents: [] as string[],
   };
   const all = () => Object.values(ids).flat();
 
@@ -152,6 +154,13 @@ describe('fuzzing the write routes', () => {
       });
       expect(licence.status).toBe(201);
       ids.licences.push(licence.body.id);
+      const document = await cast.as.procurement.postForm(
+        `/api/agreements/${agreement.body.id}/documents`,
+        { kind: 'OTHER' },
+        { name: 'avtal.pdf', content: pdfFile() },
+      );
+      expect(document.status).toBe(201);
+      ids.documents.push(document.body.id);
     }
     for (const state of REQUEST_STATES) {
       ids.requests.push(await requestInState(cast, state));
@@ -630,6 +639,22 @@ describe('fuzzing the write routes', () => {
           },
           all(),
         ),
+    },
+    {
+      // Not multipart: every body is refused, and nothing is written.
+      key: 'POST /api/agreements/:id/documents',
+      method: 'POST',
+      roles: ['procurement', 'manager'],
+      path: (id) => `/api/agreements/${id}/documents`,
+      ids: () => ids.agreements,
+      body: () => fc.option(junkValue(all()), { freq: 2 }),
+    },
+    {
+      key: 'DELETE /api/documents/:id',
+      method: 'DELETE',
+      roles: ['procurement', 'manager', 'specialist', 'dataProtection'],
+      path: (id) => `/api/documents/${id}`,
+      ids: () => ids.documents,
     },
     {
       key: 'POST /api/notifications/:id/read',
