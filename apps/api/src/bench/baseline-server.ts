@@ -65,7 +65,7 @@ async function queuePage(actor: SessionRow, url: URL) {
   return { rows: rows.rows.map(toSummary), total: total ? total.rows[0].total : null };
 }
 
-async function agreementsPage(url: URL) {
+async function agreementsPage(actor: SessionRow, url: URL) {
   const today = todayInSweden();
   const query = Object.fromEntries(url.searchParams) as unknown as AgreementListQueryDto;
   const sql = agreementRowsSql(query, today);
@@ -73,7 +73,10 @@ async function agreementsPage(url: URL) {
     pool.query<AgreementRow>(...paged(sql.rows, pageOf(url))),
     pool.query<{ total: number }>(...sql.count),
   ]);
-  return { rows: rows.rows.map((row) => toAgreement(row, today)), total: total.rows[0].total };
+  return {
+    rows: rows.rows.map((row) => toAgreement(row, today, actor.roles)),
+    total: total.rows[0].total,
+  };
 }
 
 /** The request as the actor may see it (the API's readRow), or undefined. */
@@ -174,7 +177,8 @@ async function handle(request: IncomingMessage, response: ServerResponse): Promi
   const actor = await actorOf(request);
   if (!actor) return send(response, 401, { status: 401 });
   if (url.pathname === '/api/requests') return send(response, 200, await queuePage(actor, url));
-  if (url.pathname === '/api/agreements') return send(response, 200, await agreementsPage(url));
+  if (url.pathname === '/api/agreements')
+    return send(response, 200, await agreementsPage(actor, url));
   const events = /^\/api\/requests\/([0-9a-f-]{36})\/events$/.exec(url.pathname);
   if (events) {
     const found = await history(actor, events[1]);
