@@ -224,6 +224,27 @@ describe('/api/licences and what they cover', () => {
     expect(history.body[1].changes).toEqual({ seatCount: { old: 5, new: 8 } });
   });
 
+  it('takes any UUID as an id, in a filter and a body as in a path (not only version 4)', async () => {
+    const { agreementId, serviceId } = await agreementFor();
+    // As an import or another system may have made it: version digit 0, as the benchmark's are.
+    const id = '000d7047-52da-a424-cdb8-3042aac187a0';
+    await testDatabase().query('UPDATE agreement SET id = $2 WHERE id = $1', [agreementId, id]);
+    expect((await procurement.get(`/api/agreements/${id}`)).status).toBe(200);
+    const created = await procurement.post('/api/licences', {
+      agreementId: id,
+      serviceId,
+      scope: 'MUNICIPALITY',
+      ...period,
+    });
+    expect(created.status).toBe(201);
+    const listed = await procurement.get(`/api/licences?agreementId=${id}`);
+    expect(listed.status).toBe(200);
+    expect(listed.body.rows.map((row: { id: string }) => row.id)).toEqual([created.body.id]);
+    const junk = await procurement.get('/api/licences?agreementId=000d7047-52da-a424-cdb8');
+    expect(junk.status).toBe(400);
+    expect(fields(junk.body)).toEqual(['agreementId']);
+  });
+
   it('gives the coverage of units × municipality-wide services', async () => {
     const { agreementId, serviceId } = await agreementFor();
     await procurement.post('/api/licences', {

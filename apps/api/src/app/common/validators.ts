@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { ValidateBy, type ValidationOptions } from 'class-validator';
+import { IsUUID, ValidateBy, type ValidationOptions } from 'class-validator';
 
 import { isIsoDate, organisationNumberProblem } from '@licensregistret/domain';
 
@@ -92,4 +92,13 @@ export function IsSafeName(options?: ValidationOptions): PropertyDecorator {
     },
     options,
   );
+}
+
+/**
+ * An id: any UUID PostgreSQL accepts, as the path parameters take them (`UuidParam`), whatever
+ * its version digit. class-validator's own `IsUUID()` takes versions 1–8 only, so an imported
+ * or generated id the API itself answered with could be refused as a filter.
+ */
+export function IsId(options?: ValidationOptions): PropertyDecorator {
+  return IsUUID('loose', options);
 }

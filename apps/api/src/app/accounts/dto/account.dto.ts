@@ -10,7 +10,6 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  IsUUID,
   Length,
   Matches,
   Max,
@@ -30,7 +29,7 @@ import {
 
 import { MIN_PASSWORD_LENGTH } from '../../auth/password.service';
 import { PageQueryDto, QueryBoolean, SortOf, sortValues } from '../../common/list-params';
-import { IsSafeName, MAX_INT4, Trim } from '../../common/validators';
+import { IsId, IsSafeName, MAX_INT4, Trim } from '../../common/validators';
 
 export class CreateAccountDto implements CreateAccountRequest {
   @ApiProperty({ example: 'anna.larsson' })
@@ -64,7 +63,7 @@ export class CreateAccountDto implements CreateAccountRequest {
   @IsOptional()
   @IsArray()
   @ArrayUnique()
-  @IsUUID('all', { each: true })
+  @IsId({ each: true })
   schoolUnitIds?: string[];
 
   @ApiPropertyOptional({ minLength: MIN_PASSWORD_LENGTH })
@@ -109,7 +108,7 @@ export class UpdateAccountDto implements UpdateAccountRequest {
   @IsOptional()
   @IsArray()
   @ArrayUnique()
-  @IsUUID('all', { each: true })
+  @IsId({ each: true })
   schoolUnitIds?: string[];
 
   @ApiPropertyOptional({ description: 'false deactivates the account and ends its sessions' })

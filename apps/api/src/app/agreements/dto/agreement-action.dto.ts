@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 import {
   AGREEMENT_ROUTE_ACTIONS,
@@ -8,7 +8,7 @@ import {
   type IsoDate,
 } from '@licensregistret/domain';
 
-import { IsIsoDate, MAX_INT4, Trim } from '../../common/validators';
+import { IsId, IsIsoDate, MAX_INT4, Trim } from '../../common/validators';
 
 /** One lifecycle action on an agreement; what each carries is in agreementActionInputProblems. */
 export class AgreementActionDto implements AgreementActionRequest {
@@ -50,7 +50,7 @@ export class AgreementActionDto implements AgreementActionRequest {
     description: 'REGISTER_SUCCESSOR: the following agreement',
   })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   successorId?: string;
 
   @ApiPropertyOptional({

@@ -10,7 +10,6 @@ import {
   IsNumber,
   IsOptional,
   IsString,
-  IsUUID,
   IsUrl,
   Length,
   Matches,
@@ -43,7 +42,7 @@ import {
   IsExportFormat,
 } from '../../common/export/export-format';
 import { PageQueryDto, SortOf, sortValues } from '../../common/list-params';
-import { IsAmount, IsIsoDate, IsSafeName, MAX_INT4, Trim } from '../../common/validators';
+import { IsAmount, IsId, IsIsoDate, IsSafeName, MAX_INT4, Trim } from '../../common/validators';
 
 export class DocumentLinkDto implements DocumentLink {
   @ApiProperty()
@@ -77,7 +76,7 @@ export class DataProcessingAgreementDto implements DataProcessingAgreement {
 
 export class CreateAgreementDto implements AgreementTermsInput {
   @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @IsId()
   supplierId!: string;
 
   @ApiProperty({ example: 'NE-2024-117' })
@@ -173,7 +172,7 @@ export class CreateAgreementDto implements AgreementTermsInput {
 
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   ownerId?: string | null;
 
   @ApiProperty({ enum: SCHOOL_FORMS, isArray: true, description: 'empty: every form' })
@@ -201,7 +200,7 @@ export class CreateAgreementDto implements AgreementTermsInput {
     description: 'the agreement this one renews',
   })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   followsId?: string | null;
 
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
@@ -254,7 +253,7 @@ export class AgreementListQueryDto extends PageQueryDto implements AgreementList
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   supplierId?: string;
 
   @ApiPropertyOptional({ type: String, format: 'date' })
@@ -302,7 +301,7 @@ export class AgreementListQueryDto extends PageQueryDto implements AgreementList
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   unitId?: string;
 }
 

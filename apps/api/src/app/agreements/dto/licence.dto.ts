@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { ArrayUnique, IsArray, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 
 import {
   type CreateLicenceRequest,
@@ -17,15 +17,15 @@ import {
   IsExportFormat,
 } from '../../common/export/export-format';
 import { PageQueryDto } from '../../common/list-params';
-import { IsIsoDate, MAX_INT4 } from '../../common/validators';
+import { IsId, IsIsoDate, MAX_INT4 } from '../../common/validators';
 
 export class CreateLicenceDto implements CreateLicenceRequest {
   @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @IsId()
   agreementId!: string;
 
   @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @IsId()
   serviceId!: string;
 
   @ApiProperty({ enum: LICENCE_SCOPES })
@@ -43,7 +43,7 @@ export class CreateLicenceDto implements CreateLicenceRequest {
   @IsOptional()
   @IsArray()
   @ArrayUnique()
-  @IsUUID('all', { each: true })
+  @IsId({ each: true })
   unitIds?: string[];
 
   @ApiPropertyOptional({ type: 'integer', nullable: true })
@@ -85,12 +85,12 @@ export class UpdateLicenceDto
 export class LicenceListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   agreementId?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   serviceId?: string;
 }
 

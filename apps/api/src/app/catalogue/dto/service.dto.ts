@@ -7,7 +7,6 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  IsUUID,
   IsUrl,
   Length,
   Max,
@@ -34,7 +33,7 @@ import {
 } from '@licensregistret/domain';
 
 import { PageQueryDto, SortOf, sortValues } from '../../common/list-params';
-import { IsSafeName, MAX_INT4, Trim } from '../../common/validators';
+import { IsId, IsSafeName, MAX_INT4, Trim } from '../../common/validators';
 
 export class CreateServiceDto implements CreateServiceRequest {
   @ApiProperty({ example: 'Polylino' })
@@ -45,7 +44,7 @@ export class CreateServiceDto implements CreateServiceRequest {
   name!: string;
 
   @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @IsId()
   supplierId!: string;
 
   @ApiProperty({ enum: SERVICE_CATEGORIES })
@@ -135,7 +134,7 @@ export class ServiceListQueryDto extends PageQueryDto implements ServiceListQuer
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   supplierId?: string;
 }
 
@@ -156,6 +155,6 @@ export class CatalogueQueryDto extends PageQueryDto {
     description: 'The unit to show licences for; a requester’s own by default',
   })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   unitId?: string;
 }

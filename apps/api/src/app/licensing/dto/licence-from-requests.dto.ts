@@ -7,7 +7,6 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  IsUUID,
   Max,
   MaxLength,
   Min,
@@ -17,11 +16,11 @@ import {
 import type { LicenceFromRequestsRequest, LicensedRequestRef } from '@licensregistret/domain';
 
 import { CreateLicenceDto } from '../../agreements/dto/licence.dto';
-import { MAX_INT4, Trim } from '../../common/validators';
+import { IsId, MAX_INT4, Trim } from '../../common/validators';
 
 export class LicensedRequestRefDto implements LicensedRequestRef {
   @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @IsId()
   id!: string;
 
   /** The version of the request the caller saw. */

@@ -8,7 +8,6 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  IsUUID,
   Length,
   Matches,
   Max,
@@ -30,11 +29,11 @@ import {
 } from '@licensregistret/domain';
 
 import { PageQueryDto, SortOf, sortValues } from '../../common/list-params';
-import { IsSafeName, MAX_INT4, Trim } from '../../common/validators';
+import { IsId, IsSafeName, MAX_INT4, Trim } from '../../common/validators';
 
 export class CreateSchoolUnitDto implements CreateSchoolUnitRequest {
   @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @IsId()
   administrationId!: string;
 
   @ApiProperty({ example: 'Mellringeskolan 7-9' })
@@ -80,7 +79,7 @@ export class CreateSchoolUnitDto implements CreateSchoolUnitRequest {
 
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   principalId?: string | null;
 }
 
@@ -130,6 +129,6 @@ export class SchoolUnitImportDto {
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   administrationId?: string;
 }

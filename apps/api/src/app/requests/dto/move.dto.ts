@@ -7,7 +7,6 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  IsUUID,
   Length,
   Max,
   MaxLength,
@@ -27,7 +26,7 @@ import {
   type ServiceCategory,
 } from '@licensregistret/domain';
 
-import { IsOrganisationNumber, MAX_INT4, Trim } from '../../common/validators';
+import { IsId, IsOrganisationNumber, MAX_INT4, Trim } from '../../common/validators';
 
 export class MoveDto implements MoveRequest {
   @ApiProperty({ enum: REQUEST_MOVES })
@@ -72,17 +71,17 @@ export class MoveDto implements MoveRequest {
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   licenceId?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   serviceId?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   supplierId?: string;
 
   @ApiPropertyOptional({ example: '556677-8899' })

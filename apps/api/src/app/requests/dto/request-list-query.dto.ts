@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 
 import { REQUEST_SORTS, REQUEST_STATES, type RequestListQuery } from '@licensregistret/domain';
 
@@ -10,6 +10,7 @@ import {
   IsExportFormat,
 } from '../../common/export/export-format';
 import { PageQueryDto, QueryBoolean, SortOf, sortValues } from '../../common/list-params';
+import { IsId } from '../../common/validators';
 
 const commaList = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').filter((part) => part !== '') : value;
@@ -35,12 +36,12 @@ export class RequestListQueryDto extends PageQueryDto implements RequestListQuer
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   unitId?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   serviceId?: string;
 
   @ApiPropertyOptional({ description: 'Submitted at least this many days ago' })

@@ -8,7 +8,6 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  IsUUID,
   IsUrl,
   Length,
   Max,
@@ -30,7 +29,7 @@ import {
   type UpdateRequestRequest,
 } from '@licensregistret/domain';
 
-import { IsIsoDate, IsSafeName, MAX_INT4, Trim } from '../../common/validators';
+import { IsId, IsIsoDate, IsSafeName, MAX_INT4, Trim } from '../../common/validators';
 
 export class NewToolDto implements NewToolProposal {
   @ApiProperty({ example: 'Mattemästaren' })
@@ -55,7 +54,7 @@ export class NewToolDto implements NewToolProposal {
 
 export class CreateRequestDto implements CreateRequestRequest {
   @ApiProperty({ format: 'uuid', description: 'A unit the requester acts for' })
-  @IsUUID()
+  @IsId()
   unitId!: string;
 
   @ApiProperty({
@@ -65,7 +64,7 @@ export class CreateRequestDto implements CreateRequestRequest {
     description: 'A catalogue service, or null',
   })
   @ValidateIf((body: CreateRequestDto) => body.serviceId !== null || !body.newTool)
-  @IsUUID(undefined, { message: 'serviceId must name a catalogue service, or give newTool' })
+  @IsId({ message: 'serviceId must name a catalogue service, or give newTool' })
   serviceId!: string | null;
 
   @ApiProperty({ type: NewToolDto, nullable: true, description: 'When the tool is not listed' })
@@ -141,7 +140,7 @@ export class CreateRequestDto implements CreateRequestRequest {
 /** A unit joining another unit's open request for the same tool. */
 export class JoinRequestDto implements JoinRequestRequest {
   @ApiProperty({ format: 'uuid', description: 'The caller’s unit that joins' })
-  @IsUUID()
+  @IsId()
   unitId!: string;
 
   @ApiProperty({ description: 'The joining unit’s pupils who need the tool' })

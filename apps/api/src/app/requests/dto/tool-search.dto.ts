@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsOptional, IsString, Length } from 'class-validator';
 
 import type { ToolSearchQuery } from '@licensregistret/domain';
 
-import { Trim } from '../../common/validators';
+import { IsId, Trim } from '../../common/validators';
 
 export class ToolSearchQueryDto implements ToolSearchQuery {
   @ApiProperty({ description: 'Part of the tool’s or the supplier’s name, two characters or more' })
@@ -17,6 +17,6 @@ export class ToolSearchQueryDto implements ToolSearchQuery {
     description: 'The unit the request is for; the caller’s own units by default',
   })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   unitId?: string;
 }

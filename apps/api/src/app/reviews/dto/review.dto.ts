@@ -9,7 +9,6 @@ import {
   IsObject,
   IsOptional,
   IsString,
-  IsUUID,
   Length,
   Max,
   MaxLength,
@@ -48,7 +47,7 @@ import {
   type SignInMethod,
 } from '@licensregistret/domain';
 
-import { IsAmount, IsIsoDate, Trim } from '../../common/validators';
+import { IsAmount, IsId, IsIsoDate, Trim } from '../../common/validators';
 
 export class DataProtectionFindingsDto implements DataProtectionFindings {
   @IsBoolean()
@@ -133,7 +132,7 @@ export class ProcurementFindingsDto implements ProcurementFindings {
   annualCost!: number;
 
   @ValidateIf((findings: ProcurementFindingsDto) => findings.agreementId !== null)
-  @IsUUID()
+  @IsId()
   agreementId!: string | null;
 
   @IsBoolean()
