@@ -14,7 +14,7 @@ import type { AgreementListQueryDto } from '../app/agreements/dto/agreement.dto'
 import { hashToken } from '../app/auth/secret-token';
 import { SESSION_ACTOR, type SessionRow } from '../app/auth/session.sql';
 import { SELECT_SERVICE } from '../app/catalogue/service-rows';
-import { paged } from '../app/common/sql-builder';
+import { type KeyedRow, nextCursorOf } from '../app/common/keyset';
 import {
   type DetailRow,
   REQUEST_HISTORY,
@@ -52,30 +52,41 @@ const pageOf = (url: URL) => ({
   limit: Math.min(Number(url.searchParams.get('limit') ?? 50), MAX_PAGE_SIZE),
 });
 
+const afterOf = (url: URL) => url.searchParams.get('after') ?? undefined;
+
 async function queuePage(actor: SessionRow, url: URL) {
   const states = (url.searchParams.get('state') ?? '').split(',') as RequestState[];
   const filters = { states, sort: url.searchParams.get('sort') ?? undefined };
   const sql = requestRowsSql(viewerOf(actor), filters, todayInSweden());
+  const paging = pageOf(url);
   const [rows, total] = await Promise.all([
-    pool.query<RequestSummaryRow>(...sql.page(pageOf(url))),
+    pool.query<RequestSummaryRow & KeyedRow>(...sql.page(paging, afterOf(url))),
     url.searchParams.get('withTotal') === 'false'
       ? null
       : pool.query<{ total: number }>(...sql.count),
   ]);
-  return { rows: rows.rows.map(toSummary), total: total ? total.rows[0].total : null };
+  return {
+    rows: rows.rows.map(toSummary),
+    total: total ? total.rows[0].total : null,
+    nextCursor: nextCursorOf(rows.rows, paging.limit, sql.sort),
+  };
 }
 
 async function agreementsPage(actor: SessionRow, url: URL) {
   const today = todayInSweden();
   const query = Object.fromEntries(url.searchParams) as unknown as AgreementListQueryDto;
   const sql = agreementRowsSql(query, today);
+  const paging = pageOf(url);
   const [rows, total] = await Promise.all([
-    pool.query<AgreementRow>(...paged(sql.rows, pageOf(url))),
-    pool.query<{ total: number }>(...sql.count),
+    pool.query<AgreementRow & KeyedRow>(...sql.page(paging, afterOf(url))),
+    url.searchParams.get('withTotal') === 'false'
+      ? null
+      : pool.query<{ total: number }>(...sql.count),
   ]);
   return {
     rows: rows.rows.map((row) => toAgreement(row, today, actor.roles)),
-    total: total.rows[0].total,
+    total: total ? total.rows[0].total : null,
+    nextCursor: nextCursorOf(rows.rows, paging.limit, sql.sort),
   };
 }
 

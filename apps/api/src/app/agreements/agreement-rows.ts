@@ -13,6 +13,14 @@ import {
   nextDeadline,
 } from '@licensregistret/domain';
 
+import {
+  type KeyKind,
+  type KeysetOrder,
+  afterCondition,
+  cursorOf,
+  keyTextOf,
+  orderByOf,
+} from '../common/keyset';
 import { parseSort } from '../common/list-params';
 import { SqlConditions, type SqlStatement } from '../common/sql-builder';
 import type { AgreementListQueryDto } from './dto/agreement.dto';
@@ -49,9 +57,12 @@ export function statusPrefilter(status: ContractStatus, today: string): string {
   }
 }
 
-/** An agreement with its supplier's and owner's names and its services: `WHERE` on `a`, `s` follows. */
-export const SELECT_AGREEMENT = `
-  SELECT a.*, s.name AS supplier_name, s.organisation_number AS supplier_organisation_number,
+/**
+ * An agreement with its supplier's and owner's names and its services, and `extra` columns:
+ * `WHERE` on `a`, `s` follows.
+ */
+const selectAgreement = (extra?: string) => `
+  SELECT a.*,${extra ? ` ${extra},` : ''} s.name AS supplier_name, s.organisation_number AS supplier_organisation_number,
          o.display_name AS owner_name,
          (SELECT f.id FROM agreement f WHERE f.follows_id = a.id ORDER BY f.starts_on DESC LIMIT 1)
            AS followed_by_id,
@@ -61,6 +72,8 @@ export const SELECT_AGREEMENT = `
     FROM agreement a
     JOIN supplier s ON s.id = a.supplier_id
     LEFT JOIN account o ON o.id = a.owner_id`;
+
+export const SELECT_AGREEMENT = selectAgreement();
 
 export interface AgreementRow {
   id: string;
@@ -158,21 +171,34 @@ export function toAgreement(
   };
 }
 
-const ORDER_BY: Record<AgreementSortColumn, string> = {
-  endsOn: 'a.ends_on',
-  lastDayToGiveNotice: 'a.last_day_to_give_notice',
-  nextDeadline: 'a.next_deadline',
-  annualCost: 'a.annual_cost',
-  supplierName: 's.name',
-  agreementNumber: 'a.agreement_number',
-};
+/**
+ * Each sort's expression and kind; NULLs come where PostgreSQL puts them by default (last going
+ * up, first going down), as the indexes (sort, id) read forwards and backwards have them.
+ */
+const SORTS: Record<AgreementSortColumn, { expression: string; kind: KeyKind; nullable: boolean }> =
+  {
+    endsOn: { expression: 'a.ends_on', kind: 'date', nullable: false },
+    lastDayToGiveNotice: { expression: 'a.last_day_to_give_notice', kind: 'date', nullable: true },
+    nextDeadline: { expression: 'a.next_deadline', kind: 'date', nullable: true },
+    annualCost: { expression: 'a.annual_cost', kind: 'numeric', nullable: false },
+    supplierName: { expression: 's.name', kind: 'text', nullable: false },
+    agreementNumber: { expression: 'a.agreement_number', kind: 'text', nullable: false },
+  };
 
-/** The list's WHERE (on `a` and `s`) and ORDER BY. */
+/** The kind of each sort's value, for the cursor's check. */
+export const AGREEMENT_SORT_KINDS = Object.fromEntries(
+  Object.entries(SORTS).map(([column, sort]) => [column, sort.kind]),
+) as Record<AgreementSortColumn, KeyKind>;
+
+export const DEFAULT_AGREEMENT_LIST_SORT = 'endsOn:asc';
+
+/** The list's WHERE (on `a` and `s`) and order. */
 function agreementListSql(
   query: AgreementListQueryDto,
   today: IsoDate,
-): { sql: SqlConditions; orderBy: string } {
-  const sort = parseSort<AgreementSortColumn>(query.sort, { column: 'endsOn', direction: 'asc' });
+): { sql: SqlConditions; sort: string; order: KeysetOrder } {
+  const sortText = query.sort || DEFAULT_AGREEMENT_LIST_SORT;
+  const sort = parseSort<AgreementSortColumn>(sortText, { column: 'endsOn', direction: 'asc' });
   const sql = new SqlConditions();
   if (query.status) {
     const todayParam = `${sql.param(today)}::date`;
@@ -201,24 +227,65 @@ function agreementListSql(
                       WHERE l.agreement_id = a.id AND ${LICENCE_COVERS_UNIT})`);
   }
   const direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
-  return { sql, orderBy: `${ORDER_BY[sort.column]} ${direction}, a.id ${direction}` };
+  const { expression, kind, nullable } = SORTS[sort.column];
+  return {
+    sql,
+    sort: sortText,
+    order: {
+      expression,
+      kind,
+      direction,
+      nulls: direction === 'ASC' ? 'LAST' : 'FIRST',
+      nullable,
+      id: 'a.id',
+    },
+  };
+}
+
+/** The agreement list as SQL: see agreementRowsSql. */
+export interface AgreementListSql {
+  /** Every row in the list's order: what the export reads through a cursor. */
+  rows: SqlStatement;
+  /** How many rows there are. */
+  count: SqlStatement;
+  /**
+   * One page of the rows: `offset` rows skipped, after the row of `after` when given. Each row
+   * also carries its sort value as text (`sort_key`), for the page's nextCursor.
+   */
+  page(page: { offset: number; limit: number }, after?: string): SqlStatement;
+  /** The sort as the cursor names it (`endsOn:asc` when none was asked for). */
+  sort: string;
 }
 
 /**
- * Every agreement of the list's filters in its order (the export reads them through a cursor;
- * `paged` makes a page of it) and the count of them, as SQL with parameters: one place for the
- * grid, the export and the benchmark's baseline.
+ * Every agreement of the list's filters in its order (the export reads them through a cursor),
+ * a page of them, and the count of them, as SQL with parameters: one place for the grid, the
+ * export and the benchmark's baseline.
  */
-export function agreementRowsSql(
-  query: AgreementListQueryDto,
-  today: IsoDate,
-): { rows: SqlStatement; count: SqlStatement } {
-  const { sql, orderBy } = agreementListSql(query, today);
+export function agreementRowsSql(query: AgreementListQueryDto, today: IsoDate): AgreementListSql {
+  const { sql, sort, order } = agreementListSql(query, today);
+  const orderBy = orderByOf(order);
+  const where = sql.where;
+  const page = (paging: { offset: number; limit: number }, afterText?: string): SqlStatement => {
+    const after = afterText === undefined ? null : cursorOf(afterText, sort, AGREEMENT_SORT_KINDS);
+    const parameters = [...sql.parameters];
+    const param = (value: unknown) => `$${parameters.push(value)}`;
+    const pageWhere = after
+      ? `${where ? `${where} AND` : 'WHERE'} ${afterCondition(order, after, param)}`
+      : where;
+    return [
+      `${selectAgreement(`${keyTextOf(order)} AS sort_key`)} ${pageWhere} ORDER BY ${orderBy}
+        LIMIT ${param(paging.limit)} OFFSET ${param(paging.offset)}`,
+      parameters,
+    ];
+  };
   return {
-    rows: [`${SELECT_AGREEMENT} ${sql.where} ORDER BY ${orderBy}`, sql.parameters],
+    rows: [`${SELECT_AGREEMENT} ${where} ORDER BY ${orderBy}`, sql.parameters],
     count: [
-      `SELECT count(*)::int AS total FROM agreement a JOIN supplier s ON s.id = a.supplier_id ${sql.where}`,
+      `SELECT count(*)::int AS total FROM agreement a JOIN supplier s ON s.id = a.supplier_id ${where}`,
       sql.parameters,
     ],
+    page,
+    sort,
   };
 }

@@ -6,7 +6,7 @@ import {
   type AgreementActionChanges,
   type AgreementActionProblem,
   type CostSplit,
-  type Page,
+  type KeysetPage,
   type Role,
   agreementActionChanges,
   agreementActionInputProblems,
@@ -21,16 +21,16 @@ import { ClockService } from '../common/clock.service';
 import { rethrowConstraintViolation } from '../common/database-errors';
 import { type Changes, EventLogService, changedFields } from '../common/event-log.service';
 import { cursorPages } from '../common/export/sql-cursor';
+import { type KeyedRow, nextCursorOf } from '../common/keyset';
 import { pageOf, totalUnlessKnown } from '../common/list-params';
 import { definedOnly } from '../common/patch';
-import { paged } from '../common/sql-builder';
+import type { ExportedAgreement } from './agreement-export';
 import {
   type AgreementRow,
   SELECT_AGREEMENT,
   agreementRowsSql,
   toAgreement,
 } from './agreement-rows';
-import type { ExportedAgreement } from './agreement-export';
 import type { AgreementActionDto } from './dto/agreement-action.dto';
 import type {
   AgreementListQueryDto,
@@ -83,14 +83,21 @@ export class AgreementsService {
     private readonly clock: ClockService,
   ) {}
 
-  async list(query: AgreementListQueryDto, actor?: Actor): Promise<Page<Agreement>> {
+  async list(query: AgreementListQueryDto, actor?: Actor): Promise<KeysetPage<Agreement>> {
     const today = this.clock.today();
     const sql = agreementRowsSql(query, today);
+    const paging = pageOf(query);
     const [rows, total] = await Promise.all([
-      this.dataSource.query(...paged(sql.rows, pageOf(query))) as Promise<AgreementRow[]>,
+      this.dataSource.query(...sql.page(paging, query.after)) as Promise<
+        (AgreementRow & KeyedRow)[]
+      >,
       totalUnlessKnown(query, () => this.dataSource.query(...sql.count)),
     ]);
-    return { rows: rows.map((row) => toAgreement(row, today, actor?.roles)), total };
+    return {
+      rows: rows.map((row) => toAgreement(row, today, actor?.roles)),
+      total,
+      nextCursor: nextCursorOf(rows, paging.limit, sql.sort),
+    };
   }
 
   /** Every agreement of the list's filters, in its order, a page at a time (paging ignored). */

@@ -7,8 +7,16 @@ import {
 } from '@licensregistret/domain';
 
 import type { Actor } from '../auth/actor';
+import {
+  type KeyKind,
+  type KeysetOrder,
+  afterCondition,
+  cursorOf,
+  keyTextOf,
+  orderByOf,
+} from '../common/keyset';
 import { parseSort } from '../common/list-params';
-import { SqlConditions, type SqlStatement, paged } from '../common/sql-builder';
+import { SqlConditions, type SqlStatement } from '../common/sql-builder';
 import type { RequestListQueryDto } from './dto/request-list-query.dto';
 import { ownOrJoined, unitIdsOf, visibleTo } from './request-access';
 import {
@@ -21,15 +29,23 @@ import {
   selectDetail,
 } from './request-rows';
 
-const ORDER_BY: Record<RequestSort, string> = {
-  number: 'r.number',
-  submittedAt: 'r.submitted_at',
-  createdAt: 'r.created_at',
-  state: 'r.state',
-  unitName: 'u.name',
-  toolName: 'coalesce(d.name, r.new_tool_name)',
-  demandCount: 'demand_count',
+/** Each sort's expression and kind; `nullable` where the column may be NULL (see requestOrder). */
+const SORTS: Record<RequestSort, { expression: string; kind: KeyKind; nullable: boolean }> = {
+  number: { expression: 'r.number', kind: 'int', nullable: false },
+  submittedAt: { expression: 'r.submitted_at', kind: 'timestamp', nullable: true },
+  createdAt: { expression: 'r.created_at', kind: 'timestamp', nullable: false },
+  state: { expression: 'r.state', kind: 'text', nullable: false },
+  unitName: { expression: 'u.name', kind: 'text', nullable: false },
+  toolName: { expression: 'coalesce(d.name, r.new_tool_name)', kind: 'text', nullable: true },
+  demandCount: { expression: 'coalesce(dc.open_count, 0)', kind: 'int', nullable: false },
 };
+
+/** The kind of each sort's value, for the cursor's check. */
+export const REQUEST_SORT_KINDS = Object.fromEntries(
+  Object.entries(SORTS).map(([column, sort]) => [column, sort.kind]),
+) as Record<RequestSort, KeyKind>;
+
+export const DEFAULT_REQUEST_LIST_SORT = 'createdAt:desc';
 
 /** The same orders on the columns of a page already chosen (`p`); by demand there is none. */
 const PAGE_ORDER_BY: Record<Exclude<RequestSort, 'demandCount'>, string> = {
@@ -64,18 +80,16 @@ export function filtersOf(query: RequestListQueryDto): RequestListFilters {
 }
 
 /**
- * The list's WHERE (on `r`, with what the viewer may see) and ORDER BY, and the same order on a
+ * The list's WHERE (on `r`, with what the viewer may see), its order, and the same order on a
  * chosen page's columns (null when sorted by demand, which needs every row's count first).
  */
 function requestListSql(
   viewer: Viewer,
   filters: RequestListFilters,
   today: IsoDate,
-): { conditions: SqlConditions; orderBy: string; pageOrderBy: string | null } {
-  const sort = parseSort<RequestSort>(filters.sort, {
-    column: 'createdAt',
-    direction: 'desc',
-  });
+): { conditions: SqlConditions; sort: string; order: KeysetOrder; pageOrderBy: string | null } {
+  const sortText = filters.sort || DEFAULT_REQUEST_LIST_SORT;
+  const sort = parseSort<RequestSort>(sortText, { column: 'createdAt', direction: 'desc' });
   const conditions = new SqlConditions();
   conditions.add(visibleTo(viewer, conditions));
   if (filters.mine) {
@@ -107,10 +121,22 @@ function requestListSql(
     );
   }
   const direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
+  const { expression, kind, nullable } = SORTS[sort.column];
+  // Only drafts lack a submission time (a CHECK says so): without them the keyset condition
+  // needs no "or NULL", and the index of open requests by submission answers it as a range.
+  const submitted = states !== null && !states.includes('DRAFT');
   const onPage = sort.column === 'demandCount' ? null : PAGE_ORDER_BY[sort.column];
   return {
     conditions,
-    orderBy: `${ORDER_BY[sort.column]} ${direction} NULLS LAST, r.id ${direction}`,
+    sort: sortText,
+    order: {
+      expression,
+      kind,
+      direction,
+      nulls: 'LAST',
+      nullable: nullable && !(sort.column === 'submittedAt' && submitted),
+      id: 'r.id',
+    },
     pageOrderBy: onPage && `${onPage} ${direction} NULLS LAST, p.id ${direction}`,
   };
 }
@@ -121,8 +147,13 @@ export interface RequestListSql {
   rows: SqlStatement;
   /** How many rows there are. */
   count: SqlStatement;
-  /** One page of the rows. */
-  page(page: { offset: number; limit: number }): SqlStatement;
+  /**
+   * One page of the rows: `offset` rows skipped, after the row of `after` when given. Each row
+   * also carries its sort value as text (`sort_key`), for the page's nextCursor.
+   */
+  page(page: { offset: number; limit: number }, after?: string): SqlStatement;
+  /** The sort as the cursor names it (`createdAt:desc` when none was asked for). */
+  sort: string;
 }
 
 /**
@@ -132,14 +163,15 @@ export interface RequestListSql {
  * computed for every row before the offset too. Now a page in any order but by demand is chosen
  * first, and only its own rows (at most MAX_PAGE_SIZE) get a count; the whole list (the export),
  * a list sorted by demand and the `minDemand` filter count the open requests once per tool
- * (OPEN_BY_TOOL) instead of once per row.
+ * (OPEN_BY_TOOL) instead of once per row. A page after a cursor (keyset.ts) starts at its row
+ * instead of reading and throwing away every row before it.
  */
 export function requestRowsSql(
   viewer: Viewer,
   filters: RequestListFilters,
   today: IsoDate,
 ): RequestListSql {
-  const { conditions, orderBy, pageOrderBy } = requestListSql(viewer, filters, today);
+  const { conditions, sort, order, pageOrderBy } = requestListSql(viewer, filters, today);
   const where = conditions.where;
   const count: SqlStatement = [
     `SELECT count(*)::int AS total FROM request r ${where}`,
@@ -147,25 +179,40 @@ export function requestRowsSql(
   ];
   const columns = SUMMARY_COLUMNS.replaceAll('$today', conditions.param(today));
   const parameters = conditions.parameters;
+  const orderBy = orderByOf(order);
+  const byDemand = `${REQUEST_FROM}
+       LEFT JOIN (${OPEN_BY_TOOL}) dc ON dc.tool_key = r.tool_key`;
   const rows: SqlStatement = [
-    `SELECT ${columns}, coalesce(dc.open_count, 0) AS demand_count ${REQUEST_FROM}
-       LEFT JOIN (${OPEN_BY_TOOL}) dc ON dc.tool_key = r.tool_key
+    `SELECT ${columns}, coalesce(dc.open_count, 0) AS demand_count ${byDemand}
      ${where} ORDER BY ${orderBy}`,
     parameters,
   ];
-  const page = (paging: { offset: number; limit: number }): SqlStatement => {
-    if (pageOrderBy === null) return paged(rows, paging);
-    const limit = `$${parameters.length + 1}`;
-    const offset = `$${parameters.length + 2}`;
+  const page = (paging: { offset: number; limit: number }, afterText?: string): SqlStatement => {
+    const after = afterText === undefined ? null : cursorOf(afterText, sort, REQUEST_SORT_KINDS);
+    const pageParameters = [...parameters];
+    const param = (value: unknown) => `$${pageParameters.push(value)}`;
+    const pageWhere = after
+      ? `${where ? `${where} AND` : 'WHERE'} ${afterCondition(order, after, param)}`
+      : where;
+    const limit = param(paging.limit);
+    const offset = param(paging.offset);
+    const key = `${keyTextOf(order)} AS sort_key`;
+    if (pageOrderBy === null) {
+      return [
+        `SELECT ${columns}, coalesce(dc.open_count, 0) AS demand_count, ${key} ${byDemand}
+         ${pageWhere} ORDER BY ${orderBy} LIMIT ${limit} OFFSET ${offset}`,
+        pageParameters,
+      ];
+    }
     return [
       `SELECT p.*, ${demandCountOf('p')} AS demand_count
-         FROM (SELECT r.tool_key, ${columns} ${REQUEST_FROM}
-               ${where} ORDER BY ${orderBy} LIMIT ${limit} OFFSET ${offset}) p
+         FROM (SELECT r.tool_key, ${columns}, ${key} ${REQUEST_FROM}
+               ${pageWhere} ORDER BY ${orderBy} LIMIT ${limit} OFFSET ${offset}) p
         ORDER BY ${pageOrderBy}`,
-      [...parameters, paging.limit, paging.offset],
+      pageParameters,
     ];
   };
-  return { rows, count, page };
+  return { rows, count, page, sort };
 }
 
 /**

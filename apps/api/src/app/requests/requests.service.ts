@@ -3,8 +3,8 @@ import { DataSource } from 'typeorm';
 
 import {
   type DemandGroup,
+  type KeysetPage,
   OPEN_REQUEST_STATES,
-  type Page,
   type RequestDetail,
   type RequestEvent,
   type RequestState,
@@ -18,6 +18,7 @@ import { ClockService } from '../common/clock.service';
 import { rethrowConstraintViolation } from '../common/database-errors';
 import { EventLogService, changedFields } from '../common/event-log.service';
 import { cursorPages } from '../common/export/sql-cursor';
+import { type KeyedRow, nextCursorOf } from '../common/keyset';
 import { pageOf, totalUnlessKnown } from '../common/list-params';
 import { definedOnly } from '../common/patch';
 import { HandOffsService } from '../notifications/hand-offs.service';
@@ -97,13 +98,20 @@ export class RequestsService {
     private readonly handOffs: HandOffsService,
   ) {}
 
-  async list(actor: Actor, query: RequestListQueryDto): Promise<Page<RequestSummary>> {
+  async list(actor: Actor, query: RequestListQueryDto): Promise<KeysetPage<RequestSummary>> {
     const sql = requestRowsSql(actor, filtersOf(query), this.clock.today());
+    const paging = pageOf(query);
     const [rows, total] = await Promise.all([
-      this.dataSource.query(...sql.page(pageOf(query))) as Promise<RequestSummaryRow[]>,
+      this.dataSource.query(...sql.page(paging, query.after)) as Promise<
+        (RequestSummaryRow & KeyedRow)[]
+      >,
       totalUnlessKnown(query, () => this.dataSource.query(...sql.count)),
     ]);
-    return { rows: rows.map(toSummary), total };
+    return {
+      rows: rows.map(toSummary),
+      total,
+      nextCursor: nextCursorOf(rows, paging.limit, sql.sort),
+    };
   }
 
   /**

@@ -24,4 +24,10 @@ export interface ListQuery {
    * and answers `total: null`. A grid counts with its first page only.
    */
   withTotal?: boolean;
+  /**
+   * A page's `nextCursor` (lists paged by key): the rows after that page's last row, in the same
+   * sort, without the database reading every row before them as `offset` makes it; `offset`
+   * then counts from there.
+   */
+  after?: string;
 }

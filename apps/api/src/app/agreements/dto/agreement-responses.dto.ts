@@ -7,7 +7,7 @@ import type {
   CostSplit,
   Deadline,
   DeadlineKind,
-  Page,
+  KeysetPage,
   ProcurementRoute,
   SchoolForm,
   ServiceRef,
@@ -87,10 +87,12 @@ export class AgreementDto implements Agreement {
   version!: number;
 }
 
-export class AgreementPageDto implements Page<Agreement> {
+export class AgreementPageDto implements KeysetPage<Agreement> {
   rows!: AgreementDto[];
   /** Rows matching the filter over all pages; null when asked `withTotal=false`. */
   total!: number | null;
+  /** The next page's `after` (the rows after this page's last one); null on the last page. */
+  nextCursor!: string | null;
 }
 
 export class CostShareRowDto implements CostShareRow {

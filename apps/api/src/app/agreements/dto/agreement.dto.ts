@@ -41,8 +41,10 @@ import {
   type ExportFormat,
   IsExportFormat,
 } from '../../common/export/export-format';
+import { IsCursor } from '../../common/keyset';
 import { PageQueryDto, SortOf, sortValues } from '../../common/list-params';
 import { IsAmount, IsId, IsIsoDate, IsSafeName, MAX_INT4, Trim } from '../../common/validators';
+import { AGREEMENT_SORT_KINDS, DEFAULT_AGREEMENT_LIST_SORT } from '../agreement-rows';
 
 export class DocumentLinkDto implements DocumentLink {
   @ApiProperty()
@@ -240,6 +242,15 @@ export class AgreementListQueryDto extends PageQueryDto implements AgreementList
   @IsOptional()
   @SortOf(AGREEMENT_SORT_COLUMNS)
   sort?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'A page’s `nextCursor`: the rows after that page’s last one, in the same sort and filters ' +
+      '(`offset` then counts from there)',
+  })
+  @IsOptional()
+  @IsCursor(AGREEMENT_SORT_KINDS, DEFAULT_AGREEMENT_LIST_SORT)
+  after?: string;
 
   @ApiPropertyOptional({
     example: 'ACTION_NEEDED,EXPIRING',

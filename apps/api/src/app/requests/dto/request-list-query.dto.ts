@@ -9,8 +9,10 @@ import {
   type ExportFormat,
   IsExportFormat,
 } from '../../common/export/export-format';
+import { IsCursor } from '../../common/keyset';
 import { PageQueryDto, QueryBoolean, SortOf, sortValues } from '../../common/list-params';
 import { IsId } from '../../common/validators';
+import { DEFAULT_REQUEST_LIST_SORT, REQUEST_SORT_KINDS } from '../request-sql';
 
 const commaList = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').filter((part) => part !== '') : value;
@@ -24,6 +26,15 @@ export class RequestListQueryDto extends PageQueryDto implements RequestListQuer
   @IsOptional()
   @SortOf(REQUEST_SORTS)
   sort?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'A page’s `nextCursor`: the rows after that page’s last one, in the same sort and filters ' +
+      '(`offset` then counts from there)',
+  })
+  @IsOptional()
+  @IsCursor(REQUEST_SORT_KINDS, DEFAULT_REQUEST_LIST_SORT)
+  after?: string;
 
   @ApiPropertyOptional({ example: 'SUBMITTED,IN_TRIAGE', description: 'Comma-separated states' })
   @IsOptional()

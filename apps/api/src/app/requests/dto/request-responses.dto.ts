@@ -6,8 +6,8 @@ import type {
   DecisionReason,
   DemandGroup,
   JoinedUnit,
+  KeysetPage,
   OpenToolRequest,
-  Page,
   PersonalDataKind,
   RequestDecision,
   RequestDecline,
@@ -66,10 +66,12 @@ export class RequestSummaryDto implements RequestSummary {
   version!: number;
 }
 
-export class RequestPageDto implements Page<RequestSummary> {
+export class RequestPageDto implements KeysetPage<RequestSummary> {
   rows!: RequestSummaryDto[];
   /** Rows matching the filter over all pages; null when asked `withTotal=false`. */
   total!: number | null;
+  /** The next page's `after` (the rows after this page's last one); null on the last page. */
+  nextCursor!: string | null;
 }
 
 export class RequestDecisionDto implements RequestDecision {
