@@ -111,7 +111,7 @@ export class AgreementListStore extends ServerListStore<Agreement, AgreementFilt
   }
 
   protected fetchPage(query: ListQuery & Partial<AgreementFilters>): Observable<Page<Agreement>> {
-    const { offset, limit, sort, ...filters } = query;
-    return this.api.list(agreementListQuery(filters, { offset, limit, sort }));
+    const { offset, limit, sort, withTotal, after, ...filters } = query;
+    return this.api.list(agreementListQuery(filters, { offset, limit, sort, withTotal, after }));
   }
 }

@@ -119,8 +119,8 @@ export class QueueStore extends ServerListStore<RequestSummary, QueueFilters> {
   }
 
   protected fetchPage(query: ListQuery & Partial<QueueFilters>): Observable<Page<RequestSummary>> {
-    const { offset, limit, sort, ...filters } = query;
-    return this.api.list(requestListQuery(filters, { offset, limit, sort }));
+    const { offset, limit, sort, withTotal, after, ...filters } = query;
+    return this.api.list(requestListQuery(filters, { offset, limit, sort, withTotal, after }));
   }
 
   /** Reads the list again from the first row, e.g. after a move changed a request's state. */

@@ -123,6 +123,56 @@ describe('createServerDataSource', () => {
     expect(onPage).toHaveBeenLastCalledWith({ rows: [{ id: 'b' }], total: 250 });
   });
 
+  it('asks for the block that follows one read after that block’s cursor, and by offset where the grid jumps', () => {
+    const rows = (from: number, count: number) =>
+      Array.from({ length: count }, (_, index) => ({ id: `r${from + index}` }));
+    const fetchPage = jest.fn<Observable<Page<Row>>, [ListQuery]>((query) => {
+      const from = query.after ? Number(query.after.slice(1)) : (query.offset ?? 0);
+      return of({ rows: rows(from, 100), total: null, nextCursor: `c${from + 100}` });
+    });
+    const source = createServerDataSource<Row>({ fetchPage, sortColumns: ['name'] });
+    const byName = [{ colId: 'name', sort: 'asc' as const }];
+
+    source.getRows(rowsParams(0, 100, byName));
+    source.getRows(rowsParams(100, 200, byName));
+    source.getRows(rowsParams(500, 600, byName));
+    source.getRows(rowsParams(600, 700, byName));
+    // Another sort: the cursors of the first do not hold.
+    source.getRows(rowsParams(100, 200, [{ colId: 'name', sort: 'desc' }]));
+
+    expect(fetchPage.mock.calls.map(([query]) => [query.offset, query.after])).toEqual([
+      [0, undefined],
+      [undefined, 'c100'],
+      [500, undefined],
+      [undefined, 'c600'],
+      [100, undefined],
+    ]);
+  });
+
+  it.each([
+    [
+      'shorter than the block (the list’s end)',
+      { rows: [{ id: 'a' }], total: 1, nextCursor: 'c1' },
+    ],
+    [
+      'without a cursor (a list paged by offset only)',
+      { rows: Array.from({ length: 100 }, (_, index) => ({ id: `r${index}` })), total: 300 },
+    ],
+  ])('asks by offset after a page %s', (_, first: Page<Row>) => {
+    const fetchPage = jest.fn<Observable<Page<Row>>, [ListQuery]>((query) =>
+      of(query.offset === 0 ? first : { rows: [], total: null }),
+    );
+    const source = createServerDataSource<Row>({ fetchPage });
+
+    source.getRows(rowsParams(0, 100));
+    source.getRows(rowsParams(100, 200));
+
+    expect(fetchPage.mock.calls.map(([query]) => [query.offset, query.after])).toEqual([
+      [0, undefined],
+      [100, undefined],
+    ]);
+  });
+
   it('tells the grid and the caller when a page cannot be read', () => {
     const failure = new Error('down');
     const onError = jest.fn();

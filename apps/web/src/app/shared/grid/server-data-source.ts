@@ -64,6 +64,10 @@ export function toListQuery<F extends object>(
  * server-paged grid uses this, so they all page, sort and filter the same way. Make a new one
  * when the filters change: the grid then starts again from the first row. The first block (read
  * again after a sort) brings the total; later blocks keep it.
+ *
+ * Where the list pages by key (its pages carry `nextCursor`), a block that starts where a block
+ * already read ended (scrolling on) is asked for `after` that block's cursor, which the database
+ * answers without reading every row before it; a block the grid jumps to is asked by offset.
  */
 export function createServerDataSource<T, F extends object = Record<string, never>>(
   options: ServerDataSourceOptions<T, F>,
@@ -71,6 +75,9 @@ export function createServerDataSource<T, F extends object = Record<string, neve
   const pending = new Set<Subscription>();
   let total: number | undefined;
   let prefetched: { query: string; answer: Observable<Page<T>> } | null = null;
+  /** The cursor after each block read, by its sort and the row it ends before. */
+  const cursors = new Map<string, string>();
+  const blockEnd = (sort: string | undefined, row: number) => `${sort ?? ''}@${row}`;
   const keep = (subscription: Subscription) => {
     if (subscription.closed) return;
     pending.add(subscription);
@@ -86,11 +93,19 @@ export function createServerDataSource<T, F extends object = Record<string, neve
     },
     getRows(params: IGetRowsParams<T>): void {
       const query = toListQuery(params, options);
+      const after = cursors.get(blockEnd(query.sort, params.startRow));
+      if (after !== undefined) {
+        delete query.offset;
+        query.after = after;
+      }
       const early = prefetched?.query === JSON.stringify(query) ? prefetched.answer : null;
       // Used once: a later request for the same block (after a sort back) asks again.
       prefetched = null;
       const subscription = (early ?? options.fetchPage(query)).subscribe({
         next: (page) => {
+          if (page.nextCursor && page.rows.length === query.limit) {
+            cursors.set(blockEnd(query.sort, params.startRow + page.rows.length), page.nextCursor);
+          }
           total = page.total ?? total;
           params.successCallback(page.rows, total);
           options.onPage?.({ rows: page.rows, total: total ?? null });
