@@ -19,7 +19,14 @@ import { measureDocuments } from './documents.mjs';
 import { BENCH_PASSWORD, SCALE, rowCounts } from './generate.mjs';
 import { median, runLoad, runSteady } from './load.mjs';
 import { measurePages } from './pages.mjs';
-import { agreementsPath, queuePath, scenarios } from './scenarios.mjs';
+import {
+  DEEP_OFFSETS,
+  agreementsPath,
+  queueAfterPath,
+  queueCursors,
+  queuePath,
+  scenarios,
+} from './scenarios.mjs';
 import { signIn } from './session.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -151,10 +158,11 @@ async function moveSlots(client) {
 }
 
 /** The baseline must answer exactly what the API answers, or the comparison means nothing. */
-async function checkSameAnswers(specialist, procurement, historyId) {
+async function checkSameAnswers(specialist, procurement, historyId, deepCursors) {
   const calls = [
     [queuePath(0), specialist],
     [queuePath(300), specialist],
+    [queueAfterPath(deepCursors[0]), specialist],
     [agreementsPath, procurement],
     [`/api/requests/${historyId}/events`, specialist],
   ];
@@ -170,6 +178,15 @@ async function checkSameAnswers(specialist, procurement, historyId) {
         `The baseline answers ${path} differently from the API:\n${api.slice(0, 300)}\n${baseline.slice(0, 300)}`,
       );
     }
+  }
+  // And a block read after its cursor is the block read by offset.
+  const [byOffset, byKey] = await Promise.all(
+    [queuePath(DEEP_OFFSETS[0]), queueAfterPath(deepCursors[0])].map(async (path) =>
+      (await fetch(`${targets.api}${path}`, { headers: specialist })).text(),
+    ),
+  );
+  if (byOffset !== byKey) {
+    throw new Error(`The queue's block at ${DEEP_OFFSETS[0]} differs by offset and by cursor`);
   }
 }
 
@@ -216,8 +233,12 @@ async function main() {
     await Promise.all([waitForHealth(targets.api), waitForHealth(targets.baseline)]);
     const specialist = await signIn(targets.api, 'bench.specialist1', BENCH_PASSWORD);
     const procurement = await signIn(targets.api, 'bench.procurement1', BENCH_PASSWORD);
-    await checkSameAnswers(specialist, procurement, historyIds[0]);
-    log('The baseline gives the same answers as the API (queue pages, agreements, history).');
+    const deepCursors = await queueCursors(targets.api, specialist, DEEP_OFFSETS);
+    await checkSameAnswers(specialist, procurement, historyIds[0], deepCursors);
+    log(
+      'The baseline gives the same answers as the API (queue pages, by offset and after a ' +
+        'cursor, agreements, history).',
+    );
 
     const chosen = args.only?.split(',');
     if (!chosen || chosen.some((word) => 'steady'.includes(word))) {
@@ -241,6 +262,7 @@ async function main() {
         specialist,
         procurement,
         historyIds,
+        deepCursors,
         // The moves start from the requests' states and versions as they are now.
         moveSlots: name === 'decision moves' ? await moveSlots(client) : [],
       })[name];

@@ -7,6 +7,33 @@ export const queuePath = (offset) =>
   `/api/requests?state=${OPEN_STATES}&sort=submittedAt:asc&limit=100&offset=${offset}` +
   (offset > 0 ? '&withTotal=false' : '');
 
+/**
+ * Where the grid has scrolled far: blocks from row 5,000 to 9,500 (MAX_LIST_OFFSET is 10,000),
+ * asked by offset (a jump) or after the cursor of the block before (scrolling on).
+ */
+export const DEEP_OFFSETS = [5000, 5500, 6000, 6500, 7000, 7500, 8000, 8500, 9000, 9500];
+
+/** The queue's block after `cursor` (a page's nextCursor), as the grid asks for it. */
+export const queueAfterPath = (cursor) =>
+  `/api/requests?state=${OPEN_STATES}&sort=submittedAt:asc&limit=100&withTotal=false&after=${cursor}`;
+
+/**
+ * The cursors before the queue's blocks at `offsets`, read as the grid reads them: block after
+ * block, each after the cursor of the one before.
+ */
+export async function queueCursors(base, headers, offsets) {
+  const cursors = new Map();
+  let path = queuePath(0);
+  for (let row = 0; row < Math.max(...offsets); row += 100) {
+    const response = await fetch(`${base}${path}`, { headers });
+    const page = await response.json();
+    if (!response.ok || !page.nextCursor) throw new Error(`The queue ended at row ${row}`);
+    if (offsets.includes(row + 100)) cursors.set(row + 100, page.nextCursor);
+    path = queueAfterPath(page.nextCursor);
+  }
+  return offsets.map((offset) => cursors.get(offset));
+}
+
 /** The agreements grid filtered by a status, as procurement opens it. */
 export const agreementsPath = '/api/agreements?status=ACTIVE&sort=endsOn:asc&limit=100&offset=0';
 
@@ -14,12 +41,14 @@ export const agreementsPath = '/api/agreements?status=ACTIVE&sort=endsOn:asc&lim
  * The scenarios, each as autocannon request definitions for a base URL. `ids` holds the request
  * ids the history and move scenarios use; `slots` the requests the moves go round.
  */
-export function scenarios({ specialist, procurement, historyIds, moveSlots }) {
+export function scenarios({ specialist, procurement, historyIds, moveSlots, deepCursors = [] }) {
   const rotating = (paths) => {
     let next = 0;
     return () => paths[next++ % paths.length];
   };
   const laterPages = rotating([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => queuePath(n * 100)));
+  const deepByOffset = rotating(DEEP_OFFSETS.map((offset) => queuePath(offset)));
+  const deepByKey = rotating(deepCursors.map((cursor) => queueAfterPath(cursor)));
   const historyPaths = rotating(historyIds.map((id) => `/api/requests/${id}/events`));
   return {
     'queue, first page with its total': {
@@ -40,6 +69,22 @@ export function scenarios({ specialist, procurement, historyIds, moveSlots }) {
       requests: [
         { method: 'GET', setupRequest: (request) => ({ ...request, path: laterPages() }) },
       ],
+    },
+    // The same blocks, far down: by OFFSET the database reads and joins every row before each.
+    // Two at a time, as one person's grid asks (ag-grid's maxConcurrentDatasourceRequests): the
+    // API lets an account run two deep-offset pages at once (HEAVY_CALLS_PER_ACCOUNT) and
+    // refuses more with 429; a page after a cursor is not heavy.
+    'queue, deep pages (offset)': {
+      connections: 2,
+      headers: specialist,
+      requests: [
+        { method: 'GET', setupRequest: (request) => ({ ...request, path: deepByOffset() }) },
+      ],
+    },
+    'queue, deep pages (keyset)': {
+      connections: 2,
+      headers: specialist,
+      requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: deepByKey() }) }],
     },
     'agreements by status': {
       connections: 32,
