@@ -1,6 +1,6 @@
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { SwaggerModule } from '@nestjs/swagger';
+import { type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
@@ -15,6 +15,7 @@ import { AppModule } from './app.module';
 import { answerClientErrorsAsProblems } from './common/client-errors';
 import { importBodyParser, jsonBodyParser } from './common/json-body';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
+import { SchemaSerialiser } from './common/schema-serialiser';
 import { createValidationPipe } from './common/validation';
 import { createOpenApiDocument } from './openapi/openapi-document';
 
@@ -63,17 +64,22 @@ export async function createApp(
   );
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
-  setUpOpenApi(app, config);
+  const document = setUpOpenApi(app, config);
+  app.useGlobalInterceptors(
+    new SchemaSerialiser(app.get(Reflector), API_PREFIX, document, config.checkAnswers ?? false),
+  );
   serveWebApp(app, config.webDistDir);
   return app;
 }
 
 const isApiPath = (path: string) => path === `/${API_PREFIX}` || path.startsWith(`/${API_PREFIX}/`);
 
-function setUpOpenApi(app: NestExpressApplication, config: AppConfig): void {
-  SwaggerModule.setup(`${API_PREFIX}/docs`, app, createOpenApiDocument(app, config.version), {
+function setUpOpenApi(app: NestExpressApplication, config: AppConfig): OpenAPIObject {
+  const document = createOpenApiDocument(app, config.version);
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, {
     jsonDocumentUrl: `${API_PREFIX}/docs-json`,
   });
+  return document;
 }
 
 /**

@@ -316,6 +316,11 @@ export interface AppConfig {
   exportStatementTimeoutMs: number;
   /** Where uploaded documents' bytes go: S3 when configured, else PostgreSQL. */
   s3: S3Config | null;
+  /**
+   * Also write each schema-serialised answer with JSON.stringify and fail on any difference
+   * (common/schema-serialiser.ts): on in the API tests, off in production.
+   */
+  checkAnswers?: boolean;
 }
 
 export class ConfigurationError extends Error {

@@ -27,6 +27,8 @@ export async function createTestApp(
     // Each TestClient speaks from its own address through X-Forwarded-For, as if through one
     // proxy in front (supertest's loopback connection).
     trustProxy: 1,
+    // An answer field its OpenAPI schema lacks fails the test instead of being left out.
+    checkAnswers: true,
     ...overrides,
   };
   const app = await createApp(config, databaseUrl);

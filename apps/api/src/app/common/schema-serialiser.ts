@@ -1,0 +1,185 @@
+import {
+  type CallHandler,
+  type ExecutionContext,
+  Injectable,
+  type NestInterceptor,
+  RequestMethod,
+} from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import type { Reflector } from '@nestjs/core';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import fastJson from 'fast-json-stringify';
+import { isDeepStrictEqual } from 'node:util';
+import { type Observable, map } from 'rxjs';
+
+/**
+ * The hot JSON routes whose answers are written from their schema in the OpenAPI document
+ * (fast-json-stringify) rather than by JSON.stringify: the grids' pages, a request and its
+ * history. Their answers are the API's most frequent and largest.
+ */
+export const SCHEMA_SERIALISED_ROUTES = [
+  'GET /api/requests',
+  'GET /api/requests/{id}',
+  'GET /api/requests/{id}/events',
+  'GET /api/agreements',
+] as const;
+
+export type Stringify = (value: unknown) => string;
+
+/** An answer that differs from its schema: a field the schema lacks, or of another type. */
+export class AnswerSchemaMismatch extends Error {
+  constructor(route: string, path: string) {
+    super(
+      `${route}: the answer differs from its OpenAPI schema at ${path || 'the top'}; ` +
+        'declare the field in the response DTO (a schema-serialised answer drops what it does not name)',
+    );
+    this.name = 'AnswerSchemaMismatch';
+  }
+}
+
+/** The first place two JSON values differ, as a dotted path. */
+function firstDifference(expected: unknown, actual: unknown, path = ''): string | null {
+  if (isDeepStrictEqual(expected, actual)) return null;
+  if (
+    typeof expected !== 'object' ||
+    typeof actual !== 'object' ||
+    expected === null ||
+    actual === null ||
+    Array.isArray(expected) !== Array.isArray(actual)
+  ) {
+    return path;
+  }
+  const keys = new Set([...Object.keys(expected), ...Object.keys(actual)]);
+  for (const key of keys) {
+    const difference = firstDifference(
+      (expected as Record<string, unknown>)[key],
+      (actual as Record<string, unknown>)[key],
+      path ? `${path}.${key}` : key,
+    );
+    if (difference !== null) return difference;
+  }
+  return path;
+}
+
+const UNIONS = ['oneOf', 'anyOf', 'allOf'];
+
+/**
+ * OpenAPI 3.0's `nullable` beside a union (`{ type: object, nullable, oneOf }`, a review of any
+ * kind or none) as JSON Schema's `anyOf` with null, which fast-json-stringify writes correctly;
+ * it tries the union's branches on a null first and refuses it.
+ */
+function nullableUnionsAsAnyOf(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(nullableUnionsAsAnyOf);
+  if (typeof schema !== 'object' || schema === null) return schema;
+  const converted = Object.fromEntries(
+    Object.entries(schema).map(([key, value]) => [key, nullableUnionsAsAnyOf(value)]),
+  );
+  const { nullable, type, ...rest } = converted;
+  if (nullable !== true || !UNIONS.some((union) => union in rest)) return converted;
+  return { anyOf: [{ type: 'null' }, rest] };
+}
+
+/**
+ * A writer for the 200 answer of `route` ("GET /api/requests/{id}"), compiled from the document's
+ * schema with its components. With `check`, every answer is also written by JSON.stringify and
+ * the two must read back equal, or it throws AnswerSchemaMismatch: fast-json-stringify leaves
+ * out a property the schema does not name, silently, so the API tests run with the check on
+ * and a field added to an answer but not to its DTO fails them. Production runs without it.
+ */
+export function compileAnswerWriter(
+  document: OpenAPIObject,
+  route: string,
+  check: boolean,
+): Stringify {
+  const [method, path] = route.split(' ');
+  const operation = document.paths[path]?.[method.toLowerCase() as 'get'];
+  const answer = operation?.responses['200'] as
+    | { content?: Record<string, { schema?: object }> }
+    | undefined;
+  const schema = answer?.content?.['application/json']?.schema;
+  if (!schema) throw new Error(`${route} has no application/json 200 schema in the document`);
+  const write = fastJson(
+    nullableUnionsAsAnyOf({ ...schema, components: document.components }) as object,
+  ) as Stringify;
+  if (!check) return write;
+  return (value) => {
+    const written = write(value);
+    const expected: unknown = JSON.parse(JSON.stringify(value));
+    const difference = firstDifference(expected, JSON.parse(written));
+    if (difference !== null) throw new AnswerSchemaMismatch(route, difference);
+    return written;
+  };
+}
+
+const METHOD_NAMES: Partial<Record<RequestMethod, string>> = {
+  [RequestMethod.GET]: 'GET',
+  [RequestMethod.POST]: 'POST',
+  [RequestMethod.PUT]: 'PUT',
+  [RequestMethod.PATCH]: 'PATCH',
+  [RequestMethod.DELETE]: 'DELETE',
+};
+
+/**
+ * Writes the answers of SCHEMA_SERIALISED_ROUTES from their schemas, compiled once at start.
+ * The route is found from the controller's and handler's metadata, not from the HTTP adapter's
+ * request, so this works the same on Express and Fastify; the answer leaves as the JSON text
+ * with its content type, which both adapters send as it is.
+ */
+@Injectable()
+export class SchemaSerialiser implements NestInterceptor {
+  private readonly writers: Map<string, Stringify>;
+  private readonly byHandler = new WeakMap<object, Stringify | null>();
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly prefix: string,
+    document: OpenAPIObject,
+    check: boolean,
+    routes: readonly string[] = SCHEMA_SERIALISED_ROUTES,
+  ) {
+    this.writers = new Map(
+      routes.map((route) => [route, compileAnswerWriter(document, route, check)]),
+    );
+  }
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const write = this.writerFor(context);
+    if (!write) return next.handle();
+    const response = context.switchToHttp().getResponse<{
+      header(name: string, value: string): unknown;
+    }>();
+    return next.handle().pipe(
+      map((value: unknown) => {
+        response.header('Content-Type', 'application/json; charset=utf-8');
+        return write(value);
+      }),
+    );
+  }
+
+  private writerFor(context: ExecutionContext): Stringify | null {
+    const handler = context.getHandler();
+    let write = this.byHandler.get(handler);
+    if (write === undefined) {
+      write = this.writers.get(this.routeOf(context) ?? '') ?? null;
+      this.byHandler.set(handler, write);
+    }
+    return write;
+  }
+
+  /** "GET /api/requests/{id}", as the document names the handler's route. */
+  private routeOf(context: ExecutionContext): string | null {
+    if (context.getType() !== 'http') return null;
+    const method = METHOD_NAMES[this.reflector.get<RequestMethod>(METHOD_METADATA, context.getHandler())];
+    const parts = [
+      this.prefix,
+      this.reflector.get<unknown>(PATH_METADATA, context.getClass()),
+      this.reflector.get<unknown>(PATH_METADATA, context.getHandler()),
+    ];
+    if (!method || !parts.every((part) => typeof part === 'string')) return null;
+    const path = `/${parts.join('/')}`
+      .replace(/\/{2,}/g, '/')
+      .replace(/(.)\/$/, '$1')
+      .replace(/:(\w+)/g, '{$1}');
+    return `${method} ${path}`;
+  }
+}
