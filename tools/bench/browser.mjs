@@ -24,11 +24,9 @@ async function scriptsLoadedBy(page, action) {
   const bodies = await Promise.all(
     [...urls].map(async (url) => Buffer.from(await (await fetch(url)).arrayBuffer())),
   );
-  return {
-    files: bodies.length,
-    raw: kB(bodies.reduce((sum, body) => sum + body.length, 0)),
-    gzip: kB(bodies.reduce((sum, body) => sum + gzipSync(body).length, 0)),
-  };
+  const rawBytes = bodies.reduce((sum, body) => sum + body.length, 0);
+  const gzipBytes = bodies.reduce((sum, body) => sum + gzipSync(body).length, 0);
+  return { files: bodies.length, rawBytes, gzipBytes, raw: kB(rawBytes), gzip: kB(gzipBytes) };
 }
 
 /** Milliseconds from the navigation's start to the first row of the queue grid on screen. */

@@ -3,11 +3,14 @@
 //
 //   node tools/bench/run.mjs [--rounds 3] [--seconds 10] [--only queue,moves] [--no-browser]
 //                            [--regenerate] [--pages queue,dashboard] [--page-runs 3]
-//                            [--profiles phone,desktop]
+//                            [--profiles phone,desktop] [--cpu-profile]
+// `--cpu-profile` runs the API under V8's profiler (its figures then include the profiler's
+// cost) and prints, per scenario, the top frames by self time during the API's last measured run;
+// the whole profile is kept in .data/profiles.
 // `--only browser` runs the browser part alone; `--only import` adds tools/bench/import.mjs;
 // `--only documents` uploads and downloads a 20 MB document (tools/bench/documents.mjs).
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +22,7 @@ import { measureDocuments } from './documents.mjs';
 import { BENCH_PASSWORD, SCALE, rowCounts } from './generate.mjs';
 import { median, runLoad, runSteady } from './load.mjs';
 import { measurePages } from './pages.mjs';
+import { formatSummary, profileClock, summariseProfile } from './profile.mjs';
 import {
   DEEP_OFFSETS,
   agreementsPath,
@@ -28,6 +32,7 @@ import {
   scenarios,
 } from './scenarios.mjs';
 import { signIn } from './session.mjs';
+import { checkTargets, formatTargets } from './targets.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const { values: args } = parseArgs({
@@ -40,6 +45,7 @@ const { values: args } = parseArgs({
     pages: { type: 'string' },
     'page-runs': { type: 'string', default: '3' },
     profiles: { type: 'string' },
+    'cpu-profile': { type: 'boolean', default: false },
   },
 });
 const rounds = Number(args.rounds);
@@ -57,6 +63,8 @@ const targets = {
 };
 
 const API_NODE_FLAGS = apiNodeFlags(root);
+const PROFILE_DIR = join(root, '.data', 'profiles');
+const profileName = `api-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`;
 
 function start(name, command, commandArgs, env) {
   const child = spawn(command, commandArgs, {
@@ -64,6 +72,7 @@ function start(name, command, commandArgs, env) {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  child.exited = new Promise((resolve) => child.once('exit', resolve));
   child.on('exit', (code, signal) => {
     if (!child.stopping) {
       log(`${name} stopped unexpectedly (${code ?? signal})`);
@@ -206,7 +215,11 @@ async function main() {
   );
 
   const env = { DATABASE_URL: server.url };
-  const api = start('The API', 'node', [...API_NODE_FLAGS, 'dist/apps/api/main.js'], {
+  const profiling = args['cpu-profile']
+    ? (mkdirSync(PROFILE_DIR, { recursive: true }),
+      ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${profileName}`])
+    : [];
+  const api = start('The API', 'node', [...API_NODE_FLAGS, ...profiling, 'dist/apps/api/main.js'], {
     ...env,
     PORT: String(API_PORT),
     NODE_ENV: 'production',
@@ -223,9 +236,14 @@ async function main() {
   const stopAll = async () => {
     api.stop();
     baseline.stop();
+    // The API writes its profile as it exits.
+    await Promise.race([api.exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
     await client.end();
     await server.stop();
   };
+  const figures = { scenarios: {} };
+  // The stretches of the profile to summarise: each scenario's last measured API run.
+  const windows = [];
   for (const signal of ['SIGINT', 'SIGTERM']) {
     process.once(signal, () => stopAll().finally(() => process.exit(1)));
   }
@@ -248,7 +266,11 @@ async function main() {
       for (const target of ['api', 'baseline']) {
         const steady = { url: targets[target], path: queuePath(0), headers: specialist, rate: 100 };
         await runSteady({ ...steady, seconds: 5 });
+        const from = profileClock();
         const result = await runSteady({ ...steady, seconds: Math.max(seconds, 20) });
+        if (target === 'api')
+          windows.push({ name: 'queue at a steady 100 requests/s', from, to: profileClock() });
+        figures.steady = { ...figures.steady, [target]: result.p99 };
         log(
           `queue at a steady 100 requests/s, ${target}: p50 ${format(result.p50)} ` +
             `p95 ${format(result.p95)} p99 ${format(result.p99)} ms ` +
@@ -279,13 +301,22 @@ async function main() {
           await runLoad({ ...(await scenarioFor(name)), url, duration: 2 });
           await new Promise((resolve) => setTimeout(resolve, 500));
           const pid = target === 'api' ? api.pid : baseline.pid;
+          const from = profileClock();
           runs[target].push(
             await measured({ ...(await scenarioFor(name)), url, duration: seconds }, pid),
           );
+          if (target === 'api' && round === rounds - 1)
+            windows.push({ name, from, to: profileClock() });
         }
       }
       const connections = (await scenarioFor(name)).connections;
       const m = (target, key) => median(runs[target].map((run) => run[key]));
+      figures.scenarios[name] = Object.fromEntries(
+        ['api', 'baseline'].map((target) => [
+          target,
+          { rps: m(target, 'rps'), server: median(runs[target].map((run) => run.cpu.server)) },
+        ]),
+      );
       const failed = [...runs.api, ...runs.baseline].reduce((sum, run) => sum + run.failed, 0);
       const cpu = (target) =>
         ['server', 'database', 'generator']
@@ -318,6 +349,7 @@ async function main() {
 
     if (!args['no-browser']) {
       const browser = await measureBrowser(targets.api, 'bench.specialist1', BENCH_PASSWORD);
+      figures.browser = browser;
       log(
         `browser: first queue row ${browser.firstRowMs.toFixed(0)} ms after navigation ` +
           `(median of ${browser.samples}, signed in, cache warm; cold ${browser.coldFirstRowMs.toFixed(0)} ms); ` +
@@ -335,10 +367,27 @@ async function main() {
         log,
       });
     }
-    log(`API peak memory (resident): ${peakMemoryMb(api.pid).toFixed(0)} MB`);
+    figures.peakMemoryMb = peakMemoryMb(api.pid);
+    log(`API peak memory (resident): ${figures.peakMemoryMb.toFixed(0)} MB`);
     log(`Scale: ${JSON.stringify(SCALE)}`);
   } finally {
     await stopAll();
+  }
+  if (args['cpu-profile']) printProfiles(windows);
+  log(formatTargets(checkTargets(figures)).join('\n'));
+}
+
+function printProfiles(windows) {
+  const file = join(PROFILE_DIR, profileName);
+  const profile = JSON.parse(readFileSync(file, 'utf8'));
+  log(`The API's CPU profile: ${file}`);
+  for (const { name, from, to } of windows) {
+    log(`${name}, the API's last measured run:`);
+    log(
+      formatSummary(summariseProfile(profile, { from, to, root }), 15)
+        .map((line) => `    ${line}`)
+        .join('\n'),
+    );
   }
 }
 
