@@ -96,6 +96,20 @@ describe('AgreementListStore', () => {
     expect(store.status()).toEqual({ kind: 'loaded', total: 1 });
   });
 
+  it('asks the block that follows the first after its cursor, without counting again', () => {
+    store.setFilter('supplierId', 's-ne');
+    askForRows(store);
+    const rows = Array.from({ length: 100 }, (_, index) => testAgreement({ id: `a${index}` }));
+    http.expectOne(isList).flush({ rows, total: 250, nextCursor: 'c100' });
+
+    askForRows(store, [], 100);
+    const { params } = http.expectOne(isList).request;
+    expect(params.get('after')).toBe('c100');
+    expect(params.get('withTotal')).toBe('false');
+    expect(params.has('offset')).toBe(false);
+    expect(params.get('supplierId')).toBe('s-ne');
+  });
+
   it('turns the filters into the query parameters the API takes', () => {
     const before = store.dataSource();
     store.setFilter('statuses', ['ACTION_NEEDED', 'EXPIRING']);

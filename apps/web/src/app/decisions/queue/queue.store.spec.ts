@@ -9,10 +9,10 @@ import { SEARCH_DEBOUNCE_MS } from '../../shared/grid/server-list.store';
 import { testRequestSummary } from '../decision.testing';
 import { QueueStore, requestListQuery, statesOfParam } from './queue.store';
 
-function askForRows(store: QueueStore, sortModel: IGetRowsParams['sortModel'] = []) {
+function askForRows(store: QueueStore, sortModel: IGetRowsParams['sortModel'] = [], startRow = 0) {
   const params = {
-    startRow: 0,
-    endRow: 100,
+    startRow,
+    endRow: startRow + 100,
     sortModel,
     filterModel: {},
     successCallback: jest.fn(),
@@ -98,6 +98,19 @@ describe('QueueStore', () => {
     request.flush(page);
     expect(params.successCallback).toHaveBeenCalledWith(page.rows, 1);
     expect(store.status()).toEqual({ kind: 'loaded', total: 1 });
+  });
+
+  it('asks the block that follows the first after its cursor, without counting again', () => {
+    askForRows(store);
+    const rows = Array.from({ length: 100 }, (_, index) => testRequestSummary({ id: `r${index}` }));
+    http.expectOne(isList).flush({ rows, total: 250, nextCursor: 'c100' });
+
+    askForRows(store, [], 100);
+    const { params } = http.expectOne(isList).request;
+    expect(params.get('after')).toBe('c100');
+    expect(params.get('withTotal')).toBe('false');
+    expect(params.has('offset')).toBe(false);
+    expect(params.get('state')).toBe('SUBMITTED,IN_TRIAGE,QUEUED,NEEDS_INFO,IN_REVIEW');
   });
 
   it('sends the filters and the grid’s sort, and skips a sort the API cannot do', () => {
