@@ -182,6 +182,26 @@ describe('keyset pages (after=nextCursor) equal OFFSET pages', () => {
     expect(all.nextCursor).toBeNull();
   });
 
+  const ID = '00000000-0000-4000-8000-000000000000';
+  it.each([
+    ['/api/requests', 'number:asc', '2147483647'],
+    ['/api/requests', 'number:desc', '-2147483647'],
+    ['/api/requests', 'submittedAt:asc', '9999-12-31T23:59:59.999999Z'],
+    ['/api/requests', 'createdAt:desc', '0100-01-01T00:00:00.000000Z'],
+    ['/api/requests', 'toolName:asc', 'Ünïcødé 🚀 \ud800 \' "%_'],
+    ['/api/requests', 'demandCount:desc', null],
+    ['/api/agreements', 'annualCost:asc', '-99999999999999999999.99999999999999999999'],
+    ['/api/agreements', 'endsOn:desc', '9999-12-31'],
+    ['/api/agreements', 'nextDeadline:desc', null],
+    ['/api/agreements', 'supplierName:desc', ''],
+  ])('%s in %s after a cursor of value %j is answered', async (list, sort, key) => {
+    const client = list === '/api/agreements' ? procurement : specialist;
+    const after = encodeCursor({ sort, key, id: ID });
+    const response = await client.get(`${list}?sort=${sort}&after=${after}`);
+    expect(response.status).toBe(200);
+    expect(Array.isArray(response.body.rows)).toBe(true);
+  });
+
   it.each([
     ['not base64url', '/api/requests?after=!!!'],
     ['not JSON', `/api/requests?after=${Buffer.from('{nej').toString('base64url')}`],

@@ -37,6 +37,7 @@ import {
   requestInState,
 } from '../../test/request-fixtures';
 import { createTestApp } from '../../test/test-app';
+import { encodeCursor } from '../common/keyset';
 
 /**
  * Generated query strings to every list route (and the exports, which take the same filters),
@@ -72,6 +73,31 @@ const paging = {
   ),
 };
 const bool = () => fc.constantFrom('true', 'false');
+/**
+ * A keyset cursor (keyset.ts) of the list's sorts, its value of any kind: many a valid cursor of
+ * the wrong kind, and now and then one whose value PostgreSQL must read (dates, timestamps to
+ * the microsecond, 20-digit numbers, any text).
+ */
+const cursorOf = (columns: readonly string[]) =>
+  fc
+    .tuple(
+      sortOf(columns),
+      fc.oneof(
+        fc.constant(null),
+        fc.string(),
+        fc.integer().map(String),
+        fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }).map(String),
+        isoDate(),
+        fc
+          .tuple(isoDate(), fc.nat(86_399_999_999))
+          .map(
+            ([day, micros]) =>
+              `${day}T${new Date(Math.floor(micros / 1000)).toISOString().slice(11, 19)}.${String(micros % 1_000_000).padStart(6, '0')}Z`,
+          ),
+      ),
+      fc.uuid(),
+    )
+    .map(([sort, key, id]) => encodeCursor({ sort, key, id }));
 const EVERYONE: readonly CastRole[] = [
   'requester',
   'principal',
@@ -121,6 +147,7 @@ describe('fuzzing the list routes', () => {
     const agreementFilters = {
       ...paging,
       sort: sortOf(AGREEMENT_SORT_COLUMNS),
+      after: cursorOf(AGREEMENT_SORT_COLUMNS),
       status: listOf(CONTRACT_STATUSES),
       supplierId: uuid(),
       endsFrom: isoDate(),
@@ -135,6 +162,7 @@ describe('fuzzing the list routes', () => {
     const requestFilters = {
       ...paging,
       sort: sortOf(REQUEST_SORTS),
+      after: cursorOf(REQUEST_SORTS),
       state: listOf(REQUEST_STATES),
       unitId: uuid(),
       serviceId: uuid(),
