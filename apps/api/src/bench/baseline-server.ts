@@ -17,13 +17,12 @@ import { SELECT_SERVICE } from '../app/catalogue/service-rows';
 import { type KeyedRow, nextCursorOf } from '../app/common/keyset';
 import {
   type DetailRow,
-  REQUEST_HISTORY,
   type RequestEventRow,
   type RequestSummaryRow,
   toRequestEvent,
   toSummary,
 } from '../app/requests/request-rows';
-import { requestDetailSql, requestRowsSql } from '../app/requests/request-sql';
+import { requestDetailSql, requestHistorySql, requestRowsSql } from '../app/requests/request-sql';
 import { SELECT_REVIEW } from '../app/reviews/review-rows';
 import { PreparingClient } from '../database/preparing-client';
 
@@ -103,14 +102,11 @@ async function readRow(
 }
 
 async function history(actor: SessionRow, id: string) {
-  const row = await readRow(pool.query.bind(pool), actor, id);
-  if (!row) return undefined;
-  const { rows } = await pool.query<RequestEventRow>(REQUEST_HISTORY, [
-    id,
-    row.service_id,
-    row.created_at,
-  ]);
-  return rows.map(toRequestEvent);
+  const { rows } = await pool.query<RequestEventRow | { id: null }>(
+    ...requestHistorySql(viewerOf(actor), id),
+  );
+  if (rows.length === 0) return undefined;
+  return rows[0].id === null ? [] : (rows as RequestEventRow[]).map(toRequestEvent);
 }
 
 /**

@@ -194,19 +194,19 @@ export type DetailRow = RequestRow & {
 
 /**
  * A request's history: its moves and comments, and the reviews and reported changes of its
- * service since the request was made. Parameters: the request, its service, its creation time.
+ * service since the request was made, in the order they happened (`seq`). The request, its
+ * service and its creation time are SQL expressions (parameters, or a joined row's columns).
  */
-export const REQUEST_HISTORY = `
-  SELECT e.id::text, e.occurred_at, a.display_name AS actor_name, e.kind, e.from_state,
-         e.to_state, e.message,
+export const requestHistoryOf = (request: string, service: string, since: string) => `
+  SELECT e.id AS seq, e.id::text AS id, e.occurred_at, a.display_name AS actor_name, e.kind,
+         e.from_state, e.to_state, e.message,
          CASE WHEN e.kind IN ('DECIDE', 'CORRECT_DECISION') THEN e.changes -> 'outcome' ->> 'new' END
            AS outcome
     FROM event e LEFT JOIN account a ON a.id = e.actor_id
-   WHERE (e.subject_type = 'request' AND e.subject_id = $1)
-      OR (e.subject_type = 'service' AND e.subject_id = $2
+   WHERE (e.subject_type = 'request' AND e.subject_id = ${request})
+      OR (e.subject_type = 'service' AND e.subject_id = ${service}
           AND e.kind IN (${SERVICE_REVIEW_EVENT_KINDS.map((kind) => `'${kind}'`).join(', ')})
-          AND e.occurred_at >= $3)
-   ORDER BY e.id`;
+          AND e.occurred_at >= ${since})`;
 
 export interface RequestEventRow {
   id: string;

@@ -26,6 +26,7 @@ import {
   SELECT_REQUEST,
   SUMMARY_COLUMNS,
   demandCountOf,
+  requestHistoryOf,
   selectDetail,
 } from './request-rows';
 
@@ -231,6 +232,21 @@ export function requestDetailSql(
   const where = `${conditions.where}${forUpdate ? ' FOR UPDATE OF r' : ''}`;
   return [
     selectDetail(SELECT_REQUEST.replaceAll('$today', todayParam), where),
+    conditions.parameters,
+  ];
+}
+
+/**
+ * A request's history as the viewer may see it, in one statement: no row when they may not see
+ * the request, one row with a null `id` when it has no history yet, else its events in order.
+ */
+export function requestHistorySql(viewer: Viewer, id: string): SqlStatement {
+  const conditions = new SqlConditions();
+  conditions.add(`r.id = ${conditions.param(id)}`).add(visibleTo(viewer, conditions));
+  return [
+    `SELECT h.* FROM (SELECT r.id, r.service_id, r.created_at FROM request r ${conditions.where}) q
+       LEFT JOIN LATERAL (${requestHistoryOf('q.id', 'q.service_id', 'q.created_at')}) h ON true
+      ORDER BY h.seq`,
     conditions.parameters,
   ];
 }

@@ -12,6 +12,7 @@ import {
   isUnitScoped,
 } from '@licensregistret/domain';
 
+import { pgPoolOf } from '../../database/pg-pool';
 import type { Actor } from '../auth/actor';
 import { AppException } from '../common/app-exception';
 import { ClockService } from '../common/clock.service';
@@ -28,14 +29,13 @@ import { unitIdsOf } from './request-access';
 import { refuseDuplicate, requireWhatChanged } from './request-history';
 import { EDITABLE_STATES, RequestReader } from './request-reader.service';
 import {
-  REQUEST_HISTORY,
   type RequestEventRow,
   type RequestSummaryRow,
   toContent,
   toRequestEvent,
   toSummary,
 } from './request-rows';
-import { filtersOf, requestRowsSql } from './request-sql';
+import { filtersOf, requestHistorySql, requestRowsSql } from './request-sql';
 
 const CONTENT_FIELDS = [
   'unitId',
@@ -445,13 +445,11 @@ export class RequestsService {
 
   /** The request's moves and comments, and the reviews of its service made since it was made. */
   async history(actor: Actor, id: string): Promise<RequestEvent[]> {
-    const row = await this.reader.readRow(this.dataSource.manager, actor, id);
-    const rows = (await this.dataSource.query(REQUEST_HISTORY, [
-      id,
-      row.service_id,
-      row.created_at,
-    ])) as RequestEventRow[];
-    return rows.map(toRequestEvent);
+    const { rows } = await pgPoolOf(this.dataSource).query<RequestEventRow | { id: null }>(
+      ...requestHistorySql(actor, id),
+    );
+    if (rows.length === 0) throw AppException.notFound('The request');
+    return rows[0].id === null ? [] : (rows as RequestEventRow[]).map(toRequestEvent);
   }
 
   async comment(actor: Actor, id: string, text: string): Promise<RequestEvent> {
