@@ -166,6 +166,42 @@ async function moveSlots(client) {
   return rows;
 }
 
+/**
+ * A move's answer must be what a read of the request gives right after it, from the API and
+ * from the baseline alike: a request outside the moves' own, queued (or unqueued) by the API,
+ * then moved back by the baseline, each answer compared with the API's read.
+ */
+async function checkSameMoveAnswers(client, specialist) {
+  const [request] = (
+    await client.query(
+      `SELECT id FROM request WHERE state IN ('IN_TRIAGE', 'QUEUED') ORDER BY number OFFSET 64 LIMIT 1`,
+    )
+  ).rows;
+  const headers = { ...specialist, 'content-type': 'application/json' };
+  const read = async () => {
+    const response = await fetch(`${targets.api}/api/requests/${request.id}`, { headers });
+    return `${response.status} ${await response.text()}`;
+  };
+  for (const target of ['api', 'baseline']) {
+    const before = JSON.parse((await read()).slice(4));
+    const response = await fetch(`${targets[target]}/api/requests/${request.id}/moves`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        move: before.state === 'IN_TRIAGE' ? 'QUEUE' : 'UNQUEUE',
+        version: before.version,
+      }),
+    });
+    const answer = `${response.status} ${await response.text()}`;
+    const after = await read();
+    if (answer !== after) {
+      throw new Error(
+        `The ${target}'s move answers other than a read after it:\n${answer.slice(0, 300)}\n${after.slice(0, 300)}`,
+      );
+    }
+  }
+}
+
 /** The baseline must answer exactly what the API answers, or the comparison means nothing. */
 async function checkSameAnswers(specialist, procurement, historyId, deepCursors) {
   const calls = [
@@ -253,9 +289,10 @@ async function main() {
     const procurement = await signIn(targets.api, 'bench.procurement1', BENCH_PASSWORD);
     const deepCursors = await queueCursors(targets.api, specialist, DEEP_OFFSETS);
     await checkSameAnswers(specialist, procurement, historyIds[0], deepCursors);
+    await checkSameMoveAnswers(client, specialist);
     log(
       'The baseline gives the same answers as the API (queue pages, by offset and after a ' +
-        'cursor, agreements, history).',
+        'cursor, agreements, history, a move).',
     );
 
     const chosen = args.only?.split(',');

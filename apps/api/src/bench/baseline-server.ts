@@ -7,23 +7,39 @@ import { Pool, types } from 'pg';
 // The list builders share a module with the query DTOs, whose decorators need this loaded.
 import 'reflect-metadata';
 
-import { MAX_PAGE_SIZE, type RequestState, todayInSweden } from '@licensregistret/domain';
+import {
+  MAX_PAGE_SIZE,
+  type RequestMove,
+  type RequestState,
+  type RoutineSettings,
+  moveProblem,
+  stateAfter,
+  todayInSweden,
+} from '@licensregistret/domain';
 
 import { type AgreementRow, agreementRowsSql, toAgreement } from '../app/agreements/agreement-rows';
 import type { AgreementListQueryDto } from '../app/agreements/dto/agreement.dto';
 import { hashToken } from '../app/auth/secret-token';
 import { SESSION_ACTOR, type SessionRow } from '../app/auth/session.sql';
-import { SELECT_SERVICE } from '../app/catalogue/service-rows';
+import type { EventRecord } from '../app/common/event-log.service';
 import { type KeyedRow, nextCursorOf } from '../app/common/keyset';
+import { routineActorOf } from '../app/requests/request-access';
 import {
-  type DetailRow,
+  type FullDetailRow,
+  type MoveFactsRow,
+  currentReviewsOf,
+  moveFactsSql,
+  moveWriteSql,
+  snapshotOf,
+  toDetail,
+} from '../app/requests/request-detail';
+import {
   type RequestEventRow,
   type RequestSummaryRow,
   toRequestEvent,
   toSummary,
 } from '../app/requests/request-rows';
-import { requestDetailSql, requestHistorySql, requestRowsSql } from '../app/requests/request-sql';
-import { SELECT_REVIEW } from '../app/reviews/review-rows';
+import { requestHistorySql, requestRowsSql } from '../app/requests/request-sql';
 import { PreparingClient } from '../database/preparing-client';
 
 // As the API: a DATE stays 'YYYY-MM-DD'.
@@ -89,18 +105,6 @@ async function agreementsPage(actor: SessionRow, url: URL) {
   };
 }
 
-/** The request as the actor may see it (the API's readRow), or undefined. */
-async function readRow(
-  query: Pool['query'],
-  actor: SessionRow,
-  id: string,
-): Promise<DetailRow | undefined> {
-  const { rows } = await query<DetailRow>(
-    ...requestDetailSql(viewerOf(actor), id, todayInSweden()),
-  );
-  return rows[0];
-}
-
 async function history(actor: SessionRow, id: string) {
   const { rows } = await pool.query<RequestEventRow | { id: null }>(
     ...requestHistorySql(viewerOf(actor), id),
@@ -109,51 +113,65 @@ async function history(actor: SessionRow, id: string) {
   return rows[0].id === null ? [] : (rows as RequestEventRow[]).map(toRequestEvent);
 }
 
+/** The API's default (DECISION_CONFIRMATION_THRESHOLD_SEK), which the bench does not set. */
+const SETTINGS: RoutineSettings = {
+  confirmationThreshold: Number(process.env['DECISION_CONFIRMATION_THRESHOLD_SEK'] ?? 100_000),
+};
+
+interface MoveBody {
+  move: RequestMove;
+  version: number;
+  text?: string;
+}
+
 /**
- * Queue or unqueue with the API's statements: lock, read, the service's reviews, the version
- * check, the update, the event, and the request, its service and its reviews read again for the
- * answer. The routine's rules themselves are the API's; here only the two moves the bench makes.
+ * A move with the API's statements and its routine: the facts locked and read in one statement,
+ * judged by the domain's routine, written and read back in one more, the answer mapped as the
+ * API maps it. Only the moves that set nothing but the state (those the bench makes): others
+ * are a 400 here.
  */
-async function move(actor: SessionRow, id: string, body: { move: string; version: number }) {
+async function move(actor: SessionRow, id: string, body: MoveBody) {
+  const viewer = viewerOf(actor);
+  const today = todayInSweden();
   const client = await pool.connect();
+  let open = false;
   try {
     await client.query('BEGIN');
-    await client.query('SELECT 1 FROM request WHERE id = $1 FOR UPDATE', [id]);
-    const query = client.query.bind(client) as Pool['query'];
-    const row = await readRow(query, actor, id);
-    if (!row) return { status: 404, body: { status: 404 } };
-    await client.query(
-      `${SELECT_REVIEW} WHERE r.service_id = $1 ORDER BY r.created_at DESC, r.id`,
-      [row.service_id],
-    );
-    const to = body.move === 'QUEUE' ? 'QUEUED' : 'IN_TRIAGE';
-    const allowed = body.move === 'QUEUE' ? row.state === 'IN_TRIAGE' : row.state === 'QUEUED';
-    if (row.version !== body.version || !allowed) {
+    open = true;
+    const [row] = (await client.query<MoveFactsRow>(...moveFactsSql(viewer, id, today))).rows;
+    const refuse = async (status: number) => {
       await client.query('ROLLBACK');
-      return {
-        status: 409,
-        body: { status: 409, currentState: row.state, currentVersion: row.version },
-      };
-    }
-    await client.query(
-      `UPDATE request SET state = $2, version = version + 1, updated_at = now() WHERE id = $1`,
-      [id, to],
-    );
-    await client.query(
-      `INSERT INTO event (actor_id, subject_type, subject_id, kind, changes, from_state, to_state, message)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [actor.id, 'request', id, body.move, '{}', row.state, to, null],
-    );
-    const after = (await readRow(query, actor, id)) as DetailRow;
-    await client.query(`${SELECT_SERVICE} WHERE d.id = $1`, [after.service_id]);
-    await client.query(
-      `${SELECT_REVIEW} WHERE r.service_id = $1 ORDER BY r.created_at DESC, r.id`,
-      [after.service_id],
-    );
+      open = false;
+      const current = row ? { currentState: row.state, currentVersion: row.version } : {};
+      return { status, body: { status, ...current } };
+    };
+    if (!row) return await refuse(404);
+    if (row.version !== body.version) return await refuse(409);
+    const reviews = currentReviewsOf(row, today);
+    const snapshot = snapshotOf(row, reviews);
+    const problem = moveProblem(body.move, snapshot, routineActorOf(viewer), SETTINGS, body);
+    if (problem) return await refuse(problem.status);
+    if (body.move !== 'QUEUE' && body.move !== 'UNQUEUE') return await refuse(400);
+    const to = stateAfter(body.move, snapshot);
+    const event: EventRecord = {
+      actorId: actor.id,
+      subjectType: 'request',
+      subjectId: id,
+      kind: body.move,
+      fromState: row.state,
+      toState: to,
+      message: body.text || null,
+      changes: {},
+    };
+    const [written] = (
+      await client.query<FullDetailRow>(...moveWriteSql(viewer, { id, to, event }, today, false))
+    ).rows;
+    if (!written) return await refuse(404);
     await client.query('COMMIT');
-    return { status: 200, body: toSummary(after) };
+    open = false;
+    return { status: 200, body: toDetail(written, viewer, SETTINGS, today, reviews) };
   } catch (error) {
-    await client.query('ROLLBACK');
+    if (open) await client.query('ROLLBACK');
     throw error;
   } finally {
     client.release();
@@ -169,7 +187,7 @@ function send(response: ServerResponse, status: number, body: unknown): void {
   response.end(text);
 }
 
-async function readBody(request: IncomingMessage): Promise<{ move: string; version: number }> {
+async function readBody(request: IncomingMessage): Promise<MoveBody> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
   return JSON.parse(Buffer.concat(chunks).toString('utf8'));

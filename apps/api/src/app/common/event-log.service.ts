@@ -22,6 +22,36 @@ export function changedFields<T extends object>(
   return changes;
 }
 
+/** An event to record. */
+export interface EventRecord {
+  actorId: string;
+  subjectType: SubjectType;
+  subjectId: string;
+  /** One of the domain's EVENT_KINDS (see event-kinds.ts for why their naming is mixed). */
+  kind: EventKind;
+  changes: Changes;
+  /** A move's states, and its text (a question, an answer, a decision's explanation). */
+  fromState?: string | null;
+  toState?: string | null;
+  message?: string | null;
+}
+
+/** The INSERT of an event, its values placed by `param` (which returns a placeholder). */
+export function insertEventSql(event: EventRecord, param: (value: unknown) => string): string {
+  const values = [
+    event.actorId,
+    event.subjectType,
+    event.subjectId,
+    event.kind,
+    JSON.stringify(event.changes),
+    event.fromState ?? null,
+    event.toState ?? null,
+    event.message ?? null,
+  ].map(param);
+  return `INSERT INTO event (actor_id, subject_type, subject_id, kind, changes, from_state, to_state, message)
+       VALUES (${values.join(', ')})`;
+}
+
 /**
  * Writes to and reads from the append-only `event` table. Writes take the caller's transaction
  * manager, so a change and its history are committed together or not at all.
@@ -30,34 +60,11 @@ export function changedFields<T extends object>(
 export class EventLogService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async record(
-    manager: EntityManager,
-    event: {
-      actorId: string;
-      subjectType: SubjectType;
-      subjectId: string;
-      /** One of the domain's EVENT_KINDS (see event-kinds.ts for why their naming is mixed). */
-      kind: EventKind;
-      changes: Changes;
-      /** A move's states, and its text (a question, an answer, a decision's explanation). */
-      fromState?: string | null;
-      toState?: string | null;
-      message?: string | null;
-    },
-  ): Promise<void> {
+  async record(manager: EntityManager, event: EventRecord): Promise<void> {
+    const parameters: unknown[] = [];
     await manager.query(
-      `INSERT INTO event (actor_id, subject_type, subject_id, kind, changes, from_state, to_state, message)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
-        event.actorId,
-        event.subjectType,
-        event.subjectId,
-        event.kind,
-        JSON.stringify(event.changes),
-        event.fromState ?? null,
-        event.toState ?? null,
-        event.message ?? null,
-      ],
+      insertEventSql(event, (value) => `$${parameters.push(value)}`),
+      parameters,
     );
   }
 

@@ -6,7 +6,7 @@ import type { SqlConditions } from '../common/sql-builder';
 export const unitIdsOf = (actor: Pick<Actor, 'schoolUnits'>): string[] =>
   actor.schoolUnits.map((unit) => unit.id);
 
-export const routineActorOf = (actor: Actor): RoutineActor => ({
+export const routineActorOf = (actor: Pick<Actor, 'roles' | 'schoolUnits'>): RoutineActor => ({
   roles: actor.roles,
   unitIds: unitIdsOf(actor),
 });

@@ -253,6 +253,9 @@ describe('POST /api/requests/:id/moves: every move × every role', () => {
           [id],
         );
         if (expected === 200) {
+          // The answer is built from the move's own statements: exactly what a read gives after.
+          const read = await cast.as[role].get(`/api/requests/${id}`);
+          expect(response.text).toBe(read.text);
           expect(response.body.state).toBe(testCase.to);
           expect(rows[0]).toEqual({ state: testCase.to, version: 2 });
           expect(await eventCount(id)).toBe(1);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
 import {
+  type CurrentReviews,
   DECISION_OUTCOME_LABELS,
   DECISION_REASON_LABELS,
   type DecisionOutcome,
@@ -26,13 +27,18 @@ import { ServicesService } from '../catalogue/services.service';
 import { SuppliersService } from '../catalogue/suppliers.service';
 import { AppException } from '../common/app-exception';
 import { ClockService } from '../common/clock.service';
-import { EventLogService } from '../common/event-log.service';
 import { HandOffsService } from '../notifications/hand-offs.service';
-import { ReviewsService } from '../reviews/reviews.service';
 import type { MoveDto } from './dto/move.dto';
 import { routineActorOf } from './request-access';
+import {
+  type FullDetailRow,
+  type MoveFactsRow,
+  currentReviewsOf,
+  moveFactsSql,
+  moveWriteSql,
+  snapshotOf,
+} from './request-detail';
 import { RequestReader } from './request-reader.service';
-import type { RequestRow } from './request-rows';
 
 /**
  * Moves a request through the routine: the routine in libs/shared/domain says who may make which
@@ -68,10 +74,8 @@ export class RequestMovesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly requests: RequestReader,
-    private readonly reviews: ReviewsService,
     private readonly services: ServicesService,
     private readonly suppliers: SuppliersService,
-    private readonly events: EventLogService,
     private readonly handOffs: HandOffsService,
     private readonly clock: ClockService,
   ) {}
@@ -87,10 +91,12 @@ export class RequestMovesService {
     id: string,
     body: MoveDto,
   ): Promise<RequestDetail> {
-    const row = await this.requests.readRow(manager, actor, id, true);
+    const today = this.clock.today();
+    const [row] = (await manager.query(...moveFactsSql(actor, id, today))) as MoveFactsRow[];
+    if (!row) throw AppException.notFound('The request');
     if (row.version !== body.version) throw this.requests.stale(row);
-    const reviews = await this.requests.currentReviews(manager, row.service_id);
-    const snapshot = this.requests.snapshotOf(row, reviews);
+    const reviews = currentReviewsOf(row, today);
+    const snapshot = snapshotOf(row, reviews);
     const problem = moveProblem(
       body.move,
       snapshot,
@@ -103,30 +109,32 @@ export class RequestMovesService {
     const to = stateAfter(body.move, snapshot);
     const apply = this.apply[body.move];
     const effect = await apply(manager, actor, row, body);
-    await manager.query(
-      `UPDATE request SET state = $2, version = version + 1, updated_at = now() ${
-        effect.set ? `, ${effect.set}` : ''
-      } WHERE id = $1`,
-      [id, to, ...(effect.parameters ?? [])],
-    );
-    await this.events.record(manager, {
+    const event = {
       actorId: actor.id,
-      subjectType: 'request',
+      subjectType: 'request' as const,
       subjectId: id,
       kind: body.move,
       fromState: row.state,
       toState: to,
       message: (effect.message ?? body.text) || null,
       changes: effect.changes ?? {},
-    });
-    // A move changes no review, so those read above still hold for the answer.
-    const known = row.service_id && reviews ? { serviceId: row.service_id, reviews } : undefined;
-    const after = await this.requests.detail(manager, actor, id, known);
+    };
+    // A move changes no review: those read above hold for the answer unless the service changed.
+    const write = { id, to, set: effect.set, parameters: effect.parameters, event };
+    const [written] = (await manager.query(
+      ...moveWriteSql(actor, write, today, effect.changesService === true),
+    )) as FullDetailRow[];
+    if (!written) throw AppException.notFound('The request');
+    const after = this.requests.toDetail(
+      written,
+      actor,
+      effect.changesService ? undefined : reviews,
+    );
     await effect.notify?.(manager, after);
     return after;
   }
 
-  private refusal(problem: MoveProblem, row: RequestRow): AppException {
+  private refusal(problem: MoveProblem, row: MoveFactsRow): AppException {
     const extensions = { currentState: row.state, currentVersion: row.version };
     if (problem.status === 400) {
       return new AppException('INVALID', problem.message, {
@@ -142,7 +150,7 @@ export class RequestMovesService {
   /** What each move writes beyond the state: `set` with parameters from `$3`, and who is told. */
   private readonly apply: Record<
     MoveDto['move'],
-    (manager: EntityManager, actor: Actor, row: RequestRow, body: MoveDto) => Promise<Effect>
+    (manager: EntityManager, actor: Actor, row: MoveFactsRow, body: MoveDto) => Promise<Effect>
   > = {
     ENDORSE: async (_manager, actor) => ({
       set: `endorsed_by = $3, endorsed_at = now(), ${CLEAR_DECLINE}`,
@@ -206,7 +214,7 @@ export class RequestMovesService {
         }),
     }),
     PROPOSE_DECISION: async (manager, actor, row, body) => {
-      await this.checkApprovalGates(manager, row, body.outcome as DecisionOutcome);
+      await this.checkApprovalGates(row, body.outcome as DecisionOutcome);
       const proposal = {
         outcome: body.outcome,
         reasons: body.reasons ?? [],
@@ -242,11 +250,11 @@ export class RequestMovesService {
   private async decide(
     manager: EntityManager,
     actor: Actor,
-    row: RequestRow,
+    row: MoveFactsRow,
     body: MoveDto,
   ): Promise<Effect> {
     const decision = decisionIn(body);
-    await this.checkApprovalGates(manager, row, decision.outcome);
+    await this.checkApprovalGates(row, decision.outcome);
     if (row.service_id) {
       await this.services.recordDecision(manager, actor, row.service_id, {
         outcome: decision.outcome,
@@ -282,12 +290,12 @@ export class RequestMovesService {
   private async correctDecision(
     manager: EntityManager,
     actor: Actor,
-    row: RequestRow,
+    row: MoveFactsRow,
     body: MoveDto,
   ): Promise<Effect> {
     const decision = decisionIn(body);
     const { outcome, reasons, conditions, publicConditions } = decision;
-    await this.checkApprovalGates(manager, row, outcome);
+    await this.checkApprovalGates(row, outcome);
     const previous = row.decision_outcome as DecisionOutcome;
     if (row.service_id) {
       await this.services.reconsiderDecision(manager, actor, row.service_id, row.id, previous, {
@@ -324,7 +332,7 @@ export class RequestMovesService {
   private async reopenDecision(
     manager: EntityManager,
     actor: Actor,
-    row: RequestRow,
+    row: MoveFactsRow,
     body: MoveDto,
   ): Promise<Effect> {
     const previous = row.decision_outcome as DecisionOutcome;
@@ -365,7 +373,7 @@ export class RequestMovesService {
   private async implement(
     manager: EntityManager,
     actor: Actor,
-    row: RequestRow,
+    row: MoveFactsRow,
     body: MoveDto,
   ): Promise<Effect> {
     if (!body.licenceId) {
@@ -417,21 +425,15 @@ export class RequestMovesService {
   }
 
   /** An approval needs every review valid and the GDPR stops clear (a rejection needs none). */
-  private async checkApprovalGates(
-    manager: EntityManager,
-    row: RequestRow,
-    outcome: DecisionOutcome,
-  ): Promise<void> {
+  private async checkApprovalGates(row: MoveFactsRow, outcome: DecisionOutcome): Promise<void> {
     if (!isApproval(outcome)) return;
     if (!row.service_id) {
       throw new AppException('CONFLICT', 'A request is approved for a service under review.', {
         extensions: { currentState: row.state, currentVersion: row.version },
       });
     }
-    const blockers = approvalBlockers(
-      await this.reviews.current(manager, row.service_id),
-      this.clock.today(),
-    );
+    const today = this.clock.today();
+    const blockers = approvalBlockers(currentReviewsOf(row, today) as CurrentReviews, today);
     if (blockers.length > 0) {
       throw new AppException(
         'CONFLICT',
@@ -448,7 +450,7 @@ export class RequestMovesService {
   private async startReview(
     manager: EntityManager,
     actor: Actor,
-    row: RequestRow,
+    row: MoveFactsRow,
     body: MoveDto,
   ): Promise<Effect> {
     // Each reviewer whose review of the service is missing or due is told it is wanted.
@@ -485,6 +487,7 @@ export class RequestMovesService {
     return {
       set: 'service_id = $3',
       parameters: [serviceId],
+      changesService: true,
       changes: { serviceId: { old: null, new: serviceId } },
       notify,
     };
@@ -494,7 +497,7 @@ export class RequestMovesService {
   private async supplierFor(
     manager: EntityManager,
     actor: Actor,
-    row: RequestRow,
+    row: MoveFactsRow,
     body: MoveDto,
   ): Promise<string> {
     if (body.supplierId) {
@@ -549,5 +552,7 @@ interface Effect {
   changes?: Record<string, { old: unknown; new: unknown }>;
   /** The event's message when it is not the body's text. */
   message?: string;
+  /** Whether `set` gives the request a service (whose reviews the answer then reads). */
+  changesService?: boolean;
   notify?: (manager: EntityManager, after: RequestDetail) => Promise<void>;
 }

@@ -46,16 +46,28 @@ const LISTED = `u.name AS unit_name, ra.display_name AS requester_name,
          CASE WHEN r.submitted_at IS NULL THEN NULL
               ELSE (($today::date) - (r.submitted_at AT TIME ZONE 'Europe/Stockholm')::date) END AS age_days`;
 
-/** A request and the rows its list row reads besides. */
-export const REQUEST_FROM = `
-    FROM request r
+/** A request (`r`, from the table or a CTE's rows `source`) and the rows its list row reads besides. */
+const requestFrom = (source: string) => `
+    FROM ${source} r
     JOIN school_unit u ON u.id = r.unit_id
     JOIN account ra ON ra.id = r.requester_id
     LEFT JOIN digital_service d ON d.id = r.service_id`;
 
+export const REQUEST_FROM = requestFrom('request');
+
 /** A request in full, with what its grid row shows. */
 export const SELECT_REQUEST = `
   SELECT r.*, ${LISTED}, ${demandCountOf('r')} AS demand_count ${REQUEST_FROM}`;
+
+/**
+ * SELECT_REQUEST on the rows an UPDATE of the same statement returns (`source`, a CTE). The
+ * statement's other parts see the table as it was before it, so the demand count leaves the
+ * request's own old row out and counts its new state instead.
+ */
+export const selectChangedRequest = (source: string) => `
+  SELECT r.*, ${LISTED}, ((SELECT count(*) FROM request o
+     WHERE o.tool_key = r.tool_key AND o.state = ANY (${OPEN_STATES_SQL}) AND o.id <> r.id)
+     + (r.state = ANY (${OPEN_STATES_SQL}))::int)::int AS demand_count ${requestFrom(source)}`;
 
 /**
  * The columns the grid and the export show (those toSummary reads) but the demand count, which
@@ -177,10 +189,13 @@ export const toContent = (row: RequestRow): RequestContent => ({
   wantedFrom: row.wanted_from,
 });
 
-/** A request read in full: the grid row, who endorsed and who decided. */
-export const selectDetail = (selectRequest: string, where: string) => `
+/**
+ * A request read in full: the grid row, who endorsed and who decided, and `columns` (on `q`) the
+ * caller wants besides.
+ */
+export const selectDetail = (selectRequest: string, where: string, columns = '') => `
   SELECT q.*, e.display_name AS endorsed_by_name, dd.display_name AS decided_by_name,
-         dc.display_name AS declined_by_name
+         dc.display_name AS declined_by_name${columns}
     FROM (${selectRequest} ${where}) q
     LEFT JOIN account e ON e.id = q.endorsed_by
     LEFT JOIN account dc ON dc.id = q.declined_by

@@ -219,19 +219,21 @@ export function requestRowsSql(
 /**
  * One request in full as the viewer may see it (no row when they may not), as SQL; locked for
  * a change when `forUpdate`: a concurrent change then waits and reads the committed row.
+ * `columns` (on the row `q`) are selected besides.
  */
 export function requestDetailSql(
   viewer: Viewer,
   id: string,
   today: IsoDate,
   forUpdate = false,
+  columns = '',
 ): SqlStatement {
   const conditions = new SqlConditions();
   const todayParam = conditions.param(today);
   conditions.add(`r.id = ${conditions.param(id)}`).add(visibleTo(viewer, conditions));
   const where = `${conditions.where}${forUpdate ? ' FOR UPDATE OF r' : ''}`;
   return [
-    selectDetail(SELECT_REQUEST.replaceAll('$today', todayParam), where),
+    selectDetail(SELECT_REQUEST.replaceAll('$today', todayParam), where, columns),
     conditions.parameters,
   ];
 }

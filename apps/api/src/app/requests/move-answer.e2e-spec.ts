@@ -1,0 +1,155 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+
+import { addMonths, todayInSweden } from '@licensregistret/domain';
+
+import {
+  agreementBody,
+  closeTestDatabase,
+  createTestService,
+  createTestSupplier,
+} from '../../test/factories';
+import {
+  type CastRole,
+  type RoutineCast,
+  createRoutineCast,
+  requestInState,
+  reviewAll,
+} from '../../test/request-fixtures';
+import { createTestApp } from '../../test/test-app';
+
+/**
+ * A move answers with the request as it reads its write back, in the same statement, instead of
+ * reading the request again: the answer must be, byte for byte, what GET /api/requests/:id gives
+ * right after — through a journey that changes everything the detail shows (the service and its
+ * reviews, the demand count as the request leaves the open states, joined units, the decision,
+ * the licence named).
+ */
+describe('a move answers exactly what a read gives after it', () => {
+  let app: NestExpressApplication;
+  let cast: RoutineCast;
+  let serviceId: string;
+  let licenceId: string;
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    cast = await createRoutineCast(app);
+    const supplier = await createTestSupplier();
+    serviceId = (await createTestService(supplier.id)).id;
+    await reviewAll(cast, serviceId);
+    const today = todayInSweden();
+    const agreement = await cast.as.procurement.post(
+      '/api/agreements',
+      agreementBody(supplier.id, {
+        signedOn: addMonths(today, -3),
+        startsOn: addMonths(today, -3),
+        endsOn: addMonths(today, 20),
+      }),
+    );
+    expect(agreement.status).toBe(201);
+    const licence = await cast.as.procurement.post('/api/licences', {
+      agreementId: agreement.body.id,
+      serviceId,
+      scope: 'UNITS',
+      unitIds: [cast.unit.id, cast.otherUnit.id],
+      startsOn: addMonths(today, -3),
+      endsOn: addMonths(today, 20),
+    });
+    expect(licence.status).toBe(201);
+    licenceId = licence.body.id;
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await closeTestDatabase();
+  });
+
+  /** Makes the move as `role` and compares its answer with a read right after. */
+  async function moveAndRead(
+    role: CastRole,
+    id: string,
+    body: Record<string, unknown>,
+  ): Promise<Record<string, unknown>> {
+    const before = await cast.as[role].get(`/api/requests/${id}`);
+    const answer = await cast.as[role].post(`/api/requests/${id}/moves`, {
+      version: before.body.version,
+      ...body,
+    });
+    expect({ move: body['move'], status: answer.status }).toEqual({
+      move: body['move'],
+      status: 200,
+    });
+    const read = await cast.as[role].get(`/api/requests/${id}`);
+    expect(answer.text).toBe(read.text);
+    return answer.body;
+  }
+
+  it('from a new tool in triage to a licence in use', async () => {
+    const id = await requestInState(cast, 'IN_TRIAGE', { serviceId: null });
+    const joined = await cast.as.otherRequester.post(`/api/requests/${id}/join`, {
+      unitId: cast.otherUnit.id,
+      pupilCount: 12,
+      need: 'Samma behov hos oss.',
+    });
+    expect(joined.status).toBe(200);
+    // Another open request for the service the new tool turns out to be: a demand of two.
+    await requestInState(cast, 'SUBMITTED', { serviceId });
+
+    await moveAndRead('specialist', id, { move: 'QUEUE' });
+    await moveAndRead('specialist', id, { move: 'UNQUEUE' });
+    await moveAndRead('specialist', id, { move: 'ASK_FOR_INFO', text: 'Vilka årskurser?' });
+    await moveAndRead('requester', id, { move: 'ANSWER', text: 'Åk 7–9.' });
+    const reviewed = await moveAndRead('specialist', id, { move: 'START_REVIEW', serviceId });
+    expect(reviewed).toMatchObject({
+      serviceId,
+      demandCount: 2,
+      joinedUnits: [{ pupilCount: 12 }],
+    });
+    expect(reviewed['reviews']).not.toBeNull();
+    const decided = await moveAndRead('specialist', id, {
+      move: 'DECIDE',
+      outcome: 'APPROVED',
+      text: 'Uppfyller behovet.',
+    });
+    expect(decided).toMatchObject({ state: 'DECIDED', demandCount: 1 });
+    await moveAndRead('manager', id, {
+      move: 'CORRECT_DECISION',
+      outcome: 'APPROVED_WITH_CONDITIONS',
+      conditions: 'Endast åk 7–9.',
+      publicConditions: 'Används i åk 7–9.',
+      correctionReason: 'Villkor saknades.',
+    });
+    await moveAndRead('manager', id, { move: 'REOPEN_DECISION', correctionReason: 'Ny uppgift.' });
+    await moveAndRead('specialist', id, {
+      move: 'DECIDE',
+      outcome: 'APPROVED',
+      text: 'Uppfyller behovet.',
+    });
+    const implemented = await moveAndRead('procurement', id, { move: 'IMPLEMENT', licenceId });
+    expect(implemented['implementedBy']).toMatchObject({ licenceId });
+  });
+
+  it('a rejection with its reasons, and a request covered by a licence', async () => {
+    const rejected = await requestInState(cast, 'IN_REVIEW', { serviceId });
+    await moveAndRead('specialist', rejected, {
+      move: 'DECIDE',
+      outcome: 'REJECTED',
+      reasons: ['NEED', 'ECONOMY'],
+      text: 'Behovet täcks redan.',
+    });
+    const covered = await requestInState(cast, 'IN_TRIAGE', { serviceId });
+    const answer = await moveAndRead('specialist', covered, {
+      move: 'MARK_COVERED',
+      licenceId,
+      text: 'Finns via licensen.',
+    });
+    expect(answer['coveredBy']).toMatchObject({ licenceId, text: 'Finns via licensen.' });
+  });
+
+  it('a draft the principal declines and the school submits again', async () => {
+    const id = await requestInState(cast, 'DRAFT', { serviceId, endorsed: false });
+    const declined = await moveAndRead('principal', id, { move: 'DECLINE', text: 'Inte nu.' });
+    expect(declined['decline']).toMatchObject({ text: 'Inte nu.' });
+    await moveAndRead('principal', id, { move: 'ENDORSE' });
+    await moveAndRead('requester', id, { move: 'SUBMIT' });
+  });
+});
