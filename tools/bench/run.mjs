@@ -14,7 +14,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { isDeepStrictEqual, parseArgs } from 'node:util';
 
 import { measureBrowser } from './browser.mjs';
 import { apiNodeFlags, openBenchServer, prepareBenchData } from './database.mjs';
@@ -194,7 +194,15 @@ async function checkSameMoveAnswers(client, specialist) {
     });
     const answer = `${response.status} ${await response.text()}`;
     const after = await read();
-    if (answer !== after) {
+    // The API writes a request from its OpenAPI schema, in the schema's order of fields; the
+    // baseline with JSON.stringify. The API's own answer is compared byte for byte, the
+    // baseline's as JSON.
+    const same =
+      target === 'api'
+        ? answer === after
+        : answer.slice(0, 4) === after.slice(0, 4) &&
+          isDeepStrictEqual(JSON.parse(answer.slice(4)), JSON.parse(after.slice(4)));
+    if (!same) {
       throw new Error(
         `The ${target}'s move answers other than a read after it:\n${answer.slice(0, 300)}\n${after.slice(0, 300)}`,
       );

@@ -21,6 +21,7 @@ export const SCHEMA_SERIALISED_ROUTES = [
   'GET /api/requests',
   'GET /api/requests/{id}',
   'GET /api/requests/{id}/events',
+  'POST /api/requests/{id}/moves',
   'GET /api/agreements',
 ] as const;
 
