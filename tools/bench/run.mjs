@@ -10,7 +10,7 @@
 // `--only browser` runs the browser part alone; `--only import` adds tools/bench/import.mjs;
 // `--only documents` uploads and downloads a 20 MB document (tools/bench/documents.mjs).
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, openSync, readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,11 +66,11 @@ const API_NODE_FLAGS = apiNodeFlags(root);
 const PROFILE_DIR = join(root, '.data', 'profiles');
 const profileName = `api-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`;
 
-function start(name, command, commandArgs, env) {
+function start(name, command, commandArgs, env, output = 'ignore') {
   const child = spawn(command, commandArgs, {
     cwd: root,
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', output, 'inherit'],
   });
   child.exited = new Promise((resolve) => child.once('exit', resolve));
   child.on('exit', (code, signal) => {
@@ -272,13 +272,20 @@ async function main() {
     ? (mkdirSync(PROFILE_DIR, { recursive: true }),
       ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${profileName}`])
     : [];
-  const api = start('The API', 'node', [...API_NODE_FLAGS, ...profiling, 'dist/apps/api/main.js'], {
-    ...env,
-    PORT: String(API_PORT),
-    NODE_ENV: 'production',
-    DEMO_DATA: 'false',
-    REMINDER_SCAN_MINUTES: '0',
-  });
+  const api = start(
+    'The API',
+    'node',
+    [...API_NODE_FLAGS, ...profiling, 'dist/apps/api/main.js'],
+    {
+      ...env,
+      PORT: String(API_PORT),
+      NODE_ENV: 'production',
+      DEMO_DATA: 'false',
+      REMINDER_SCAN_MINUTES: '0',
+    },
+    // BENCH_API_LOG=<file> keeps the API's request log (its stdout) there.
+    process.env.BENCH_API_LOG ? openSync(process.env.BENCH_API_LOG, 'w') : 'ignore',
+  );
   // TypeScript run as it is (ts-node), so that it imports the API's own SQL and row mappings.
   const baseline = start(
     'The baseline',
