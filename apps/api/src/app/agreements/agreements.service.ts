@@ -15,6 +15,7 @@ import {
   splitAnnualCost,
 } from '@licensregistret/domain';
 
+import { pgPoolOf } from '../../database/pg-pool';
 import type { Actor } from '../auth/actor';
 import { AppException } from '../common/app-exception';
 import { ClockService } from '../common/clock.service';
@@ -87,11 +88,10 @@ export class AgreementsService {
     const today = this.clock.today();
     const sql = agreementRowsSql(query, today);
     const paging = pageOf(query);
-    const [rows, total] = await Promise.all([
-      this.dataSource.query(...sql.page(paging, query.after)) as Promise<
-        (AgreementRow & KeyedRow)[]
-      >,
-      totalUnlessKnown(query, () => this.dataSource.query(...sql.count)),
+    const pool = pgPoolOf(this.dataSource);
+    const [{ rows }, total] = await Promise.all([
+      pool.query<AgreementRow & KeyedRow>(...sql.page(paging, query.after)),
+      totalUnlessKnown(query, async () => (await pool.query<{ total: number }>(...sql.count)).rows),
     ]);
     return {
       rows: rows.map((row) => toAgreement(row, today, actor?.roles)),

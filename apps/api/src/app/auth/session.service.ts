@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.provider';
+import { pgPoolOf } from '../../database/pg-pool';
 import type { Actor } from './actor';
 import { hashToken, newToken } from './secret-token';
 import { SESSION_ACTOR, type SessionRow } from './session.sql';
@@ -38,15 +39,18 @@ export class SessionService {
 
   /** The actor of a live session of an active account, or null. Refreshes the idle timer. */
   async authenticate(token: string): Promise<Actor | null> {
-    const rows: SessionRow[] = await this.dataSource.query(SESSION_ACTOR, [
+    // Every signed-in call runs this: on the pg pool directly, without a TypeORM query runner.
+    const pool = pgPoolOf(this.dataSource);
+    const {
+      rows: [row],
+    } = await pool.query<SessionRow>(SESSION_ACTOR, [
       hashToken(token),
       this.config.session.idleMinutes,
       TOUCH_INTERVAL_SECONDS,
     ]);
-    const row = rows[0];
     if (!row) return null;
     if (row.stale) {
-      await this.dataSource.query(`UPDATE session SET last_seen_at = now() WHERE token_hash = $1`, [
+      await pool.query(`UPDATE session SET last_seen_at = now() WHERE token_hash = $1`, [
         row.token_hash,
       ]);
     }

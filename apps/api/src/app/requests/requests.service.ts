@@ -101,11 +101,10 @@ export class RequestsService {
   async list(actor: Actor, query: RequestListQueryDto): Promise<KeysetPage<RequestSummary>> {
     const sql = requestRowsSql(actor, filtersOf(query), this.clock.today());
     const paging = pageOf(query);
-    const [rows, total] = await Promise.all([
-      this.dataSource.query(...sql.page(paging, query.after)) as Promise<
-        (RequestSummaryRow & KeyedRow)[]
-      >,
-      totalUnlessKnown(query, () => this.dataSource.query(...sql.count)),
+    const pool = pgPoolOf(this.dataSource);
+    const [{ rows }, total] = await Promise.all([
+      pool.query<RequestSummaryRow & KeyedRow>(...sql.page(paging, query.after)),
+      totalUnlessKnown(query, async () => (await pool.query<{ total: number }>(...sql.count)).rows),
     ]);
     return {
       rows: rows.map(toSummary),
