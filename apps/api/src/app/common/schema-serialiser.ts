@@ -90,6 +90,48 @@ function nullableUnionsAsAnyOf(schema: unknown): unknown {
   return { anyOf: [{ type: 'null' }, rest] };
 }
 
+/** Keywords that only judge a value (the request forms' rules), not its shape or its branch. */
+const VALIDATION_ONLY = new Set([
+  'minLength',
+  'maxLength',
+  'pattern',
+  'format',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'minProperties',
+  'maxProperties',
+]);
+
+/** Keywords whose value maps names to schemas. */
+const SCHEMA_MAPS = new Set(['properties', 'schemas', 'patternProperties', 'definitions']);
+
+/**
+ * The schema without VALIDATION_ONLY keywords. fast-json-stringify picks a union's branch (a
+ * nullable object among them) by validating the value against it, and a DTO shared with a
+ * request body carries that body's rules: a new tool's web address answered as '' failed
+ * `format: uri`, and the answer with it (found by the bench).
+ */
+function shapeOnly(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(shapeOnly);
+  if (typeof schema !== 'object' || schema === null) return schema;
+  return Object.fromEntries(
+    Object.entries(schema)
+      .filter(([key]) => !VALIDATION_ONLY.has(key))
+      .map(([key, value]) => [
+        key,
+        SCHEMA_MAPS.has(key) && typeof value === 'object' && value !== null
+          ? Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, shapeOnly(sub)]))
+          : shapeOnly(value),
+      ]),
+  );
+}
+
 /**
  * A writer for the 200 answer of `route` ("GET /api/requests/{id}"), compiled from the document's
  * schema with its components. With `check`, every answer is also written by JSON.stringify and
@@ -105,7 +147,7 @@ export function compileAnswerWriter(
   const schema = answerSchemaOf(document, route);
   if (!schema) throw new Error(`${route} has no application/json 200 schema in the document`);
   const write = fastJson(
-    nullableUnionsAsAnyOf({ ...schema, components: document.components }) as object,
+    shapeOnly(nullableUnionsAsAnyOf({ ...schema, components: document.components })) as object,
   ) as Stringify;
   if (!check) return write;
   return (value) => {

@@ -7,6 +7,7 @@ import {
   closeTestDatabase,
   createTestService,
   createTestSupplier,
+  testDatabase,
 } from '../../test/factories';
 import {
   type CastRole,
@@ -143,6 +144,17 @@ describe('a move answers exactly what a read gives after it', () => {
       text: 'Finns via licensen.',
     });
     expect(answer['coveredBy']).toMatchObject({ licenceId, text: 'Finns via licensen.' });
+  });
+
+  // Found by the bench: a new tool's missing web address is answered as '' (and the schema of
+  // the answer must not judge it by the request form's rules).
+  it('a new tool named without a web address', async () => {
+    const id = await requestInState(cast, 'IN_TRIAGE', { serviceId: null });
+    await testDatabase().query(`UPDATE request SET new_tool_web_address = NULL WHERE id = $1`, [
+      id,
+    ]);
+    const queued = await moveAndRead('specialist', id, { move: 'QUEUE' });
+    expect(queued['newTool']).toMatchObject({ webAddress: '' });
   });
 
   it('a draft the principal declines and the school submits again', async () => {
