@@ -1,5 +1,5 @@
 // After the web app's build: a brotli (.br) and a gzip (.gz) copy beside every text asset, made
-// once at the highest levels, so that the API sends them as they are (express-static-gzip)
+// once at the highest levels, so that the API sends them as they are (@fastify/static with preCompressed)
 // instead of compressing on every request.
 //
 //   node tools/build/compress-web.mjs dist/apps/web/browser

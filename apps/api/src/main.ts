@@ -1,4 +1,5 @@
 import { Logger as NestLogger } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import 'reflect-metadata';
 
@@ -57,10 +58,30 @@ async function main(): Promise<void> {
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
 
-  if (config.host) await app.listen(config.port, config.host);
-  else await app.listen(config.port);
+  await listen(app, config.port, config.host);
   const url = await app.getUrl();
   logger.log(`Licensregistret is ready at ${url.replace('[::1]', 'localhost')}`, 'Bootstrap');
+}
+
+/**
+ * Listens on `host`, or on every interface as Node does by default: IPv6 and IPv4 where the
+ * machine has IPv6, else IPv4 (Fastify itself would listen on localhost only).
+ */
+async function listen(
+  app: NestFastifyApplication,
+  port: number,
+  host: string | null,
+): Promise<void> {
+  if (host) {
+    await app.listen(port, host);
+    return;
+  }
+  try {
+    await app.listen(port, '::');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EAFNOSUPPORT') throw error;
+    await app.listen(port, '0.0.0.0');
+  }
 }
 
 main().catch((error: unknown) => {

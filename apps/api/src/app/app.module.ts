@@ -16,8 +16,8 @@ import { DashboardModule } from './dashboard/dashboard.module';
 import { DemoModule } from './demo/demo.module';
 import { DocumentsModule } from './documents/documents.module';
 import { HealthModule } from './health/health.module';
-import { LicensingModule } from './licensing/licensing.module';
 import { ImportsModule } from './imports/imports.module';
+import { LicensingModule } from './licensing/licensing.module';
 import { LoadModule } from './load/load.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationModule } from './organisation/organisation.module';
@@ -36,7 +36,7 @@ export class AppModule {
       imports: [
         AppConfigModule.forRoot(config),
         LoggerModule.forRoot({
-          // Express 5 path syntax; the default '*' is a legacy pattern Nest warns about.
+          // Every path (Nest's path syntax; the default '*' is a legacy pattern Nest warns about).
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
           // Without headers or secrets, one short line per request (common/logging.ts).
           pinoHttp: pinoHttpParams(config.logLevel, config.logDestination),

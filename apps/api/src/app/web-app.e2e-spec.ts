@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +16,7 @@ const asBuffer = (test: request.Test) =>
   });
 
 describe('the web app served at /', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   const script = `console.log(${JSON.stringify('app '.repeat(500))});`;
   const indexHtml = `<!doctype html><title>Licensregistret</title><!--${' '.repeat(2000)}-->`;
 

@@ -201,7 +201,7 @@ class EnvironmentVariables {
 /** Where demo mode listens unless HOST is set: this machine only. */
 export const DEMO_HOST = '127.0.0.1';
 
-/** Express's `trust proxy` as this API allows it: no proxy, a hop count, or addresses. */
+/** Fastify's `trustProxy` as this API allows it: no proxy, a hop count, or addresses. */
 export type TrustProxy = false | number | string[];
 
 const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
@@ -219,7 +219,7 @@ function isProxyAddress(entry: string): boolean {
 }
 
 /**
- * TRUST_PROXY as Express's `trust proxy` setting: `false` or `0` (no proxy: the socket's address
+ * TRUST_PROXY as Fastify's `trustProxy` setting: `false` or `0` (no proxy: the socket's address
  * is the client's), a hop count, or a comma-separated list of the proxies' addresses. Null for
  * anything else, `true` included: trusting every hop would make the leftmost X-Forwarded-For
  * entry, which the client writes, its address.
@@ -284,7 +284,7 @@ export interface AppConfig {
    */
   host: string | null;
   /**
-   * Express's `trust proxy` (README, "Configuration"): false, how many proxies stand in front, or
+   * Fastify's `trustProxy` (README, "Configuration"): false, how many proxies stand in front, or
    * their addresses. Decides whose X-Forwarded-For entry is the client's address (sign-in
    * throttling) and whether X-Forwarded-Proto makes cookies Secure. Never `true`.
    */

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import { createApp } from '../app/create-app';
 import { type AppConfig, loadConfig } from '../config/app-config';
@@ -10,7 +10,7 @@ import { type AppConfig, loadConfig } from '../config/app-config';
 export async function createTestApp(
   overrides: Partial<AppConfig> = {},
   databaseUrl = process.env['DATABASE_URL'],
-): Promise<NestExpressApplication> {
+): Promise<NestFastifyApplication> {
   if (!databaseUrl) {
     throw new Error('DATABASE_URL is not set: the API tests need jest globalSetup to run.');
   }
@@ -33,5 +33,7 @@ export async function createTestApp(
   };
   const app = await createApp(config, databaseUrl);
   await app.init();
+  // supertest speaks to the Node server: Fastify must have its routes and plugins ready.
+  await app.getHttpAdapter().getInstance().ready();
   return app;
 }

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 
 import type { Account } from '@licensregistret/domain';
@@ -17,7 +17,7 @@ const fields = (body: { errors?: { field: string }[] }) =>
   (body.errors ?? []).map((error) => error.field).sort();
 
 describe('/api/accounts', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let admin: TestClient;
   let adminId: string;
 

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 
 import { type Agreement, type Licence, todayInSweden } from '@licensregistret/domain';
@@ -23,7 +23,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const utc = (date: string) => new Date(`${date}T00:00:00.000Z`);
 
 describe('exports of agreements and licences', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let procurement: TestClient;
   let reader: TestClient;
   let supplierId: string;

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 
 import {
@@ -26,7 +26,7 @@ function nodes(plan: PlanNode): PlanNode[] {
  * the plan must still read the agreements through the index named.
  */
 describe('the agreements grid’s filters and sorts are backed by indexes', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let client: TestClient;
   let supplierId: string;
   let unitId: string;

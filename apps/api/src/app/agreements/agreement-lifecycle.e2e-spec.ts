@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 
 import {
@@ -28,7 +28,7 @@ import { ReminderScanner } from '../reminders/reminder-scanner.service';
  * status, licences, the history, the calendar feed and the reminders.
  */
 describe('POST /api/agreements/:id/actions', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let procurement: TestClient;
   let manager: TestClient;
   let managerAccount: Awaited<ReturnType<typeof createTestAccount>>;

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -8,6 +8,7 @@ import { ClockService } from '../common/clock.service';
 import { EventLogService } from '../common/event-log.service';
 import { sendSpreadsheet } from '../common/export/spreadsheet-export';
 import { HistoryEntryDto } from '../common/history-entry.dto';
+import { takeRawResponse } from '../common/raw-response';
 import { UuidParam } from '../common/uuid-param';
 import { ApiProblems } from '../openapi/api-problems';
 import { ApiSpreadsheetResponse } from '../openapi/api-responses';
@@ -43,8 +44,8 @@ export class AgreementsController {
   /** The list as filtered and sorted in the grid, as an Excel workbook or a CSV file. */
   @Get('export')
   @ApiSpreadsheetResponse()
-  export(@Query() query: AgreementExportQueryDto, @Res() response: Response): Promise<void> {
-    return sendSpreadsheet(response, {
+  export(@Query() query: AgreementExportQueryDto, @Res() reply: FastifyReply): Promise<void> {
+    return sendSpreadsheet(takeRawResponse(reply), {
       format: query.format,
       fileName: `avtal-${this.clock.today()}`,
       sheetName: 'Avtal',

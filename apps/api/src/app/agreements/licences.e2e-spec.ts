@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 
 import { addMonths, todayInSweden } from '@licensregistret/domain';
@@ -19,7 +19,7 @@ const fields = (body: { errors?: { field: string }[] }) =>
   (body.errors ?? []).map((error) => error.field).sort();
 
 describe('/api/licences and what they cover', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let procurement: TestClient;
   const today = todayInSweden();
   const period = { startsOn: addMonths(today, -6), endsOn: addMonths(today, 18) };

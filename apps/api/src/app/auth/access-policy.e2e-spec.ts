@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 
 import { ACCESS_POLICY, type Access, ROLES, type Role, mayCall } from '@licensregistret/domain';
@@ -6,32 +6,24 @@ import { ACCESS_POLICY, type Access, ROLES, type Role, mayCall } from '@licensre
 import { closeTestDatabase, createTestAccount, createTestUnit } from '../../test/factories';
 import { createTestApp } from '../../test/test-app';
 import { TestClient, signedIn } from '../../test/test-client';
+import { registeredRoutes } from '../create-app';
 
-interface ExpressLayer {
-  route?: { path: string; methods: Record<string, boolean> };
-}
-
-/** Where Nest mounts middleware (the request logger) for every method; no handler answers there. */
-const MIDDLEWARE_PATHS = new Set(['/api', '/api/{*path}']);
 /** The OpenAPI document and its UI, served by SwaggerModule outside the controllers: public. */
 const isApiDocs = (path: string) => path.startsWith('/api/docs');
+/** The web app's files (any GET or HEAD outside the API that no route answers). */
+const WEB_APP_FILES = '/*';
 
-/** Every route the running app answers, as `METHOD /path`, read from Express's router. */
-function registeredRoutes(app: NestExpressApplication): string[] {
-  const router = (app.getHttpAdapter().getInstance() as { router: { stack: ExpressLayer[] } })
-    .router;
-  const routes = router.stack.flatMap((layer) =>
-    layer.route && !MIDDLEWARE_PATHS.has(layer.route.path) && !isApiDocs(layer.route.path)
-      ? Object.keys(layer.route.methods)
-          .filter((method) => method !== '_all')
-          .map((method) => `${method.toUpperCase()} ${layer.route?.path}`)
-      : [],
-  );
+/** Every route the running app answers, as `METHOD /path` (HEAD being GET's twin). */
+function apiRoutes(app: NestFastifyApplication): string[] {
+  const routes = registeredRoutes(app).filter((route) => {
+    const [method, path = ''] = route.split(' ');
+    return method !== 'HEAD' && path !== WEB_APP_FILES && !isApiDocs(path);
+  });
   return [...new Set(routes)];
 }
 
 describe('the route × role access table', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   const clients = new Map<Role | 'SIGNED_OUT', TestClient>();
 
   beforeAll(async () => {
@@ -51,7 +43,7 @@ describe('the route × role access table', () => {
   });
 
   it('lists exactly the routes the API has: none unguarded, none stale', () => {
-    expect(registeredRoutes(app).sort()).toEqual(Object.keys(ACCESS_POLICY).sort());
+    expect(apiRoutes(app).sort()).toEqual(Object.keys(ACCESS_POLICY).sort());
   });
 
   const cases = Object.entries(ACCESS_POLICY as Record<string, Access>).flatMap(([route, access]) =>

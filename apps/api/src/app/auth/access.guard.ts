@@ -11,7 +11,7 @@ import {
 } from '@licensregistret/domain';
 
 import { AppException } from '../common/app-exception';
-import type { RequestWithActor } from './actor';
+import { type RequestWithActor, routePathOf } from './actor';
 import { readCookie } from './auth-cookies';
 import { SessionService } from './session.service';
 
@@ -39,7 +39,7 @@ export class AccessGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<RequestWithActor>();
-    const routePath = (request.route as { path?: string } | undefined)?.path;
+    const routePath = routePathOf(request);
     const key = `${request.method} ${routePath}`;
     const access = (ACCESS_POLICY as Record<string, Access>)[key];
     if (!access) {
@@ -53,7 +53,8 @@ export class AccessGuard implements CanActivate {
     request.actor = actor;
 
     if (!SAFE_METHODS.has(request.method)) {
-      const sent = request.header(XSRF_HEADER);
+      const header = request.headers[XSRF_HEADER.toLowerCase()];
+      const sent = typeof header === 'string' ? header : undefined;
       // Signed in: the token bound to the session. Signed out (sign-in itself): double submit.
       const expected = actor ? actor.csrfToken : readCookie(request, XSRF_COOKIE);
       if (!sameToken(sent, expected)) {

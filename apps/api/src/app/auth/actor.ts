@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 
 import type { SessionUser } from '@licensregistret/domain';
 
@@ -9,7 +9,12 @@ export interface Actor extends SessionUser {
   sessionTokenHash: string;
 }
 
-export type RequestWithActor = Request & { actor?: Actor | null };
+export type RequestWithActor = FastifyRequest & { actor?: Actor | null };
+
+/** The route's pattern as registered (`/api/requests/:id`), the key of ACCESS_POLICY. */
+export function routePathOf(request: FastifyRequest): string | undefined {
+  return request.routeOptions.url;
+}
 
 export function toSessionUser(actor: Actor): SessionUser {
   return {

@@ -1,24 +1,30 @@
-import type { CookieOptions, Request, Response } from 'express';
+import type { CookieSerializeOptions } from '@fastify/cookie';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { SESSION_COOKIE, XSRF_COOKIE } from '@licensregistret/domain';
 
 import { newToken } from './secret-token';
 
-function baseOptions(request: Request): CookieOptions {
-  // `request.secure` is true over https, directly or (with TRUST_PROXY) behind a TLS proxy.
-  return { path: '/', sameSite: 'lax', secure: request.secure };
+function baseOptions(request: FastifyRequest): CookieSerializeOptions {
+  // `https` directly or (with TRUST_PROXY) behind a TLS proxy.
+  return { path: '/', sameSite: 'lax', secure: request.protocol === 'https' };
+}
+
+/** A cookie's lifetime: Max-Age in seconds, and Expires for browsers that read only that. */
+export function lifetime(maxAgeMs: number): Pick<CookieSerializeOptions, 'maxAge' | 'expires'> {
+  return { maxAge: Math.floor(maxAgeMs / 1000), expires: new Date(Date.now() + maxAgeMs) };
 }
 
 export function setSessionCookies(
-  request: Request,
-  response: Response,
+  request: FastifyRequest,
+  response: FastifyReply,
   session: { token: string; csrfToken: string },
   maxAgeMs: number,
 ): void {
-  response.cookie(SESSION_COOKIE, session.token, {
+  response.setCookie(SESSION_COOKIE, session.token, {
     ...baseOptions(request),
     httpOnly: true,
-    maxAge: maxAgeMs,
+    ...lifetime(maxAgeMs),
   });
   setSessionXsrfCookie(request, response, session.csrfToken, maxAgeMs);
 }
@@ -29,31 +35,31 @@ export function setSessionCookies(
  * keeps the session must keep the token too.
  */
 export function setSessionXsrfCookie(
-  request: Request,
-  response: Response,
+  request: FastifyRequest,
+  response: FastifyReply,
   csrfToken: string,
   maxAgeMs: number,
 ): void {
-  response.cookie(XSRF_COOKIE, csrfToken, {
+  response.setCookie(XSRF_COOKIE, csrfToken, {
     ...baseOptions(request),
     httpOnly: false,
-    maxAge: maxAgeMs,
+    ...lifetime(maxAgeMs),
   });
 }
 
-export function clearSessionCookies(request: Request, response: Response): void {
+export function clearSessionCookies(request: FastifyRequest, response: FastifyReply): void {
   response.clearCookie(SESSION_COOKIE, { ...baseOptions(request), httpOnly: true });
-  response.cookie(XSRF_COOKIE, newToken(), { ...baseOptions(request), httpOnly: false });
+  response.setCookie(XSRF_COOKIE, newToken(), { ...baseOptions(request), httpOnly: false });
 }
 
 /** Gives a signed-out visitor a CSRF token, for the double-submit check on sign-in. */
-export function ensureAnonymousXsrfCookie(request: Request, response: Response): void {
+export function ensureAnonymousXsrfCookie(request: FastifyRequest, response: FastifyReply): void {
   if (!readCookie(request, XSRF_COOKIE)) {
-    response.cookie(XSRF_COOKIE, newToken(), { ...baseOptions(request), httpOnly: false });
+    response.setCookie(XSRF_COOKIE, newToken(), { ...baseOptions(request), httpOnly: false });
   }
 }
 
-export function readCookie(request: Request, name: string): string | undefined {
+export function readCookie(request: FastifyRequest, name: string): string | undefined {
   const value = (request.cookies as Record<string, unknown> | undefined)?.[name];
   return typeof value === 'string' && value.length > 0 ? value : undefined;
 }
@@ -68,7 +74,7 @@ const DEVICE_COOKIE_PATH = '/api/auth/login';
 const DEVICE_TOKENS_KEPT = 5;
 const DEVICE_TOKEN = /^[\w-]{43}$/;
 
-export function readDeviceTokens(request: Request): string[] {
+export function readDeviceTokens(request: FastifyRequest): string[] {
   return (readCookie(request, DEVICE_COOKIE) ?? '')
     .split('.')
     .filter((token) => DEVICE_TOKEN.test(token))
@@ -77,17 +83,17 @@ export function readDeviceTokens(request: Request): string[] {
 
 /** Puts `token` first in the device cookie, keeping a few others, for `maxAgeMs` from now. */
 export function setDeviceCookie(
-  request: Request,
-  response: Response,
+  request: FastifyRequest,
+  response: FastifyReply,
   token: string,
   maxAgeMs: number,
 ): void {
   const tokens = [token, ...readDeviceTokens(request).filter((other) => other !== token)];
-  response.cookie(DEVICE_COOKIE, tokens.slice(0, DEVICE_TOKENS_KEPT).join('.'), {
+  response.setCookie(DEVICE_COOKIE, tokens.slice(0, DEVICE_TOKENS_KEPT).join('.'), {
     ...baseOptions(request),
     sameSite: 'strict',
     path: DEVICE_COOKIE_PATH,
     httpOnly: true,
-    maxAge: maxAgeMs,
+    ...lifetime(maxAgeMs),
   });
 }

@@ -12,7 +12,7 @@ import {
   Res,
 } from '@nestjs/common';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { XSRF_COOKIE } from '@licensregistret/domain';
 
@@ -26,6 +26,7 @@ import { type Actor, type RequestWithActor, toSessionUser } from './actor';
 import {
   clearSessionCookies,
   ensureAnonymousXsrfCookie,
+  lifetime,
   readCookie,
   readDeviceTokens,
   setDeviceCookie,
@@ -62,8 +63,8 @@ export class AuthController {
   /** What the sign-in page offers; also sets the XSRF-TOKEN cookie the sign-in must repeat. */
   @Get('config')
   getConfig(
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): AuthConfigDto {
     ensureAnonymousXsrfCookie(request, response);
     return {
@@ -80,7 +81,7 @@ export class AuthController {
   async login(
     @Body() body: LoginDto,
     @Req() request: RequestWithActor,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<SessionUserDto> {
     const session = await this.auth.login(
       body.username,
@@ -97,7 +98,7 @@ export class AuthController {
   @HttpCode(HttpStatus.NO_CONTENT)
   async logout(
     @Req() request: RequestWithActor,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<void> {
     if (request.actor) {
       await this.sessions.end(request.actor.sessionTokenHash);
@@ -113,8 +114,8 @@ export class AuthController {
   @Get('me')
   me(
     @CurrentActor() actor: Actor,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): SessionUserDto {
     this.renewXsrfCookie(actor, request, response);
     return toSessionUser(actor);
@@ -127,7 +128,7 @@ export class AuthController {
   @Get('session')
   session(
     @Req() request: RequestWithActor,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): SessionStateDto {
     const actor = request.actor;
     if (!actor) return { signedIn: false, user: null };
@@ -141,18 +142,18 @@ export class AuthController {
   @ApiQuery({ name: 'returnTo', required: false, description: 'A path of this site to return to' })
   async oidcLogin(
     @Query('returnTo') returnTo: unknown,
-    @Req() request: Request,
-    @Res() response: Response,
+    @Req() request: FastifyRequest,
+    @Res() response: FastifyReply,
   ): Promise<void> {
     const { url, state } = await this.oidc.start(safeReturnPath(returnTo));
-    response.cookie(OIDC_STATE_COOKIE, state, {
+    response.setCookie(OIDC_STATE_COOKIE, state, {
       httpOnly: true,
       sameSite: 'lax',
-      secure: request.secure,
+      secure: request.protocol === 'https',
       path: '/api/auth/oidc',
-      maxAge: 10 * 60 * 1000,
+      ...lifetime(10 * 60 * 1000),
     });
-    response.redirect(url);
+    response.redirect(url, HttpStatus.FOUND);
   }
 
   /** The provider's answer: signs in and redirects to the page that started it. */
@@ -160,7 +161,10 @@ export class AuthController {
   @ApiRedirectResponse(
     'Signed in, to the page that started it; or to the sign-in page with an error',
   )
-  async oidcCallback(@Req() request: RequestWithActor, @Res() response: Response): Promise<void> {
+  async oidcCallback(
+    @Req() request: RequestWithActor,
+    @Res() response: FastifyReply,
+  ): Promise<void> {
     response.clearCookie(OIDC_STATE_COOKIE, { path: '/api/auth/oidc' });
     const callbackUrl = new URL(request.originalUrl, this.oidc.settings.redirectUri);
     let result: { claimValue: string; returnTo: string };
@@ -169,19 +173,19 @@ export class AuthController {
     } catch (error) {
       if (error instanceof AppException && error.code === 'NOT_FOUND') throw error;
       this.logger.warn(`Single sign-on failed: ${error instanceof Error ? error.message : error}`);
-      response.redirect('/logga-in?fel=sso');
+      response.redirect('/logga-in?fel=sso', HttpStatus.FOUND);
       return;
     }
     const session = await this.auth.loginByEmail(result.claimValue);
     if (!session) {
-      response.redirect('/logga-in?fel=sso-okant-konto');
+      response.redirect('/logga-in?fel=sso-okant-konto', HttpStatus.FOUND);
       return;
     }
     setSessionCookies(request, response, session, this.config.session.absoluteHours * 3_600_000);
-    response.redirect(result.returnTo);
+    response.redirect(result.returnTo, HttpStatus.FOUND);
   }
 
-  private renewXsrfCookie(actor: Actor, request: Request, response: Response): void {
+  private renewXsrfCookie(actor: Actor, request: FastifyRequest, response: FastifyReply): void {
     if (readCookie(request, XSRF_COOKIE) !== actor.csrfToken) {
       setSessionXsrfCookie(
         request,
@@ -195,7 +199,7 @@ export class AuthController {
   private async signIn(
     session: StartedSession,
     request: RequestWithActor,
-    response: Response,
+    response: FastifyReply,
   ): Promise<SessionUserDto> {
     setSessionCookies(request, response, session, this.config.session.absoluteHours * 3_600_000);
     const actor = await this.sessions.authenticate(session.token);

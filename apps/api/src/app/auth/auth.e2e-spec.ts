@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomInt } from 'node:crypto';
 import request from 'supertest';
 
@@ -22,7 +22,7 @@ import {
 const credentials = ({ username, password }: TestAccount) => ({ username, password });
 
 describe('sign-in, sessions and CSRF', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
 
   beforeAll(async () => {
     app = await createTestApp();

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 
@@ -76,7 +76,7 @@ async function signInAtProvider(authorizationUrl: string, login: string): Promis
 
 describe('OpenID Connect sign-in against a real provider', () => {
   let provider: { issuer: string; process: ChildProcess };
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
 
   beforeAll(async () => {
     provider = await startProvider();

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import ICAL from 'ical.js';
 import request from 'supertest';
 
@@ -41,7 +41,7 @@ function eventsOf(text: string): ParsedEvent[] {
 }
 
 describe('the personal calendar feed', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let owner: TestClient;
   let ownerAccount: Awaited<ReturnType<typeof createTestAccount>>;
   const today = todayInSweden();

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import {
   closeTestDatabase,
@@ -15,7 +15,7 @@ const fields = (body: { errors?: { field: string }[] }) =>
   (body.errors ?? []).map((error) => error.field).sort();
 
 describe('/api/suppliers and /api/services', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let procurement: TestClient;
   let specialist: TestClient;
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -9,6 +9,7 @@ import { EventLogService } from '../common/event-log.service';
 import { ExportFormatDto } from '../common/export/export-format';
 import { onePage, sendSpreadsheet } from '../common/export/spreadsheet-export';
 import { HistoryEntryDto } from '../common/history-entry.dto';
+import { takeRawResponse } from '../common/raw-response';
 import { UuidParam } from '../common/uuid-param';
 import { ApiProblems } from '../openapi/api-problems';
 import { ApiSpreadsheetResponse } from '../openapi/api-responses';
@@ -44,8 +45,8 @@ export class ServicesController {
   /** Every service with its supplier's organisation number, as an Excel workbook or a CSV file. */
   @Get('services/export')
   @ApiSpreadsheetResponse()
-  export(@Query() query: ExportFormatDto, @Res() response: Response): Promise<void> {
-    return sendSpreadsheet(response, {
+  export(@Query() query: ExportFormatDto, @Res() reply: FastifyReply): Promise<void> {
+    return sendSpreadsheet(takeRawResponse(reply), {
       format: query.format,
       fileName: `tjanster-${this.clock.today()}`,
       sheetName: 'Tjänster',

@@ -1,9 +1,9 @@
-import { STATUS_CODES, type Server } from 'node:http';
+import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 
 import { PROBLEM_CONTENT_TYPE, type ProblemDetails } from '@licensregistret/domain';
 
-/** What Node's HTTP parser refuses before Express sees a request, by the error's code. */
+/** What Node's HTTP parser refuses before Fastify sees a request, by the error's code. */
 const ANSWERS: Record<string, { status: number; detail: string }> = {
   HPE_HEADER_OVERFLOW: {
     status: 431,
@@ -40,18 +40,16 @@ export function clientErrorResponse(code: string | undefined): string {
 }
 
 /**
- * Node's HTTP server answers a request it cannot parse (too long a URL or headers: 431; bad
- * syntax: 400; too slow: 408) by itself, before Express or Nest see it, with an empty body.
- * This answers the same statuses as problem documents, as every other error of the API is.
- * As Node does, only when nothing of a response is on the socket yet and the peer has not gone.
+ * Node's HTTP server cannot parse some requests (too long a URL or headers: 431; bad syntax: 400;
+ * too slow: 408); Fastify's `clientErrorHandler` answers them, before any route, and this answers
+ * the same statuses as problem documents, as every other error of the API is. As Node does, only
+ * when nothing of a response is on the socket yet and the peer has not gone.
  */
-export function answerClientErrorsAsProblems(server: Server): void {
-  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
-    const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
-    if (error.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) {
-      socket.destroy();
-      return;
-    }
-    socket.end(clientErrorResponse(error.code));
-  });
+export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (error.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) {
+    socket.destroy();
+    return;
+  }
+  socket.end(clientErrorResponse(error.code));
 }

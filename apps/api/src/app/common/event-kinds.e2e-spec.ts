@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import { EVENT_KINDS, addMonths, todayInSweden } from '@licensregistret/domain';
 
@@ -28,7 +28,7 @@ import { createTestApp } from '../../test/test-app';
  * request through every move of the routine), the table holds exactly what the API wrote.
  */
 describe('every kind of event the API writes is one of EVENT_KINDS', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let cast: RoutineCast;
   const today = todayInSweden();
 

@@ -1,4 +1,4 @@
-import { MAX_JSON_DEPTH, jsonNestsDeeperThan, refuseDeepJson } from './json-body';
+import { MAX_JSON_DEPTH, jsonNestsDeeperThan, parseJsonBody } from './json-body';
 import { RequestValidationException } from './validation';
 
 const deeper = (text: string, max = 3) => jsonNestsDeeperThan(Buffer.from(text, 'utf8'), max);
@@ -40,24 +40,33 @@ describe('the JSON depth bound', () => {
 
   it('refuses a body past MAX_JSON_DEPTH as a 400 naming the body, in UTF-8 and UTF-16', () => {
     const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
-    const verify = (text: string, encoding: string) =>
-      refuseDeepJson(
-        {} as never,
-        {},
-        Buffer.from(text, encoding === 'utf-8' ? 'utf8' : 'utf16le'),
-        encoding,
+    const parse = (text: string, charset: string) =>
+      parseJsonBody(
+        Buffer.from(text, charset === 'utf-8' ? 'utf8' : 'utf16le'),
+        `application/json; charset=${charset}`,
       );
-    expect(() => verify(nested(MAX_JSON_DEPTH), 'utf-8')).not.toThrow();
-    for (const encoding of ['utf-8', 'utf-16le']) {
+    expect(parse(nested(MAX_JSON_DEPTH), 'utf-8')).toHaveLength(1);
+    for (const charset of ['utf-8', 'utf-16le']) {
       let thrown: unknown;
       try {
-        verify(nested(MAX_JSON_DEPTH + 1), encoding);
+        parse(nested(MAX_JSON_DEPTH + 1), charset);
       } catch (error) {
         thrown = error;
       }
       expect(thrown).toBeInstanceOf(RequestValidationException);
-      expect(thrown).toMatchObject({ status: 400, errors: [{ field: 'body' }] });
+      expect(thrown).toMatchObject({ errors: [{ field: 'body' }] });
     }
-    expect(() => verify('[]', 'utf-32')).toThrow(expect.objectContaining({ status: 415 }));
+    expect(() => parse('[]', 'utf-32')).toThrow(expect.objectContaining({ statusCode: 415 }));
+    expect(() => parse('[]', 'latin1')).toThrow(expect.objectContaining({ statusCode: 415 }));
+  });
+
+  it('reads an empty body as an empty object, and refuses a bare value or broken JSON with 400', () => {
+    expect(parseJsonBody(Buffer.from(''), 'application/json')).toEqual({});
+    expect(parseJsonBody(Buffer.from(' {"a": 1} '), 'application/json')).toEqual({ a: 1 });
+    for (const text of ['"text"', '12', '{"a":', 'null']) {
+      expect(() => parseJsonBody(Buffer.from(text), 'application/json')).toThrow(
+        expect.objectContaining({ statusCode: 400 }),
+      );
+    }
   });
 });

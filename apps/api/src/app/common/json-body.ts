@@ -1,10 +1,4 @@
-import express, { type RequestHandler } from 'express';
-import type { IncomingMessage } from 'node:http';
-
 import { RequestValidationException } from './validation';
-
-/** The largest JSON body read; CSV imports travel as JSON, and a few hundred units fit well within this. */
-export const JSON_BODY_LIMIT = '1mb';
 
 /**
  * How deeply a JSON body may nest arrays and objects. The API's deepest body (a review's
@@ -46,38 +40,41 @@ export function jsonNestsDeeperThan(bytes: Uint8Array, max: number): boolean {
   return false;
 }
 
-/** The body as UTF-8 bytes: as it came, or decoded from UTF-16 (body-parser allows any `utf-`). */
-function utf8Of(body: Buffer, encoding: string): Uint8Array {
-  if (encoding === 'utf-8' || encoding === 'utf8') return body;
+/** The charset a Content-Type names, lower case; UTF-8 when it names none. */
+function charsetOf(contentType: string | undefined): string {
+  const match = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType ?? '');
+  return match?.[1]?.toLowerCase() ?? 'utf-8';
+}
+
+/** A 4xx for a body the API will not read, with Fastify's own errors' shape (`statusCode`). */
+function bodyError(statusCode: 400 | 415, message: string): Error {
+  return Object.assign(new Error(message), { statusCode });
+}
+
+/** The body as UTF-8 bytes: as it came, or decoded from another Unicode encoding (UTF-16). */
+function utf8Of(body: Buffer, charset: string): Uint8Array {
+  if (charset === 'utf-8' || charset === 'utf8') return body;
+  if (!charset.startsWith('utf-'))
+    throw bodyError(415, `unsupported charset "${charset.toUpperCase()}"`);
   let text: string;
   try {
-    text = new TextDecoder(encoding).decode(body);
+    text = new TextDecoder(charset).decode(body);
   } catch {
-    throw Object.assign(new Error(`unsupported charset "${encoding.toUpperCase()}"`), {
-      status: 415,
-      type: 'charset.unsupported',
-    });
+    throw bodyError(415, `unsupported charset "${charset.toUpperCase()}"`);
   }
   return Buffer.from(text, 'utf8');
 }
 
-/** A 400 problem naming the body, thrown from body-parser's `verify` (its default would be 403). */
-class BodyTooDeepException extends RequestValidationException {
-  readonly status = 400;
-}
+/** A 400 problem naming the body. */
+class BodyTooDeepException extends RequestValidationException {}
 
 /**
- * body-parser's `verify` hook: refuses a body nested deeper than MAX_JSON_DEPTH before it is
- * parsed, so neither JSON.parse nor anything after it sees the structure. One pass over bytes
- * already in memory (at most JSON_BODY_LIMIT), with no allocation for UTF-8.
+ * Refuses a body nested deeper than MAX_JSON_DEPTH before it is parsed, so neither JSON.parse
+ * nor anything after it sees the structure. One pass over bytes already in memory (at most the
+ * route's body limit), with no allocation for UTF-8.
  */
-export function refuseDeepJson(
-  _request: IncomingMessage,
-  _response: unknown,
-  body: Buffer,
-  encoding: string,
-): void {
-  if (jsonNestsDeeperThan(utf8Of(body, encoding), MAX_JSON_DEPTH)) {
+export function refuseDeepJson(bytes: Uint8Array): void {
+  if (jsonNestsDeeperThan(bytes, MAX_JSON_DEPTH)) {
     throw new BodyTooDeepException([
       {
         field: 'body',
@@ -87,15 +84,25 @@ export function refuseDeepJson(
   }
 }
 
-/** The JSON body parser of the app: size limit and depth bound. */
-export function jsonBodyParser(): RequestHandler {
-  return express.json({ limit: JSON_BODY_LIMIT, verify: refuseDeepJson });
+/**
+ * The API's JSON body: depth-bounded, then parsed. An empty body is an empty object (the
+ * validation names the missing fields); only an object or an array is a body, as before.
+ */
+export function parseJsonBody(body: Buffer, contentType: string | undefined): unknown {
+  const bytes = utf8Of(body, charsetOf(contentType));
+  refuseDeepJson(bytes);
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  if (text.trim() === '') return {};
+  if (!/^[\s\uFEFF]*[[{]/.test(text)) throw bodyError(400, 'The body must be a JSON object');
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw bodyError(400, 'The body is not valid JSON');
+  }
 }
+
+/** The largest JSON body read, in bytes; CSV imports travel as JSON, and a few hundred units fit well within this. */
+export const JSON_BODY_LIMIT = 1024 * 1024;
 
 /** The body limit of POST /api/imports: a file of IMPORT_MAX_FILE_BYTES, base64-encoded, and more. */
-export const IMPORT_BODY_LIMIT = '6mb';
-
-/** The JSON body parser of the import route, which carries its files base64-encoded. */
-export function importBodyParser(): RequestHandler {
-  return express.json({ limit: IMPORT_BODY_LIMIT, verify: refuseDeepJson });
-}
+export const IMPORT_BODY_LIMIT = 6 * 1024 * 1024;

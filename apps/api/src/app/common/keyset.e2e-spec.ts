@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import {
   AGREEMENT_SORT_COLUMNS,
@@ -33,7 +33,7 @@ interface Answer {
  * microsecond only, and to be NULL (a draft's submission time) where the list can hold NULLs.
  */
 describe('keyset pages (after=nextCursor) equal OFFSET pages', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let specialist: TestClient;
   let procurement: TestClient;
 

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import {
   closeTestDatabase,
@@ -24,7 +24,7 @@ const LISTS = [
 ];
 
 describe('the total of a list page', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let client: TestClient;
 
   beforeAll(async () => {

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 
 import { closeTestDatabase, createTestAccount } from '../../test/factories';
@@ -6,7 +6,7 @@ import { createTestApp } from '../../test/test-app';
 import { TestClient } from '../../test/test-client';
 
 describe('request logs', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   const lines: string[] = [];
 
   beforeAll(async () => {

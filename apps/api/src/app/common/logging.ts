@@ -31,7 +31,8 @@ interface SerializedRequest {
 export function pinoHttpOptions(level: LogLevel): Options {
   return {
     level,
-    genReqId: requestId,
+    // Fastify's id (see createApp), which the Node request carries.
+    genReqId: (request) => (request as { id?: string }).id ?? requestId(request),
     quietReqLogger: true,
     serializers: {
       // The request id is the line's `reqId` already.

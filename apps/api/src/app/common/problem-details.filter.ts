@@ -6,7 +6,7 @@ import {
   HttpStatus,
   Logger,
 } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 
 import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPES, type ProblemDetails } from '@licensregistret/domain';
@@ -16,21 +16,17 @@ import { type BusyReason, databaseBusyReason, isDatabaseUnavailable } from './da
 import { RequestValidationException } from './validation';
 
 /**
- * An `http-errors` error, as body-parser raises for a body it will not read (too large, wrong
- * charset). Nest maps only invalid JSON to a BadRequestException; the rest arrive as these.
+ * An error of the HTTP layer before a route runs: Fastify's own (a body too large: 413, a
+ * content type the API does not read: 415, a bad body: 400), carrying its `statusCode`.
  */
-interface ExposedHttpError {
-  status: number;
-  expose: true;
+interface ClientHttpError {
+  statusCode: number;
   message: string;
 }
 
-function isExposedHttpError(error: unknown): error is ExposedHttpError {
-  return (
-    error instanceof Error &&
-    (error as Partial<ExposedHttpError>).expose === true &&
-    typeof (error as Partial<ExposedHttpError>).status === 'number'
-  );
+function isClientHttpError(error: unknown): error is ClientHttpError {
+  const status = (error as Partial<ClientHttpError> | null)?.statusCode;
+  return error instanceof Error && typeof status === 'number' && status >= 400 && status < 500;
 }
 
 /** What a busy 503 says, by its reason. */
@@ -54,8 +50,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(thrown: unknown, host: ArgumentsHost): void {
     const context = host.switchToHttp();
-    const request = context.getRequest<Request>();
-    const response = context.getResponse<Response>();
+    const request = context.getRequest<FastifyRequest>();
+    const reply = context.getResponse<FastifyReply>();
     const unavailable = isDatabaseUnavailable(thrown);
     const busy = unavailable ? null : databaseBusyReason(thrown);
     const exception = unavailable
@@ -65,10 +61,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         : thrown;
     const problem = this.toProblem(exception);
     problem.instance = request.originalUrl;
-    const requestId = (request as Request & { id?: unknown }).id;
-    if (typeof requestId === 'string') {
-      problem.requestId = requestId;
-    }
+    problem.requestId = request.id;
     if (unavailable || busy) {
       this.logger.warn(
         `Database ${busy ? `busy (${busy})` : 'unavailable'}: ${thrown instanceof Error ? thrown.message : String(thrown)}`,
@@ -78,15 +71,19 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         exception instanceof Error ? (exception.stack ?? exception.message) : exception,
       );
     }
-    if (response.headersSent) {
+    if (reply.raw.headersSent) {
       return;
     }
-    if (exception instanceof AppException) {
-      for (const [name, value] of Object.entries(exception.options.headers ?? {})) {
-        response.setHeader(name, value);
-      }
+    const headers = {
+      ...(exception instanceof AppException ? exception.options.headers : {}),
+      'Content-Type': PROBLEM_CONTENT_TYPE,
+    };
+    if (reply.sent) {
+      // A route that writes the Node response itself (takeRawResponse), before it wrote any.
+      reply.raw.writeHead(problem.status, headers).end(JSON.stringify(problem));
+      return;
     }
-    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+    reply.status(problem.status).headers(headers).send(JSON.stringify(problem));
   }
 
   private toProblem(exception: unknown): ProblemDetails {
@@ -124,11 +121,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         detail: Array.isArray(message) ? message.join('; ') : String(message),
       };
     }
-    if (isExposedHttpError(exception) && exception.status >= 400 && exception.status < 500) {
+    if (isClientHttpError(exception)) {
       return {
         type: 'about:blank',
-        title: STATUS_CODES[exception.status] ?? 'Bad Request',
-        status: exception.status,
+        title: STATUS_CODES[exception.statusCode] ?? 'Bad Request',
+        status: exception.statusCode,
         detail: exception.message,
       };
     }

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { OpenAPIObject } from '@nestjs/swagger';
 
 import { AGREEMENT_SORT_COLUMNS, REQUEST_SORTS } from '@licensregistret/domain';
@@ -19,7 +19,7 @@ import {
  * check): each answer as sent must read back equal to JSON.stringify of what the service returned.
  */
 describe('answers written from their OpenAPI schemas', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let specialist: TestClient;
   let document: OpenAPIObject;
   /** What the services returned, call by call (the real methods run; they are only watched). */

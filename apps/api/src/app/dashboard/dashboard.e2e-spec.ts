@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { hash } from '@node-rs/argon2';
 import { Client } from 'pg';
 
@@ -18,7 +18,7 @@ const TODAY = '2026-06-15';
 
 describe('GET /api/dashboard', () => {
   let db: Client;
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let dashboard: Dashboard;
 
   const ids: Record<string, string> = {};

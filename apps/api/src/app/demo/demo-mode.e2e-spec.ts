@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { Client } from 'pg';
@@ -67,10 +67,11 @@ describe('demo mode', () => {
     // the app is then built on this file's database, as main.ts builds it.
     const config = loadConfig({ LOG_LEVEL: 'silent', REMINDER_SCAN_MINUTES: '0' });
     expect(config.databaseUrl).toBeNull();
-    let app: NestExpressApplication | undefined;
+    let app: NestFastifyApplication | undefined;
     try {
       app = await createApp(config, databaseUrl);
       await app.init();
+      await app.getHttpAdapter().getInstance().ready();
       const answer = await new TestClient(app).get('/api/auth/config');
       expect(answer.status).toBe(200);
       expect(answer.body.demoPassword).toBeNull();

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
 
 import { CONTRACT_STATUSES, NETWORK_GROUPS } from '@licensregistret/domain';
@@ -12,7 +12,7 @@ import { DemoSeederService } from './demo-seeder.service';
 describe('the demo municipality', () => {
   let databaseUrl: string;
   let db: Client;
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
 
   beforeAll(async () => {
     databaseUrl = process.env['DATABASE_URL'] as string;

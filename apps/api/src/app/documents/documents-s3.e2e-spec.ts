@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -19,7 +19,7 @@ import { type TestClient, signedIn } from '../../test/test-client';
 
 /** The same uploads as documents.e2e-spec.ts, with S3_* set: against s3rver, a real S3 server. */
 describe('documents in S3-compatible storage (s3rver)', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let s3: Awaited<ReturnType<typeof startS3Server>>;
   let procurement: TestClient;
   let url: string;

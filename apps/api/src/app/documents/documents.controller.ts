@@ -8,13 +8,15 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { IncomingMessage } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 
 import { DOCUMENT_MEDIA_TYPES, type DocumentOwnerType } from '@licensregistret/domain';
 
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { takeRawResponse } from '../common/raw-response';
 import { UuidParam } from '../common/uuid-param';
 import { ApiProblems } from '../openapi/api-problems';
 import { DocumentsService } from './documents.service';
@@ -56,9 +58,9 @@ export class DocumentsController {
   uploadToAgreement(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
-    @Req() request: IncomingMessage,
+    @Req() request: FastifyRequest,
   ): Promise<StoredDocumentDto> {
-    return this.upload(actor, 'agreement', id, request);
+    return this.upload(actor, 'agreement', id, request.raw);
   }
 
   /** The service's documents. */
@@ -76,9 +78,9 @@ export class DocumentsController {
   uploadToService(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
-    @Req() request: IncomingMessage,
+    @Req() request: FastifyRequest,
   ): Promise<StoredDocumentDto> {
-    return this.upload(actor, 'service', id, request);
+    return this.upload(actor, 'service', id, request.raw);
   }
 
   /** The review's documents (a DPIA, say). */
@@ -96,9 +98,9 @@ export class DocumentsController {
   uploadToReview(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
-    @Req() request: IncomingMessage,
+    @Req() request: FastifyRequest,
   ): Promise<StoredDocumentDto> {
-    return this.upload(actor, 'review', id, request);
+    return this.upload(actor, 'review', id, request.raw);
   }
 
   /** The document's bytes, as an attachment of its sniffed type. */
@@ -108,8 +110,9 @@ export class DocumentsController {
     description: 'The file as an attachment (`nosniff`)',
     content: Object.fromEntries(Object.values(DOCUMENT_MEDIA_TYPES).map((type) => [type, FILE])),
   })
-  async download(@UuidParam('id') id: string, @Res() response: ServerResponse): Promise<void> {
+  async download(@UuidParam('id') id: string, @Res() reply: FastifyReply): Promise<void> {
     const { stream, headers } = await this.documents.download(id);
+    const response = takeRawResponse(reply);
     response.writeHead(200, headers);
     await pipeline(stream, response);
   }

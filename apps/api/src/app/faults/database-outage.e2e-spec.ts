@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { hash } from '@node-rs/argon2';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -147,7 +147,7 @@ describe('the database stopping under load', () => {
   let server: PostgresProcess | undefined;
   let port: number;
   let url: string;
-  let app: NestExpressApplication | undefined;
+  let app: NestFastifyApplication | undefined;
   let session: HttpSession;
   let unitId: string;
 

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 
 import { SESSION_COOKIE, XSRF_HEADER } from '@licensregistret/domain';
@@ -19,8 +19,8 @@ import { TestClient, signedIn } from '../../test/test-client';
  * session made by one instance is good on the other, and ending it on one ends it everywhere.
  */
 describe('a session across two API instances', () => {
-  let first: NestExpressApplication;
-  let second: NestExpressApplication;
+  let first: NestFastifyApplication;
+  let second: NestFastifyApplication;
   let unit: TestUnit;
   let requester: TestAccount;
 
@@ -36,7 +36,7 @@ describe('a session across two API instances', () => {
   });
 
   /** The same browser (same cookies) talking to the other instance. */
-  function sameBrowserOn(app: NestExpressApplication, browser: TestClient): TestClient {
+  function sameBrowserOn(app: NestFastifyApplication, browser: TestClient): TestClient {
     const client = new TestClient(app);
     for (const [name, value] of browser.cookies) client.cookies.set(name, value);
     return client;

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import fc from 'fast-check';
 
 import {
@@ -118,7 +118,7 @@ const GOVERNANCE: readonly CastRole[] = [
 ];
 
 describe('fuzzing the list routes', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let cast: RoutineCast;
   const tally = new FuzzTally();
   const existing: string[] = [];

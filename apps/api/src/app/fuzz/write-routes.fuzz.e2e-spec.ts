@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import fc from 'fast-check';
 
 import {
@@ -96,7 +96,7 @@ const subset = <T>(values: readonly T[]) => fc.subarray([...values]);
 const version = () => fc.oneof({ arbitrary: fc.constant(CURRENT), weight: 5 }, fc.integer());
 
 describe('fuzzing the write routes', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let cast: RoutineCast;
   const tally = new FuzzTally();
 

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 import { HealthDto } from './dto/health.dto';
 import { HealthService } from './health.service';
@@ -14,10 +14,10 @@ export class HealthController {
   @Get()
   @ApiOkResponse({ type: HealthDto, description: 'The API and its database answer.' })
   @ApiServiceUnavailableResponse({ type: HealthDto, description: 'The database does not answer.' })
-  async get(@Res({ passthrough: true }) response: Response): Promise<HealthDto> {
+  async get(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthDto> {
     const health = await this.health.check();
-    response.status(health.status === 'ok' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-    response.setHeader('Cache-Control', 'no-store');
+    reply.status(health.status === 'ok' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    reply.header('Cache-Control', 'no-store');
     return health;
   }
 }

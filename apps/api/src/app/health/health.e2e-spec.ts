@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 
 import type { HealthResponse } from '@licensregistret/domain';
@@ -7,7 +7,7 @@ import { type ScratchDatabase, createScratchDatabase } from '../../test/scratch-
 import { createTestApp } from '../../test/test-app';
 
 describe('GET /api/health', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
 
   beforeAll(async () => {
     app = await createTestApp();
@@ -43,7 +43,7 @@ describe('GET /api/health', () => {
 
 describe('GET /api/health when the database stops answering', () => {
   let database: ScratchDatabase;
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
 
   beforeAll(async () => {
     database = await createScratchDatabase('lr_health_down', false);

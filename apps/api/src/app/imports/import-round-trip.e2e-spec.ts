@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import ExcelJS from 'exceljs';
 import { Pool } from 'pg';
 
@@ -46,12 +46,12 @@ const ORGANISATION_TABLES = [
 ];
 
 describe('export -> import into an empty database -> export', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let procurement: TestClient;
   let manager: TestClient;
   let managerAccount: Awaited<ReturnType<typeof createTestAccount>>;
   let target: ScratchDatabase;
-  let targetApp: NestExpressApplication;
+  let targetApp: NestFastifyApplication;
 
   beforeAll(async () => {
     app = await createTestApp();

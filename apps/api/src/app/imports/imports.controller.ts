@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ClockService } from '../common/clock.service';
 import { sendWorkbook } from '../common/export/spreadsheet-export';
+import { takeRawResponse } from '../common/raw-response';
 import { ApiWorkbookResponse } from '../openapi/api-responses';
 import { ImportReportDto } from './dto/import-responses.dto';
 import { ImportDto } from './dto/import.dto';
@@ -35,16 +36,16 @@ export class ImportsController {
   /** The empty workbook to fill in: the four sheets with their headers. */
   @Get('template')
   @ApiWorkbookResponse('The empty workbook: four sheets of headers')
-  template(@Res() response: Response): Promise<void> {
-    return sendWorkbook(response, 'importmall-avtal', this.workbook.sheets(false));
+  template(@Res() reply: FastifyReply): Promise<void> {
+    return sendWorkbook(takeRawResponse(reply), 'importmall-avtal', this.workbook.sheets(false));
   }
 
   /** Every supplier, service, agreement and licence, in the workbook the import reads. */
   @Get('workbook')
   @ApiWorkbookResponse('Every supplier, service, agreement and licence, one sheet each')
-  export(@Res() response: Response): Promise<void> {
+  export(@Res() reply: FastifyReply): Promise<void> {
     return sendWorkbook(
-      response,
+      takeRawResponse(reply),
       `avtal-och-licenser-${this.clock.today()}`,
       this.workbook.sheets(true),
     );

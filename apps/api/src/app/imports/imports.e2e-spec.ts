@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import ExcelJS from 'exceljs';
 
 import type { ImportProblem, ImportReport } from '@licensregistret/domain';
@@ -51,7 +51,7 @@ interface Fixture {
 }
 
 describe('POST /api/imports', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let procurement: TestClient;
   let manager: TestClient;
   let managerName: string;

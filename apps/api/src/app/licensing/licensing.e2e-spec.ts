@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import { addMonths, todayInSweden } from '@licensregistret/domain';
 
@@ -27,7 +27,7 @@ const fields = (body: { errors?: { field: string }[] }) =>
  * transaction; every refusal leaves the database as it was.
  */
 describe('licensing approved requests', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let cast: RoutineCast;
   const today = todayInSweden();
   const period = { startsOn: addMonths(today, -3), endsOn: addMonths(today, 20) };

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type ClientRequest, get as httpGet } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
@@ -140,7 +140,7 @@ async function explain(text: string, parameters: unknown[]): Promise<unknown> {
 }
 
 describe('bounded work per call', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let reader: TestClient;
   let readerAccount: TestAccount;
   let procurement: TestClient;
@@ -293,7 +293,7 @@ describe('bounded work per call', () => {
 });
 
 describe('a statement past the timeout', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let reader: TestClient;
 
   beforeAll(async () => {
@@ -338,7 +338,7 @@ describe('a statement past the timeout', () => {
 });
 
 describe('a client that goes away', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let reader: TestClient;
 
   beforeAll(async () => {

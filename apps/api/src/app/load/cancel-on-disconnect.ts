@@ -1,4 +1,4 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { QueryScope, runInQueryScope } from '../../database/query-scope';
 
@@ -9,7 +9,11 @@ import { QueryScope, runInQueryScope } from '../../database/query-scope';
  * left to finish, bounded by the statement timeout, so that what a hung-up client changed does
  * not depend on the moment it hung up.
  */
-export function cancelOnDisconnect(request: Request, response: Response, next: NextFunction): void {
+export function cancelOnDisconnect(
+  request: IncomingMessage,
+  response: ServerResponse,
+  next: () => void,
+): void {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     next();
     return;

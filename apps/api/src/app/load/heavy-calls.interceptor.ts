@@ -6,7 +6,7 @@ import {
 } from '@nestjs/common';
 import { type Observable, finalize } from 'rxjs';
 
-import type { RequestWithActor } from '../auth/actor';
+import { type RequestWithActor, routePathOf } from '../auth/actor';
 import { AppException } from '../common/app-exception';
 
 /** At most this many heavy calls of one account run at once (per API instance). */
@@ -23,7 +23,7 @@ export const HEAVY_RETRY_AFTER_SECONDS = 2;
 /** An export, or a list page at `DEEP_OFFSET` or deeper. */
 export function isHeavyCall(request: RequestWithActor): boolean {
   if (request.method !== 'GET') return false;
-  const route = (request.route as { path?: string } | undefined)?.path ?? request.path;
+  const route = routePathOf(request) ?? request.url.split('?')[0] ?? '';
   if (route.endsWith('/export')) return true;
   const offset = Number((request.query as Record<string, unknown> | undefined)?.['offset']);
   return Number.isFinite(offset) && offset >= DEEP_OFFSET;

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import {
   HAND_OFFS,
@@ -50,7 +50,7 @@ interface Told {
  * exactly the people its row names, with its texts and link, in the move's transaction.
  */
 describe('hand-offs: who is told of each move', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let cast: RoutineCast;
   /** A second specialist, to show that only the one in charge is told where the row says so. */
   let otherSpecialist: TestAccount;

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import { closeTestDatabase, testDatabase } from '../../test/factories';
 import {
@@ -16,7 +16,7 @@ const SMTP_DELAY_MS = 5000;
 
 describe('the outbox sender against a slow SMTP server', () => {
   let smtp: TestSmtpServer;
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let cast: RoutineCast;
 
   beforeAll(async () => {

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import { closeTestDatabase, testDatabase } from '../../test/factories';
 import {
@@ -15,7 +15,7 @@ import { OutboxSender } from './outbox-sender.service';
 
 describe('the notification outbox and its SMTP sender', () => {
   let smtp: TestSmtpServer;
-  let apps: NestExpressApplication[];
+  let apps: NestFastifyApplication[];
   let cast: RoutineCast;
 
   beforeAll(async () => {

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
@@ -50,7 +50,7 @@ const CALLERS: { username: string; roles: Role[] }[] = [
 ];
 
 describe('live answers of the demo municipality against the OpenAPI document', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let document: OpenAPIObject;
   let ajv: Ajv;
   const clients = new Map<string, TestClient>();

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { execFile } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
@@ -20,7 +20,7 @@ const PROGRAM = join(__dirname, 'client-check', 'client.mts');
  * (no cast, no type of its own), then run against the API on the demo municipality.
  */
 describe('a client generated from /api/docs-json', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let baseUrl: string;
   let dir: string;
 

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { createConfig, lintFromString } from '@redocly/openapi-core';
 import request from 'supertest';
@@ -9,7 +9,7 @@ import { createTestApp } from '../../test/test-app';
 import { operationsOf, operationsWithoutSuccessSchema } from './document-checks';
 
 describe('the OpenAPI document at /api/docs-json', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let document: OpenAPIObject;
 
   beforeAll(async () => {

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import {
   SCHOOL_UNIT_IMPORT_TEMPLATE_HEADER,
@@ -18,7 +18,7 @@ import { createTestApp } from '../../test/test-app';
 import { type TestClient, signedIn } from '../../test/test-client';
 
 describe('POST /api/school-units/import', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let admin: TestClient;
   let administrationId: string;
 

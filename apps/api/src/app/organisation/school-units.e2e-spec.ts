@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 
 import type { Page, SchoolUnit } from '@licensregistret/domain';
@@ -19,7 +19,7 @@ const fields = (body: { errors?: { field: string }[] }) =>
   (body.errors ?? []).map((error) => error.field).sort();
 
 describe('/api/school-units', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let admin: TestClient;
   let administrationId: string;
 

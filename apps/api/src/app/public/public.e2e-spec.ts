@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 
 import { closeTestDatabase, createTestService, createTestSupplier } from '../../test/factories';
@@ -11,7 +11,7 @@ import {
 import { createTestApp } from '../../test/test-app';
 
 describe('GET /api/public/services', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let cast: RoutineCast;
 
   beforeAll(async () => {

@@ -1,9 +1,10 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 import { ExportFormatDto } from '../common/export/export-format';
 import { onePage, sendSpreadsheet } from '../common/export/spreadsheet-export';
+import { takeRawResponse } from '../common/raw-response';
 import { ApiSpreadsheetResponse } from '../openapi/api-responses';
 import { RecordOfProcessingDto } from './dto/record-of-processing.dto';
 import { PROCESSING_RECORD_COLUMNS } from './record-of-processing-export';
@@ -24,9 +25,9 @@ export class RecordOfProcessingController {
   /** The record of processing as an Excel workbook or a CSV file. */
   @Get('export')
   @ApiSpreadsheetResponse()
-  async export(@Query() query: ExportFormatDto, @Res() response: Response): Promise<void> {
+  async export(@Query() query: ExportFormatDto, @Res() reply: FastifyReply): Promise<void> {
     const record = this.records.read();
-    return sendSpreadsheet(response, {
+    return sendSpreadsheet(takeRawResponse(reply), {
       format: query.format,
       fileName: `registerforteckning-${(await record).readOn}`,
       sheetName: 'Registerförteckning',

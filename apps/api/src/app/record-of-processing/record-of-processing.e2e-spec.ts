@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import {
   type ProcessingRecordEntry,
@@ -21,7 +21,7 @@ import { createTestApp } from '../../test/test-app';
 import { type TestClient, signedIn } from '../../test/test-client';
 
 describe('/api/record-of-processing', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let dataProtection: TestClient;
   let procurement: TestClient;
   /** The test's services by what makes them qualify or not. */

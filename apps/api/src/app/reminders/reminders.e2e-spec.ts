@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import {
   type IsoDate,
@@ -32,7 +32,7 @@ import { ReminderScanner } from './reminder-scanner.service';
  * the whole of the file's database, so each test looks only at its own records.
  */
 describe('reminders', () => {
-  let apps: NestExpressApplication[];
+  let apps: NestFastifyApplication[];
   let cast: RoutineCast;
   let owner: Awaited<ReturnType<typeof createTestAccount>>;
   let ownerClient: TestClient;

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import {
   closeTestDatabase,
@@ -24,7 +24,7 @@ import { signedIn } from '../../test/test-client';
  * who were told of the decision, are told again.
  */
 describe('the object manager corrects or reopens a decision', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let cast: RoutineCast;
   let reviewedService: string;
 

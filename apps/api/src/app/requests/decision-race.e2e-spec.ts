@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import {
   closeTestDatabase,
@@ -21,8 +21,8 @@ import { type TestClient, signedIn } from '../../test/test-client';
  * flight at once against two API instances on one database, each with its own connection pool.
  */
 describe('racing decisions', () => {
-  let first: NestExpressApplication;
-  let second: NestExpressApplication;
+  let first: NestFastifyApplication;
+  let second: NestFastifyApplication;
   let cast: RoutineCast;
   let serviceId: string;
   let specialists: TestClient[];

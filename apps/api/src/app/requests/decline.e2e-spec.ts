@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import { closeTestDatabase, createTestAccount, testDatabase } from '../../test/factories';
 import {
@@ -18,7 +18,7 @@ import { signedIn } from '../../test/test-client';
  * history keeps the decline and its reason.
  */
 describe('the principal declines a request with a reason', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let cast: RoutineCast;
 
   beforeAll(async () => {

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import {
   closeTestDatabase,
@@ -23,7 +23,7 @@ import { type TestClient, signedIn } from '../../test/test-client';
  * and says so in the history; a submitted request stays with its unit.
  */
 describe('the principal’s endorsement is bound to the request’s content', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let cast: RoutineCast;
 
   beforeAll(async () => {

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import { addMonths, todayInSweden } from '@licensregistret/domain';
 
@@ -27,7 +27,7 @@ import { createTestApp } from '../../test/test-app';
  * the licence named).
  */
 describe('a move answers exactly what a read gives after it', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let cast: RoutineCast;
   let serviceId: string;
   let licenceId: string;

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import { closeTestDatabase, unique, uniqueOrganisationNumber } from '../../test/factories';
 import {
@@ -17,7 +17,7 @@ import { createTestApp } from '../../test/test-app';
  * the approval's conditions in the catalogue, the public list and the record of processing.
  */
 describe('records written by the routine, not copied from the request', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let cast: RoutineCast;
   const need = unique('Eleverna behöver träna glosor hemma');
   let serviceId: string;

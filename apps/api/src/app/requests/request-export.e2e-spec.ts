@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import { todayInSweden } from '@licensregistret/domain';
 
@@ -14,7 +14,7 @@ import { createTestApp } from '../../test/test-app';
 import { signedIn } from '../../test/test-client';
 
 describe('GET /api/requests/export', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let cast: RoutineCast;
   let serviceId: string;
   /** The cast unit's requests for the service: a draft, one in triage, one decided. */

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import type { ToolMatch, ToolSearchResult } from '@licensregistret/domain';
 
@@ -31,7 +31,7 @@ const fields = (body: { errors?: { field: string }[] }) =>
  * unit's open request is joined rather than duplicated; a unit asks once for a tool.
  */
 describe('requests meet the tool’s history', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let cast: RoutineCast;
   let otherPrincipal: TestAccount;
 

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import {
   type RequestMove,
@@ -49,7 +49,7 @@ interface Case {
 }
 
 describe('POST /api/requests/:id/moves: every move × every role', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let cast: RoutineCast;
   let reviewedService: string;
   let expensiveService: string;

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ClockService } from '../common/clock.service';
 import { sendSpreadsheet } from '../common/export/spreadsheet-export';
+import { takeRawResponse } from '../common/raw-response';
 import { UuidParam } from '../common/uuid-param';
 import { ApiProblems } from '../openapi/api-problems';
 import { ApiSpreadsheetResponse } from '../openapi/api-responses';
@@ -43,9 +44,9 @@ export class RequestsController {
   export(
     @CurrentActor() actor: Actor,
     @Query() query: RequestExportQueryDto,
-    @Res() response: Response,
+    @Res() reply: FastifyReply,
   ): Promise<void> {
-    return sendSpreadsheet(response, {
+    return sendSpreadsheet(takeRawResponse(reply), {
       format: query.format,
       fileName: `begaranden-${this.clock.today()}`,
       sheetName: 'Begäranden',

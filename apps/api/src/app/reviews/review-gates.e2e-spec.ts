@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import { type ApprovalBlocker, addDays, todayInSweden } from '@licensregistret/domain';
 
@@ -23,7 +23,7 @@ const fields = (body: { errors?: { field: string }[] }) =>
   (body.errors ?? []).map((error) => error.field).sort();
 
 describe('service reviews and the approval gates', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let cast: RoutineCast;
 
   beforeAll(async () => {

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import {
   ACCESS_POLICY,
@@ -86,7 +86,7 @@ interface Row {
 }
 
 describe('a school’s user cannot read or change another unit’s (or person’s) records by id', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   /** The records' side: unit B (cast.unit), its requester and principal. */
   let cast: RoutineCast;
   /** The intruders: one account per school role, acting for unit A (cast.otherUnit). */

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 
@@ -26,7 +26,7 @@ const UNSAFE = policyRoutes().filter((route) => route.method !== 'GET');
 const pathOf = (route: PolicyRoute) => route.pattern.replace(/:[a-zA-Z]+/g, randomUUID());
 
 describe('CSRF on every state-changing route', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let accountId: string;
   let client: TestClient;
 

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request, { type Response } from 'supertest';
 
 import { MAX_LIST_OFFSET, PROBLEM_CONTENT_TYPE, XSRF_HEADER } from '@licensregistret/domain';
@@ -23,7 +23,7 @@ import { TestClient, signedIn } from '../../test/test-client';
  * naming what was refused, and writes nothing.
  */
 describe('hostile input is a 4xx problem, never a 500', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let cast: RoutineCast;
   let admin: TestClient;
 

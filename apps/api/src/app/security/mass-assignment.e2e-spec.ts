@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 
 import type { RouteKey } from '@licensregistret/domain';
@@ -87,7 +87,7 @@ function withField(body: Record<string, unknown>, path: string, value: unknown):
 }
 
 describe('fields outside the DTO cannot be written (mass assignment)', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let cast: RoutineCast;
 
   beforeAll(async () => {

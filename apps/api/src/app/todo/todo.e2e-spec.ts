@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 
 import { type TodoItem, addDays, addMonths, todayInSweden } from '@licensregistret/domain';
@@ -26,7 +26,7 @@ import { type TestClient, signedIn } from '../../test/test-client';
 
 /** "Att göra": what waits for each person, with where to act. */
 describe('GET /api/todo', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let cast: RoutineCast;
 
   beforeAll(async () => {

@@ -1,4 +1,4 @@
-import type { Response } from 'express';
+import type { ServerResponse } from 'node:http';
 import { PassThrough } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -25,15 +25,15 @@ const PAGE_SIZE = 500;
 const PAGES = 200;
 
 /**
- * A response the test reads (or does not): a PassThrough with the few Express methods the
- * export calls.
+ * A response the test reads (or does not): a PassThrough with the few ServerResponse members
+ * the export uses.
  */
-function fakeResponse(): PassThrough & Response {
+function fakeResponse(): PassThrough & ServerResponse {
   const stream = new PassThrough();
   return Object.assign(stream, {
-    status: () => stream,
+    statusCode: 0,
     setHeader: () => stream,
-  }) as unknown as PassThrough & Response;
+  }) as unknown as PassThrough & ServerResponse;
 }
 
 /** Pages of generated rows that count how many were asked for, and whether the reading ended. */

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import type { Response } from 'express';
 import { type EventEmitter, once } from 'node:events';
+import type { ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import type { IsoDate } from '@licensregistret/domain';
@@ -137,7 +137,7 @@ export function exportsRunning(): number {
  * failure later can only cut the download short.
  */
 export async function sendSpreadsheet<T>(
-  response: Response,
+  response: ServerResponse,
   spreadsheet: SpreadsheetExport<T>,
 ): Promise<void> {
   if (runningExports >= MAX_CONCURRENT_EXPORTS) {
@@ -156,13 +156,13 @@ export async function sendSpreadsheet<T>(
 }
 
 async function streamSpreadsheet<T>(
-  response: Response,
+  response: ServerResponse,
   spreadsheet: SpreadsheetExport<T>,
 ): Promise<void> {
   const iterator = spreadsheet.pages[Symbol.asyncIterator]();
   const first = await iterator.next();
   const fileName = `${spreadsheet.fileName}.${spreadsheet.format}`;
-  response.status(200);
+  response.statusCode = 200;
   response.setHeader('Content-Type', CONTENT_TYPES[spreadsheet.format]);
   response.setHeader('Content-Disposition', attachment(fileName));
   response.setHeader('Cache-Control', 'no-store');
@@ -189,7 +189,7 @@ async function streamSpreadsheet<T>(
 }
 
 async function writeCsv<T>(
-  response: Response,
+  response: ServerResponse,
   columns: readonly ExportColumn<T>[],
   pages: AsyncIterable<readonly T[]>,
 ): Promise<void> {
@@ -217,7 +217,7 @@ async function writeCsv<T>(
 }
 
 async function writeXlsx<T>(
-  response: Response,
+  response: ServerResponse,
   spreadsheet: SpreadsheetExport<T>,
   pages: AsyncIterable<readonly T[]>,
 ): Promise<void> {
@@ -226,7 +226,7 @@ async function writeXlsx<T>(
   await workbook.commit();
 }
 
-function newWorkbook(response: Response): ExcelJS.stream.xlsx.WorkbookWriter {
+function newWorkbook(response: ServerResponse): ExcelJS.stream.xlsx.WorkbookWriter {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: response,
     useStyles: true,
@@ -238,7 +238,7 @@ function newWorkbook(response: Response): ExcelJS.stream.xlsx.WorkbookWriter {
 }
 
 async function writeSheet<T>(
-  response: Response,
+  response: ServerResponse,
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
   sheetName: string,
   columns: readonly ExportColumn<T>[],
@@ -289,7 +289,7 @@ export interface WorkbookSheet<T> {
  * among its MAX_CONCURRENT_EXPORTS). An empty `pages` gives a sheet of headers only: a template.
  */
 export async function sendWorkbook(
-  response: Response,
+  response: ServerResponse,
   fileName: string,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   sheets: readonly WorkbookSheet<any>[],
@@ -303,7 +303,7 @@ export async function sendWorkbook(
   }
   runningExports += 1;
   try {
-    response.status(200);
+    response.statusCode = 200;
     response.setHeader('Content-Type', CONTENT_TYPES.xlsx);
     response.setHeader('Content-Disposition', attachment(`${fileName}.xlsx`));
     response.setHeader('Cache-Control', 'no-store');
@@ -378,7 +378,7 @@ async function drainOrClose(response: StreamState, pollMs: number): Promise<void
  * client that went away stops the export at its next page instead of leaving it waiting, and its
  * connection taken, for ever.
  */
-async function drained(response: Response): Promise<void> {
+async function drained(response: ServerResponse): Promise<void> {
   while (buffered(response) > EXPORT_BUFFER_BYTES && !closed(response)) {
     await drainOrClose(response, 1000);
   }
