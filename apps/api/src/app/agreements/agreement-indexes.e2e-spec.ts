@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 
+import { pgPoolOf } from '../../database/pg-pool';
 import {
   closeTestDatabase,
   createTestAccount,
@@ -43,16 +44,15 @@ describe('the agreements grid’s filters and sorts are backed by indexes', () =
     await closeTestDatabase();
   });
 
-  /** The page query (the one with LIMIT) the API runs for this list request. */
+  /** The page query (the one with LIMIT) the API runs for this list request, on the pg pool. */
   async function pageQueryOf(path: string): Promise<[string, unknown[]]> {
-    const dataSource = app.get(DataSource);
-    const spy = jest.spyOn(dataSource, 'query');
+    const spy = jest.spyOn(pgPoolOf(app.get(DataSource)), 'query');
     try {
       const response = await client.get(path);
       expect(response.status).toBe(200);
-      const call = spy.mock.calls.find(([sql]) => /LIMIT/.test(sql));
+      const call = spy.mock.calls.find(([sql]) => /LIMIT/.test(String(sql)));
       if (!call) throw new Error(`No page query for ${path}`);
-      return [call[0], (call[1] as unknown[] | undefined) ?? []];
+      return [String(call[0]), (call[1] as unknown[] | undefined) ?? []];
     } finally {
       spy.mockRestore();
     }

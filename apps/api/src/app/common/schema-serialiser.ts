@@ -86,6 +86,11 @@ function nullableUnionsAsAnyOf(schema: unknown): unknown {
     Object.entries(schema).map(([key, value]) => [key, nullableUnionsAsAnyOf(value)]),
   );
   const { nullable, type, ...rest } = converted;
+  // A nullable enum lists null among its values for the validator that picks a union's branch
+  // (Ajv reads `nullable` but still holds the value to `enum`): a GDPR review's legal basis.
+  if (nullable === true && Array.isArray(rest['enum']) && !rest['enum'].includes(null)) {
+    converted['enum'] = [...rest['enum'], null];
+  }
   if (nullable !== true || !UNIONS.some((union) => union in rest)) return converted;
   return { anyOf: [{ type: 'null' }, rest] };
 }

@@ -59,6 +59,8 @@ export class DataProtectionFindingsDto implements DataProtectionFindings {
   @MaxLength(2000)
   purpose!: string;
 
+  /** Null when no personal data is processed. */
+  @ApiProperty({ enum: LEGAL_BASES, nullable: true })
   @ValidateIf((findings: DataProtectionFindingsDto) => findings.processesPersonalData === true)
   @IsIn(LEGAL_BASES, { message: 'legalBasis is needed when personal data is processed' })
   legalBasis!: LegalBasis | null;
