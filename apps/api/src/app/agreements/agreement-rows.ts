@@ -14,12 +14,13 @@ import {
 } from '@licensregistret/domain';
 
 import {
-  type KeyKind,
   type KeysetOrder,
+  type SortKey,
   afterCondition,
   cursorOf,
   keyTextOf,
   orderByOf,
+  sortKindsOf,
 } from '../common/keyset';
 import { parseSort } from '../common/list-params';
 import { SqlConditions, type SqlStatement } from '../common/sql-builder';
@@ -175,20 +176,17 @@ export function toAgreement(
  * Each sort's expression and kind; NULLs come where PostgreSQL puts them by default (last going
  * up, first going down), as the indexes (sort, id) read forwards and backwards have them.
  */
-const SORTS: Record<AgreementSortColumn, { expression: string; kind: KeyKind; nullable: boolean }> =
-  {
-    endsOn: { expression: 'a.ends_on', kind: 'date', nullable: false },
-    lastDayToGiveNotice: { expression: 'a.last_day_to_give_notice', kind: 'date', nullable: true },
-    nextDeadline: { expression: 'a.next_deadline', kind: 'date', nullable: true },
-    annualCost: { expression: 'a.annual_cost', kind: 'numeric', nullable: false },
-    supplierName: { expression: 's.name', kind: 'text', nullable: false },
-    agreementNumber: { expression: 'a.agreement_number', kind: 'text', nullable: false },
-  };
+const SORTS: Record<AgreementSortColumn, SortKey> = {
+  endsOn: { expression: 'a.ends_on', kind: 'date', nullable: false },
+  lastDayToGiveNotice: { expression: 'a.last_day_to_give_notice', kind: 'date', nullable: true },
+  nextDeadline: { expression: 'a.next_deadline', kind: 'date', nullable: true },
+  annualCost: { expression: 'a.annual_cost', kind: 'numeric', nullable: false },
+  supplierName: { expression: 's.name', kind: 'text', nullable: false },
+  agreementNumber: { expression: 'a.agreement_number', kind: 'text', nullable: false },
+};
 
 /** The kind of each sort's value, for the cursor's check. */
-export const AGREEMENT_SORT_KINDS = Object.fromEntries(
-  Object.entries(SORTS).map(([column, sort]) => [column, sort.kind]),
-) as Record<AgreementSortColumn, KeyKind>;
+export const AGREEMENT_SORT_KINDS = sortKindsOf(SORTS);
 
 export const DEFAULT_AGREEMENT_LIST_SORT = 'endsOn:asc';
 

@@ -13,6 +13,20 @@ import { isIsoDate } from '@licensregistret/domain';
 /** The SQL type of a sort value, which says how it is written in a cursor and read back. */
 export type KeyKind = 'int' | 'numeric' | 'text' | 'date' | 'timestamp';
 
+/** A sort column of a list: its SQL expression, its value's kind, and whether it may be NULL. */
+export interface SortKey {
+  expression: string;
+  kind: KeyKind;
+  nullable: boolean;
+}
+
+/** The kind of each sort column's value, for the cursor's check. */
+export function sortKindsOf<C extends string>(sorts: Record<C, SortKey>): Record<C, KeyKind> {
+  return Object.fromEntries(
+    Object.entries<SortKey>(sorts).map(([column, sort]) => [column, sort.kind]),
+  ) as Record<C, KeyKind>;
+}
+
 /** A list's order: its sort expression, then the row's id in the same direction. */
 export interface KeysetOrder {
   /** The sort's SQL expression, e.g. `r.submitted_at`. */

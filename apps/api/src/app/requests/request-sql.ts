@@ -8,12 +8,13 @@ import {
 
 import type { Actor } from '../auth/actor';
 import {
-  type KeyKind,
   type KeysetOrder,
+  type SortKey,
   afterCondition,
   cursorOf,
   keyTextOf,
   orderByOf,
+  sortKindsOf,
 } from '../common/keyset';
 import { parseSort } from '../common/list-params';
 import { SqlConditions, type SqlStatement } from '../common/sql-builder';
@@ -31,7 +32,7 @@ import {
 } from './request-rows';
 
 /** Each sort's expression and kind; `nullable` where the column may be NULL (see requestOrder). */
-const SORTS: Record<RequestSort, { expression: string; kind: KeyKind; nullable: boolean }> = {
+const SORTS: Record<RequestSort, SortKey> = {
   number: { expression: 'r.number', kind: 'int', nullable: false },
   submittedAt: { expression: 'r.submitted_at', kind: 'timestamp', nullable: true },
   createdAt: { expression: 'r.created_at', kind: 'timestamp', nullable: false },
@@ -42,9 +43,7 @@ const SORTS: Record<RequestSort, { expression: string; kind: KeyKind; nullable: 
 };
 
 /** The kind of each sort's value, for the cursor's check. */
-export const REQUEST_SORT_KINDS = Object.fromEntries(
-  Object.entries(SORTS).map(([column, sort]) => [column, sort.kind]),
-) as Record<RequestSort, KeyKind>;
+export const REQUEST_SORT_KINDS = sortKindsOf(SORTS);
 
 export const DEFAULT_REQUEST_LIST_SORT = 'createdAt:desc';
 
