@@ -6,13 +6,12 @@ import { expect, expectNoSeriousA11yViolations, signIn, test } from './fixtures'
  * Every page each role reaches by navigation, on a phone (390×844) and a laptop (1440×900):
  * nothing wider than the screen (the page's scrollWidth), every list's status column in view,
  * and axe at no serious or critical violation. Reads demo data only.
+ *
+ * Every role on the phone, where a page runs out of width. On the laptop the three kinds of
+ * users and the administrator: the other roles reach the same pages with other actions, and
+ * this file is the longest of the browser suite (8.6 of CI's 16 minutes with every role twice).
  */
-const WIDTHS = [
-  { name: 'phone', width: 390, height: 844 },
-  { name: 'laptop', width: 1440, height: 900 },
-] as const;
-
-const ROLES = [
+const ALL_ROLES = [
   'skola',
   'rektor',
   'specialist',
@@ -22,6 +21,16 @@ const ROLES = [
   'infosak',
   'admin',
   'lasare',
+] as const;
+
+const WIDTHS = [
+  { name: 'phone', width: 390, height: 844, roles: ALL_ROLES },
+  {
+    name: 'laptop',
+    width: 1440,
+    height: 900,
+    roles: ['skola', 'specialist', 'upphandlare', 'admin'],
+  },
 ] as const;
 
 /** The status column of each grid that has one, by its column id. */
@@ -118,7 +127,7 @@ for (const size of WIDTHS) {
       expect(measured).toHaveLength(4);
     });
 
-    for (const role of ROLES) {
+    for (const role of size.roles) {
       test(`every page ${role} reaches fits and stays accessible`, async ({ page }) => {
         test.setTimeout(150_000);
         await signIn(page, role);
