@@ -2,7 +2,7 @@ import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
-import { NestFactory, Reflector } from '@nestjs/core';
+import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyInstance } from 'fastify';
@@ -18,7 +18,7 @@ import { answerClientError } from './common/client-errors';
 import { IMPORT_BODY_LIMIT, JSON_BODY_LIMIT, parseJsonBody } from './common/json-body';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { requestId } from './common/request-id';
-import { SchemaSerialiser } from './common/schema-serialiser';
+import { serialiseFromSchemas } from './common/schema-serialiser';
 import { createValidationPipe } from './common/validation';
 import { createOpenApiDocument } from './openapi/openapi-document';
 
@@ -88,9 +88,7 @@ export async function createApp(
   // read): Nest hands Fastify's errors to its filters.
   app.useGlobalFilters(new ProblemDetailsFilter());
   const document = setUpOpenApi(app, config);
-  app.useGlobalInterceptors(
-    new SchemaSerialiser(app.get(Reflector), API_PREFIX, document, config.checkAnswers ?? false),
-  );
+  serialiseFromSchemas(fastify, document, config.checkAnswers ?? false);
   await serveWebApp(app, config.webDistDir);
   return app;
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 
+import { HeavyCallGuard } from '../load/heavy-calls.guard';
 import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -17,7 +18,9 @@ import { SessionService } from './session.service';
     OidcService,
     PasswordService,
     SessionService,
+    // In this order: the heavy calls are counted by the account the access check found.
     { provide: APP_GUARD, useClass: AccessGuard },
+    { provide: APP_GUARD, useClass: HeavyCallGuard },
   ],
   exports: [PasswordService, SessionService],
 })

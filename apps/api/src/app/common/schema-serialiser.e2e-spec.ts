@@ -131,6 +131,22 @@ describe('answers written from their OpenAPI schemas', () => {
     expect(() => checked(wrong)).toThrow(/at 0\.actorName/);
   });
 
+  it("is the route's own serialiser: a field its schema does not name never leaves", async () => {
+    const [request] = (await specialist.get('/api/requests?limit=1')).body.rows as {
+      id: string;
+    }[];
+    const url = `/api/requests/${request.id}/events`;
+    const history = (await specialist.get(url)).body as Record<string, unknown>[];
+    expect(history.length).toBeGreaterThan(0);
+    jest
+      .spyOn(RequestsService.prototype, 'history')
+      .mockResolvedValueOnce([{ ...history[0], secretField: 'x' }] as never);
+    const response = await specialist.get(url);
+    expect(response.status).toBe(200);
+    expect(response.text).not.toContain('secretField');
+    expect(response.body).toEqual([history[0]]);
+  });
+
   it('writes, without the check, an answer its schema refuses as JSON.stringify does', async () => {
     const page = (await specialist.get('/api/requests?limit=2')).body as {
       rows: Record<string, unknown>[];

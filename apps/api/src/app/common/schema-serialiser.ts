@@ -1,17 +1,8 @@
-import {
-  type CallHandler,
-  type ExecutionContext,
-  Injectable,
-  Logger,
-  type NestInterceptor,
-  RequestMethod,
-} from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import type { Reflector } from '@nestjs/core';
+import { Logger } from '@nestjs/common';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import fastJson from 'fast-json-stringify';
+import type { FastifyInstance } from 'fastify';
 import { isDeepStrictEqual } from 'node:util';
-import { type Observable, map } from 'rxjs';
 
 /**
  * The hot JSON routes whose answers are written from their schema in the OpenAPI document
@@ -157,7 +148,7 @@ export function compileAnswerWriter(
   if (!check) {
     // An answer fast-json-stringify refuses (no union branch fits, a required field missing)
     // would otherwise be a 500 for a reader; the tests, with the check, fail on it instead.
-    const logger = new Logger(SchemaSerialiser.name);
+    const logger = new Logger('SchemaSerialiser');
     return (value) => {
       try {
         return write(value);
@@ -178,83 +169,39 @@ export function compileAnswerWriter(
   };
 }
 
-const METHOD_NAMES: Partial<Record<RequestMethod, string>> = {
-  [RequestMethod.GET]: 'GET',
-  [RequestMethod.POST]: 'POST',
-  [RequestMethod.PUT]: 'PUT',
-  [RequestMethod.PATCH]: 'PATCH',
-  [RequestMethod.DELETE]: 'DELETE',
-};
+/** "/api/requests/:id" as the OpenAPI document names the path: "/api/requests/{id}". */
+const openApiPath = (url: string) => url.replace(/:(\w+)/g, '{$1}');
 
 /**
- * Writes the answers of SCHEMA_SERIALISED_ROUTES from their schemas, compiled once at start.
- * The route is found from the controller's and handler's metadata, not from the HTTP adapter's
- * request, so this works the same on Express and Fastify; the answer leaves as the JSON text
- * with its content type, which both adapters send as it is.
+ * Fastify's own serialisation for SCHEMA_SERIALISED_ROUTES: each route's 200 answer is written by
+ * the writer compiled once, at start, from its schema in the OpenAPI document (a route's
+ * `serializerCompiler` for its `response` schema). Nest's answer reaches Fastify as the object
+ * the handler returned, and only 200s take the writer: problems keep JSON.stringify. Call it
+ * before the app's routes are registered (`app.init()`).
  */
-@Injectable()
-export class SchemaSerialiser implements NestInterceptor {
-  private readonly logger = new Logger(SchemaSerialiser.name);
-  private readonly writers = new Map<string, Stringify>();
-  private readonly byHandler = new WeakMap<object, Stringify | null>();
-
-  constructor(
-    private readonly reflector: Reflector,
-    private readonly prefix: string,
-    document: OpenAPIObject,
-    check: boolean,
-    routes: readonly string[] = SCHEMA_SERIALISED_ROUTES,
-  ) {
-    for (const route of routes) {
-      // The answers' schemas come from the swagger plugin, which the build and the API tests
-      // run; `npm start` (ts-node) does not, and then the route keeps JSON.stringify.
-      if (answerSchemaOf(document, route)) {
-        this.writers.set(route, compileAnswerWriter(document, route, check));
-      } else {
-        this.logger.warn(`${route} has no answer schema (no swagger plugin?): JSON.stringify`);
-      }
+export function serialiseFromSchemas(
+  fastify: FastifyInstance,
+  document: OpenAPIObject,
+  check: boolean,
+  routes: readonly string[] = SCHEMA_SERIALISED_ROUTES,
+): void {
+  const writers = new Map<string, Stringify>();
+  for (const route of routes) {
+    // The answers' schemas come from the swagger plugin, which the build and the API tests
+    // run; `npm start` (ts-node) does not, and then the route keeps JSON.stringify.
+    if (answerSchemaOf(document, route)) {
+      writers.set(route, compileAnswerWriter(document, route, check));
+    } else {
+      new Logger('SchemaSerialiser').warn(
+        `${route} has no answer schema (no swagger plugin?): JSON.stringify`,
+      );
     }
   }
-
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const write = this.writerFor(context);
-    if (!write) return next.handle();
-    const response = context.switchToHttp().getResponse<{
-      header(name: string, value: string): unknown;
-    }>();
-    return next.handle().pipe(
-      map((value: unknown) => {
-        response.header('Content-Type', 'application/json; charset=utf-8');
-        return write(value);
-      }),
-    );
-  }
-
-  private writerFor(context: ExecutionContext): Stringify | null {
-    const handler = context.getHandler();
-    let write = this.byHandler.get(handler);
-    if (write === undefined) {
-      write = this.writers.get(this.routeOf(context) ?? '') ?? null;
-      this.byHandler.set(handler, write);
-    }
-    return write;
-  }
-
-  /** "GET /api/requests/{id}", as the document names the handler's route. */
-  private routeOf(context: ExecutionContext): string | null {
-    if (context.getType() !== 'http') return null;
-    const method =
-      METHOD_NAMES[this.reflector.get<RequestMethod>(METHOD_METADATA, context.getHandler())];
-    const parts = [
-      this.prefix,
-      this.reflector.get<unknown>(PATH_METADATA, context.getClass()),
-      this.reflector.get<unknown>(PATH_METADATA, context.getHandler()),
-    ];
-    if (!method || !parts.every((part) => typeof part === 'string')) return null;
-    const path = `/${parts.join('/')}`
-      .replace(/\/{2,}/g, '/')
-      .replace(/(.)\/$/, '$1')
-      .replace(/:(\w+)/g, '{$1}');
-    return `${method} ${path}`;
-  }
+  fastify.addHook('onRoute', (route) => {
+    if (Array.isArray(route.method)) return;
+    const write = writers.get(`${route.method} ${openApiPath(route.url)}`);
+    if (!write) return;
+    route.schema = { ...route.schema, response: { 200: {} } };
+    route.serializerCompiler = () => write;
+  });
 }

@@ -1,10 +1,5 @@
-import {
-  type CallHandler,
-  type ExecutionContext,
-  Injectable,
-  type NestInterceptor,
-} from '@nestjs/common';
-import { type Observable, finalize } from 'rxjs';
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 
 import { type RequestWithActor, routePathOf } from '../auth/actor';
 import { AppException } from '../common/app-exception';
@@ -32,17 +27,19 @@ export function isHeavyCall(request: RequestWithActor): boolean {
 /**
  * Limits the heavy calls one account has running at once: beyond HEAVY_CALLS_PER_ACCOUNT, a
  * heavy call is refused at once with 429 (rate-limited, Retry-After) instead of taking another
- * pooled connection. Counted in this instance's memory: with N instances an account has at most
- * N times as many, each instance's pool is still guarded. Callers without a session (none of
- * today's heavy routes allows them) are counted by address.
+ * pooled connection. A call counts until its response has closed (sent, or its client gone).
+ * Counted in this instance's memory: with N instances an account has at most N times as many,
+ * each instance's pool is still guarded. Callers without a session (none of today's heavy
+ * routes allows them) are counted by address. A guard, as a rate limit is in Nest
+ * (@nestjs/throttler), and after AccessGuard, whose account it counts by (auth.module.ts).
  */
 @Injectable()
-export class HeavyCallLimiter implements NestInterceptor {
+export class HeavyCallGuard implements CanActivate {
   private readonly running = new Map<string, number>();
 
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+  canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<RequestWithActor>();
-    if (!isHeavyCall(request)) return next.handle();
+    if (!isHeavyCall(request)) return true;
     const key = request.actor ? `account:${request.actor.id}` : `address:${request.ip}`;
     const count = this.running.get(key) ?? 0;
     if (count >= HEAVY_CALLS_PER_ACCOUNT) {
@@ -54,12 +51,14 @@ export class HeavyCallLimiter implements NestInterceptor {
       );
     }
     this.running.set(key, count + 1);
-    return next.handle().pipe(
-      finalize(() => {
+    context
+      .switchToHttp()
+      .getResponse<FastifyReply>()
+      .raw.once('close', () => {
         const left = (this.running.get(key) ?? 1) - 1;
         if (left > 0) this.running.set(key, left);
         else this.running.delete(key);
-      }),
-    );
+      });
+    return true;
   }
 }
