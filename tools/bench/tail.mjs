@@ -32,6 +32,7 @@ const PROBE = join(root, 'tools', 'bench', 'tail-probe.cjs');
 
 const start = apiNodeFlags(root);
 const withoutHeapCap = start.filter((flag) => !flag.startsWith('--max-old-space-size'));
+const withPretenuring = start.filter((flag) => flag !== '--no-allocation-site-pretenuring');
 /** What to compare: `npm start`'s flags, and changes to them one at a time. */
 const VARIANTS = {
   start: { flags: start },
@@ -40,6 +41,7 @@ const VARIANTS = {
   semi16: { flags: [...start, '--max-semi-space-size=16'] },
   'no-log': { flags: start, env: { LOG_LEVEL: 'warn' } },
   'no-cap': { flags: withoutHeapCap },
+  pretenuring: { flags: withPretenuring },
 };
 const API = { main: 'dist/apps/api/main.js' };
 const BASELINE = {
