@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
@@ -39,10 +39,10 @@ import {
   type DocumentSink,
   type DocumentStorage,
   PostgresDocumentStorage,
-  S3DocumentStorage,
   type StorageName,
 } from './document-storage';
 import { MULTIPART_OVERHEAD_BYTES, readMultipart } from './multipart-upload';
+import { S3DocumentStorage } from './s3-document-storage';
 
 /**
  * Uploads hold a pooled connection (their transaction) while the file streams in: at most this
@@ -97,18 +97,21 @@ const unsupportedType = () =>
  * record's history. A failed upload leaves nothing: no row, no chunk, no object.
  */
 @Injectable()
-export class DocumentsService implements OnModuleDestroy {
+export class DocumentsService implements OnModuleInit, OnModuleDestroy {
   private readonly postgres: PostgresDocumentStorage;
-  private readonly s3: S3DocumentStorage | null;
+  private s3: S3DocumentStorage | null = null;
   private uploadsRunning = 0;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly events: EventLogService,
-    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.postgres = new PostgresDocumentStorage(dataSource);
-    this.s3 = config.s3 ? new S3DocumentStorage(config.s3) : null;
+  }
+
+  async onModuleInit(): Promise<void> {
+    if (this.config.s3) this.s3 = await S3DocumentStorage.create(this.config.s3);
   }
 
   onModuleDestroy(): void {

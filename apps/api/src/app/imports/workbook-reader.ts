@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 
 import {
   IMPORT_MAX_FILE_BYTES,
@@ -95,7 +95,9 @@ async function readWorkbook(
   sheets: RawSheet[],
   problems: ImportProblem[],
 ): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded at the first import, not at start (see spreadsheet-export.ts).
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {

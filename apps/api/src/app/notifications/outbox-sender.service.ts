@@ -6,7 +6,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { type Transporter, createTransport } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { DataSource } from 'typeorm';
 
 import type { AppConfig } from '../../config/app-config';
@@ -53,8 +53,10 @@ export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdo
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
     if (!this.config.mail) return;
+    // Loaded only where mail is configured, not at every start.
+    const { createTransport } = await import('nodemailer');
     this.transporter = createTransport({ url: this.config.mail.smtpUrl, ...SMTP_TIMEOUTS });
     if (this.config.mail.pollSeconds === 0) return;
     this.timer = setInterval(() => {

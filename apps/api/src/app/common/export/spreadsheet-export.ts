@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { type EventEmitter, once } from 'node:events';
 import type { ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -221,13 +221,15 @@ async function writeXlsx<T>(
   spreadsheet: SpreadsheetExport<T>,
   pages: AsyncIterable<readonly T[]>,
 ): Promise<void> {
-  const workbook = newWorkbook(response);
+  const workbook = await newWorkbook(response);
   await writeSheet(response, workbook, spreadsheet.sheetName, spreadsheet.columns, pages);
   await workbook.commit();
 }
 
-function newWorkbook(response: ServerResponse): ExcelJS.stream.xlsx.WorkbookWriter {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+/** exceljs is loaded at the first Excel file, not at start: it is 8 MB of the heap (docs/performance.md). */
+async function newWorkbook(response: ServerResponse): Promise<ExcelJS.stream.xlsx.WorkbookWriter> {
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.stream.xlsx.WorkbookWriter({
     stream: response,
     useStyles: true,
     useSharedStrings: false,
@@ -308,7 +310,7 @@ export async function sendWorkbook(
     response.setHeader('Content-Disposition', attachment(`${fileName}.xlsx`));
     response.setHeader('Cache-Control', 'no-store');
     try {
-      const workbook = newWorkbook(response);
+      const workbook = await newWorkbook(response);
       for (const sheet of sheets) {
         await writeSheet(response, workbook, sheet.sheetName, sheet.columns, sheet.pages());
       }
