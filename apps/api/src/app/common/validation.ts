@@ -62,6 +62,19 @@ export function prototypeKeyErrors(value: unknown, path: string): FieldError[] {
  * and that no key names the prototype (refused as an unknown field, which it is).
  */
 class RequestValidationPipe extends ValidationPipe {
+  /**
+   * class-validator's rules per DTO class, kept for the pipe's life: Nest's pipe looks them up
+   * anew on every call (a filter over every DTO's rules), which was 3 % of a queue page's CPU.
+   */
+  private readonly rulesByClass = new Map<unknown, unknown[]>();
+
+  protected override findNestedBinaryValues(
+    object: unknown,
+    metadataCache: Map<unknown, unknown[]> = this.rulesByClass,
+  ): ValidationError[] {
+    return super.findNestedBinaryValues(object, metadataCache);
+  }
+
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' || metadata.type === 'query') {
       const root = metadata.data ?? '';
