@@ -1,6 +1,7 @@
 import { type DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import type { Logger as PinoLogger } from 'pino';
 
 import type { AppConfig } from '../config/app-config';
 import { AppConfigModule } from '../config/app-config.provider';
@@ -11,7 +12,6 @@ import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { CommonModule } from './common/common.module';
-import { pinoHttpParams } from './common/logging';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { DemoModule } from './demo/demo.module';
 import { DocumentsModule } from './documents/documents.module';
@@ -30,7 +30,7 @@ import { TodoModule } from './todo/todo.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+  static forRoot(config: AppConfig, databaseUrl: string, logger: PinoLogger): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -38,8 +38,10 @@ export class AppModule {
         LoggerModule.forRoot({
           // Every path (Nest's path syntax; the default '*' is a legacy pattern Nest warns about).
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-          // Without headers or secrets, one short line per request (common/logging.ts).
-          pinoHttp: pinoHttpParams(config.logLevel, config.logDestination),
+          // Fastify's logger (common/logging.ts): Nest's lines inside a request go to the
+          // request's own logger, which carries its id; outside one, to this one.
+          useExisting: true,
+          pinoHttp: { logger },
         }),
         TypeOrmModule.forRoot({
           ...dataSourceOptions(databaseUrl, config),

@@ -16,6 +16,7 @@ import type { AppConfig } from '../config/app-config';
 import { AppModule } from './app.module';
 import { answerClientError } from './common/client-errors';
 import { IMPORT_BODY_LIMIT, JSON_BODY_LIMIT, parseJsonBody } from './common/json-body';
+import { createLogger, logRequests } from './common/logging';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { requestId } from './common/request-id';
 import { serialiseFromSchemas } from './common/schema-serialiser';
@@ -29,7 +30,11 @@ export async function createApp(
   config: AppConfig,
   databaseUrl: string,
 ): Promise<NestFastifyApplication> {
+  const logger = createLogger(config.logLevel, config.logDestination);
   const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    // One line per request, written by logRequests.
+    disableRequestLogging: true,
     trustProxy: config.trustProxy,
     bodyLimit: JSON_BODY_LIMIT,
     // A request Node cannot parse (a URL past 16 KB: 431) is a problem document too.
@@ -47,7 +52,7 @@ export async function createApp(
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1_000 },
   });
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot(config, databaseUrl),
+    AppModule.forRoot(config, databaseUrl, logger),
     adapter,
     // The API reads JSON only, with its own parser (readBodies).
     { bufferLogs: true, bodyParser: false },
@@ -61,6 +66,7 @@ export async function createApp(
     reply.raw.setHeader('X-Request-Id', request.id);
     done();
   });
+  logRequests(fastify);
   configureRoutes(fastify);
   readBodies(fastify);
   await app.register(fastifyCookie);

@@ -1,9 +1,7 @@
-import type { Params } from 'nestjs-pino';
-import type { DestinationStream } from 'pino';
-import type { Options } from 'pino-http';
+import type { FastifyInstance } from 'fastify';
+import { type DestinationStream, type LoggerOptions, type Logger as PinoLogger, pino } from 'pino';
 
 import type { LogLevel } from '../../config/app-config';
-import { requestId } from './request-id';
 
 const REDACTED = '[redacted]';
 /** The secret of a calendar feed's address, `/api/calendar/<secret>/deadlines.ics`. */
@@ -22,20 +20,17 @@ interface SerializedRequest {
 }
 
 /**
- * pino-http's options. A request is logged as its id (`reqId`), method and URL (secrets taken
- * out) and its answer as the status: no headers at all, so no cookie, CSRF token or client detail
- * reaches the log, and a line is about 230 bytes instead of 1.3–1.9 kB (docs/reliability.md).
- * Lines written inside a request carry only its id (`quietReqLogger`); the redaction paths stay
- * as a second guard for anything that logs a request's headers anyway.
+ * The API's pino logger, which Fastify uses for its requests and nestjs-pino for Nest's logs. A
+ * request is logged as its id (`reqId`, Fastify's binding on the request's logger), method and
+ * URL (secrets taken out) and its answer as the status: no headers at all, so no cookie, CSRF
+ * token or client detail reaches the log, and a line is about 230 bytes instead of 1.3–1.9 kB
+ * (docs/reliability.md). The redaction paths stay as a second guard for anything that logs a
+ * request's headers anyway.
  */
-export function pinoHttpOptions(level: LogLevel): Options {
-  return {
+export function createLogger(level: LogLevel, destination?: DestinationStream): PinoLogger {
+  const options: LoggerOptions = {
     level,
-    // Fastify's id (see createApp), which the Node request carries.
-    genReqId: (request) => (request as { id?: string }).id ?? requestId(request),
-    quietReqLogger: true,
     serializers: {
-      // The request id is the line's `reqId` already.
       req: (request: SerializedRequest) => ({
         method: request.method,
         url: typeof request.url === 'string' ? redactUrl(request.url) : request.url,
@@ -51,15 +46,24 @@ export function pinoHttpOptions(level: LogLevel): Options {
       ],
       censor: REDACTED,
     },
-    autoLogging: { ignore: (request) => request.url === '/api/health' },
   };
+  return destination ? pino(options, destination) : pino(options);
 }
 
-/** nestjs-pino's `pinoHttp` parameter: the options, and a destination when one is given. */
-export function pinoHttpParams(
-  level: LogLevel,
-  destination?: DestinationStream,
-): NonNullable<Params['pinoHttp']> {
-  const options = pinoHttpOptions(level);
-  return destination ? [options, destination] : options;
+/**
+ * One line per answered request, as Fastify's documentation does it (`disableRequestLogging` and
+ * an `onResponse` hook): on the request's own logger, so it carries the request id, with the
+ * method, the URL, the status and the time. The health check, asked every few seconds by a
+ * load balancer, is left out.
+ */
+export function logRequests(fastify: FastifyInstance): void {
+  fastify.addHook('onResponse', (request, reply, done) => {
+    if (request.url !== '/api/health') {
+      request.log[reply.statusCode >= 500 ? 'error' : 'info'](
+        { req: request.raw, res: reply.raw, responseTime: reply.elapsedTime },
+        'request completed',
+      );
+    }
+    done();
+  });
 }
