@@ -16,7 +16,7 @@ import type { AppConfig } from '../config/app-config';
 import { AppModule } from './app.module';
 import { answerClientError } from './common/client-errors';
 import { IMPORT_BODY_LIMIT, JSON_BODY_LIMIT, parseJsonBody } from './common/json-body';
-import { createLogger, logRequests } from './common/logging';
+import { RequestLog, createLogger } from './common/logging';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { requestId } from './common/request-id';
 import { serialiseFromSchemas } from './common/schema-serialiser';
@@ -33,8 +33,7 @@ export async function createApp(
   const logger = createLogger(config.logLevel, config.logDestination);
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
-    // One line per request, written by logRequests.
-    disableRequestLogging: true,
+    logController: new RequestLog(),
     trustProxy: config.trustProxy,
     bodyLimit: JSON_BODY_LIMIT,
     // A request Node cannot parse (a URL past 16 KB: 431) is a problem document too.
@@ -66,7 +65,6 @@ export async function createApp(
     reply.raw.setHeader('X-Request-Id', request.id);
     done();
   });
-  logRequests(fastify);
   configureRoutes(fastify);
   readBodies(fastify);
   await app.register(fastifyCookie);

@@ -43,8 +43,18 @@ describe('request logs', () => {
     await client.post('/api/auth/logout');
 
     const requestLines = lines
-      .map((line) => JSON.parse(line) as { req?: { url?: string }; res?: { statusCode?: number } })
+      .map(
+        (line) =>
+          JSON.parse(line) as {
+            reqId?: string;
+            req?: { url?: string };
+            res?: { statusCode?: number };
+          },
+      )
       .filter((entry) => entry.req && entry.res);
+    // One line per request, each naming its request.
+    expect(new Set(requestLines.map((entry) => entry.reqId)).size).toBe(requestLines.length);
+    expect(requestLines.every((entry) => typeof entry.reqId === 'string')).toBe(true);
     const urls = requestLines.map((entry) => entry.req?.url);
     expect(urls).toEqual(
       expect.arrayContaining([

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import { type DestinationStream, type LoggerOptions, type Logger as PinoLogger, pino } from 'pino';
 
 import type { LogLevel } from '../../config/app-config';
@@ -51,19 +51,25 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
 }
 
 /**
- * One line per answered request, as Fastify's documentation does it (`disableRequestLogging` and
- * an `onResponse` hook): on the request's own logger, so it carries the request id, with the
- * method, the URL, the status and the time. The health check, asked every few seconds by a
+ * Fastify's request log, one line per answered request: on the request's own logger, so it
+ * carries the request id, with the method, the URL, the status and the time (Fastify's own is
+ * two lines, the request's and the answer's). The health check, asked every few seconds by a
  * load balancer, is left out.
  */
-export function logRequests(fastify: FastifyInstance): void {
-  fastify.addHook('onResponse', (request, reply, done) => {
-    if (request.url !== '/api/health') {
-      request.log[reply.statusCode >= 500 ? 'error' : 'info'](
-        { req: request.raw, res: reply.raw, responseTime: reply.elapsedTime },
-        'request completed',
-      );
-    }
-    done();
-  });
+export class RequestLog extends LogController {
+  override incomingRequest(): void {
+    // The answer's line says it all.
+  }
+
+  override requestCompleted(
+    error: Error | null | undefined,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): void {
+    if (request.url === '/api/health') return;
+    request.log[error || reply.statusCode >= 500 ? 'error' : 'info'](
+      { req: request.raw, res: reply.raw, responseTime: reply.elapsedTime },
+      'request completed',
+    );
+  }
 }
