@@ -40,6 +40,7 @@ import {
   toSummary,
 } from '../app/requests/request-rows';
 import { requestHistorySql, requestRowsSql } from '../app/requests/request-sql';
+import { withTimestampsAsText } from '../database/pg-pool';
 import { PreparingClient } from '../database/preparing-client';
 
 // As the API: a DATE stays 'YYYY-MM-DD'.
@@ -75,7 +76,9 @@ async function queuePage(actor: SessionRow, url: URL) {
   const sql = requestRowsSql(viewerOf(actor), filters, todayInSweden());
   const paging = pageOf(url);
   const [rows, total] = await Promise.all([
-    pool.query<RequestSummaryRow & KeyedRow>(...sql.page(paging, afterOf(url))),
+    pool.query<RequestSummaryRow & KeyedRow>(
+      withTimestampsAsText(...sql.page(paging, afterOf(url))),
+    ),
     url.searchParams.get('withTotal') === 'false'
       ? null
       : pool.query<{ total: number }>(...sql.count),
@@ -107,7 +110,7 @@ async function agreementsPage(actor: SessionRow, url: URL) {
 
 async function history(actor: SessionRow, id: string) {
   const { rows } = await pool.query<RequestEventRow | { id: null }>(
-    ...requestHistorySql(viewerOf(actor), id),
+    withTimestampsAsText(...requestHistorySql(viewerOf(actor), id)),
   );
   if (rows.length === 0) return undefined;
   return rows[0].id === null ? [] : (rows as RequestEventRow[]).map(toRequestEvent);

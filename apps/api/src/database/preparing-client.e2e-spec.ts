@@ -35,6 +35,18 @@ describe('PreparingClient', () => {
     expect(new Set(statements.map((row) => row.name)).size).toBe(2);
   });
 
+  it('prepares a query config with its own types as it would the text, and keeps the types', async () => {
+    const types = { getTypeParser: () => (value: string) => `parsed ${value}` };
+    const config = { text: 'SELECT $1::int + 1 AS n', values: [1], types };
+    const first = await client.query(config);
+    const second = await client.query({ ...config, values: [2] });
+    await client.query('SELECT $1::int + 1 AS n', [3]);
+
+    expect([first.rows[0].n, second.rows[0].n]).toEqual(['parsed 2', 'parsed 3']);
+    expect((await prepared()).map((row) => row.statement)).toEqual(['SELECT $1::int + 1 AS n']);
+    expect(config).toEqual({ text: 'SELECT $1::int + 1 AS n', values: [1], types });
+  });
+
   it('leaves queries without parameters and utility commands unprepared', async () => {
     await client.query('SELECT 1');
     await client.query('BEGIN');

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Client, Connection } from 'pg';
+import { Client, Connection, type QueryConfig } from 'pg';
 
 import { type Cancellable, QueryAbortedError, currentQueryScope } from './query-scope';
 
@@ -100,15 +100,36 @@ function sendInScope(client: PreparingClient, args: unknown[], plannable: boolea
   return result;
 }
 
+/** A query config of text and values (not a cursor or another Submittable): its own types. */
+function isPlainConfig(value: unknown): value is QueryConfig {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    typeof (value as QueryConfig).text === 'string' &&
+    typeof (value as { submit?: unknown }).submit !== 'function'
+  );
+}
+
 // pg's query has many overloads; replacing it on the prototype keeps every one of them typed.
 PreparingClient.prototype.query = function (this: PreparingClient, ...args: unknown[]) {
-  const [text, values] = args;
-  const plannable = typeof text === 'string' && PLANNABLE.test(text);
-  if (plannable && Array.isArray(values)) {
-    args.splice(0, 2, { name: statementName(text), text, values });
+  const [first, values] = args;
+  let text: string | undefined;
+  let plannable = false;
+  if (typeof first === 'string') {
+    text = first;
+    plannable = PLANNABLE.test(first);
+    if (plannable && Array.isArray(values)) {
+      args.splice(0, 2, { name: statementName(first), text: first, values });
+    }
+  } else if (isPlainConfig(first)) {
+    text = first.text;
+    plannable = PLANNABLE.test(first.text);
+    if (plannable && Array.isArray(first.values) && !first.name) {
+      args[0] = { ...first, name: statementName(first.text) };
+    }
   }
   const cancelling = this.cancelling;
-  if (cancelling && typeof args[args.length - 1] !== 'function' && typeof text === 'string') {
+  if (cancelling && typeof args[args.length - 1] !== 'function' && text !== undefined) {
     return cancelling.then(() => sendInScope(this, args, plannable));
   }
   return sendInScope(this, args, plannable);

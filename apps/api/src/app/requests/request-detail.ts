@@ -12,6 +12,7 @@ import {
   needsManagerConfirmation,
 } from '@licensregistret/domain';
 
+import { isoInstant } from '../../database/instant';
 import { SELECT_SERVICE, type ServiceRow, toService } from '../catalogue/service-rows';
 import { type EventRecord, insertEventSql } from '../common/event-log.service';
 import { SqlConditions, type SqlStatement } from '../common/sql-builder';
@@ -194,14 +195,14 @@ export function toDetail(
     ...toContent(row),
     requesterId: row.requester_id,
     endorsedByName: row.endorsed_by_name,
-    endorsedAt: row.endorsed_at?.toISOString() ?? null,
+    endorsedAt: row.endorsed_at === null ? null : isoInstant(row.endorsed_at),
     decline:
       row.declined_at === null
         ? null
         : {
             text: row.decline_text ?? '',
             declinedByName: row.declined_by_name ?? '',
-            declinedAt: row.declined_at.toISOString(),
+            declinedAt: isoInstant(row.declined_at),
           },
     stateBeforeInfo: row.state_before_info,
     openQuestion: row.open_question,
@@ -219,7 +220,7 @@ export function toDetail(
             conditions: row.decision_conditions ?? '',
             publicConditions: row.decision_public_conditions ?? '',
             decidedByName: row.decided_by_name ?? '',
-            decidedAt: row.decided_at?.toISOString() ?? '',
+            decidedAt: row.decided_at === null ? '' : isoInstant(row.decided_at),
           },
     whatChanged: row.what_changed,
     joinedUnits: (row.detail_joined ?? []).map((joined) => ({

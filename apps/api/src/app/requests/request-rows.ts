@@ -16,6 +16,8 @@ import {
   requestEventKindOf,
 } from '@licensregistret/domain';
 
+import { type Instant, isoInstant } from '../../database/instant';
+
 /**
  * The domain's open states as a SQL array constant (not a parameter), which a prepared
  * statement's generic plan can match with the partial indexes on open requests.
@@ -103,9 +105,9 @@ export interface RequestRow {
   state_before_info: RequestState | null;
   open_question: string | null;
   endorsed_by: string | null;
-  endorsed_at: Date | null;
+  endorsed_at: Instant | null;
   declined_by: string | null;
-  declined_at: Date | null;
+  declined_at: Instant | null;
   decline_text: string | null;
   covered_by_licence_id: string | null;
   covered_text: string | null;
@@ -118,10 +120,10 @@ export interface RequestRow {
   decision_public_conditions: string | null;
   what_changed: string | null;
   decided_by: string | null;
-  decided_at: Date | null;
+  decided_at: Instant | null;
   version: number;
-  created_at: Date;
-  submitted_at: Date | null;
+  created_at: Instant;
+  submitted_at: Instant | null;
   age_days: number | null;
   demand_count: number;
 }
@@ -158,8 +160,8 @@ export const toSummary = (row: RequestSummaryRow): RequestSummary => ({
   toolName: row.tool_name,
   schoolForms: row.school_forms,
   pupilCount: row.pupil_count,
-  createdAt: row.created_at.toISOString(),
-  submittedAt: row.submitted_at?.toISOString() ?? null,
+  createdAt: isoInstant(row.created_at),
+  submittedAt: row.submitted_at === null ? null : isoInstant(row.submitted_at),
   ageDays: row.age_days,
   demandCount: row.state === 'DRAFT' ? 0 : row.demand_count,
   decisionOutcome: row.decision_outcome,
@@ -225,7 +227,7 @@ export const requestHistoryOf = (request: string, service: string, since: string
 
 export interface RequestEventRow {
   id: string;
-  occurred_at: Date;
+  occurred_at: Instant;
   actor_name: string | null;
   kind: RequestEventRowKind | ServiceReviewEventKind;
   from_state: RequestState | null;
@@ -236,7 +238,7 @@ export interface RequestEventRow {
 
 export const toRequestEvent = (event: RequestEventRow): RequestEvent => ({
   id: event.id,
-  occurredAt: event.occurred_at.toISOString(),
+  occurredAt: isoInstant(event.occurred_at),
   actorName: event.actor_name,
   kind: requestEventKindOf(event.kind),
   fromState: event.from_state,

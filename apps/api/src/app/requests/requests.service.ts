@@ -12,7 +12,7 @@ import {
   isUnitScoped,
 } from '@licensregistret/domain';
 
-import { pgPoolOf } from '../../database/pg-pool';
+import { pgPoolOf, withTimestampsAsText } from '../../database/pg-pool';
 import type { Actor } from '../auth/actor';
 import { AppException } from '../common/app-exception';
 import { ClockService } from '../common/clock.service';
@@ -103,7 +103,9 @@ export class RequestsService {
     const paging = pageOf(query);
     const pool = pgPoolOf(this.dataSource);
     const [{ rows }, total] = await Promise.all([
-      pool.query<RequestSummaryRow & KeyedRow>(...sql.page(paging, query.after)),
+      pool.query<RequestSummaryRow & KeyedRow>(
+        withTimestampsAsText(...sql.page(paging, query.after)),
+      ),
       totalUnlessKnown(query, async () => (await pool.query<{ total: number }>(...sql.count)).rows),
     ]);
     return {
@@ -445,7 +447,7 @@ export class RequestsService {
   /** The request's moves and comments, and the reviews of its service made since it was made. */
   async history(actor: Actor, id: string): Promise<RequestEvent[]> {
     const { rows } = await pgPoolOf(this.dataSource).query<RequestEventRow | { id: null }>(
-      ...requestHistorySql(actor, id),
+      withTimestampsAsText(...requestHistorySql(actor, id)),
     );
     if (rows.length === 0) throw AppException.notFound('The request');
     return rows[0].id === null ? [] : (rows as RequestEventRow[]).map(toRequestEvent);
