@@ -1,4 +1,3 @@
-import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -10,11 +9,11 @@ import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { extname, join } from 'node:path';
-import { constants as zlib } from 'node:zlib';
 
 import type { AppConfig } from '../config/app-config';
 import { AppModule } from './app.module';
 import { answerClientError } from './common/client-errors';
+import { compressAnswers } from './common/compression';
 import { IMPORT_BODY_LIMIT, JSON_BODY_LIMIT, parseJsonBody } from './common/json-body';
 import { RequestLog, createLogger } from './common/logging';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
@@ -69,13 +68,9 @@ export async function createApp(
   readBodies(fastify);
   await app.register(fastifyCookie);
   // API answers compressed as the browser accepts (brotli at quality 4, else gzip), from 1 kB:
-  // a grid page of 46 kB goes as about 9 kB, for well under a millisecond of CPU (see
-  // docs/performance.md). The web app's files come compressed from the build instead.
-  await app.register(fastifyCompress, {
-    threshold: 1024,
-    encodings: ['br', 'gzip'],
-    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
-  });
+  // a grid page of 46 kB goes as about 9 kB (see docs/performance.md). The web app's files come
+  // compressed from the build instead.
+  compressAnswers(fastify, (request) => isApiPath(request.url));
   app.setGlobalPrefix(API_PREFIX);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -106,14 +101,11 @@ export function registeredRoutes(app: NestFastifyApplication): readonly string[]
 
 /**
  * Per route, as Fastify registers it: the import reads larger bodies (its workbook travels
- * base64-encoded); only API answers are compressed here, the web app's files come compressed
- * from the build (a stream's size is unknown, so compressing would not heed the 1 kB threshold);
- * and the list of routes is kept (registeredRoutes).
+ * base64-encoded); and the list of routes is kept (registeredRoutes).
  */
 function configureRoutes(fastify: FastifyInstance): void {
   fastify.addHook('onRoute', (route) => {
     if (route.url === `/${API_PREFIX}/imports`) route.bodyLimit = IMPORT_BODY_LIMIT;
-    if (!isApiPath(route.url)) route.compress = false;
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     const known = ROUTES.get(fastify) ?? [];
     known.push(...methods.map((method) => `${method} ${route.url}`));

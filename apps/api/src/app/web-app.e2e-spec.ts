@@ -129,6 +129,27 @@ describe('the web app served at /', () => {
     expect(plain.headers['content-encoding']).toBeUndefined();
   });
 
+  it('compresses an API answer as the browser weighs the encodings, to the same bytes', async () => {
+    const plain = await request(app.getHttpServer()).get('/api/docs-json').expect(200);
+    const gzipOnly = await request(app.getHttpServer())
+      .get('/api/docs-json')
+      .set('Accept-Encoding', 'br;q=0, gzip;q=0.5')
+      .expect(200);
+    expect(gzipOnly.headers['content-encoding']).toBe('gzip');
+    expect(gzipOnly.body).toEqual(plain.body);
+    const anything = await request(app.getHttpServer())
+      .get('/api/docs-json')
+      .set('Accept-Encoding', 'deflate, *;q=0.1')
+      .expect(200);
+    expect(anything.headers['content-encoding']).toBe('gzip');
+    const none = await request(app.getHttpServer())
+      .get('/api/docs-json')
+      .set('Accept-Encoding', 'deflate')
+      .expect(200);
+    expect(none.headers['content-encoding']).toBeUndefined();
+    expect(none.headers['vary']).toMatch(/Accept-Encoding/i);
+  });
+
   it('keeps unknown API routes and missing files as 404s, not index.html', async () => {
     await request(app.getHttpServer())
       .get('/api/nope')
