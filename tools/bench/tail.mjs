@@ -120,7 +120,15 @@ async function measure(name, { flags, env = {}, main }, url, headersFor) {
         `CPU ${cpuPerRequest.toFixed(2)} ms/request, peak ${peak.toFixed(0)} MB` +
         `${result.failed ? `, ${result.failed} failed` : ''}\n` +
         `          event loop delay p99 ${probe.loopDelay.p99.toFixed(1)} max ${probe.loopDelay.max.toFixed(1)} ms; ` +
-        `GC: ${gc || 'none'}; new space ${probe.heap.new_space.toFixed(1)} MB`,
+        `GC: ${gc || 'none'}; new space ${probe.heap.new_space.toFixed(1)} MB\n` +
+        `          pool: ${probe.pool.queued} of ${probe.pool.asked} connection requests found others ` +
+        `waiting (p99 ${probe.pool.p99}, max ${probe.pool.max} waiting)\n` +
+        `          at the end (MB): ${Object.entries(probe.heap)
+          .filter(([, mb]) => mb >= 1)
+          .map(([space, mb]) => `${space} ${mb.toFixed(0)}`)
+          .join(', ')}; ${['rss', 'heapUsed', 'external', 'arrayBuffers']
+          .map((name) => `${name} ${probe.memory[name].toFixed(0)}`)
+          .join(', ')}`,
     );
   } finally {
     if (child.exitCode === null) child.kill('SIGTERM');
