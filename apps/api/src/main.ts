@@ -1,6 +1,5 @@
 import { Logger as NestLogger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Logger } from 'nestjs-pino';
 import 'reflect-metadata';
 
 import { createApp } from './app/create-app';
@@ -28,7 +27,8 @@ async function main(): Promise<void> {
   const database = await resolveDatabase(config, undefined, notice);
   const applied = await runPendingMigrations(database.url);
   const app = await createApp(config, database.url);
-  const logger = app.get(Logger);
+  // The app's JSON logger now (createApp made it Nest's).
+  const logger = new NestLogger();
   if (applied.length > 0) {
     logger.log(`Applied migrations: ${applied.join(', ')}`, 'Database');
   }

@@ -1,7 +1,5 @@
-import { type DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { LoggerModule } from 'nestjs-pino';
-import type { Logger as PinoLogger } from 'pino';
 
 import type { AppConfig } from '../config/app-config';
 import { AppConfigModule } from '../config/app-config.provider';
@@ -30,19 +28,11 @@ import { TodoModule } from './todo/todo.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, databaseUrl: string, logger: PinoLogger): DynamicModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
     return {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(config),
-        LoggerModule.forRoot({
-          // Every path (Nest's path syntax; the default '*' is a legacy pattern Nest warns about).
-          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-          // Fastify's logger (common/logging.ts): Nest's lines inside a request go to the
-          // request's own logger, which carries its id; outside one, to this one.
-          useExisting: true,
-          pinoHttp: { logger },
-        }),
         TypeOrmModule.forRoot({
           ...dataSourceOptions(databaseUrl, config),
           // Migrations already ran under a lock before the app was built (main.ts).

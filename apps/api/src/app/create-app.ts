@@ -5,7 +5,6 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyInstance } from 'fastify';
-import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { extname, join } from 'node:path';
@@ -15,7 +14,7 @@ import { AppModule } from './app.module';
 import { answerClientError } from './common/client-errors';
 import { compressAnswers } from './common/compression';
 import { IMPORT_BODY_LIMIT, JSON_BODY_LIMIT, parseJsonBody } from './common/json-body';
-import { RequestLog, createLogger } from './common/logging';
+import { AppLogger, createPinoLogger, logRequests } from './common/logging';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { requestId } from './common/request-id';
 import { serialiseFromSchemas } from './common/schema-serialiser';
@@ -29,10 +28,7 @@ export async function createApp(
   config: AppConfig,
   databaseUrl: string,
 ): Promise<NestFastifyApplication> {
-  const logger = createLogger(config.logLevel, config.logDestination);
   const adapter = new FastifyAdapter({
-    loggerInstance: logger,
-    logController: new RequestLog(),
     trustProxy: config.trustProxy,
     bodyLimit: JSON_BODY_LIMIT,
     // A request Node cannot parse (a URL past 16 KB: 431) is a problem document too.
@@ -50,13 +46,15 @@ export async function createApp(
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1_000 },
   });
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot(config, databaseUrl, logger),
+    AppModule.forRoot(config, databaseUrl),
     adapter,
     // The API reads JSON only, with its own parser (readBodies).
     { bufferLogs: true, bodyParser: false },
   );
-  app.useLogger(app.get(Logger));
+  const logger = createPinoLogger(config.logLevel, config.logDestination);
+  app.useLogger(new AppLogger(logger));
   const fastify = app.getHttpAdapter().getInstance();
+  logRequests(fastify, logger);
   // Every answer names its request (the log line's and a problem's id), also one a route
   // writes itself.
   fastify.addHook('onRequest', (request, reply, done) => {

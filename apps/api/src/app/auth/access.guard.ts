@@ -43,7 +43,10 @@ export class AccessGuard implements CanActivate {
     const key = `${request.method} ${routePath}`;
     const access = (ACCESS_POLICY as Record<string, Access>)[key];
     if (!access) {
-      this.logger.error(`Route ${key} is missing from ACCESS_POLICY; refused.`);
+      this.logger.error(
+        { reqId: request.id },
+        `Route ${key} is missing from ACCESS_POLICY; refused.`,
+      );
       throw new AppException('FORBIDDEN', 'This route is not open to anyone.');
     }
 

@@ -172,7 +172,10 @@ export class AuthController {
       result = await this.oidc.finish(callbackUrl, readCookie(request, OIDC_STATE_COOKIE));
     } catch (error) {
       if (error instanceof AppException && error.code === 'NOT_FOUND') throw error;
-      this.logger.warn(`Single sign-on failed: ${error instanceof Error ? error.message : error}`);
+      this.logger.warn(
+        { reqId: request.id },
+        `Single sign-on failed: ${error instanceof Error ? error.message : error}`,
+      );
       response.redirect('/logga-in?fel=sso', HttpStatus.FOUND);
       return;
     }

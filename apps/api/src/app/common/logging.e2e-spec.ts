@@ -75,4 +75,24 @@ describe('request logs', () => {
     // Every secret was there to leak: none of the checks above passed for want of a value.
     for (const value of Object.values(secrets)) expect(value.length).toBeGreaterThan(8);
   });
+
+  it('write one line per answered request, named by its id, and none for the health check', async () => {
+    await request(app.getHttpServer()).get('/api/health').set('X-Request-Id', 'health-probe-17');
+    await request(app.getHttpServer())
+      .get('/api/auth/config')
+      .set('X-Request-Id', 'trace-me-17')
+      .expect(200);
+    const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(entries.filter((entry) => entry['reqId'] === 'health-probe-17')).toEqual([]);
+    const mine = entries.filter((entry) => entry['reqId'] === 'trace-me-17');
+    expect(mine).toEqual([
+      expect.objectContaining({
+        level: 30,
+        msg: 'request completed',
+        req: { method: 'GET', url: '/api/auth/config' },
+        res: { statusCode: 200 },
+        responseTime: expect.any(Number),
+      }),
+    ]);
+  });
 });

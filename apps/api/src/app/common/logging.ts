@@ -1,5 +1,6 @@
-import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
-import { type DestinationStream, type LoggerOptions, type Logger as PinoLogger, pino } from 'pino';
+import type { LoggerService } from '@nestjs/common';
+import type { FastifyInstance } from 'fastify';
+import pino, { type DestinationStream, type Logger as PinoLogger } from 'pino';
 
 import type { LogLevel } from '../../config/app-config';
 
@@ -14,29 +15,14 @@ export function redactUrl(url: string): string {
   return url.replace(CALENDAR_SECRET, `$1${REDACTED}`).replace(SECRET_PARAMETER, `$1${REDACTED}`);
 }
 
-interface SerializedRequest {
-  method?: string;
-  url?: string;
-}
-
 /**
- * The API's pino logger, which Fastify uses for its requests and nestjs-pino for Nest's logs. A
- * request is logged as its id (`reqId`, Fastify's binding on the request's logger), method and
- * URL (secrets taken out) and its answer as the status: no headers at all, so no cookie, CSRF
- * token or client detail reaches the log, and a line is about 230 bytes instead of 1.3–1.9 kB
- * (docs/reliability.md). The redaction paths stay as a second guard for anything that logs a
- * request's headers anyway.
+ * The app's one pino logger, JSON lines to stdout (or the given destination). The redaction
+ * paths are a second guard for anything that logs a request's headers anyway: the request log
+ * itself writes none (logRequests).
  */
-export function createLogger(level: LogLevel, destination?: DestinationStream): PinoLogger {
-  const options: LoggerOptions = {
+export function createPinoLogger(level: LogLevel, destination?: DestinationStream): PinoLogger {
+  const options = {
     level,
-    serializers: {
-      req: (request: SerializedRequest) => ({
-        method: request.method,
-        url: typeof request.url === 'string' ? redactUrl(request.url) : request.url,
-      }),
-      res: (response: { statusCode?: number }) => ({ statusCode: response.statusCode }),
-    },
     redact: {
       paths: [
         'req.headers.cookie',
@@ -51,25 +37,92 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
 }
 
 /**
- * Fastify's request log, one line per answered request: on the request's own logger, so it
- * carries the request id, with the method, the URL, the status and the time (Fastify's own is
- * two lines, the request's and the answer's). The health check, asked every few seconds by a
- * load balancer, is left out.
+ * One line per answered request, written when Fastify has sent it: its id (`reqId`), method and
+ * URL (secrets taken out), the status and the time taken. No headers at all, so no cookie, CSRF
+ * token or client detail reaches the log, and a line is about 230 bytes (docs/reliability.md).
+ *
+ * Written from one `onResponse` hook with the root logger: no child logger, no `finish`
+ * listener and no AsyncLocalStorage per request (pino-http and nestjs-pino's, about 5 % of a
+ * short call's time). A line written inside a request names it with its `reqId` itself (the
+ * problem filter, the access guard); Fastify's own logger stays off.
  */
-export class RequestLog extends LogController {
-  override incomingRequest(): void {
-    // The answer's line says it all.
+export function logRequests(fastify: FastifyInstance, logger: PinoLogger): void {
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const url = request.originalUrl;
+    if (url === '/api/health') return done();
+    const statusCode = reply.statusCode;
+    const line = {
+      reqId: request.id,
+      req: { method: request.method, url: redactUrl(url) },
+      res: { statusCode },
+      responseTime: Math.round(reply.elapsedTime),
+    };
+    if (statusCode >= 500) logger.error(line, 'request errored');
+    else logger.info(line, 'request completed');
+    done();
+  });
+}
+
+type Level = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
+
+/**
+ * Nest's logger over pino, as nestjs-pino's `Logger` wrote its lines: the last extra argument is
+ * the context (`new Logger(Name)`); an object first is merged into the line (`{ reqId, err }`),
+ * an Error becomes `err`.
+ */
+export class AppLogger implements LoggerService {
+  constructor(readonly pino: PinoLogger) {}
+
+  verbose(message: unknown, ...params: unknown[]): void {
+    this.write('trace', message, params);
+  }
+  debug(message: unknown, ...params: unknown[]): void {
+    this.write('debug', message, params);
+  }
+  log(message: unknown, ...params: unknown[]): void {
+    this.write('info', message, params);
+  }
+  warn(message: unknown, ...params: unknown[]): void {
+    this.write('warn', message, params);
+  }
+  error(message: unknown, ...params: unknown[]): void {
+    this.write('error', message, params);
+  }
+  fatal(message: unknown, ...params: unknown[]): void {
+    this.write('fatal', message, params);
   }
 
-  override requestCompleted(
-    error: Error | null | undefined,
-    request: FastifyRequest,
-    reply: FastifyReply,
-  ): void {
-    if (request.url === '/api/health') return;
-    request.log[error || reply.statusCode >= 500 ? 'error' : 'info'](
-      { req: request.raw, res: reply.raw, responseTime: reply.elapsedTime },
-      'request completed',
-    );
+  private write(level: Level, message: unknown, params: unknown[]): void {
+    if (!this.pino.isLevelEnabled(level)) return;
+    const fields: Record<string, unknown> = {};
+    let rest = params;
+    if (params.length > 0) {
+      fields['context'] = params[params.length - 1];
+      rest = params.slice(0, -1);
+    }
+    if (message instanceof Error) {
+      fields['err'] = message;
+      this.pino[level](fields, ...(rest as []));
+    } else if (typeof message === 'object' && message !== null) {
+      this.pino[level](Object.assign(fields, message), ...(rest as []));
+    } else if (isStackContract(level, message, rest)) {
+      // Nest's own exception handlers call error(message, stack, context).
+      const err = new Error(message as string);
+      err.stack = rest[0] as string;
+      fields['err'] = err;
+      this.pino[level](fields);
+    } else {
+      this.pino[level](fields, String(message), ...(rest as []));
+    }
   }
+}
+
+function isStackContract(level: Level, message: unknown, rest: unknown[]): boolean {
+  return (
+    level === 'error' &&
+    typeof message === 'string' &&
+    rest.length === 1 &&
+    typeof rest[0] === 'string' &&
+    /\n\s*at /.test(rest[0])
+  );
 }

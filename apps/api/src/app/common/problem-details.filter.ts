@@ -64,11 +64,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     problem.requestId = request.id;
     if (unavailable || busy) {
       this.logger.warn(
+        { reqId: request.id },
         `Database ${busy ? `busy (${busy})` : 'unavailable'}: ${thrown instanceof Error ? thrown.message : String(thrown)}`,
       );
     } else if (problem.status >= 500) {
       this.logger.error(
-        exception instanceof Error ? (exception.stack ?? exception.message) : exception,
+        exception instanceof Error
+          ? { reqId: request.id, err: exception }
+          : { reqId: request.id, thrown: exception },
+        'unexpected error',
       );
     }
     if (reply.raw.headersSent) {
