@@ -1,10 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import * as client from 'openid-client';
+import type { Configuration } from 'openid-client';
 import { DataSource } from 'typeorm';
 
 import type { AppConfig, OidcConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.provider';
 import { AppException } from '../common/app-exception';
+
+/** openid-client, loaded at the first single sign-on, not at start: most installations have none. */
+const openIdClient = () => import('openid-client');
 
 /** How long a browser may take at the identity provider before the attempt is forgotten. */
 const LOGIN_ATTEMPT_MINUTES = 10;
@@ -16,7 +19,7 @@ const LOGIN_ATTEMPT_MINUTES = 10;
 @Injectable()
 export class OidcService {
   private readonly logger = new Logger(OidcService.name);
-  private configuration?: Promise<client.Configuration>;
+  private configuration?: Promise<Configuration>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -31,7 +34,7 @@ export class OidcService {
   /** Where to send the browser to sign in; `state` also goes into a cookie to bind the browser. */
   async start(returnTo: string): Promise<{ url: string; state: string }> {
     const settings = this.settings;
-    const configuration = await this.discover();
+    const [client, configuration] = await Promise.all([openIdClient(), this.discover()]);
     const state = client.randomState();
     const nonce = client.randomNonce();
     const codeVerifier = client.randomPKCECodeVerifier();
@@ -73,7 +76,7 @@ export class OidcService {
     if (!attempt || state !== browserState) {
       throw new AppException('UNAUTHENTICATED', 'Unknown or expired sign-in attempt.');
     }
-    const configuration = await this.discover();
+    const [client, configuration] = await Promise.all([openIdClient(), this.discover()]);
     const tokens = await client.authorizationCodeGrant(configuration, callbackUrl, {
       pkceCodeVerifier: attempt.code_verifier,
       expectedState: state,
@@ -96,18 +99,20 @@ export class OidcService {
     return { claimValue, returnTo: attempt.return_to };
   }
 
-  private discover(): Promise<client.Configuration> {
+  private discover(): Promise<Configuration> {
     const settings = this.settings;
-    this.configuration ??= client
-      .discovery(
-        new URL(settings.issuer),
-        settings.clientId,
-        settings.clientSecret,
-        undefined,
-        // Plain http only for a provider on this machine (tests, local development).
-        new URL(settings.issuer).protocol === 'http:'
-          ? { execute: [client.allowInsecureRequests] }
-          : undefined,
+    this.configuration ??= openIdClient()
+      .then((client) =>
+        client.discovery(
+          new URL(settings.issuer),
+          settings.clientId,
+          settings.clientSecret,
+          undefined,
+          // Plain http only for a provider on this machine (tests, local development).
+          new URL(settings.issuer).protocol === 'http:'
+            ? { execute: [client.allowInsecureRequests] }
+            : undefined,
+        ),
       )
       .catch((error: unknown) => {
         this.configuration = undefined;
