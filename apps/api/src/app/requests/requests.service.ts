@@ -26,6 +26,7 @@ import { HandOffsService } from '../notifications/hand-offs.service';
 import type { RequestListQueryDto } from './dto/request-list-query.dto';
 import type { CreateRequestDto, JoinRequestDto, UpdateRequestDto } from './dto/request.dto';
 import { unitIdsOf } from './request-access';
+import { type FullDetailRow, requestFullDetailSql } from './request-detail';
 import { refuseDuplicate, requireWhatChanged } from './request-history';
 import { EDITABLE_STATES, RequestReader } from './request-reader.service';
 import {
@@ -241,8 +242,15 @@ export class RequestsService {
     });
   }
 
+  /** The request as the actor sees it: one statement on the pg pool, its timestamps as text. */
   async get(actor: Actor, id: string): Promise<RequestDetail> {
-    return this.reader.detail(this.dataSource.manager, actor, id);
+    const {
+      rows: [row],
+    } = await pgPoolOf(this.dataSource).query<FullDetailRow>(
+      withTimestampsAsText(...requestFullDetailSql(actor, id, this.clock.today())),
+    );
+    if (!row) throw AppException.notFound('The request');
+    return this.reader.toDetail(row, actor);
   }
 
   async create(actor: Actor, body: CreateRequestDto): Promise<RequestDetail> {
