@@ -234,11 +234,17 @@ describe('bounded work per call', () => {
       );
       expect(response.status).toBe(200);
       expect(response.body.rows).toHaveLength(5);
-      const page = spy.mock.calls.find(
-        ([text]) => /\bdemand_count\b/.test(String(text)) && /\bLIMIT\b/.test(String(text)),
+      // The hot reads pass a query config ({ text, values, types }), not a text and values.
+      const statements = spy.mock.calls.map(([query, values]) =>
+        typeof query === 'string'
+          ? { text: query, values: values as unknown[] }
+          : (query as unknown as { text: string; values: unknown[] }),
+      );
+      const page = statements.find(
+        ({ text }) => /\bdemand_count\b/.test(text) && /\bLIMIT\b/.test(text),
       );
       expect(page).toBeDefined();
-      const [text, parameters] = page as unknown as [string, unknown[]];
+      const { text, values: parameters } = page as { text: string; values: unknown[] };
       // Five probes of the open requests by tool, one per row shown; not the 45 rows read.
       expect(demandScanLoops(await explain(text, parameters))).toBeLessThanOrEqual(5);
     } finally {
