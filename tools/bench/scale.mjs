@@ -220,6 +220,9 @@ async function main() {
       `| ${row.label} | ${format(row.rps, 0)} | ${format(row.p50)} | ${format(row.p99)} | ${row.failed} |`,
     );
   }
+  for (const row of rows.filter((row) => row.failed > 0)) {
+    log(`${row.label}: failed calls by status ${JSON.stringify(row.statuses)}`);
+  }
 }
 
 main().catch((error) => {
