@@ -46,9 +46,7 @@ describe('PublicServicePage', () => {
     ]);
     expect(plain(element.querySelector('h1')?.textContent)).toBe('Quizfabriken');
     expect(plain(element.querySelector('.decision')?.textContent)).toBe('Avslagen');
-    expect(plain(element.querySelector('.facts')?.textContent)).toContain(
-      'Beslutsdatum2026-03-02',
-    );
+    expect(plain(element.querySelector('.facts')?.textContent)).toContain('Beslutsdatum2026-03-02');
     expect(
       [...element.querySelectorAll('.reasons li strong')].map((item) => plain(item.textContent)),
     ).toEqual(['Ekonomi.', 'Behov.']);

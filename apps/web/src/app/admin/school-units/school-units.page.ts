@@ -11,8 +11,8 @@ import {
   type SchoolUnit,
 } from '@licensregistret/domain';
 
-import { FilterPanel } from '../../shared/grid/filter-panel';
 import { formatInteger } from '../../shared/format/format';
+import { FilterPanel } from '../../shared/grid/filter-panel';
 import { LinkCell, type LinkCellParams } from '../../shared/grid/link-cell';
 import { ServerGrid } from '../../shared/grid/server-grid';
 import { listStatusText } from '../../shared/grid/server-list.store';
