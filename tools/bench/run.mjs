@@ -22,6 +22,7 @@ import { measureDocuments } from './documents.mjs';
 import { BENCH_PASSWORD, SCALE, rowCounts } from './generate.mjs';
 import { median, runLoad, runSteady } from './load.mjs';
 import { measurePages } from './pages.mjs';
+import { startProcess, waitForHealth } from './processes.mjs';
 import { formatSummary, profileClock, summariseProfile } from './profile.mjs';
 import {
   DEEP_OFFSETS,
@@ -65,38 +66,6 @@ const targets = {
 const API_NODE_FLAGS = apiNodeFlags(root);
 const PROFILE_DIR = join(root, '.data', 'profiles');
 const profileName = `api-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`;
-
-function start(name, command, commandArgs, env, output = 'ignore') {
-  const child = spawn(command, commandArgs, {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', output, 'inherit'],
-  });
-  child.exited = new Promise((resolve) => child.once('exit', resolve));
-  child.on('exit', (code, signal) => {
-    if (!child.stopping) {
-      log(`${name} stopped unexpectedly (${code ?? signal})`);
-      process.exit(1);
-    }
-  });
-  child.stop = () => {
-    child.stopping = true;
-    child.kill('SIGTERM');
-  };
-  return child;
-}
-
-async function waitForHealth(baseUrl) {
-  for (let attempt = 0; attempt < 150; attempt += 1) {
-    try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${baseUrl} did not become healthy`);
-}
 
 /** CPU time a process has used, in ms (utime + stime from /proc). */
 function cpuMs(pid) {
@@ -272,7 +241,7 @@ async function main() {
     ? (mkdirSync(PROFILE_DIR, { recursive: true }),
       ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${profileName}`])
     : [];
-  const api = start(
+  const api = startProcess(
     'The API',
     'node',
     [...API_NODE_FLAGS, ...profiling, 'dist/apps/api/main.js'],
@@ -287,7 +256,7 @@ async function main() {
     process.env.BENCH_API_LOG ? openSync(process.env.BENCH_API_LOG, 'w') : 'ignore',
   );
   // TypeScript run as it is (ts-node), so that it imports the API's own SQL and row mappings.
-  const baseline = start(
+  const baseline = startProcess(
     'The baseline',
     'node',
     ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', BASELINE],

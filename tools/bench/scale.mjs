@@ -8,7 +8,7 @@
 // balancer is accepted by every instance directly, and a move's CSRF double-submit passes on
 // whichever instance takes it. Then, for each count, it loads the queue's first page through
 // nginx and prints the rate and latency, beside one instance without nginx (the proxy's cost).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { apiNodeFlags, openBenchServer, prepareBenchData } from './database.mjs';
 import { BENCH_ACCOUNTS, BENCH_PASSWORD } from './generate.mjs';
 import { runLoad } from './load.mjs';
+import { startProcess, waitForHealth } from './processes.mjs';
 import { queuePath } from './scenarios.mjs';
 import { signIn } from './session.mjs';
 
@@ -72,39 +73,6 @@ ${servers}
   }
 }
 `;
-}
-
-function startProcess(name, command, commandArgs, env = {}) {
-  const child = spawn(command, commandArgs, {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  child.exited = new Promise((resolve) => child.once('exit', resolve));
-  child.on('exit', (code, signal) => {
-    if (!child.stopping) {
-      log(`${name} stopped unexpectedly (${code ?? signal})`);
-      process.exit(1);
-    }
-  });
-  child.stop = () => {
-    child.stopping = true;
-    child.kill('SIGTERM');
-    return child.exited;
-  };
-  return child;
-}
-
-async function waitForHealth(baseUrl) {
-  for (let attempt = 0; attempt < 150; attempt += 1) {
-    try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${baseUrl} did not become healthy`);
 }
 
 function startNginx(count) {
