@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 import type {
   CurrentReviews,
@@ -10,6 +10,7 @@ import type {
 
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.provider';
+import { pgPoolOf, withTimestampsAsText } from '../../database/pg-pool';
 import type { Actor } from '../auth/actor';
 import { AppException } from '../common/app-exception';
 import { ClockService } from '../common/clock.service';
@@ -34,6 +35,7 @@ export { EDITABLE_STATES };
 @Injectable()
 export class RequestReader {
   constructor(
+    private readonly dataSource: DataSource,
     private readonly clock: ClockService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -62,8 +64,23 @@ export class RequestReader {
     const [row] = (await manager.query(
       ...requestFullDetailSql(actor, id, today),
     )) as FullDetailRow[];
+    return this.found(row, actor, today);
+  }
+
+  /** The same outside a transaction: on the pg pool, its timestamps read as text. */
+  async read(actor: Actor, id: string): Promise<RequestDetail> {
+    const today = this.clock.today();
+    const {
+      rows: [row],
+    } = await pgPoolOf(this.dataSource).query<FullDetailRow>(
+      withTimestampsAsText(...requestFullDetailSql(actor, id, today)),
+    );
+    return this.found(row, actor, today);
+  }
+
+  private found(row: FullDetailRow | undefined, actor: Actor, today: string): RequestDetail {
     if (!row) throw AppException.notFound('The request');
-    return this.toDetail(row, actor);
+    return toDetail(row, actor, this.settings, today);
   }
 
   /**

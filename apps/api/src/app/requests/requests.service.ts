@@ -26,7 +26,6 @@ import { HandOffsService } from '../notifications/hand-offs.service';
 import type { RequestListQueryDto } from './dto/request-list-query.dto';
 import type { CreateRequestDto, JoinRequestDto, UpdateRequestDto } from './dto/request.dto';
 import { unitIdsOf } from './request-access';
-import { type FullDetailRow, requestFullDetailSql } from './request-detail';
 import { refuseDuplicate, requireWhatChanged } from './request-history';
 import { EDITABLE_STATES, RequestReader } from './request-reader.service';
 import {
@@ -242,15 +241,8 @@ export class RequestsService {
     });
   }
 
-  /** The request as the actor sees it: one statement on the pg pool, its timestamps as text. */
   async get(actor: Actor, id: string): Promise<RequestDetail> {
-    const {
-      rows: [row],
-    } = await pgPoolOf(this.dataSource).query<FullDetailRow>(
-      withTimestampsAsText(...requestFullDetailSql(actor, id, this.clock.today())),
-    );
-    if (!row) throw AppException.notFound('The request');
-    return this.reader.toDetail(row, actor);
+    return this.reader.read(actor, id);
   }
 
   async create(actor: Actor, body: CreateRequestDto): Promise<RequestDetail> {
