@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { apiNodeFlags, openBenchServer, prepareBenchData } from './database.mjs';
 import { BENCH_PASSWORD } from './generate.mjs';
 import { runSteady } from './load.mjs';
+import { waitForHealth } from './processes.mjs';
 import { queuePath } from './scenarios.mjs';
 import { signIn } from './session.mjs';
 
@@ -50,18 +51,6 @@ const BASELINE = {
   env: { TS_NODE_PROJECT: 'apps/api/tsconfig.app.json' },
 };
 
-async function waitForHealth() {
-  for (let attempt = 0; attempt < 150; attempt += 1) {
-    try {
-      if ((await fetch(`${BASE}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error('the server did not become healthy');
-}
-
 const cpuMs = (pid) => {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
@@ -88,7 +77,7 @@ async function measure(name, { flags, env = {}, main }, url, headersFor) {
   });
   const exited = new Promise((resolve) => child.once('exit', resolve));
   try {
-    await waitForHealth();
+    await waitForHealth(BASE);
     const headers = await headersFor();
     const steady = { url: BASE, path: queuePath(0), headers, rate: Number(args.rate) };
     // Warm the JIT one call at a time first: a cold server behind an open-loop rate falls behind,
