@@ -4,6 +4,7 @@ import 'reflect-metadata';
 
 import { createApp } from './app/create-app';
 import { ConfigurationError, loadConfig } from './config/app-config';
+import { ensureApiLogin } from './database/api-login';
 import { resolveDatabase } from './database/database-url';
 import type { EmbeddedNotice } from './database/embedded-postgres';
 import { runPendingMigrations } from './database/run-migrations';
@@ -25,8 +26,15 @@ async function main(): Promise<void> {
   const notice: EmbeddedNotice = (level, message) =>
     level === 'info' ? databaseLog.log(message) : databaseLog[level](message);
   const database = await resolveDatabase(config, undefined, notice);
+  if (!database.apiUrl) {
+    throw new ConfigurationError([
+      'DATABASE_APP_URL must be set with DATABASE_URL: the API connects as a login role of ' +
+        'licensregistret_api, which row-level security holds (see the README)',
+    ]);
+  }
   const applied = await runPendingMigrations(database.url);
-  const app = await createApp(config, database.url);
+  await ensureApiLogin(database.url, database.apiUrl);
+  const app = await createApp(config, database.apiUrl);
   // The app's JSON logger now (createApp made it Nest's).
   const logger = new NestLogger();
   if (applied.length > 0) {

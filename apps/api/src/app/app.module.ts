@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 
 import type { AppConfig } from '../config/app-config';
 import { AppConfigModule } from '../config/app-config.provider';
+import { ApiRoleCheck } from '../database/api-role-check';
 import { dataSourceOptions } from '../database/data-source';
 import { AccountsModule } from './accounts/accounts.module';
 import { AgreementsModule } from './agreements/agreements.module';
@@ -62,6 +63,7 @@ export class AppModule {
         CalendarModule,
         DemoModule,
       ],
+      providers: [ApiRoleCheck],
     };
   }
 }

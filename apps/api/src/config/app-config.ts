@@ -43,6 +43,12 @@ class EnvironmentVariables {
   DATABASE_URL?: string;
 
   @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, {
+    message: 'DATABASE_APP_URL must be a postgres:// or postgresql:// connection URL',
+  })
+  DATABASE_APP_URL?: string;
+
+  @IsOptional()
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL?: LogLevel;
 
@@ -268,6 +274,11 @@ export interface AppConfig {
   port: number;
   /** Null when no server is configured: the API then starts an embedded PostgreSQL. */
   databaseUrl: string | null;
+  /**
+   * With databaseUrl: how the API itself connects, as a login role of `licensregistret_api`
+   * (row-level security applies to it; docs/tenancy.md). Migrations use databaseUrl.
+   */
+  databaseAppUrl: string | null;
   logLevel: LogLevel;
   /** Where log lines go: standard output unless a test captures them. */
   logDestination?: DestinationStream;
@@ -381,6 +392,7 @@ export function loadConfig(
   return {
     port: variables.PORT ?? 3000,
     databaseUrl: variables.DATABASE_URL ?? null,
+    databaseAppUrl: variables.DATABASE_APP_URL ?? null,
     logLevel: variables.LOG_LEVEL ?? 'info',
     dataDir: fromRoot(variables.DATA_DIR ?? '.data'),
     webDistDir: fromRoot(variables.WEB_DIST_DIR ?? join('dist', 'apps', 'web', 'browser')),

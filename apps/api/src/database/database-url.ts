@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 
 import type { AppConfig } from '../config/app-config';
+import { localApiUrl } from './api-login';
 import {
   type EmbeddedNotice,
   type EmbeddedServer,
@@ -11,7 +12,10 @@ import {
 export const EMBEDDED_DATABASE_NAME = 'licensregistret';
 
 export interface DatabaseTarget {
+  /** The owner's: migrations run with it. */
   url: string;
+  /** The API's own connections (a login role of licensregistret_api); null when not configured. */
+  apiUrl: string | null;
   /** Set when the API started its own embedded PostgreSQL, which it must stop on shutdown. */
   embedded: EmbeddedServer | null;
 }
@@ -22,12 +26,12 @@ export interface DatabaseTarget {
  * startEmbeddedPostgres); `notice` is told when either happens.
  */
 export async function resolveDatabase(
-  config: Pick<AppConfig, 'databaseUrl' | 'dataDir'>,
+  config: Pick<AppConfig, 'databaseUrl' | 'databaseAppUrl' | 'dataDir'>,
   log?: (message: string) => void,
   notice?: EmbeddedNotice,
 ): Promise<DatabaseTarget> {
   if (config.databaseUrl) {
-    return { url: config.databaseUrl, embedded: null };
+    return { url: config.databaseUrl, apiUrl: config.databaseAppUrl, embedded: null };
   }
   const embedded = await startEmbeddedPostgres(
     join(config.dataDir, 'postgres'),
@@ -36,5 +40,6 @@ export async function resolveDatabase(
     notice,
   );
   await ensureDatabase(embedded.adminUrl, EMBEDDED_DATABASE_NAME);
-  return { url: embedded.urlFor(EMBEDDED_DATABASE_NAME), embedded };
+  const url = embedded.urlFor(EMBEDDED_DATABASE_NAME);
+  return { url, apiUrl: localApiUrl(url), embedded };
 }

@@ -32,6 +32,12 @@ export class PreparingClient extends Client implements Cancellable {
   cancelling: Promise<void> | undefined;
 
   /**
+   * The municipality this connection's statements act for (`app.municipality_id`, '' for none),
+   * as last set by this client; undefined when not known (a new connection, a rollback).
+   */
+  municipalitySet: string | undefined;
+
+  /**
    * Cancels the statement running on this connection, as psql's Ctrl+C does: PostgreSQL's cancel
    * request, on a connection of its own (no pooled connection needed, none is free when the
    * pool is full). The server ignores it if the connection is idle by the time it arrives; the
@@ -110,6 +116,11 @@ function isPlainConfig(value: unknown): value is QueryConfig {
   );
 }
 
+/** Makes a connection's statements act for a municipality ('' for none), until set again. */
+const ACT_FOR_MUNICIPALITY = `SELECT set_config('app.municipality_id', $1, false)`;
+/** Undoes what the transaction set, the municipality with it. */
+const ROLLBACK = /^\s*ROLLBACK\b/i;
+
 // pg's query has many overloads; replacing it on the prototype keeps every one of them typed.
 PreparingClient.prototype.query = function (this: PreparingClient, ...args: unknown[]) {
   const [first, values] = args;
@@ -128,9 +139,40 @@ PreparingClient.prototype.query = function (this: PreparingClient, ...args: unkn
       args[0] = { ...first, name: statementName(first.text) };
     }
   }
+  const run = () => sendInScope(this, args, plannable);
+  const last = args[args.length - 1];
+  const callback = typeof last === 'function' ? (last as Callback) : undefined;
   const cancelling = this.cancelling;
-  if (cancelling && typeof args[args.length - 1] !== 'function' && text !== undefined) {
-    return cancelling.then(() => sendInScope(this, args, plannable));
+  const wanted = currentQueryScope()?.municipalityId ?? '';
+  if (text !== undefined && ROLLBACK.test(text)) {
+    this.municipalitySet = undefined;
+  } else if (this.municipalitySet !== wanted) {
+    this.municipalitySet = wanted;
+    if (text === undefined) {
+      // A cursor or another Submittable must be returned as it is: its setting goes first in
+      // pg's queue instead (the transaction a cursor runs in has set it at BEGIN already).
+      void actFor(this, wanted, undefined).catch(() => undefined);
+      return run();
+    }
+    // The statement runs only once the municipality is set: never as another call's.
+    const set = actFor(this, wanted, cancelling);
+    if (!callback) return set.then(run);
+    set.then(run, (error: unknown) => callback(error));
+    return undefined;
   }
-  return sendInScope(this, args, plannable);
+  if (cancelling && !callback && text !== undefined) return cancelling.then(run);
+  return run();
 } as Client['query'];
+
+/** Sets the connection's municipality, after a cancel on its way has arrived. */
+function actFor(
+  client: PreparingClient,
+  municipalityId: string,
+  cancelling: Promise<void> | undefined,
+): Promise<unknown> {
+  const set = () => send.call(client, ACT_FOR_MUNICIPALITY, [municipalityId]) as Promise<unknown>;
+  return (cancelling ? cancelling.then(set) : set()).catch((error: unknown) => {
+    client.municipalitySet = undefined;
+    throw error;
+  });
+}

@@ -6,13 +6,36 @@ export interface Cancellable {
 }
 
 /**
- * The statements one HTTP call runs, so that they can be cancelled when its client goes away:
- * the pool's client (PreparingClient) enters every statement it runs into the scope of the call
- * that asked for it, found through AsyncLocalStorage, so no service has to pass anything on.
+ * The statements one HTTP call (or one background job's round for a municipality) runs: the
+ * pool's client (PreparingClient) finds the scope of the call that asked for a statement through
+ * AsyncLocalStorage, so no service has to pass anything on. It runs the statement as the scope's
+ * municipality (row-level security, docs/tenancy.md), and enters it into the scope so that it
+ * can be cancelled when the call's client goes away.
  */
 export class QueryScope {
   private abortedFlag = false;
   private readonly running = new Map<Cancellable, number>();
+  private municipality: string | null;
+
+  constructor(municipalityId: string | null = null) {
+    this.municipality = municipalityId;
+  }
+
+  /** The municipality whose rows the scope's statements see, or null: then they see none. */
+  get municipalityId(): string | null {
+    return this.municipality;
+  }
+
+  /**
+   * The call's municipality, once known (from the session, or the sign-in's choice). Set once: a
+   * call never acts for two municipalities.
+   */
+  actFor(municipalityId: string): void {
+    if (this.municipality !== null && this.municipality !== municipalityId) {
+      throw new Error('A call cannot act for a second municipality.');
+    }
+    this.municipality = municipalityId;
+  }
 
   get aborted(): boolean {
     return this.abortedFlag;
@@ -48,6 +71,18 @@ export function runInQueryScope<T>(scope: QueryScope, work: () => T): T {
 /** The scope of the HTTP call being served, if any (none for background jobs). */
 export function currentQueryScope(): QueryScope | undefined {
   return scopes.getStore();
+}
+
+/** Runs `work` outside any HTTP call as municipality `municipalityId` (background jobs). */
+export function runInMunicipality<T>(municipalityId: string, work: () => T): T {
+  return scopes.run(new QueryScope(municipalityId), work);
+}
+
+/** Makes the current call act for `municipalityId` (see QueryScope.actFor). */
+export function actForMunicipality(municipalityId: string): void {
+  const scope = scopes.getStore();
+  if (!scope) throw new Error('No query scope to act for a municipality in.');
+  scope.actFor(municipalityId);
 }
 
 /** A statement not started because the client that asked for it had gone away. */

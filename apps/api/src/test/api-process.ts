@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 
+import { localApiUrl } from '../database/api-login';
+
 export const workspaceRoot = join(__dirname, '..', '..', '..', '..');
 
 /** The API as `npm start` runs it (main.ts, from source), in a process of its own. */
@@ -61,6 +63,8 @@ export function startApiProcess(
         LOG_LEVEL: 'info',
         PORT: '0',
         REMINDER_SCAN_MINUTES: '0',
+        // The API's own login on the test server, as the embedded start-up makes it.
+        ...(env['DATABASE_URL'] ? { DATABASE_APP_URL: localApiUrl(env['DATABASE_URL']) } : {}),
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

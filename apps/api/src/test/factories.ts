@@ -9,17 +9,69 @@ import {
   luhnCheckDigit,
 } from '@licensregistret/domain';
 
-/** Test data written straight to the run's database, with unique names so tests never collide. */
-let pool: Pool | undefined;
+import { TEST_MUNICIPALITY } from './test-databases';
+
+/** A municipality of a test database: TEST_MUNICIPALITY, or one a test made. */
+export interface TestMunicipality {
+  id: string;
+  name: string;
+  slug: string;
+}
+
+/**
+ * Test data written straight to the run's database (as its owner, outside row-level security),
+ * with unique names so tests never collide. Rows are the fixture municipality's (their
+ * `municipality_id` default): TEST_MUNICIPALITY's unless `inMunicipality` says otherwise.
+ */
+const pools = new Map<string, Pool>();
+let fixtureMunicipality: TestMunicipality = TEST_MUNICIPALITY;
 
 export function testDatabase(): Pool {
-  pool ??= new Pool({ connectionString: process.env['DATABASE_URL'], max: 4 });
+  const { id } = fixtureMunicipality;
+  let pool = pools.get(id);
+  if (!pool) {
+    pool = new Pool({
+      connectionString: process.env['DATABASE_URL'],
+      max: 4,
+      options: `-c app.municipality_id=${id}`,
+    });
+    pools.set(id, pool);
+  }
   return pool;
 }
 
 export async function closeTestDatabase(): Promise<void> {
-  await pool?.end();
-  pool = undefined;
+  const open = [...pools.values()];
+  pools.clear();
+  await Promise.all(open.map((pool) => pool.end()));
+}
+
+/** A second (third …) municipality of the test database. */
+export async function createTestMunicipality(
+  name = unique('Testkommun'),
+): Promise<TestMunicipality> {
+  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  const [row] = (
+    await testDatabase().query(
+      `INSERT INTO municipality (name, slug) VALUES ($1, $2) RETURNING id`,
+      [name, slug],
+    )
+  ).rows;
+  return { id: row.id as string, name, slug };
+}
+
+/** Runs `work` with the fixtures writing `municipality`'s rows (see testDatabase). */
+export async function inMunicipality<T>(
+  municipality: TestMunicipality,
+  work: () => Promise<T>,
+): Promise<T> {
+  const previous = fixtureMunicipality;
+  fixtureMunicipality = municipality;
+  try {
+    return await work();
+  } finally {
+    fixtureMunicipality = previous;
+  }
 }
 
 export function unique(prefix: string): string {
@@ -37,18 +89,12 @@ export function uniqueOrganisationNumber(): string {
   return `${body.slice(0, 6)}-${body.slice(6)}${luhnCheckDigit(body)}`;
 }
 
+/** An administration of the fixture municipality. */
 export async function createTestAdministration(): Promise<string> {
-  const db = testDatabase();
-  const [municipality] = (
-    await db.query(`INSERT INTO municipality (name) VALUES ($1) RETURNING id`, [
-      unique('Testkommun'),
-    ])
-  ).rows;
   const [administration] = (
-    await db.query(
-      `INSERT INTO administration (municipality_id, name) VALUES ($1, $2) RETURNING id`,
-      [municipality.id, 'Förvaltning förskola och skola'],
-    )
+    await testDatabase().query(`INSERT INTO administration (name) VALUES ($1) RETURNING id`, [
+      unique('Förvaltning förskola och skola'),
+    ])
   ).rows;
   return administration.id as string;
 }
@@ -103,6 +149,8 @@ let passwordHash: Promise<string> | undefined;
 
 export interface TestAccount {
   id: string;
+  /** Its municipality's slug, which signing in names. */
+  municipality: string;
   username: string;
   password: string;
   roles: Role[];
@@ -134,7 +182,13 @@ export async function createTestAccount(
       [row.id, unitId],
     );
   }
-  return { id: row.id as string, username, password: TEST_PASSWORD, roles };
+  return {
+    id: row.id as string,
+    municipality: fixtureMunicipality.slug,
+    username,
+    password: TEST_PASSWORD,
+    roles,
+  };
 }
 
 export async function createTestSupplier(

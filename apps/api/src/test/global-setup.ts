@@ -5,9 +5,15 @@
 import { join } from 'node:path';
 import { Client } from 'pg';
 
+import { ensureApiLogin, localApiUrl } from '../database/api-login';
 import { type EmbeddedServer, startEmbeddedPostgres } from '../database/embedded-postgres';
 import { runPendingMigrations } from '../database/run-migrations';
-import { SERVER_URL_VARIABLE, TEMPLATE_VARIABLE, databaseUrl } from './test-databases';
+import {
+  SERVER_URL_VARIABLE,
+  TEMPLATE_VARIABLE,
+  TEST_MUNICIPALITY,
+  databaseUrl,
+} from './test-databases';
 
 export interface TestDatabaseState {
   serverUrl: string;
@@ -38,6 +44,18 @@ export default async function globalSetup(): Promise<void> {
   process.env[SERVER_URL_VARIABLE] = serverUrl;
   process.env[TEMPLATE_VARIABLE] = template;
   await runPendingMigrations(databaseUrl(template));
+  await ensureApiLogin(databaseUrl(template), localApiUrl(databaseUrl(template)));
+  const templateClient = new Client({ connectionString: databaseUrl(template) });
+  await templateClient.connect();
+  try {
+    await templateClient.query(`INSERT INTO municipality (id, name, slug) VALUES ($1, $2, $3)`, [
+      TEST_MUNICIPALITY.id,
+      TEST_MUNICIPALITY.name,
+      TEST_MUNICIPALITY.slug,
+    ]);
+  } finally {
+    await templateClient.end();
+  }
 
   const state: TestDatabaseState = { serverUrl, template, embedded };
   (globalThis as Record<string, unknown>)[STATE_KEY] = state;

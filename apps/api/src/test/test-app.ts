@@ -2,10 +2,11 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import { createApp } from '../app/create-app';
 import { type AppConfig, loadConfig } from '../config/app-config';
+import { localApiUrl } from '../database/api-login';
 
 /**
  * The whole API on the run's throwaway database (see global-setup.ts), built exactly as main.ts
- * builds it, for supertest. Call `app.close()` in afterAll.
+ * builds it, for supertest: connected as a login of the API's role, so row-level security holds. Call `app.close()` in afterAll.
  */
 export async function createTestApp(
   overrides: Partial<AppConfig> = {},
@@ -31,7 +32,8 @@ export async function createTestApp(
     checkAnswers: true,
     ...overrides,
   };
-  const app = await createApp(config, databaseUrl);
+  // As the API's own role, which row-level security holds, like `npm start`.
+  const app = await createApp(config, localApiUrl(databaseUrl));
   await app.init();
   // supertest speaks to the Node server: Fastify must have its routes and plugins ready.
   await app.getHttpAdapter().getInstance().ready();

@@ -4,6 +4,7 @@ import request, { type Response } from 'supertest';
 
 import { SESSION_COOKIE, XSRF_COOKIE, XSRF_HEADER } from '@licensregistret/domain';
 
+import { DEMO_MUNICIPALITY, DEMO_PASSWORD } from '../app/demo/demo-data';
 import type { TestAccount } from './factories';
 
 /**
@@ -74,9 +75,12 @@ export class TestClient {
   }
 
   /** Gets a CSRF cookie as the sign-in page does, then signs in. Fails the test if refused. */
-  async signIn(account: Pick<TestAccount, 'username' | 'password'>): Promise<this> {
+  async signIn(
+    account: Pick<TestAccount, 'username' | 'password'> & { municipality?: string },
+  ): Promise<this> {
     if (!this.csrfToken) await this.get('/api/auth/config');
     const response = await this.post('/api/auth/login', {
+      ...(account.municipality ? { municipality: account.municipality } : {}),
       username: account.username,
       password: account.password,
     });
@@ -109,4 +113,13 @@ export class TestClient {
 
 export function signedIn(app: INestApplication, account: TestAccount): Promise<TestClient> {
   return new TestClient(app).signIn(account);
+}
+
+/** A demo account of the demo municipality, to sign in with. */
+export function demoAccount(username: string): {
+  municipality: string;
+  username: string;
+  password: string;
+} {
+  return { municipality: DEMO_MUNICIPALITY.slug, username, password: DEMO_PASSWORD };
 }

@@ -21,6 +21,16 @@ function required(variable: string): string {
   return value;
 }
 
+/**
+ * The municipality every test database has (made in the template), and the one its connections
+ * act for unless they say otherwise: fixtures insert rows without naming it, as the API does.
+ */
+export const TEST_MUNICIPALITY = {
+  id: '00000000-0000-4000-8000-00000000c0de',
+  name: 'Provkommun',
+  slug: 'provkommun',
+};
+
 /** The URL of the server's maintenance database. */
 export function serverUrl(): string {
   return required(SERVER_URL_VARIABLE);
@@ -49,11 +59,25 @@ export async function onServer<T>(work: (admin: Client) => Promise<T>): Promise<
   }
 }
 
-/** A new database with the template's schema (migrated) or none at all; returns its name. */
-export async function createRunDatabase(prefix: string, migrated = true): Promise<string> {
+/**
+ * A new database with the template's schema (migrated) or none at all; returns its name. A
+ * migrated one's connections act for TEST_MUNICIPALITY by default (`actForTestMunicipality`).
+ */
+export async function createRunDatabase(
+  prefix: string,
+  migrated = true,
+  actForTestMunicipality = migrated,
+): Promise<string> {
   const name = runDatabaseName(prefix);
   const template = migrated ? `TEMPLATE "${required(TEMPLATE_VARIABLE)}"` : '';
-  await onServer((admin) => admin.query(`CREATE DATABASE "${name}" ${template}`));
+  await onServer(async (admin) => {
+    await admin.query(`CREATE DATABASE "${name}" ${template}`);
+    if (actForTestMunicipality) {
+      await admin.query(
+        `ALTER DATABASE "${name}" SET app.municipality_id = '${TEST_MUNICIPALITY.id}'`,
+      );
+    }
+  });
   return name;
 }
 

@@ -7,6 +7,8 @@ export interface Actor extends SessionUser {
   /** The CSRF token bound to this session. */
   csrfToken: string;
   sessionTokenHash: string;
+  /** The municipality the account belongs to; every statement of the call acts for it. */
+  municipalityId: string;
 }
 
 export type RequestWithActor = FastifyRequest & { actor?: Actor | null };

@@ -84,6 +84,7 @@ export class AuthController {
     @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<SessionUserDto> {
     const session = await this.auth.login(
+      body.municipality,
       body.username,
       body.password,
       request.ip ?? 'unknown',
@@ -140,12 +141,21 @@ export class AuthController {
   @Get('oidc/login')
   @ApiRedirectResponse('To the OpenID Connect provider')
   @ApiQuery({ name: 'returnTo', required: false, description: 'A path of this site to return to' })
+  @ApiQuery({
+    name: 'municipality',
+    required: false,
+    description: 'The slug of the municipality signed in to; may be left out where there is one',
+  })
   async oidcLogin(
     @Query('returnTo') returnTo: unknown,
+    @Query('municipality') municipality: unknown,
     @Req() request: FastifyRequest,
     @Res() response: FastifyReply,
   ): Promise<void> {
-    const { url, state } = await this.oidc.start(safeReturnPath(returnTo));
+    const { url, state } = await this.oidc.start(
+      typeof municipality === 'string' && municipality !== '' ? municipality : undefined,
+      safeReturnPath(returnTo),
+    );
     response.setCookie(OIDC_STATE_COOKIE, state, {
       httpOnly: true,
       sameSite: 'lax',
@@ -167,7 +177,7 @@ export class AuthController {
   ): Promise<void> {
     response.clearCookie(OIDC_STATE_COOKIE, { path: '/api/auth/oidc' });
     const callbackUrl = new URL(request.originalUrl, this.oidc.settings.redirectUri);
-    let result: { claimValue: string; returnTo: string };
+    let result: { claimValue: string; municipalityId: string; returnTo: string };
     try {
       result = await this.oidc.finish(callbackUrl, readCookie(request, OIDC_STATE_COOKIE));
     } catch (error) {
@@ -179,7 +189,7 @@ export class AuthController {
       response.redirect('/logga-in?fel=sso', HttpStatus.FOUND);
       return;
     }
-    const session = await this.auth.loginByEmail(result.claimValue);
+    const session = await this.auth.loginByEmail(result.municipalityId, result.claimValue);
     if (!session) {
       response.redirect('/logga-in?fel=sso-okant-konto', HttpStatus.FOUND);
       return;

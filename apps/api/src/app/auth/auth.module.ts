@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 
 import { HeavyCallGuard } from '../load/heavy-calls.guard';
+import { MunicipalitiesModule } from '../municipalities/municipalities.module';
 import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -11,6 +12,7 @@ import { PasswordService } from './password.service';
 import { SessionService } from './session.service';
 
 @Module({
+  imports: [MunicipalitiesModule],
   controllers: [AuthController],
   providers: [
     AuthService,

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import type { AppConfig, OidcConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.provider';
 import { AppException } from '../common/app-exception';
+import { MunicipalitiesService } from '../municipalities/municipalities.service';
 
 /** openid-client, loaded at the first single sign-on, not at start: most installations have none. */
 const openIdClient = () => import('openid-client');
@@ -23,6 +24,7 @@ export class OidcService {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly municipalities: MunicipalitiesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -31,9 +33,17 @@ export class OidcService {
     return this.config.oidc;
   }
 
-  /** Where to send the browser to sign in; `state` also goes into a cookie to bind the browser. */
-  async start(returnTo: string): Promise<{ url: string; state: string }> {
+  /**
+   * Where to send the browser to sign in to `municipality` (a slug; see MunicipalitiesService);
+   * `state` also goes into a cookie to bind the browser.
+   */
+  async start(
+    municipality: string | undefined,
+    returnTo: string,
+  ): Promise<{ url: string; state: string }> {
     const settings = this.settings;
+    // The attempt's row says which municipality it is for (its column's default).
+    await this.municipalities.actFor(municipality);
     const [client, configuration] = await Promise.all([openIdClient(), this.discover()]);
     const state = client.randomState();
     const nonce = client.randomNonce();
@@ -59,19 +69,23 @@ export class OidcService {
 
   /**
    * Completes a sign-in from the provider's redirect: exchanges the code, checks the ID token and
-   * returns the configured claim's value and where the user was going.
+   * returns the configured claim's value, the municipality signed in to and where the user was
+   * going.
    */
   async finish(
     callbackUrl: URL,
     browserState: string | undefined,
-  ): Promise<{ claimValue: string; returnTo: string }> {
+  ): Promise<{ claimValue: string; municipalityId: string; returnTo: string }> {
     const state = callbackUrl.searchParams.get('state') ?? '';
     // TypeORM answers a DELETE ... RETURNING with [rows, affected count].
     const [deleted] = (await this.dataSource.query(
       `DELETE FROM oidc_login WHERE state = $1 AND created_at > now() - make_interval(mins => $2)
-       RETURNING code_verifier, nonce, return_to`,
+       RETURNING code_verifier, nonce, return_to, municipality_id`,
       [state, LOGIN_ATTEMPT_MINUTES],
-    )) as [{ code_verifier: string; nonce: string; return_to: string }[], number];
+    )) as [
+      { code_verifier: string; nonce: string; return_to: string; municipality_id: string }[],
+      number,
+    ];
     const attempt = deleted[0];
     if (!attempt || state !== browserState) {
       throw new AppException('UNAUTHENTICATED', 'Unknown or expired sign-in attempt.');
@@ -96,7 +110,7 @@ export class OidcService {
         `Neither the ID token nor userinfo has a ${this.settings.claim} claim.`,
       );
     }
-    return { claimValue, returnTo: attempt.return_to };
+    return { claimValue, municipalityId: attempt.municipality_id, returnTo: attempt.return_to };
   }
 
   private discover(): Promise<Configuration> {

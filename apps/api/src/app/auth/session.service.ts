@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.provider';
 import { pgPoolOf } from '../../database/pg-pool';
+import { actForMunicipality } from '../../database/query-scope';
 import type { Actor } from './actor';
 import { hashToken, newToken } from './secret-token';
 import { SESSION_ACTOR, type SessionRow } from './session.sql';
@@ -37,7 +38,10 @@ export class SessionService {
     return { token, csrfToken };
   }
 
-  /** The actor of a live session of an active account, or null. Refreshes the idle timer. */
+  /**
+   * The actor of a live session of an active account, or null. The call acts for the account's
+   * municipality from here on. Refreshes the idle timer.
+   */
   async authenticate(token: string): Promise<Actor | null> {
     // Every signed-in call runs this: on the pg pool directly, without a TypeORM query runner.
     const pool = pgPoolOf(this.dataSource);
@@ -49,6 +53,7 @@ export class SessionService {
       TOUCH_INTERVAL_SECONDS,
     ]);
     if (!row) return null;
+    actForMunicipality(row.municipality_id);
     if (row.stale) {
       await pool.query(`UPDATE session SET last_seen_at = now() WHERE token_hash = $1`, [
         row.token_hash,
@@ -63,6 +68,7 @@ export class SessionService {
       schoolUnits: row.school_units,
       csrfToken: row.csrf_token,
       sessionTokenHash: row.token_hash,
+      municipalityId: row.municipality_id,
     };
   }
 

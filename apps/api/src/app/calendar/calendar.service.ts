@@ -11,6 +11,7 @@ import {
   type ReviewKind,
 } from '@licensregistret/domain';
 
+import { actForMunicipality } from '../../database/query-scope';
 import type { Actor } from '../auth/actor';
 import { hashToken, newToken } from '../auth/secret-token';
 import { AppException } from '../common/app-exception';
@@ -66,6 +67,14 @@ export class CalendarService {
 
   /** The iCalendar document behind a token, or 404 for an unknown or revoked one. */
   async feed(token: string): Promise<string> {
+    // The token says whose feed it is before any municipality is known: a function of the
+    // migrations' finds the feed's municipality across row-level security, and nothing else.
+    const [found] = (await this.dataSource.query(
+      `SELECT calendar_feed_municipality($1) AS municipality_id`,
+      [hashToken(token)],
+    )) as { municipality_id: string | null }[];
+    if (!found?.municipality_id) throw AppException.notFound('The calendar');
+    actForMunicipality(found.municipality_id);
     const [owner] = (await this.dataSource.query(
       `SELECT a.id, a.roles, a.display_name FROM calendar_feed f JOIN account a ON a.id = f.account_id
         WHERE f.token_hash = $1 AND a.active`,

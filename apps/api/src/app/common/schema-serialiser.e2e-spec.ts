@@ -4,9 +4,8 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import { AGREEMENT_SORT_COLUMNS, REQUEST_SORTS } from '@licensregistret/domain';
 
 import { createTestApp } from '../../test/test-app';
-import { TestClient } from '../../test/test-client';
+import { TestClient, demoAccount } from '../../test/test-client';
 import { AgreementsService } from '../agreements/agreements.service';
-import { DEMO_PASSWORD } from '../demo/demo-data';
 import { RequestsService } from '../requests/requests.service';
 import {
   AnswerSchemaMismatch,
@@ -39,10 +38,7 @@ describe('answers written from their OpenAPI schemas', () => {
 
   beforeAll(async () => {
     app = await createTestApp({ demoData: true, checkAnswers: false });
-    specialist = await new TestClient(app).signIn({
-      username: 'specialist',
-      password: DEMO_PASSWORD,
-    });
+    specialist = await new TestClient(app).signIn(demoAccount('specialist'));
     document = (await specialist.get('/api/docs-json')).body as OpenAPIObject;
     watch(RequestsService.prototype, 'list');
     watch(RequestsService.prototype, 'get');

@@ -125,11 +125,11 @@ describe('GET /api/dashboard', () => {
     db = new Client({ connectionString: process.env['DATABASE_URL'] });
     await db.connect();
 
-    await insert('municipality', `INSERT INTO municipality (name) VALUES ('Testkommun')`, []);
+    // Of the file's database's municipality (TEST_MUNICIPALITY, its connections' default).
     await insert(
       'administration',
-      `INSERT INTO administration (municipality_id, name) VALUES ($1, 'Förvaltning förskola och skola')`,
-      [ids['municipality']],
+      `INSERT INTO administration (name) VALUES ('Förvaltning förskola och skola')`,
+      [],
     );
     const passwordHash = await hash(TEST_PASSWORD);
     for (const [key, roles] of [

@@ -3,7 +3,7 @@ import type { NetworkGroup, Role } from '@licensregistret/domain';
 /** Shared password of the demo accounts; shown in the README and, in demo mode, on sign-in. */
 export const DEMO_PASSWORD = 'Skolverktyg-2026';
 
-export const DEMO_MUNICIPALITY = 'Örebro kommun';
+export const DEMO_MUNICIPALITY = { name: 'Örebro kommun', slug: 'orebro' };
 export const DEMO_ADMINISTRATION = 'Förvaltning förskola och skola';
 
 export interface DemoUnit {

@@ -4,6 +4,7 @@ import { networkInterfaces } from 'node:os';
 import { Client } from 'pg';
 
 import { loadConfig } from '../../config/app-config';
+import { localApiUrl } from '../../database/api-login';
 import { type ApiProcess, ApiStartFailure, startApiProcess } from '../../test/api-process';
 import { type ScratchDatabase, createScratchDatabase } from '../../test/scratch-database';
 import { TestClient } from '../../test/test-client';
@@ -69,7 +70,7 @@ describe('demo mode', () => {
     expect(config.databaseUrl).toBeNull();
     let app: NestFastifyApplication | undefined;
     try {
-      app = await createApp(config, databaseUrl);
+      app = await createApp(config, localApiUrl(databaseUrl));
       await app.init();
       await app.getHttpAdapter().getInstance().ready();
       const answer = await new TestClient(app).get('/api/auth/config');

@@ -5,8 +5,8 @@ import { CONTRACT_STATUSES, NETWORK_GROUPS } from '@licensregistret/domain';
 
 import { DEMO_ACCESSIBILITY_CONTACT } from '../../config/app-config';
 import { createTestApp } from '../../test/test-app';
-import { TestClient } from '../../test/test-client';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_UNITS } from './demo-data';
+import { TestClient, demoAccount } from '../../test/test-client';
+import { DEMO_ACCOUNTS, DEMO_MUNICIPALITY, DEMO_PASSWORD, DEMO_UNITS } from './demo-data';
 import { DemoSeederService } from './demo-seeder.service';
 
 describe('the demo municipality', () => {
@@ -60,7 +60,7 @@ describe('the demo municipality', () => {
       Object.fromEntries(DEMO_ACCOUNTS.map((account) => [account.username, account.roles])),
     ).toEqual(expected);
 
-    const skola = await new TestClient(app).signIn({ username: 'skola', password: DEMO_PASSWORD });
+    const skola = await new TestClient(app).signIn(demoAccount('skola'));
     const me = await skola.get('/api/auth/me');
     expect(me.body).toMatchObject({
       roles: ['REQUESTER'],
@@ -74,15 +74,12 @@ describe('the demo municipality', () => {
       ]),
     ).toEqual([['Mellringeskolan 7-9', 'Rolf Rektorsson']]);
 
-    const admin = await new TestClient(app).signIn({ username: 'admin', password: DEMO_PASSWORD });
+    const admin = await new TestClient(app).signIn(demoAccount('admin'));
     expect((await admin.get('/api/accounts?limit=50')).body.total).toBe(DEMO_ACCOUNTS.length);
   });
 
   it('has the municipality-wide agreements, with every contract status on screen', async () => {
-    const procurement = await new TestClient(app).signIn({
-      username: 'upphandlare',
-      password: DEMO_PASSWORD,
-    });
+    const procurement = await new TestClient(app).signIn(demoAccount('upphandlare'));
     const { body } = await procurement.get('/api/agreements?limit=50');
     expect(new Set(body.rows.map((agreement: { status: string }) => agreement.status))).toEqual(
       new Set(CONTRACT_STATUSES),
@@ -106,7 +103,7 @@ describe('the demo municipality', () => {
   });
 
   it('shows skola which approved services Mellringeskolan 7-9 already has', async () => {
-    const skola = await new TestClient(app).signIn({ username: 'skola', password: DEMO_PASSWORD });
+    const skola = await new TestClient(app).signIn(demoAccount('skola'));
     const { body } = await skola.get('/api/catalogue?limit=50');
     const licensed = Object.fromEntries(
       body.rows.map((entry: { name: string; licensedUnits: unknown[] }) => [
@@ -124,10 +121,7 @@ describe('the demo municipality', () => {
   });
 
   it('has requests in the routine: demand from two units, a blocked approval, a rejection with reasons', async () => {
-    const specialist = await new TestClient(app).signIn({
-      username: 'specialist',
-      password: DEMO_PASSWORD,
-    });
+    const specialist = await new TestClient(app).signIn(demoAccount('specialist'));
     const demand = await specialist.get('/api/requests/demand');
     expect(demand.body[0]).toMatchObject({
       toolName: 'Book Creator',
@@ -151,7 +145,7 @@ describe('the demo municipality', () => {
       'START_REVIEW',
     ]);
 
-    const school = await new TestClient(app).signIn({ username: 'skola', password: DEMO_PASSWORD });
+    const school = await new TestClient(app).signIn(demoAccount('skola'));
     const mine = await school.get('/api/requests?mine=true&sort=createdAt:asc');
     expect(
       mine.body.rows.map(
@@ -164,7 +158,9 @@ describe('the demo municipality', () => {
       reasons: ['INFORMATION_SECURITY', 'AGREEMENT'],
       decidedByName: 'Stina Objektspecialist',
     });
-    const published = await new TestClient(app).get('/api/public/services');
+    const published = await new TestClient(app).get(
+      `/api/public/services?municipality=${DEMO_MUNICIPALITY.slug}`,
+    );
     expect(published.body.find((row: { name: string }) => row.name === 'Quizlet')).toMatchObject({
       status: 'REJECTED',
       decidedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
@@ -209,10 +205,7 @@ describe('the demo municipality', () => {
     expect(await app.get(DemoSeederService).seed()).toBe(false);
     const second = await createTestApp({ demoData: true }, databaseUrl);
     try {
-      const admin = await new TestClient(second).signIn({
-        username: 'admin',
-        password: DEMO_PASSWORD,
-      });
+      const admin = await new TestClient(second).signIn(demoAccount('admin'));
       expect((await admin.get('/api/school-units')).body.total).toBe(DEMO_UNITS.length);
     } finally {
       await second.close();

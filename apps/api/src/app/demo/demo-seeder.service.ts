@@ -5,6 +5,7 @@ import { type IsoDate, parseSchoolFormList } from '@licensregistret/domain';
 
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.provider';
+import { runInMunicipality } from '../../database/query-scope';
 import { PasswordService } from '../auth/password.service';
 import { ClockService } from '../common/clock.service';
 import { insertSchoolUnits } from '../organisation/insert-school-units';
@@ -50,31 +51,42 @@ export class DemoSeederService implements OnApplicationBootstrap {
   async seed(): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [DEMO_LOCK_KEY]);
-      let seeded = false;
-      const [organisation] = await manager.query('SELECT 1 FROM municipality LIMIT 1');
-      if (!organisation) {
-        await this.seedOrganisation(manager);
-        await this.seedAccounts(manager, await this.passwords.hash(DEMO_PASSWORD));
-        seeded = true;
-      }
-      const [catalogue] = await manager.query('SELECT 1 FROM supplier LIMIT 1');
-      if (!catalogue) {
-        await this.seedCatalogue(manager, this.clock.today());
-        await seedDemoRequests(manager, this.clock.today());
-        seeded = true;
-      }
-      return seeded;
+      const [existing] = (await manager.query('SELECT id FROM municipality WHERE slug = $1', [
+        DEMO_MUNICIPALITY.slug,
+      ])) as { id: string }[];
+      const municipalityId =
+        existing?.id ??
+        (
+          (await manager.query(
+            `INSERT INTO municipality (name, slug) VALUES ($1, $2) RETURNING id`,
+            [DEMO_MUNICIPALITY.name, DEMO_MUNICIPALITY.slug],
+          )) as { id: string }[]
+        )[0]?.id;
+      if (!municipalityId) throw new Error('The demo municipality could not be made.');
+      // The rest is the municipality's own: written as it, under row-level security.
+      return runInMunicipality(municipalityId, async () => {
+        let seeded = false;
+        const [organisation] = await manager.query('SELECT 1 FROM administration LIMIT 1');
+        if (!organisation) {
+          await this.seedOrganisation(manager, municipalityId);
+          await this.seedAccounts(manager, await this.passwords.hash(DEMO_PASSWORD));
+          seeded = true;
+        }
+        const [catalogue] = await manager.query('SELECT 1 FROM supplier LIMIT 1');
+        if (!catalogue) {
+          await this.seedCatalogue(manager, this.clock.today());
+          await seedDemoRequests(manager, this.clock.today());
+          seeded = true;
+        }
+        return seeded;
+      });
     });
   }
 
-  private async seedOrganisation(manager: EntityManager): Promise<void> {
-    const [municipality] = await manager.query(
-      `INSERT INTO municipality (name) VALUES ($1) RETURNING id`,
-      [DEMO_MUNICIPALITY],
-    );
+  private async seedOrganisation(manager: EntityManager, municipalityId: string): Promise<void> {
     const [administration] = await manager.query(
       `INSERT INTO administration (municipality_id, name) VALUES ($1, $2) RETURNING id`,
-      [municipality.id, DEMO_ADMINISTRATION],
+      [municipalityId, DEMO_ADMINISTRATION],
     );
     const units = DEMO_UNITS.map((unit) => {
       const forms = parseSchoolFormList(unit.forms);

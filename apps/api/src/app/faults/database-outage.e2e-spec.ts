@@ -12,12 +12,14 @@ import {
   XSRF_HEADER,
 } from '@licensregistret/domain';
 
+import { ensureApiLogin, localApiUrl } from '../../database/api-login';
 import { ensureDatabase } from '../../database/embedded-postgres';
 import { runPendingMigrations } from '../../database/run-migrations';
 import { TEST_PASSWORD, unique, uniqueUnitCode } from '../../test/factories';
 import { type PostgresProcess, startPostgresProcess } from '../../test/postgres-process';
 import { newToolRequest } from '../../test/request-fixtures';
 import { createTestApp } from '../../test/test-app';
+import { TEST_MUNICIPALITY } from '../../test/test-databases';
 
 /**
  * The database stops in the middle of real HTTP load and comes back: the API must say so on
@@ -114,12 +116,18 @@ async function seedRequester(url: string): Promise<{ username: string; unitId: s
   try {
     const one = async (sql: string, values: unknown[]) =>
       (await client.query(sql, values)).rows[0].id as string;
-    const municipalityId = await one(`INSERT INTO municipality (name) VALUES ($1) RETURNING id`, [
-      unique('Testkommun'),
+    await client.query(`INSERT INTO municipality (id, name, slug) VALUES ($1, $2, $3)`, [
+      TEST_MUNICIPALITY.id,
+      TEST_MUNICIPALITY.name,
+      TEST_MUNICIPALITY.slug,
+    ]);
+    // The rows below are its (their columns' default).
+    await client.query(`SELECT set_config('app.municipality_id', $1, false)`, [
+      TEST_MUNICIPALITY.id,
     ]);
     const administrationId = await one(
-      `INSERT INTO administration (municipality_id, name) VALUES ($1, $2) RETURNING id`,
-      [municipalityId, 'Förvaltning förskola och skola'],
+      `INSERT INTO administration (name) VALUES ($1) RETURNING id`,
+      ['Förvaltning förskola och skola'],
     );
     const unitId = await one(
       `INSERT INTO school_unit (administration_id, name, code, school_forms, compulsory_stages, pupil_count, network_group)
@@ -158,6 +166,7 @@ describe('the database stopping under load', () => {
     await ensureDatabase(server.adminUrl, DATABASE);
     url = server.urlFor(DATABASE);
     await runPendingMigrations(url);
+    await ensureApiLogin(url, localApiUrl(url));
     const requester = await seedRequester(url);
     unitId = requester.unitId;
 

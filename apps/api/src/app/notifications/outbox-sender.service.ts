@@ -11,6 +11,7 @@ import { DataSource } from 'typeorm';
 
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.provider';
+import { MunicipalitiesService } from '../municipalities/municipalities.service';
 
 /** After this many failed attempts a notification is left FAILED (shown in the UI still). */
 export const MAX_EMAIL_ATTEMPTS = 8;
@@ -50,6 +51,7 @@ export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdo
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly municipalities: MunicipalitiesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -78,6 +80,18 @@ export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdo
     const transporter = this.transporter;
     const mail = this.config.mail;
     if (!transporter || !mail) return { sent: 0, failed: 0 };
+    const rounds = await this.municipalities.forEach(() => this.deliverDueIn(transporter, mail));
+    return {
+      sent: rounds.reduce((sum, round) => sum + round.sent, 0),
+      failed: rounds.reduce((sum, round) => sum + round.failed, 0),
+    };
+  }
+
+  /** What is due of the current municipality's outbox. */
+  private async deliverDueIn(
+    transporter: Transporter,
+    mail: NonNullable<AppConfig['mail']>,
+  ): Promise<{ sent: number; failed: number }> {
     const claim = randomUUID();
     const due = await this.claimBatch(claim);
     let sent = 0;

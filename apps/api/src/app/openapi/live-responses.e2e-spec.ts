@@ -7,8 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { ACCESS_POLICY, type Access, type Role, mayCall } from '@licensregistret/domain';
 
 import { createTestApp } from '../../test/test-app';
-import { TestClient } from '../../test/test-client';
-import { DEMO_PASSWORD } from '../demo/demo-data';
+import { TestClient, demoAccount } from '../../test/test-client';
+import { DEMO_MUNICIPALITY } from '../demo/demo-data';
 import { operationsOf } from './document-checks';
 
 type Schema = Record<string, unknown>;
@@ -67,10 +67,7 @@ describe('live answers of the demo municipality against the OpenAPI document', (
     ajv.addSchema({ $id: 'openapi', components: { schemas: Object.fromEntries(schemas) } });
     clients.set('anonymous', anonymous);
     for (const { username } of CALLERS) {
-      clients.set(
-        username,
-        await new TestClient(app).signIn({ username, password: DEMO_PASSWORD }),
-      );
+      clients.set(username, await new TestClient(app).signIn(demoAccount(username)));
     }
   });
 
@@ -104,8 +101,14 @@ describe('live answers of the demo municipality against the OpenAPI document', (
     return clients.get(caller.username) as TestClient;
   }
 
-  /** Routes that answer only a question: what they are asked here. */
-  const REQUIRED_QUERY: Record<string, string> = { '/api/catalogue/tools': '?q=ne' };
+  /**
+   * Routes that answer only a question, or name their municipality (the test database has
+   * its own besides the demo's): what they are asked here.
+   */
+  const REQUIRED_QUERY: Record<string, string> = {
+    '/api/catalogue/tools': '?q=ne',
+    '/api/public/services': `?municipality=${DEMO_MUNICIPALITY.slug}`,
+  };
 
   /** The JSON GET routes: every list and detail (exports and the calendar file are files). */
   function jsonGetRoutes(): string[] {

@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { PROBLEM_TYPES } from '@licensregistret/domain';
 
 import { createTestApp } from '../../test/test-app';
-import { DEMO_PASSWORD } from '../demo/demo-data';
+import { DEMO_MUNICIPALITY, DEMO_PASSWORD } from '../demo/demo-data';
 
 const run = promisify(execFile);
 const ROOT = resolve(__dirname, '../../../../..');
@@ -82,7 +82,12 @@ describe('a client generated from /api/docs-json', () => {
     expect(compiled.stdout).toBe('');
 
     const { stdout } = await run(process.execPath, [join(dir, 'out', 'client.mjs')], {
-      env: { ...process.env, API_BASE_URL: baseUrl, API_PASSWORD: DEMO_PASSWORD },
+      env: {
+        ...process.env,
+        API_BASE_URL: baseUrl,
+        API_MUNICIPALITY: DEMO_MUNICIPALITY.slug,
+        API_PASSWORD: DEMO_PASSWORD,
+      },
     });
     const result = JSON.parse(stdout) as Record<string, unknown>;
     expect(result).toMatchObject({

@@ -1,9 +1,10 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 
 import { PUBLIC_CATALOGUE_STATUSES, type PublicService } from '@licensregistret/domain';
 
+import { MunicipalitiesService } from '../municipalities/municipalities.service';
 import { PublicServiceDto } from './dto/public-service.dto';
 
 /**
@@ -13,11 +14,22 @@ import { PublicServiceDto } from './dto/public-service.dto';
 @ApiTags('public')
 @Controller('public')
 export class PublicController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly municipalities: MunicipalitiesService,
+  ) {}
 
-  /** The decided and retired services, without signing in. */
+  /** A municipality's decided and retired services, without signing in. */
   @Get('services')
-  async services(): Promise<PublicServiceDto[]> {
+  @ApiQuery({
+    name: 'municipality',
+    required: false,
+    description: 'The municipality’s slug; may be left out where the registry serves one',
+  })
+  async services(@Query('municipality') municipality: unknown): Promise<PublicServiceDto[]> {
+    await this.municipalities.actFor(
+      typeof municipality === 'string' && municipality !== '' ? municipality : undefined,
+    );
     const rows = (await this.dataSource.query(
       `SELECT d.id, d.name, s.name AS supplier_name, d.category, d.school_forms,
               d.catalogue_status, d.status_decided_on, d.public_conditions,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 
+import { MunicipalitiesModule } from '../municipalities/municipalities.module';
 import { PublicController } from './public.controller';
 
-@Module({ controllers: [PublicController] })
+@Module({ imports: [MunicipalitiesModule], controllers: [PublicController] })
 export class PublicModule {}

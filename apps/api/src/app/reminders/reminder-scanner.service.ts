@@ -12,10 +12,14 @@ import type { IsoDate } from '@licensregistret/domain';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.provider';
 import { ClockService } from '../common/clock.service';
+import { MunicipalitiesService } from '../municipalities/municipalities.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { dueReminders } from './reminder-candidates';
 
-/** Held for the scan's transaction: one instance scans at a time, the others skip the round. */
+/**
+ * Held, with the municipality's, for the transaction scanning it: one instance scans a
+ * municipality at a time, the others skip it this round.
+ */
 const SCAN_LOCK_KEY = 7_466_111;
 
 export interface ScanResult {
@@ -29,7 +33,7 @@ export interface ScanResult {
  * Finds what needs someone today and tells them, once: each reminder is a row keyed by kind,
  * record, deadline and step, inserted with its notifications in one transaction, so a restart or
  * a second instance never sends it again. Runs just after start-up and then every
- * REMINDER_SCAN_MINUTES.
+ * REMINDER_SCAN_MINUTES, for each municipality in turn.
  */
 @Injectable()
 export class ReminderScanner implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -41,6 +45,7 @@ export class ReminderScanner implements OnApplicationBootstrap, OnApplicationShu
   constructor(
     private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
+    private readonly municipalities: MunicipalitiesService,
     private readonly clock: ClockService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -67,11 +72,21 @@ export class ReminderScanner implements OnApplicationBootstrap, OnApplicationShu
     await this.running;
   }
 
+  /** Scans every municipality, each in a transaction and a scope of its own. */
   async scan(today: IsoDate): Promise<ScanResult> {
+    const results = await this.municipalities.forEach((id) => this.scanMunicipality(id, today));
+    return {
+      scanned: results.every((result) => result.scanned),
+      sent: results.reduce((sum, result) => sum + result.sent, 0),
+    };
+  }
+
+  private scanMunicipality(municipalityId: string, today: IsoDate): Promise<ScanResult> {
     return this.dataSource.transaction(async (manager) => {
-      const [{ locked }] = (await manager.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [
-        SCAN_LOCK_KEY,
-      ])) as { locked: boolean }[];
+      const [{ locked }] = (await manager.query(
+        `SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS locked`,
+        [SCAN_LOCK_KEY, municipalityId],
+      )) as { locked: boolean }[];
       if (!locked) return { scanned: false, sent: 0 };
       let sent = 0;
       for (const candidate of await dueReminders(manager, today, this.config.reminders)) {

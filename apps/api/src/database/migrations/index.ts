@@ -13,6 +13,7 @@ import { DeclineAndDecisionCorrections1796400000000 } from './1796400000000-decl
 import { TodoIndexes1796403600000 } from './1796403600000-todo-indexes';
 import { Licensing1796408130000 } from './1796408130000-licensing';
 import { Documents1796411000000 } from './1796411000000-documents';
+import { MunicipalityIsolation1796500000000 } from './1796500000000-municipality-isolation';
 
 /**
  * Every migration, oldest first. A generated migration is added here by hand (the API is bundled,
@@ -34,4 +35,5 @@ export const MIGRATIONS = [
   TodoIndexes1796403600000,
   Licensing1796408130000,
   Documents1796411000000,
+  MunicipalityIsolation1796500000000,
 ];

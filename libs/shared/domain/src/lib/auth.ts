@@ -3,6 +3,8 @@ import type { Role } from './roles';
 
 /** Body of `POST /api/auth/login`. */
 export interface LoginRequest {
+  /** The municipality's slug; may be left out where the registry serves only one. */
+  municipality?: string;
   username: string;
   password: string;
 }

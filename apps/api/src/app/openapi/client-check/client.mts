@@ -34,7 +34,11 @@ api.use(browser);
 async function main(): Promise<void> {
   await api.GET('/api/auth/config');
   const signedIn = await api.POST('/api/auth/login', {
-    body: { username: 'specialist', password: process.env['API_PASSWORD'] ?? '' },
+    body: {
+      municipality: process.env['API_MUNICIPALITY'] ?? '',
+      username: 'specialist',
+      password: process.env['API_PASSWORD'] ?? '',
+    },
   });
   if (!signedIn.data) throw new Error(`sign-in refused: ${signedIn.error?.detail}`);
   const roles: string[] = signedIn.data.roles;
