@@ -91,6 +91,39 @@ export class MunicipalityIsolation1796500000000 implements MigrationInterface {
           WITH CHECK (municipality_id = (SELECT ${CURRENT_MUNICIPALITY}))`);
     }
 
+    // References between municipal rows include the municipality, so that no row can point
+    // into another municipality even by a wrong id: a foreign key check itself reads past
+    // row-level security. Each keeps its name (the API maps names to request fields).
+    const references = (await queryRunner.query(
+      `SELECT c.conname, t.relname AS table, pg_get_constraintdef(c.oid) AS definition,
+              r.relname AS referenced
+         FROM pg_constraint c
+         JOIN pg_class t ON t.oid = c.conrelid
+         JOIN pg_class r ON r.oid = c.confrelid
+        WHERE c.contype = 'f' AND t.relname = ANY ($1) AND r.relname = ANY ($1)
+          AND cardinality(c.conkey) = 1
+        ORDER BY t.relname, c.conname`,
+      [MUNICIPAL_TABLES],
+    )) as { conname: string; table: string; definition: string; referenced: string }[];
+    for (const referenced of new Set(references.map((reference) => reference.referenced))) {
+      await queryRunner.query(
+        `ALTER TABLE "${referenced}" ADD CONSTRAINT "${referenced}_municipality_id_id_key"
+           UNIQUE (municipality_id, id)`,
+      );
+    }
+    for (const { conname, table, definition } of references) {
+      const column = /^FOREIGN KEY \((\w+)\)/.exec(definition)?.[1];
+      if (!column || !/ REFERENCES \w+\(id\)/.test(definition)) {
+        throw new Error(`Unexpected reference ${conname}: ${definition}`);
+      }
+      const composite = definition
+        .replace(`FOREIGN KEY (${column})`, `FOREIGN KEY (municipality_id, ${column})`)
+        .replace(/ REFERENCES (\w+)\(id\)/, ' REFERENCES $1(municipality_id, id)')
+        .replace('ON DELETE SET NULL', `ON DELETE SET NULL (${column})`);
+      await queryRunner.query(`ALTER TABLE "${table}" DROP CONSTRAINT "${conname}"`);
+      await queryRunner.query(`ALTER TABLE "${table}" ADD CONSTRAINT "${conname}" ${composite}`);
+    }
+
     // The policy's condition is an equality on municipality_id in every statement: each index
     // leads with it, so the condition is part of the index scan, and sorts read in index order
     // within one municipality. Unique ones keep their meaning; GIN cannot take a uuid.
@@ -204,6 +237,26 @@ export class MunicipalityIsolation1796500000000 implements MigrationInterface {
       await queryRunner.query(`DROP INDEX "${indexname}"`);
       await queryRunner.query(
         indexdef.replace(' USING btree (municipality_id, ', ' USING btree ('),
+      );
+    }
+    const references = (await queryRunner.query(
+      `SELECT c.conname, t.relname AS table, pg_get_constraintdef(c.oid) AS definition
+         FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
+        WHERE c.contype = 'f' AND pg_get_constraintdef(c.oid) LIKE 'FOREIGN KEY (municipality_id, %'
+          AND t.relnamespace = 'public'::regnamespace`,
+    )) as { conname: string; table: string; definition: string }[];
+    for (const { conname, table, definition } of references) {
+      await queryRunner.query(`ALTER TABLE "${table}" DROP CONSTRAINT "${conname}"`);
+      await queryRunner.query(
+        `ALTER TABLE "${table}" ADD CONSTRAINT "${conname}" ${definition
+          .replace('FOREIGN KEY (municipality_id, ', 'FOREIGN KEY (')
+          .replace('(municipality_id, id)', '(id)')
+          .replace(/ON DELETE SET NULL \(\w+\)/, 'ON DELETE SET NULL')}`,
+      );
+    }
+    for (const table of MUNICIPAL_TABLES) {
+      await queryRunner.query(
+        `ALTER TABLE "${table}" DROP CONSTRAINT IF EXISTS "${table}_municipality_id_id_key"`,
       );
     }
     for (const table of [...MUNICIPAL_TABLES].reverse()) {
