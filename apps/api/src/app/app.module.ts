@@ -18,6 +18,7 @@ import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
 import { LicensingModule } from './licensing/licensing.module';
 import { LoadModule } from './load/load.module';
+import { MunicipalitiesModule } from './municipalities/municipalities.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationModule } from './organisation/organisation.module';
 import { PublicModule } from './public/public.module';
@@ -62,6 +63,7 @@ export class AppModule {
         RemindersModule,
         CalendarModule,
         DemoModule,
+        MunicipalitiesModule,
       ],
       providers: [ApiRoleCheck],
     };

@@ -7,6 +7,7 @@ import {
   type Role,
   type SchoolForm,
   luhnCheckDigit,
+  municipalitySlug,
 } from '@licensregistret/domain';
 
 import { TEST_MUNICIPALITY } from './test-databases';
@@ -50,7 +51,7 @@ export async function closeTestDatabase(): Promise<void> {
 export async function createTestMunicipality(
   name = unique('Testkommun'),
 ): Promise<TestMunicipality> {
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  const slug = municipalitySlug(name);
   const [row] = (
     await testDatabase().query(
       `INSERT INTO municipality (name, slug) VALUES ($1, $2) RETURNING id`,

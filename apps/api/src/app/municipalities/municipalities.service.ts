@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
+import type { Municipality } from '@licensregistret/domain';
+
 import { actForMunicipality, runInMunicipality } from '../../database/query-scope';
 import { AppException } from '../common/app-exception';
 
@@ -11,6 +13,13 @@ import { AppException } from '../common/app-exception';
 @Injectable()
 export class MunicipalitiesService {
   constructor(private readonly dataSource: DataSource) {}
+
+  /** Every municipality, by name. */
+  list(): Promise<Municipality[]> {
+    return this.dataSource.query(
+      `SELECT slug, name FROM municipality ORDER BY name COLLATE "sv-x-icu", slug`,
+    ) as Promise<Municipality[]>;
+  }
 
   /**
    * The municipality named by `slug`; without one, the installation's only municipality. An

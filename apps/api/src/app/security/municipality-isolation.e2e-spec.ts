@@ -29,7 +29,7 @@ import {
   policyRoutes,
 } from '../../test/security-kit';
 import { createTestApp } from '../../test/test-app';
-import { TestClient } from '../../test/test-client';
+import type { TestClient } from '../../test/test-client';
 import { TEST_MUNICIPALITY, createRunDatabase, databaseUrl } from '../../test/test-databases';
 import { MULTIPART, type ValidWrite, validWrites } from '../../test/valid-writes';
 

@@ -123,6 +123,7 @@ export const ACCESS_POLICY = {
   'POST /api/notifications/:id/read': 'SIGNED_IN',
 
   'GET /api/public/services': 'PUBLIC',
+  'GET /api/municipalities': 'PUBLIC',
 
   'GET /api/record-of-processing': GOVERNANCE,
   'GET /api/record-of-processing/export': GOVERNANCE,
