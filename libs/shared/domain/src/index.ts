@@ -30,6 +30,7 @@ export * from './lib/hand-offs';
 export * from './lib/todo';
 export * from './lib/public-services';
 export * from './lib/municipalities';
+export * from './lib/sharing';
 export * from './lib/reminders';
 export * from './lib/dashboard';
 export * from './lib/record-of-processing';
