@@ -115,11 +115,10 @@ export function signedIn(app: INestApplication, account: TestAccount): Promise<T
   return new TestClient(app).signIn(account);
 }
 
-/** A demo account of the demo municipality, to sign in with. */
-export function demoAccount(username: string): {
-  municipality: string;
-  username: string;
-  password: string;
-} {
-  return { municipality: DEMO_MUNICIPALITY.slug, username, password: DEMO_PASSWORD };
+/** A demo account of the demo municipality (Örebro, or the one `municipality` names), to sign in with. */
+export function demoAccount(
+  username: string,
+  municipality = DEMO_MUNICIPALITY.slug,
+): { municipality: string; username: string; password: string } {
+  return { municipality, username, password: DEMO_PASSWORD };
 }

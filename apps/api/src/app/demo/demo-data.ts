@@ -261,3 +261,89 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
 ];
 
 export const demoEmail = (username: string) => `${username}@demo.licensregistret.se`;
+
+/**
+ * The demo's two other municipalities, sharing one registry with Örebro: their own schools, the
+ * same demo user names (signing in names the municipality) and some of the municipality-wide
+ * agreements. No requests: their routine starts empty.
+ */
+export interface DemoNeighbour {
+  name: string;
+  slug: string;
+  units: readonly DemoUnit[];
+  /** The units of the demo accounts that act for units, by user name. */
+  accountUnits: Readonly<Record<string, readonly string[]>>;
+  /** Keys of demoAgreements they have too. */
+  agreements: readonly string[];
+}
+
+export const DEMO_NEIGHBOURS: readonly DemoNeighbour[] = [
+  {
+    name: 'Kumla kommun',
+    slug: 'kumla',
+    units: [
+      {
+        name: 'Kumlaby skola 7-9',
+        code: '18810101',
+        forms: 'GR:7-9',
+        pupils: 380,
+        group: 'Centrum',
+      },
+      {
+        name: 'Södra skolan F-6',
+        code: '18810102',
+        forms: 'GR:F-3 GR:4-6',
+        pupils: 310,
+        group: 'Söder',
+      },
+      {
+        name: 'Hällabrottets skola F-6',
+        code: '18810103',
+        forms: 'GR:F-3 GR:4-6',
+        pupils: 190,
+        group: 'Landsbygd',
+      },
+      { name: 'Förskolan Sörbyn', code: null, forms: 'FS', pupils: 70, group: 'Söder' },
+    ],
+    accountUnits: {
+      skola: ['Kumlaby skola 7-9'],
+      rektor: ['Kumlaby skola 7-9'],
+      rektorhaga: ['Södra skolan F-6', 'Hällabrottets skola F-6'],
+    },
+    agreements: ['ne', 'polylino'],
+  },
+  {
+    name: 'Lindesbergs kommun',
+    slug: 'lindesberg',
+    units: [
+      {
+        name: 'Lindbackaskolan 7-9',
+        code: '18850101',
+        forms: 'GR:7-9',
+        pupils: 420,
+        group: 'Centrum',
+      },
+      {
+        name: 'Stadsskolan F-6',
+        code: '18850102',
+        forms: 'GR:F-3 GR:4-6',
+        pupils: 350,
+        group: 'Centrum',
+      },
+      {
+        name: 'Frövi skola F-9',
+        code: '18850103',
+        forms: 'GR:F-3 GR:4-6 GR:7-9',
+        pupils: 260,
+        group: 'Landsbygd',
+      },
+      { name: 'Förskolan Lärkan', code: null, forms: 'FS', pupils: 60, group: 'Norr' },
+    ],
+    accountUnits: {
+      skola: ['Lindbackaskolan 7-9'],
+      rektor: ['Lindbackaskolan 7-9'],
+      rektorhaga: ['Stadsskolan F-6', 'Frövi skola F-9'],
+    },
+    agreements: ['ne', 'ilt', 'widgit'],
+  },
+];

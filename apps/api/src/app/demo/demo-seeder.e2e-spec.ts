@@ -6,7 +6,13 @@ import { CONTRACT_STATUSES, NETWORK_GROUPS } from '@licensregistret/domain';
 import { DEMO_ACCESSIBILITY_CONTACT } from '../../config/app-config';
 import { createTestApp } from '../../test/test-app';
 import { TestClient, demoAccount } from '../../test/test-client';
-import { DEMO_ACCOUNTS, DEMO_MUNICIPALITY, DEMO_PASSWORD, DEMO_UNITS } from './demo-data';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_MUNICIPALITY,
+  DEMO_NEIGHBOURS,
+  DEMO_PASSWORD,
+  DEMO_UNITS,
+} from './demo-data';
 import { DemoSeederService } from './demo-seeder.service';
 
 describe('the demo municipality', () => {
@@ -27,7 +33,11 @@ describe('the demo municipality', () => {
   });
 
   it('is seeded at start-up: about 40 units in six network groups', async () => {
-    const { rows } = await db.query(`SELECT name, network_group FROM school_unit`);
+    const { rows } = await db.query(
+      `SELECT u.name, u.network_group FROM school_unit u
+         JOIN municipality m ON m.id = u.municipality_id WHERE m.slug = $1`,
+      [DEMO_MUNICIPALITY.slug],
+    );
     expect(rows).toHaveLength(DEMO_UNITS.length);
     expect(rows.length).toBeGreaterThanOrEqual(40);
     expect(new Set(rows.map((row) => row.network_group))).toEqual(new Set(NETWORK_GROUPS));
@@ -41,6 +51,32 @@ describe('the demo municipality', () => {
         'Hagaskolan F-6',
       ]),
     );
+  });
+
+  it('shares the registry with two neighbours: their own schools, the same demo user names', async () => {
+    const municipalities = await new TestClient(app).get('/api/municipalities');
+    expect(municipalities.body).toEqual(
+      expect.arrayContaining(
+        [DEMO_MUNICIPALITY, ...DEMO_NEIGHBOURS].map(({ name, slug }) => ({ name, slug })),
+      ),
+    );
+    for (const neighbour of DEMO_NEIGHBOURS) {
+      const skola = await new TestClient(app).signIn(demoAccount('skola', neighbour.slug));
+      const me = await skola.get('/api/auth/me');
+      expect(me.body.schoolUnits.map((unit: { name: string }) => unit.name)).toEqual(
+        neighbour.accountUnits['skola'],
+      );
+      const specialist = await new TestClient(app).signIn(
+        demoAccount('specialist', neighbour.slug),
+      );
+      const units = await specialist.get('/api/school-units?limit=100');
+      expect(units.body.rows.map((unit: { name: string }) => unit.name).sort()).toEqual(
+        neighbour.units.map((unit) => unit.name).sort(),
+      );
+      const agreements = await specialist.get('/api/agreements?limit=100');
+      expect(agreements.body.total).toBe(neighbour.agreements.length);
+      expect((await specialist.get('/api/requests')).body.total).toBe(0);
+    }
   });
 
   it('has the demo accounts, signing in with the demo password', async () => {

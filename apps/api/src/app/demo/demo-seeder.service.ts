@@ -14,8 +14,10 @@ import {
   DEMO_ACCOUNTS,
   DEMO_ADMINISTRATION,
   DEMO_MUNICIPALITY,
+  DEMO_NEIGHBOURS,
   DEMO_PASSWORD,
   DEMO_UNITS,
+  type DemoUnit,
   demoEmail,
 } from './demo-data';
 import { seedDemoRequests } from './demo-request-seeder';
@@ -42,53 +44,78 @@ export class DemoSeederService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.demoData && (await this.seed())) {
       this.logger.log(
-        `Seeded the demo municipality; demo accounts use the password ${DEMO_PASSWORD}`,
+        `Seeded the demo municipalities; demo accounts use the password ${DEMO_PASSWORD}`,
       );
     }
   }
 
-  /** Returns whether it seeded (false when the organisation already existed). */
+  /**
+   * Seeds Örebro and its two neighbours, each what it lacks (false when all were there): each
+   * municipality's rows are written as it, under row-level security.
+   */
   async seed(): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [DEMO_LOCK_KEY]);
-      const [existing] = (await manager.query('SELECT id FROM municipality WHERE slug = $1', [
-        DEMO_MUNICIPALITY.slug,
-      ])) as { id: string }[];
-      const municipalityId =
-        existing?.id ??
-        (
-          (await manager.query(
-            `INSERT INTO municipality (name, slug) VALUES ($1, $2) RETURNING id`,
-            [DEMO_MUNICIPALITY.name, DEMO_MUNICIPALITY.slug],
-          )) as { id: string }[]
-        )[0]?.id;
-      if (!municipalityId) throw new Error('The demo municipality could not be made.');
-      // The rest is the municipality's own: written as it, under row-level security.
-      return runInMunicipality(municipalityId, async () => {
-        let seeded = false;
-        const [organisation] = await manager.query('SELECT 1 FROM administration LIMIT 1');
-        if (!organisation) {
-          await this.seedOrganisation(manager, municipalityId);
-          await this.seedAccounts(manager, await this.passwords.hash(DEMO_PASSWORD));
-          seeded = true;
-        }
-        const [catalogue] = await manager.query('SELECT 1 FROM supplier LIMIT 1');
-        if (!catalogue) {
-          await this.seedCatalogue(manager, this.clock.today());
-          await seedDemoRequests(manager, this.clock.today());
-          seeded = true;
-        }
-        return seeded;
-      });
+      const passwordHash = await this.passwords.hash(DEMO_PASSWORD);
+      const today = this.clock.today();
+      let seeded = false;
+      const orebro = {
+        ...DEMO_MUNICIPALITY,
+        units: DEMO_UNITS,
+        accountUnits: {},
+        agreements: null,
+      };
+      for (const demo of [orebro, ...DEMO_NEIGHBOURS]) {
+        const municipalityId = await this.municipality(manager, demo);
+        seeded =
+          (await runInMunicipality(municipalityId, async () => {
+            let made = false;
+            const [organisation] = await manager.query('SELECT 1 FROM administration LIMIT 1');
+            if (!organisation) {
+              await this.seedOrganisation(manager, municipalityId, demo.units);
+              await this.seedAccounts(manager, passwordHash, demo.accountUnits);
+              made = true;
+            }
+            const [catalogue] = await manager.query('SELECT 1 FROM supplier LIMIT 1');
+            if (!catalogue) {
+              await this.seedCatalogue(manager, today, demo.agreements);
+              if (demo === orebro) await seedDemoRequests(manager, today);
+              made = true;
+            }
+            return made;
+          })) || seeded;
+      }
+      return seeded;
     });
   }
 
-  private async seedOrganisation(manager: EntityManager, municipalityId: string): Promise<void> {
+  /** The demo municipality's id, made if missing. */
+  private async municipality(
+    manager: EntityManager,
+    demo: { name: string; slug: string },
+  ): Promise<string> {
+    const [existing] = (await manager.query('SELECT id FROM municipality WHERE slug = $1', [
+      demo.slug,
+    ])) as { id: string }[];
+    if (existing) return existing.id;
+    const [made] = (await manager.query(
+      `INSERT INTO municipality (name, slug) VALUES ($1, $2) RETURNING id`,
+      [demo.name, demo.slug],
+    )) as { id: string }[];
+    if (!made) throw new Error(`The demo municipality ${demo.name} could not be made.`);
+    return made.id;
+  }
+
+  private async seedOrganisation(
+    manager: EntityManager,
+    municipalityId: string,
+    demoUnits: readonly DemoUnit[],
+  ): Promise<void> {
     const [administration] = await manager.query(
       `INSERT INTO administration (municipality_id, name) VALUES ($1, $2) RETURNING id`,
       [municipalityId, DEMO_ADMINISTRATION],
     );
-    const units = DEMO_UNITS.map((unit) => {
+    const units = demoUnits.map((unit) => {
       const forms = parseSchoolFormList(unit.forms);
       if ('error' in forms) throw new Error(`Demo unit ${unit.name}: ${forms.error}`);
       return { ...unit, ...forms };
@@ -100,8 +127,15 @@ export class DemoSeederService implements OnApplicationBootstrap {
     );
   }
 
-  /** Suppliers, services, the municipality-wide agreements and their licences. */
-  private async seedCatalogue(manager: EntityManager, today: IsoDate): Promise<void> {
+  /**
+   * Suppliers, services, the municipality-wide agreements and their licences: every agreement,
+   * or those of `agreementKeys`.
+   */
+  private async seedCatalogue(
+    manager: EntityManager,
+    today: IsoDate,
+    agreementKeys: readonly string[] | null,
+  ): Promise<void> {
     const supplierIds = new Map<string, string>();
     for (const supplier of DEMO_SUPPLIERS) {
       const [row] = await manager.query(
@@ -143,7 +177,9 @@ export class DemoSeederService implements OnApplicationBootstrap {
         [registrar?.id ?? null, subjectType, subjectId],
       );
     const agreementIds = new Map<string, string>();
-    for (const agreement of demoAgreements(today)) {
+    for (const agreement of demoAgreements(today).filter(
+      (candidate) => agreementKeys === null || agreementKeys.includes(candidate.key),
+    )) {
       const [row] = await manager.query(
         `INSERT INTO agreement (supplier_id, agreement_number, case_number, procurement_route, framework_name,
            call_off_reference, signed_on, starts_on, ends_on, extension_options, extension_months,
@@ -207,8 +243,14 @@ export class DemoSeederService implements OnApplicationBootstrap {
     }
   }
 
-  private async seedAccounts(manager: EntityManager, passwordHash: string): Promise<void> {
-    for (const account of DEMO_ACCOUNTS) {
+  /** The demo accounts, with their units as `unitsOf` names them (else Örebro's). */
+  private async seedAccounts(
+    manager: EntityManager,
+    passwordHash: string,
+    unitsOf: Readonly<Record<string, readonly string[]>>,
+  ): Promise<void> {
+    for (const demo of DEMO_ACCOUNTS) {
+      const account = { ...demo, units: unitsOf[demo.username] ?? demo.units };
       const [row] = await manager.query(
         `INSERT INTO account (username, display_name, email, roles, password_hash)
          VALUES ($1, $2, $3, $4, $5) RETURNING id`,
