@@ -13,7 +13,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-import { apiNodeFlags, openBenchServer, prepareBenchData } from './database.mjs';
+import { apiNodeFlags, apiUrlOf, openBenchServer, prepareBenchData } from './database.mjs';
 import { BENCH_PASSWORD } from './generate.mjs';
 import { signIn } from './session.mjs';
 
@@ -73,6 +73,7 @@ async function main() {
     env: {
       ...process.env,
       DATABASE_URL: server.url,
+      DATABASE_APP_URL: apiUrlOf(server.url),
       PORT: args.port,
       NODE_ENV: 'production',
       DEMO_DATA: 'false',

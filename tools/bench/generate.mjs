@@ -1,6 +1,7 @@
-// A deterministic large municipality for the benchmark, generated inside PostgreSQL with
-// INSERT … SELECT over generate_series: every value is a function of the row's number, so the
-// same scale always gives the same data (ids included), whatever the day or the machine.
+// A deterministic large municipality for the benchmark (or several, `--municipalities N`),
+// generated inside PostgreSQL with INSERT … SELECT over generate_series: every value is a
+// function of the row's number (and its municipality's), so the same scale always gives the same
+// data (ids included), whatever the day or the machine.
 import { hash } from '@node-rs/argon2';
 
 export const SCALE = {
@@ -13,6 +14,20 @@ export const SCALE = {
   // Each request has 1–19 events (10 on average): about 2,000,000.
   eventsPerRequestMax: 19,
 };
+
+/**
+ * The scale of each municipality when the registry holds `municipalities`: one has SCALE; with
+ * several, each has SCALE's 300 units, accounts, catalogue, agreements and licences but a tenth of
+ * its requests (and so of its events): 20 municipalities of 200,000 requests would be 40 million
+ * events, hours of generating and some 25 GB on this machine; a tenth keeps the whole at twice
+ * the single municipality (400,000 requests, about 4 million events).
+ */
+export function scaleFor(municipalities) {
+  return municipalities === 1 ? SCALE : { ...SCALE, requests: SCALE.requests / 10 };
+}
+
+/** The bench signs in to the first municipality (its slug). */
+export const BENCH_MUNICIPALITY = 'benchkoping';
 
 /** Every bench account signs in with this password. */
 export const BENCH_PASSWORD = 'Bench-2026-lösenord';
@@ -42,6 +57,9 @@ const array = (values) => `ARRAY[${values.map((value) => `'${value}'`).join(',')
 
 /** A uuid made from a kind and a number: the same on every run. */
 const id = (kind, n) => `md5('${kind}:' || (${n}))::uuid`;
+
+/** The ids of municipality `m`'s rows: the first municipality's are those of a single one. */
+const idIn = (m) => (kind, n) => id(m === 1 ? kind : `${kind}@${m}`, n);
 
 /**
  * `rnd(n, salt)`: a number in [0, 1) that depends only on n and salt. Kept as a SQL function for
@@ -79,8 +97,10 @@ const TABLES = [
   'municipality',
 ];
 
-function steps(passwordHash) {
-  const s = SCALE;
+function steps(passwordHash, m, s) {
+  const id = idIn(m);
+  const name = m === 1 ? 'Benchköping' : `Benchköping ${m}`;
+  const slug = m === 1 ? BENCH_MUNICIPALITY : `${BENCH_MUNICIPALITY}-${m}`;
   const governance = [
     ...[1, 2, 3, 4, 5].map((n) => [`bench.specialist${n}`, 'OBJECT_SPECIALIST']),
     ...[1, 2].map((n) => [`bench.manager${n}`, 'OBJECT_MANAGER']),
@@ -105,7 +125,9 @@ function steps(passwordHash) {
     [
       'municipality and administration',
       `
-      INSERT INTO municipality (id, name) VALUES (${id('municipality', 1)}, 'Benchköping');
+      INSERT INTO municipality (id, name, slug) VALUES (${id('municipality', 1)}, '${name}', '${slug}');
+      -- Every later row's municipality_id defaults to this setting (to the transaction's end).
+      SELECT set_config('app.municipality_id', ${id('municipality', 1)}::text, true);
       INSERT INTO administration (id, municipality_id, name)
         VALUES (${id('administration', 1)}, ${id('municipality', 1)}, 'Utbildningsförvaltningen');`,
     ],
@@ -134,7 +156,7 @@ function steps(passwordHash) {
       INSERT INTO school_unit (id, administration_id, name, code, school_forms, compulsory_stages,
                                pupil_count, network_group, principal_id)
       SELECT ${id('unit', 'i')}, ${id('administration', 1)},
-             'Skola ' || lpad(i::text, 3, '0'), lpad((10000000 + i)::text, 8, '0'), forms,
+             'Skola ' || lpad(i::text, 3, '0'), lpad((10000000 + ${(m - 1) * 1000} + i)::text, 8, '0'), forms,
              CASE WHEN 'GR' = ANY (forms) THEN ARRAY['F-3', '4-6'] ELSE '{}' END,
              50 + floor(pg_temp.rnd(i, 2) * 900)::int,
              pg_temp.pick(i, 3, ${array(NETWORK_GROUPS)}),
@@ -272,28 +294,36 @@ function steps(passwordHash) {
              CASE WHEN k = 1 THEN 'DRAFT' WHEN k = 2 AND r.state <> 'DRAFT' THEN 'SUBMITTED' ELSE r.state END,
              CASE WHEN k > 2 THEN 'Kommentar ' || k || ' om begäran ' || r.number END, '{}'::jsonb
         FROM request r, generate_series(1, 1 + (r.number * 7) % ${s.eventsPerRequestMax}) AS k
+       WHERE r.municipality_id = ${id('municipality', 1)}
        ORDER BY r.number, k;`,
     ],
   ];
 }
 
 /**
- * Empties the registry's tables and fills them with the large municipality, reporting each step
- * with its time. Runs in one transaction: an interrupted run leaves the database as it was.
+ * Empties the registry's tables and fills them with `municipalities` large municipalities,
+ * reporting each step with its time. Runs in one transaction: an interrupted run leaves the
+ * database as it was. As the owner, outside row-level security: each municipality's rows get
+ * its id from the setting the first step makes.
  */
-export async function generate(client, log = () => undefined) {
+export async function generate(client, log = () => undefined, municipalities = 1) {
   const passwordHash = await hash(BENCH_PASSWORD);
   await client.query('BEGIN');
   try {
     await client.query(HELPERS);
     // The event history refuses TRUNCATE by trigger; the bench owns this database.
     await client.query('ALTER TABLE event DISABLE TRIGGER event_no_truncate');
-    await client.query(`TRUNCATE ${TABLES.join(', ')} RESTART IDENTITY`);
+    await client.query(`TRUNCATE ${TABLES.join(', ')} RESTART IDENTITY CASCADE`);
     await client.query('ALTER TABLE event ENABLE TRIGGER event_no_truncate');
-    for (const [name, sql] of steps(passwordHash)) {
-      const started = performance.now();
-      await client.query(sql);
-      log(`  ${name} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    const scale = scaleFor(municipalities);
+    for (let m = 1; m <= municipalities; m += 1) {
+      const times = [];
+      for (const [name, sql] of steps(passwordHash, m, scale)) {
+        const started = performance.now();
+        await client.query(sql);
+        times.push(`${name} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+      }
+      log(`  ${municipalities > 1 ? `municipality ${m}: ` : ''}${times.join(', ')}`);
     }
     await client.query('COMMIT');
   } catch (error) {

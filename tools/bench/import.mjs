@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 
-import { apiNodeFlags, openBenchServer } from './database.mjs';
+import { apiNodeFlags, apiUrlOf, openBenchServer } from './database.mjs';
 import { signIn } from './session.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -191,6 +191,7 @@ async function main() {
       env: {
         ...process.env,
         DATABASE_URL: url,
+        DATABASE_APP_URL: apiUrlOf(url),
         PORT: args.port,
         NODE_ENV: 'production',
         DEMO_DATA: 'false',

@@ -3,7 +3,9 @@
 //
 //   node tools/bench/run.mjs [--rounds 3] [--seconds 10] [--only queue,moves] [--no-browser]
 //                            [--regenerate] [--pages queue,dashboard] [--page-runs 3]
-//                            [--profiles phone,desktop] [--cpu-profile]
+//                            [--profiles phone,desktop] [--cpu-profile] [--municipalities 20]
+// `--municipalities N` runs on a database of its own with N generated municipalities (see
+// scaleFor in generate.mjs), signed in to the first one.
 // `--cpu-profile` runs the API under V8's profiler (its figures then include the profiler's
 // cost) and prints, per scenario, the top frames by self time during the API's last measured run;
 // the whole profile is kept in .data/profiles.
@@ -17,9 +19,15 @@ import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 
 import { measureBrowser } from './browser.mjs';
-import { apiNodeFlags, openBenchServer, prepareBenchData } from './database.mjs';
+import {
+  apiNodeFlags,
+  apiUrlOf,
+  benchDatabaseFor,
+  openBenchServer,
+  prepareBenchData,
+} from './database.mjs';
 import { measureDocuments } from './documents.mjs';
-import { BENCH_PASSWORD, SCALE, rowCounts } from './generate.mjs';
+import { BENCH_MUNICIPALITY, BENCH_PASSWORD, rowCounts, scaleFor } from './generate.mjs';
 import { median, runLoad, runSteady } from './load.mjs';
 import { measurePages } from './pages.mjs';
 import { startProcess, waitForHealth } from './processes.mjs';
@@ -47,10 +55,12 @@ const { values: args } = parseArgs({
     'page-runs': { type: 'string', default: '3' },
     profiles: { type: 'string' },
     'cpu-profile': { type: 'boolean', default: false },
+    municipalities: { type: 'string', default: '1' },
   },
 });
 const rounds = Number(args.rounds);
 const seconds = Number(args.seconds);
+const municipalities = Number(args.municipalities);
 const log = (message) => process.stdout.write(`${message}\n`);
 
 const BASELINE = join('apps', 'api', 'src', 'bench', 'baseline-server.ts');
@@ -109,27 +119,41 @@ function peakMemoryMb(pid) {
 }
 
 async function prepareData(url) {
-  const client = await prepareBenchData(root, url, { regenerate: args.regenerate, log });
+  const client = await prepareBenchData(root, url, {
+    regenerate: args.regenerate,
+    log,
+    municipalities,
+  });
   // Earlier runs' moves left dead rows behind: clear them, so that every run starts alike.
   await client.query('VACUUM (ANALYZE) request, event');
   await client.query('CHECKPOINT');
   const counts = await rowCounts(client);
   const historyIds = (
     await client.query(
-      `SELECT id FROM request WHERE state <> 'DRAFT' ORDER BY number LIMIT 200 OFFSET 1000`,
+      `SELECT id FROM request WHERE state <> 'DRAFT' AND ${OWN} ORDER BY number LIMIT 200 OFFSET 1000`,
     )
   ).rows.map((row) => row.id);
   const [openRequest] = (
-    await client.query(`SELECT id FROM request WHERE state = 'QUEUED' ORDER BY number LIMIT 1`)
+    await client.query(
+      `SELECT id FROM request WHERE state = 'QUEUED' AND ${OWN} ORDER BY number LIMIT 1`,
+    )
   ).rows;
-  const [agreement] = (await client.query(`SELECT id FROM agreement ORDER BY id LIMIT 1`)).rows;
+  const [agreement] = (
+    await client.query(`SELECT id FROM agreement WHERE ${OWN} ORDER BY id LIMIT 1`)
+  ).rows;
   const pageIds = { request: historyIds[0], openRequest: openRequest.id, agreement: agreement.id };
   return { client, counts, historyIds, pageIds };
 }
 
+/**
+ * The bench's own client is the owner, outside row-level security: its picks of rows name the
+ * municipality the bench signs in to.
+ */
+const OWN = `municipality_id = (SELECT id FROM municipality WHERE slug = '${BENCH_MUNICIPALITY}')`;
+
 async function moveSlots(client) {
   const { rows } = await client.query(
-    `SELECT id, state, version FROM request WHERE state IN ('IN_TRIAGE', 'QUEUED')
+    `SELECT id, state, version FROM request WHERE state IN ('IN_TRIAGE', 'QUEUED') AND ${OWN}
       ORDER BY number LIMIT 64`,
   );
   return rows;
@@ -143,7 +167,8 @@ async function moveSlots(client) {
 async function checkSameMoveAnswers(client, specialist) {
   const [request] = (
     await client.query(
-      `SELECT id FROM request WHERE state IN ('IN_TRIAGE', 'QUEUED') ORDER BY number OFFSET 64 LIMIT 1`,
+      `SELECT id FROM request WHERE state IN ('IN_TRIAGE', 'QUEUED') AND ${OWN}
+        ORDER BY number OFFSET 64 LIMIT 1`,
     )
   ).rows;
   const headers = { ...specialist, 'content-type': 'application/json' };
@@ -228,7 +253,7 @@ async function main() {
   log(
     `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
   );
-  const server = await openBenchServer(root);
+  const server = await openBenchServer(root, benchDatabaseFor(municipalities));
   const { client, counts, historyIds, pageIds } = await prepareData(server.url);
   log(
     `Data: ${Object.entries(counts)
@@ -236,7 +261,7 @@ async function main() {
       .join(', ')}`,
   );
 
-  const env = { DATABASE_URL: server.url };
+  const env = { DATABASE_URL: server.url, DATABASE_APP_URL: apiUrlOf(server.url) };
   const profiling = args['cpu-profile']
     ? (mkdirSync(PROFILE_DIR, { recursive: true }),
       ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${profileName}`])
@@ -255,6 +280,12 @@ async function main() {
     // BENCH_API_LOG=<file> keeps the API's request log (its stdout) there.
     process.env.BENCH_API_LOG ? openSync(process.env.BENCH_API_LOG, 'w') : 'ignore',
   );
+  // The API makes its database login as it starts; the baseline connects with it.
+  await waitForHealth(targets.api).catch(async (error) => {
+    await api.stop();
+    await server.stop();
+    throw error;
+  });
   // TypeScript run as it is (ts-node), so that it imports the API's own SQL and row mappings.
   const baseline = startProcess(
     'The baseline',
@@ -278,8 +309,18 @@ async function main() {
   }
   try {
     await Promise.all([waitForHealth(targets.api), waitForHealth(targets.baseline)]);
-    const specialist = await signIn(targets.api, 'bench.specialist1', BENCH_PASSWORD);
-    const procurement = await signIn(targets.api, 'bench.procurement1', BENCH_PASSWORD);
+    const specialist = await signIn(
+      targets.api,
+      'bench.specialist1',
+      BENCH_PASSWORD,
+      BENCH_MUNICIPALITY,
+    );
+    const procurement = await signIn(
+      targets.api,
+      'bench.procurement1',
+      BENCH_PASSWORD,
+      BENCH_MUNICIPALITY,
+    );
     const deepCursors = await queueCursors(targets.api, specialist, DEEP_OFFSETS);
     await checkSameAnswers(specialist, procurement, historyIds[0], deepCursors);
     await checkSameMoveAnswers(client, specialist);
@@ -399,7 +440,7 @@ async function main() {
     }
     figures.peakMemoryMb = peakMemoryMb(api.pid);
     log(`API peak memory (resident): ${figures.peakMemoryMb.toFixed(0)} MB`);
-    log(`Scale: ${JSON.stringify(SCALE)}`);
+    log(`Scale: ${municipalities} × ${JSON.stringify(scaleFor(municipalities))}`);
   } finally {
     await stopAll();
   }

@@ -15,7 +15,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-import { apiNodeFlags, openBenchServer, prepareBenchData } from './database.mjs';
+import { apiNodeFlags, apiUrlOf, openBenchServer, prepareBenchData } from './database.mjs';
 import { BENCH_ACCOUNTS, BENCH_PASSWORD } from './generate.mjs';
 import { runLoad } from './load.mjs';
 import { startProcess, waitForHealth } from './processes.mjs';
@@ -137,6 +137,7 @@ async function main() {
       instances.push(
         startProcess(`API instance ${index + 1}`, 'node', [...flags, 'dist/apps/api/main.js'], {
           DATABASE_URL: server.url,
+          DATABASE_APP_URL: apiUrlOf(server.url),
           PORT: String(FIRST_API_PORT + index),
           NODE_ENV: 'production',
           DEMO_DATA: 'false',

@@ -5,7 +5,8 @@ const cookiesOf = (response) =>
     response.headers.getSetCookie().map((cookie) => cookie.split(';')[0].split('=')),
   );
 
-export async function signIn(baseUrl, username, password) {
+/** `municipality`: the slug signed in to, needed once the registry has several. */
+export async function signIn(baseUrl, username, password, municipality) {
   const config = await fetch(`${baseUrl}/api/auth/config`);
   const anonymous = cookiesOf(config)['XSRF-TOKEN'];
   const login = await fetch(`${baseUrl}/api/auth/login`, {
@@ -15,7 +16,7 @@ export async function signIn(baseUrl, username, password) {
       cookie: `XSRF-TOKEN=${anonymous}`,
       'x-xsrf-token': anonymous,
     },
-    body: JSON.stringify({ username, password }),
+    body: JSON.stringify({ username, password, ...(municipality ? { municipality } : {}) }),
   });
   if (!login.ok)
     throw new Error(`sign-in as ${username} failed: ${login.status} ${await login.text()}`);

@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-import { apiNodeFlags, openBenchServer, prepareBenchData } from './database.mjs';
+import { apiNodeFlags, apiUrlOf, openBenchServer, prepareBenchData } from './database.mjs';
 import { BENCH_PASSWORD } from './generate.mjs';
 import { runSteady } from './load.mjs';
 import { waitForHealth } from './processes.mjs';
@@ -66,6 +66,7 @@ async function measure(name, { flags, env = {}, main }, url, headersFor) {
     env: {
       ...process.env,
       DATABASE_URL: url,
+      DATABASE_APP_URL: apiUrlOf(url),
       PORT: String(PORT),
       NODE_ENV: 'production',
       DEMO_DATA: 'false',

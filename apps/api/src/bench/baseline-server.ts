@@ -42,13 +42,15 @@ import {
 import { requestHistorySql, requestRowsSql } from '../app/requests/request-sql';
 import { withTimestampsAsText } from '../database/pg-pool';
 import { PreparingClient } from '../database/preparing-client';
+import { QueryScope, actForMunicipality, runInQueryScope } from '../database/query-scope';
 
 // As the API: a DATE stays 'YYYY-MM-DD'.
 types.setTypeParser(1082, (value: string) => value);
 
-// The API's pool: the same size and the same idle settings.
+// The API's pool: the same size and the same idle settings, as the API's login (row-level
+// security applies); PreparingClient sets each connection's municipality as in the API.
 const pool = new Pool({
-  connectionString: process.env['DATABASE_URL'],
+  connectionString: process.env['DATABASE_APP_URL'],
   max: 10,
   Client: PreparingClient,
 });
@@ -58,6 +60,8 @@ async function actorOf(request: IncomingMessage): Promise<SessionRow | null> {
   const token = /(?:^|;\s*)lr_session=([^;]+)/.exec(request.headers.cookie ?? '')?.[1];
   if (!token) return null;
   const { rows } = await pool.query<SessionRow>(SESSION_ACTOR, [hashToken(token), 30, 60]);
+  // The call's later statements act for the account's municipality, as the API's guard makes them.
+  if (rows[0]) actForMunicipality(rows[0].municipality_id);
   return rows[0] ?? null;
 }
 
@@ -221,7 +225,8 @@ async function handle(request: IncomingMessage, response: ServerResponse): Promi
 }
 
 createServer((request, response) => {
-  handle(request, response).catch((error: unknown) => {
+  // Each call in a query scope of its own, as the API's: its municipality once the session is known.
+  runInQueryScope(new QueryScope(), () => handle(request, response)).catch((error: unknown) => {
     // A load run ends by closing its connections, some in the middle of a request body.
     if (request.destroyed) return;
     process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
