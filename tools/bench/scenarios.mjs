@@ -41,13 +41,20 @@ export const agreementsPath = '/api/agreements?status=ACTIVE&sort=endsOn:asc&lim
  * The scenarios, each as autocannon request definitions for a base URL. `ids` holds the request
  * ids the history and move scenarios use; `slots` the requests the moves go round.
  */
-export function scenarios({ specialist, procurement, historyIds, moveSlots, deepCursors = [] }) {
+export function scenarios({
+  specialist,
+  procurement,
+  historyIds,
+  moveSlots,
+  deepCursors = [],
+  deepOffsets = DEEP_OFFSETS,
+}) {
   const rotating = (paths) => {
     let next = 0;
     return () => paths[next++ % paths.length];
   };
   const laterPages = rotating([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => queuePath(n * 100)));
-  const deepByOffset = rotating(DEEP_OFFSETS.map((offset) => queuePath(offset)));
+  const deepByOffset = rotating(deepOffsets.map((offset) => queuePath(offset)));
   const deepByKey = rotating(deepCursors.map((cursor) => queueAfterPath(cursor)));
   const historyPaths = rotating(historyIds.map((id) => `/api/requests/${id}/events`));
   return {
