@@ -26,6 +26,7 @@ import { RecordOfProcessingModule } from './record-of-processing/record-of-proce
 import { RemindersModule } from './reminders/reminders.module';
 import { RequestsModule } from './requests/requests.module';
 import { ReviewsModule } from './reviews/reviews.module';
+import { SharingModule } from './sharing/sharing.module';
 import { TodoModule } from './todo/todo.module';
 
 @Module({})
@@ -64,6 +65,7 @@ export class AppModule {
         CalendarModule,
         DemoModule,
         MunicipalitiesModule,
+        SharingModule,
       ],
       providers: [ApiRoleCheck],
     };

@@ -192,16 +192,18 @@ export async function createTestAccount(
   };
 }
 
+/** A supplier of the fixture municipality (another's may have the same organisation number). */
 export async function createTestSupplier(
   name = unique('Leverantör AB'),
-): Promise<{ id: string; name: string }> {
+  organisationNumber = uniqueOrganisationNumber(),
+): Promise<{ id: string; name: string; organisationNumber: string }> {
   const [row] = (
     await testDatabase().query(
       `INSERT INTO supplier (name, organisation_number) VALUES ($1, $2) RETURNING id`,
-      [name, uniqueOrganisationNumber()],
+      [name, organisationNumber],
     )
   ).rows;
-  return { id: row.id as string, name };
+  return { id: row.id as string, name, organisationNumber };
 }
 
 export async function createTestService(

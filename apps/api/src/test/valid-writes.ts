@@ -35,6 +35,8 @@ export const NO_BODY: Partial<Record<RouteKey, string>> = {
   'POST /api/notifications/read-all': 'marks the caller’s own notifications read',
   'POST /api/notifications/:id/read': 'marks one of the caller’s own notifications read',
   'POST /api/calendar/feed': 'makes a new secret feed address for the caller',
+  'POST /api/reviews/:id/publish': 'publishes a copy of the review as it is',
+  'POST /api/services/:id/decision/publish': 'publishes the service’s decision as it is',
 };
 
 /**
@@ -478,6 +480,26 @@ export function validWrites(castOf: () => RoutineCast): ValidWrite[] {
         status: 201,
       }),
       serverOwned: { actorId: SOMEONE, serviceId: SOMEONE, occurredAt: WHEN },
+    },
+    {
+      route: 'POST /api/published-reviews/:id/adopt',
+      as: 'dataProtection',
+      valid: async () => {
+        const service = await createApprovedService();
+        const review = await created(
+          castOf().as.dataProtection,
+          `/api/services/${service.id}/reviews`,
+          passingReview('DATA_PROTECTION'),
+        );
+        const published = await castOf().as.dataProtection.post(`/api/reviews/${review}/publish`);
+        return {
+          path: `/api/published-reviews/${published.body.id}/adopt`,
+          body: { serviceId: service.id, redoBy: '2030-06-30' },
+          status: 201,
+        };
+      },
+      // What is adopted is the published review as it is, signed by the caller.
+      serverOwned: { reviewerId: SOMEONE, adoptedFrom: SOMEONE, outcome: 'APPROVED', findings: {} },
     },
   ];
 }

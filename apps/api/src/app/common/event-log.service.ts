@@ -24,7 +24,8 @@ export function changedFields<T extends object>(
 
 /** An event to record. */
 export interface EventRecord {
-  actorId: string;
+  /** Null for what nobody of this municipality did (a change another municipality reported). */
+  actorId: string | null;
   subjectType: SubjectType;
   subjectId: string;
   /** One of the domain's EVENT_KINDS (see event-kinds.ts for why their naming is mixed). */

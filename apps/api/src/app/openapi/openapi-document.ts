@@ -4,6 +4,7 @@ import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swag
 import { PRODUCT_NAME, SESSION_COOKIE, XSRF_COOKIE, XSRF_HEADER } from '@licensregistret/domain';
 
 import { BLOCKER_MODELS, REVIEW_MODELS } from '../reviews/dto/review-responses.dto';
+import { PUBLISHED_REVIEW_MODELS } from '../sharing/dto/sharing-responses.dto';
 import {
   CSRF_COOKIE_SCHEME,
   CSRF_HEADER_SCHEME,
@@ -71,7 +72,7 @@ export function createOpenApiDocument(app: INestApplication, version: string): O
     );
   for (const [name, description] of TAGS) builder.addTag(name, description);
   const document = SwaggerModule.createDocument(app, builder.build(), {
-    extraModels: [ProblemDto, ...REVIEW_MODELS, ...BLOCKER_MODELS],
+    extraModels: [ProblemDto, ...REVIEW_MODELS, ...PUBLISHED_REVIEW_MODELS, ...BLOCKER_MODELS],
   });
   applyAccessPolicy(document);
   typeNullableUnions(document);

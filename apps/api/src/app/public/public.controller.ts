@@ -6,6 +6,7 @@ import { PUBLIC_CATALOGUE_STATUSES, type PublicService } from '@licensregistret/
 
 import { MunicipalitiesService } from '../municipalities/municipalities.service';
 import { PublicServiceDto } from './dto/public-service.dto';
+import { JOIN_REJECTION_REASONS } from './public-decision.sql';
 
 /**
  * What parents and staff may see without signing in: which services were approved, rejected or
@@ -35,13 +36,7 @@ export class PublicController {
               d.catalogue_status, d.status_decided_on, d.public_conditions,
               COALESCE(rejected.decision_reasons, '{}') AS rejection_reasons
          FROM digital_service d JOIN supplier s ON s.id = d.supplier_id
-         -- A rejected service's grounds: those of the latest decision that rejected it.
-         LEFT JOIN LATERAL (
-           SELECT r.decision_reasons FROM request r
-            WHERE r.service_id = d.id AND r.decision_outcome = 'REJECTED'
-            ORDER BY r.decided_at DESC NULLS LAST, r.id
-            LIMIT 1
-         ) rejected ON d.catalogue_status = 'REJECTED'
+         ${JOIN_REJECTION_REASONS}
         WHERE d.catalogue_status = ANY ($1::text[])
         ORDER BY d.name, d.id`,
       [PUBLIC_CATALOGUE_STATUSES],

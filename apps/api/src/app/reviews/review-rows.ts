@@ -8,8 +8,13 @@ import {
 /** A service review with its reviewer's name: `WHERE`/`ORDER BY` on `r` follow. */
 export const SELECT_REVIEW = `
   SELECT r.id, r.service_id, r.kind, r.outcome, r.conditions, r.notes, r.findings,
-         a.display_name AS reviewer_name, r.reviewed_on, r.redo_by, r.due_again_since
-    FROM service_review r JOIN account a ON a.id = r.reviewer_id`;
+         a.display_name AS reviewer_name, r.reviewed_on, r.redo_by, r.due_again_since,
+         r.adopted_from, origin.slug AS adopted_from_slug, origin.name AS adopted_from_name,
+         published.published_at
+    FROM service_review r JOIN account a ON a.id = r.reviewer_id
+    LEFT JOIN published_review source ON source.id = r.adopted_from
+    LEFT JOIN municipality origin ON origin.id = source.municipality_id
+    LEFT JOIN published_review published ON published.review_id = r.id`;
 
 export interface ReviewRow {
   id: string;
@@ -23,6 +28,10 @@ export interface ReviewRow {
   reviewed_on: IsoDate;
   redo_by: IsoDate;
   due_again_since: Date | null;
+  adopted_from: string | null;
+  adopted_from_slug: string | null;
+  adopted_from_name: string | null;
+  published_at: Date | null;
 }
 
 export const toReview = (row: ReviewRow, today: IsoDate): ServiceReview => {
@@ -40,5 +49,12 @@ export const toReview = (row: ReviewRow, today: IsoDate): ServiceReview => {
     redoBy: row.redo_by,
     dueAgainSince,
     validity: reviewValidity({ redoBy: row.redo_by, dueAgainSince }, today),
+    adoptedFrom: row.adopted_from
+      ? {
+          id: row.adopted_from,
+          municipality: { slug: row.adopted_from_slug ?? '', name: row.adopted_from_name ?? '' },
+        }
+      : null,
+    publishedAt: row.published_at?.toISOString() ?? null,
   } as ServiceReview;
 };

@@ -8,6 +8,7 @@ import {
   type DataLocation,
   type DataProtectionFindings,
   type InformationSecurityFindings,
+  type IsoDate,
   REVIEW_KINDS,
   REVIEW_KIND_LABELS,
   REVIEW_OUTCOME_LABELS,
@@ -20,6 +21,7 @@ import {
   approvalBlockers,
 } from '@licensregistret/domain';
 
+import { runInMunicipality } from '../../database/query-scope';
 import type { Actor } from '../auth/actor';
 import { ServicesService } from '../catalogue/services.service';
 import { AppException } from '../common/app-exception';
@@ -90,32 +92,67 @@ export class ReviewsService {
     if (body.outcome === 'APPROVED_WITH_CONDITIONS' && !body.conditions) {
       throw AppException.invalid('conditions', 'an approval with conditions names them');
     }
+    return this.record(actor, serviceId, {
+      kind: body.kind,
+      outcome: body.outcome,
+      conditions: body.conditions ?? '',
+      notes: body.notes ?? '',
+      findings,
+      redoBy: body.redoBy,
+      adoptedFrom: null,
+    });
+  }
+
+  /**
+   * A review of the caller's own service started from another municipality's published review
+   * (SharingService.adopt): copied, and signed by the caller. The service must be of the same tool.
+   */
+  async adopt(
+    actor: Actor,
+    serviceId: string,
+    review: NewReview & { nationalServiceId: string },
+  ): Promise<ServiceReview> {
+    const [service] = (await this.dataSource.query(
+      `SELECT national_service_id FROM digital_service WHERE id = $1`,
+      [serviceId],
+    )) as { national_service_id: string }[];
+    if (!service) throw AppException.invalid('serviceId', 'serviceId names no service of yours');
+    if (service.national_service_id !== review.nationalServiceId) {
+      throw AppException.invalid('serviceId', 'the published review is of another tool');
+    }
+    return this.record(actor, serviceId, review);
+  }
+
+  /** Records a review, its facts for the catalogue and its history, and tells who waits for it. */
+  private async record(actor: Actor, serviceId: string, review: NewReview): Promise<ServiceReview> {
     const today = this.clock.today();
-    if (body.redoBy <= today) {
+    if (review.redoBy <= today) {
       throw AppException.invalid('redoBy', 'the date to redo the review must be after today');
     }
     return this.dataSource.transaction(async (manager) => {
       await this.requireService(manager, serviceId);
       const [{ id }] = (await manager.query(
-        `INSERT INTO service_review (service_id, kind, outcome, conditions, notes, findings, reviewer_id, reviewed_on, redo_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+        `INSERT INTO service_review (service_id, kind, outcome, conditions, notes, findings, reviewer_id,
+           reviewed_on, redo_by, adopted_from)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
         [
           serviceId,
-          body.kind,
-          body.outcome,
-          body.conditions ?? '',
-          body.notes ?? '',
-          JSON.stringify(findings),
+          review.kind,
+          review.outcome,
+          review.conditions,
+          review.notes,
+          JSON.stringify(review.findings),
           actor.id,
           today,
-          body.redoBy,
+          review.redoBy,
+          review.adoptedFrom,
         ],
       )) as { id: string }[];
       await this.services.recordReviewFacts(
         manager,
         actor,
         serviceId,
-        reviewFacts(body.kind, findings),
+        reviewFacts(review.kind, review.findings),
       );
       await this.events.record(manager, {
         actorId: actor.id,
@@ -123,17 +160,27 @@ export class ReviewsService {
         subjectId: serviceId,
         kind: 'review',
         // The history's text is read by people: in Swedish.
-        message: `${REVIEW_KIND_LABELS[body.kind]}: ${REVIEW_OUTCOME_LABELS[body.outcome]}`,
-        changes: { kind: { old: null, new: body.kind }, outcome: { old: null, new: body.outcome } },
+        message: `${REVIEW_KIND_LABELS[review.kind]}: ${REVIEW_OUTCOME_LABELS[review.outcome]}${
+          review.adoptedFrom ? ' (utgår från en annan kommuns granskning)' : ''
+        }`,
+        changes: {
+          kind: { old: null, new: review.kind },
+          outcome: { old: null, new: review.outcome },
+        },
       });
       const [row] = (await manager.query(`${SELECT_REVIEW} WHERE r.id = $1`, [id])) as ReviewRow[];
-      const review = toReview(row, today);
-      await this.tellReviewSaved(manager, actor, review);
-      return review;
+      const saved = toReview(row, today);
+      await this.tellReviewSaved(manager, actor, saved);
+      return saved;
     });
   }
 
-  /** A new version, migration or sub-processor: every current review is due again. */
+  /**
+   * A new version, migration or sub-processor of the tool: its version goes up by one, and every
+   * current review of it is due again, in every municipality that has the tool; each one's
+   * reviewers are told. One transaction: each municipality's part is written as that
+   * municipality (row-level security), found through `municipalities_with_tool`.
+   */
   async reportChange(
     actor: Actor,
     serviceId: string,
@@ -141,33 +188,71 @@ export class ReviewsService {
   ): Promise<ServiceReviews> {
     return this.dataSource.transaction(async (manager) => {
       await this.requireService(manager, serviceId, true);
-      const [made] = (await manager.query(
-        `UPDATE service_review SET due_again_since = now()
-          WHERE service_id = $1 AND due_again_since IS NULL
-          RETURNING kind`,
+      const [[tool]] = (await manager.query(
+        `UPDATE national_service n SET version = n.version + 1
+           FROM digital_service d WHERE d.id = $1 AND n.id = d.national_service_id
+         RETURNING n.id, n.version`,
         [serviceId],
-      )) as [{ kind: ReviewKind }[], number];
-      const [service] = (await manager.query(`SELECT name FROM digital_service WHERE id = $1`, [
-        serviceId,
-      ])) as { name: string }[];
-      await this.handOffs.tell(manager, 'REVIEW_DUE_AFTER_CHANGE', {
-        actor,
-        serviceId,
-        reviewKinds: REVIEW_KINDS.filter((kind) => made.some((row) => row.kind === kind)),
-        facts: {
-          toolName: service.name,
-          text: `${SERVICE_CHANGE_LABELS[body.kind]}: ${body.description}`,
-        },
-      });
-      await this.events.record(manager, {
-        actorId: actor.id,
-        subjectType: 'service',
-        subjectId: serviceId,
-        kind: 'change-reported',
-        message: `${SERVICE_CHANGE_LABELS[body.kind]}: ${body.description}`,
-        changes: { change: { old: null, new: body.kind } },
-      });
+      )) as [{ id: string; version: number }[], number];
+      if (!tool) throw AppException.notFound('The service');
+      await manager.query(
+        `INSERT INTO service_change (national_service_id, kind, description, version)
+         VALUES ($1, $2, $3, $4)`,
+        [tool.id, body.kind, body.description, tool.version],
+      );
+      const change = `${SERVICE_CHANGE_LABELS[body.kind]}: ${body.description}`;
+      const holders = (await manager.query(`SELECT * FROM municipalities_with_tool($1)`, [
+        tool.id,
+      ])) as { municipality_id: string; service_id: string; municipality_name: string }[];
+      const ownName =
+        holders.find((holder) => holder.municipality_id === actor.municipalityId)
+          ?.municipality_name ?? '';
+      for (const holder of holders) {
+        if (holder.municipality_id === actor.municipalityId) {
+          await this.markDueAfterChange(manager, actor, actor.id, holder.service_id, change);
+          continue;
+        }
+        // Told in the other municipality as who reported it, and where: its history names no
+        // account of another municipality.
+        const reporter = { ...actor, displayName: `${actor.displayName}, ${ownName}` };
+        await runInMunicipality(holder.municipality_id, () =>
+          this.markDueAfterChange(manager, reporter, null, holder.service_id, change),
+        );
+      }
       return this.read(manager, serviceId);
+    });
+  }
+
+  /** A municipality's service after a reported change: its reviews due, its reviewers told. */
+  private async markDueAfterChange(
+    manager: EntityManager,
+    actor: Actor,
+    historyActorId: string | null,
+    serviceId: string,
+    change: string,
+  ): Promise<void> {
+    const [made] = (await manager.query(
+      `UPDATE service_review SET due_again_since = now()
+        WHERE service_id = $1 AND due_again_since IS NULL
+        RETURNING kind`,
+      [serviceId],
+    )) as [{ kind: ReviewKind }[], number];
+    const [service] = (await manager.query(`SELECT name FROM digital_service WHERE id = $1`, [
+      serviceId,
+    ])) as { name: string }[];
+    await this.handOffs.tell(manager, 'REVIEW_DUE_AFTER_CHANGE', {
+      actor,
+      serviceId,
+      reviewKinds: REVIEW_KINDS.filter((kind) => made.some((row) => row.kind === kind)),
+      facts: { toolName: service?.name ?? '', text: change },
+    });
+    await this.events.record(manager, {
+      actorId: historyActorId,
+      subjectType: 'service',
+      subjectId: serviceId,
+      kind: 'change-reported',
+      message: change,
+      changes: { change: { old: null, new: change } },
     });
   }
 
@@ -250,6 +335,18 @@ export class ReviewsService {
     if (!service) throw AppException.notFound('The service');
     return service;
   }
+}
+
+/** A review to record: made here, or adopted from another municipality's published one. */
+export interface NewReview {
+  kind: ReviewKind;
+  outcome: ServiceReview['outcome'];
+  conditions: string;
+  notes: string;
+  findings: object;
+  redoBy: IsoDate;
+  /** The published review it was adopted from, if it was. */
+  adoptedFrom: string | null;
 }
 
 /** What a review establishes about its service for the catalogue. */

@@ -45,6 +45,8 @@ const NOT_UNIT_SCOPED: Partial<Record<RouteKey, string>> = {
   'GET /api/services/:id': 'the catalogue is shared: schools browse it to ask for a tool',
   'GET /api/services/:id/history': 'the history of a service of the shared catalogue',
   'GET /api/services/:id/reviews': 'reviews are of a service, not of a unit; schools read them',
+  'GET /api/services/:id/shared':
+    'what other municipalities published about the tool: of a service, not of a unit',
   'GET /api/services/:id/units-without-licence':
     'municipality-wide coverage, as GET /api/coverage shows every signed-in role',
   'GET /api/agreements/:id': 'agreements are the municipality’s; GET /api/agreements lists all',

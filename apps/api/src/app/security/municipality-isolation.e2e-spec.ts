@@ -47,8 +47,18 @@ import { MULTIPART, type ValidWrite, validWrites } from '../../test/valid-writes
  * the API's role cannot bypass row-level security.
  */
 
-/** National tables: no municipality's rows, outside row-level security (docs/tenancy.md). */
-const NATIONAL_TABLES = ['migrations', 'municipality', 'oidc_login'];
+/**
+ * National tables (docs/tenancy.md): no municipality's own rows. The shared ones (what a
+ * municipality published) are read by all and written only by their own municipality: below.
+ */
+const SHARED_TABLES = ['service_change', 'published_review', 'published_decision'];
+const NATIONAL_TABLES = [
+  'migrations',
+  'municipality',
+  'oidc_login',
+  'national_service',
+  ...SHARED_TABLES,
+];
 
 /** The table of the record a route's `:id` names, by the path's first segment. */
 const RECORD_TABLE: Record<string, string> = {
@@ -68,6 +78,14 @@ const RECORD_TABLE: Record<string, string> = {
 const NOT_BY_ID: Partial<Record<RouteKey, string>> = {
   'GET /api/calendar/:token/deadlines.ics':
     'the secret token is the key, found by its hash across municipalities on purpose (calendar.e2e-spec)',
+  'POST /api/published-reviews/:id/adopt':
+    'a published review is national: adopting another municipality’s is what it is for; the service in the body must be the caller’s own (replayed below)',
+};
+
+/** What A's user gets for B's call where it is not 404, and why. */
+const NOT_404: Partial<Record<RouteKey, { status: number; field: string }>> = {
+  // The published review is found (it is national); B's service in the body is not A's.
+  'POST /api/published-reviews/:id/adopt': { status: 400, field: 'serviceId' },
 };
 
 /**
@@ -260,7 +278,14 @@ describe('one municipality’s users cannot read or change another’s rows', ()
       const body = AS_ONE_OF_A[write.route]?.(valid.body, castA) ?? valid.body;
       const response = await call(client, methodOf(write.route), valid.path, body);
       const byId = write.route.includes('/:');
-      if (byId) expect({ status: response.status }).toEqual({ status: 404 });
+      const expected = NOT_404[write.route];
+      if (expected) {
+        expect({ status: response.status, field: response.body.errors?.[0]?.field }).toEqual(
+          expected,
+        );
+      } else if (byId) {
+        expect({ status: response.status }).toEqual({ status: 404 });
+      }
       // The answer names none of B's records (but for the path it was asked for, in a problem's
       // `instance`).
       const answer = JSON.stringify({ ...response.body, instance: undefined });
@@ -350,6 +375,47 @@ describe('row-level security below the API', () => {
       await expect(
         api.query(`INSERT INTO administration (name) VALUES ('Utan kommun')`),
       ).rejects.toThrow(/row-level security/);
+    });
+  });
+
+  it('lets every municipality read the shared tables and each write only its own rows', async () => {
+    await asApiRole(async (api, owner) => {
+      const { rows: municipalities } = await owner.query<{ id: string }>(
+        `INSERT INTO municipality (name, slug) VALUES ('Delningsby', 'delningsby') RETURNING id`,
+      );
+      const { rows: others } = await owner.query<{ id: string }>(`SELECT id FROM municipality`);
+      const here = others.find((row) => row.id !== municipalities[0]?.id)?.id as string;
+      const there = municipalities[0]?.id as string;
+      const actFor = (id: string) =>
+        api.query(`SELECT set_config('app.municipality_id', $1, false)`, [id]);
+      const {
+        rows: [tool],
+      } = await api.query(
+        `INSERT INTO national_service (organisation_number, name) VALUES ('556000-0000', 'Delat') RETURNING id`,
+      );
+      await actFor(here);
+      for (const table of SHARED_TABLES) {
+        expect(await api.query(`SELECT count(*) FROM ${table}`)).toBeTruthy();
+      }
+      await expect(
+        api.query(
+          `INSERT INTO service_change (national_service_id, municipality_id, kind, description, version)
+           VALUES ($1, $2, 'NEW_VERSION', 'Som en annan kommun', 2)`,
+          [tool.id, there],
+        ),
+      ).rejects.toThrow(/row-level security/);
+      await api.query(
+        `INSERT INTO service_change (national_service_id, kind, description, version)
+         VALUES ($1, 'NEW_VERSION', 'Egen', 2)`,
+        [tool.id],
+      );
+      await actFor(there);
+      const { rows: read } = await api.query(`SELECT description FROM service_change`);
+      expect(read).toEqual([{ description: 'Egen' }]);
+      const changed = await api.query(`UPDATE service_change SET description = 'Ändrad'`);
+      expect(changed.rowCount).toBe(0);
+      const removed = await api.query(`DELETE FROM service_change`);
+      expect(removed.rowCount).toBe(0);
     });
   });
 

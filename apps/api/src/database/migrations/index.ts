@@ -14,6 +14,7 @@ import { TodoIndexes1796403600000 } from './1796403600000-todo-indexes';
 import { Licensing1796408130000 } from './1796408130000-licensing';
 import { Documents1796411000000 } from './1796411000000-documents';
 import { MunicipalityIsolation1796500000000 } from './1796500000000-municipality-isolation';
+import { SharedLayer1796510000000 } from './1796510000000-shared-layer';
 
 /**
  * Every migration, oldest first. A generated migration is added here by hand (the API is bundled,
@@ -36,4 +37,5 @@ export const MIGRATIONS = [
   Licensing1796408130000,
   Documents1796411000000,
   MunicipalityIsolation1796500000000,
+  SharedLayer1796510000000,
 ];

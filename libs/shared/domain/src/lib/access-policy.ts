@@ -110,6 +110,16 @@ export const ACCESS_POLICY = {
   'GET /api/services/:id/reviews': 'SIGNED_IN',
   // The review's kind must match the caller's role (REVIEW_ROLE).
   'POST /api/services/:id/reviews': ['DATA_PROTECTION', 'INFORMATION_SECURITY', 'PROCUREMENT'],
+  // Sharing between municipalities (issue 18): a review is published and adopted by the role
+  // that makes its kind (REVIEW_ROLE, checked in the service); a decision by the governance.
+  'GET /api/services/:id/shared': 'SIGNED_IN',
+  'POST /api/reviews/:id/publish': ['DATA_PROTECTION', 'INFORMATION_SECURITY', 'PROCUREMENT'],
+  'POST /api/published-reviews/:id/adopt': [
+    'DATA_PROTECTION',
+    'INFORMATION_SECURITY',
+    'PROCUREMENT',
+  ],
+  'POST /api/services/:id/decision/publish': ['OBJECT_SPECIALIST', 'OBJECT_MANAGER'],
   'POST /api/services/:id/changes': [
     'OBJECT_SPECIALIST',
     'OBJECT_MANAGER',

@@ -24,6 +24,9 @@ export type AgreementActionEventKind = (typeof AGREEMENT_ACTION_EVENT_KINDS)[num
 export const SERVICE_REVIEW_EVENT_KINDS = ['review', 'change-reported'] as const;
 export type ServiceReviewEventKind = (typeof SERVICE_REVIEW_EVENT_KINDS)[number];
 
+/** A municipality published its review or decision of a service for the others (issue 18). */
+export const SHARING_EVENT_KINDS = ['review-published', 'decision-published'] as const;
+
 /** A document added to or removed from an agreement or a service (or one of its reviews). */
 export const DOCUMENT_EVENT_KINDS = ['document-added', 'document-removed'] as const;
 export type DocumentEventKind = (typeof DOCUMENT_EVENT_KINDS)[number];
@@ -40,6 +43,7 @@ export const EVENT_KINDS = [
   ...RECORD_EVENT_KINDS,
   ...AGREEMENT_ACTION_EVENT_KINDS,
   ...SERVICE_REVIEW_EVENT_KINDS,
+  ...SHARING_EVENT_KINDS,
   ...DOCUMENT_EVENT_KINDS,
   ...REQUEST_EVENT_ROW_KINDS,
 ] as const;

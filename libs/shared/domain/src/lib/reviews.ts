@@ -1,6 +1,7 @@
 import type { ProcurementRoute } from './agreements';
 import type { DataLocation, SignInMethod } from './catalogue';
 import type { IsoDate } from './iso-date';
+import type { Municipality } from './municipalities';
 
 /** The three reviews a service passes before it may be approved; each belongs to the service. */
 export const REVIEW_KINDS = ['DATA_PROTECTION', 'INFORMATION_SECURITY', 'PROCUREMENT'] as const;
@@ -203,6 +204,10 @@ interface ReviewBase {
   /** Set when a change of the service (new version, migration, sub-processor) made it due. */
   dueAgainSince: string | null;
   validity: ReviewValidity;
+  /** The published review of another municipality this one started from (adopted), if any. */
+  adoptedFrom: { id: string; municipality: Municipality } | null;
+  /** When the municipality published it for the others (ISO 8601), or null. */
+  publishedAt: string | null;
 }
 
 export type ServiceReview = {

@@ -11,6 +11,7 @@ import type {
   ServiceReviews,
 } from '@licensregistret/domain';
 
+import { MunicipalityDto } from '../../municipalities/dto/municipality.dto';
 import { ApiDate, ApiDateTime, ApiUuid } from '../../openapi/formats';
 import type { Assert, Same } from '../../openapi/same-type';
 import {
@@ -20,6 +21,13 @@ import {
 } from './review.dto';
 
 type ReviewOf<K extends ReviewKind> = Extract<ServiceReview, { kind: K }>;
+
+/** The published review of another municipality a review was adopted from. */
+export class ReviewOriginDto {
+  @ApiUuid()
+  id!: string;
+  municipality!: MunicipalityDto;
+}
 
 abstract class ReviewBaseDto {
   @ApiUuid()
@@ -38,6 +46,10 @@ abstract class ReviewBaseDto {
   @ApiDateTime()
   dueAgainSince!: string | null;
   validity!: ReviewValidity;
+  adoptedFrom!: ReviewOriginDto | null;
+  /** When the municipality published it for the others, or null. */
+  @ApiDateTime()
+  publishedAt!: string | null;
 }
 
 export class DataProtectionReviewDto extends ReviewBaseDto implements ReviewOf<'DATA_PROTECTION'> {
