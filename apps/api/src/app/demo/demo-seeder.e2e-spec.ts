@@ -79,6 +79,29 @@ describe('the demo municipality', () => {
     }
   });
 
+  it('shares: Örebro’s published reviews and decisions, and Kumla’s review adopted from Örebro’s', async () => {
+    const kumla = await new TestClient(app).signIn(demoAccount('dataskydd', 'kumla'));
+    const services = await kumla.get('/api/services?limit=100');
+    const polylino = services.body.rows.find((row: { name: string }) => row.name === 'Polylino');
+    const shared = await kumla.get(`/api/services/${polylino.id}/shared`);
+    expect(shared.body.reviews).toEqual([
+      expect.objectContaining({
+        kind: 'DATA_PROTECTION',
+        municipality: DEMO_MUNICIPALITY,
+        own: false,
+        reviewerRole: 'DATA_PROTECTION',
+      }),
+    ]);
+    expect(shared.body.decisions).toEqual([
+      expect.objectContaining({ municipality: DEMO_MUNICIPALITY, status: 'APPROVED' }),
+    ]);
+    const reviews = await kumla.get(`/api/services/${polylino.id}/reviews`);
+    expect(reviews.body.current.DATA_PROTECTION).toMatchObject({
+      reviewerName: 'Dan Dataskydd',
+      adoptedFrom: { id: shared.body.reviews[0].id, municipality: DEMO_MUNICIPALITY },
+    });
+  });
+
   it('has the demo accounts, signing in with the demo password', async () => {
     const expected: Record<string, string[]> = {
       skola: ['REQUESTER'],

@@ -1,7 +1,11 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
-import { type IsoDate, parseSchoolFormList } from '@licensregistret/domain';
+import {
+  type IsoDate,
+  PUBLIC_CATALOGUE_STATUSES,
+  parseSchoolFormList,
+} from '@licensregistret/domain';
 
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.provider';
@@ -9,6 +13,7 @@ import { runInMunicipality } from '../../database/query-scope';
 import { PasswordService } from '../auth/password.service';
 import { ClockService } from '../common/clock.service';
 import { insertSchoolUnits } from '../organisation/insert-school-units';
+import { JOIN_REJECTION_REASONS } from '../public/public-decision.sql';
 import { DEMO_SERVICES, DEMO_SUPPLIERS, demoAgreements } from './demo-catalogue';
 import {
   DEMO_ACCOUNTS,
@@ -59,6 +64,7 @@ export class DemoSeederService implements OnApplicationBootstrap {
       const passwordHash = await this.passwords.hash(DEMO_PASSWORD);
       const today = this.clock.today();
       let seeded = false;
+      const municipalityIds = new Map<string, string>();
       const orebro = {
         ...DEMO_MUNICIPALITY,
         units: DEMO_UNITS,
@@ -67,6 +73,7 @@ export class DemoSeederService implements OnApplicationBootstrap {
       };
       for (const demo of [orebro, ...DEMO_NEIGHBOURS]) {
         const municipalityId = await this.municipality(manager, demo);
+        municipalityIds.set(demo.slug, municipalityId);
         seeded =
           (await runInMunicipality(municipalityId, async () => {
             let made = false;
@@ -85,8 +92,49 @@ export class DemoSeederService implements OnApplicationBootstrap {
             return made;
           })) || seeded;
       }
+      const [shared] = await manager.query('SELECT 1 FROM published_review LIMIT 1');
+      if (!shared) await this.seedSharing(manager, municipalityIds);
       return seeded;
     });
+  }
+
+  /**
+   * What the demo's municipalities share: Örebro publishes its data protection reviews and its
+   * decisions, Lindesberg its decision on NE, and Kumla's data protection officer has adopted
+   * Örebro's review of Polylino as the start of Kumla's own.
+   */
+  private async seedSharing(
+    manager: EntityManager,
+    municipalityIds: ReadonlyMap<string, string>,
+  ): Promise<void> {
+    const as = <T>(slug: string, work: () => Promise<T>) =>
+      runInMunicipality(municipalityIds.get(slug) as string, work);
+    await as(DEMO_MUNICIPALITY.slug, async () => {
+      await manager.query(
+        `INSERT INTO published_review (national_service_id, review_id, kind, reviewer_role,
+           reviewed_on, outcome, conditions, findings, service_version)
+         SELECT d.national_service_id, r.id, r.kind, r.kind, r.reviewed_on, r.outcome,
+                r.conditions, r.findings, n.version
+           FROM service_review r JOIN digital_service d ON d.id = r.service_id
+           JOIN national_service n ON n.id = d.national_service_id`,
+      );
+      await publishDecisions(manager, PUBLIC_CATALOGUE_STATUSES);
+    });
+    await as('lindesberg', () => publishDecisions(manager, PUBLIC_CATALOGUE_STATUSES, 'NE'));
+    await as('kumla', () =>
+      manager.query(
+        `INSERT INTO service_review (service_id, kind, outcome, conditions, notes, findings,
+           reviewer_id, reviewed_on, redo_by, adopted_from)
+         SELECT d.id, p.kind, p.outcome, p.conditions,
+                'Utgår från Örebro kommuns granskning.', p.findings, a.id, $1::date,
+                $1::date + interval '1 year', p.id
+           FROM published_review p
+           JOIN digital_service d ON d.national_service_id = p.national_service_id
+           JOIN account a ON a.username = 'dataskydd'
+          WHERE d.name = 'Polylino' AND p.kind = 'DATA_PROTECTION'`,
+        [this.clock.today()],
+      ),
+    );
   }
 
   /** The demo municipality's id, made if missing. */
@@ -275,4 +323,22 @@ export class DemoSeederService implements OnApplicationBootstrap {
       }
     }
   }
+}
+
+/** Publishes the current municipality's decisions (of the service named `only`, or all). */
+async function publishDecisions(
+  manager: EntityManager,
+  statuses: readonly string[],
+  only?: string,
+): Promise<void> {
+  await manager.query(
+    `INSERT INTO published_decision (national_service_id, service_id, status, decided_on,
+       public_conditions, rejection_reasons, service_version)
+     SELECT d.national_service_id, d.id, d.catalogue_status, d.status_decided_on,
+            d.public_conditions, COALESCE(rejected.decision_reasons, '{}'), n.version
+       FROM digital_service d JOIN national_service n ON n.id = d.national_service_id
+       ${JOIN_REJECTION_REASONS}
+      WHERE d.catalogue_status = ANY ($1) AND ($2::text IS NULL OR d.name = $2)`,
+    [statuses, only ?? null],
+  );
 }

@@ -31,7 +31,8 @@ export interface ReviewRow {
   adopted_from: string | null;
   adopted_from_slug: string | null;
   adopted_from_name: string | null;
-  published_at: Date | null;
+  /** A Date from a row, a string from JSON (a request's detail). */
+  published_at: Date | string | null;
 }
 
 export const toReview = (row: ReviewRow, today: IsoDate): ServiceReview => {
@@ -55,6 +56,6 @@ export const toReview = (row: ReviewRow, today: IsoDate): ServiceReview => {
           municipality: { slug: row.adopted_from_slug ?? '', name: row.adopted_from_name ?? '' },
         }
       : null,
-    publishedAt: row.published_at?.toISOString() ?? null,
+    publishedAt: row.published_at === null ? null : new Date(row.published_at).toISOString(),
   } as ServiceReview;
 };
