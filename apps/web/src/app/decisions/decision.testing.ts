@@ -77,6 +77,8 @@ export function testDataProtectionReview(
     redoBy: '2027-01-15',
     dueAgainSince: null,
     validity: 'VALID',
+    adoptedFrom: null,
+    publishedAt: null,
     findings: {
       processesPersonalData: true,
       purpose: 'Elevernas läsning och lärarens uppföljning.',

@@ -21,6 +21,8 @@ const base = {
   dueAgainSince: null,
   validity: 'VALID' as const,
   serviceId: 's',
+  adoptedFrom: null,
+  publishedAt: null,
 };
 
 function reviews(
