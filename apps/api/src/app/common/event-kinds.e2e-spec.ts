@@ -206,6 +206,16 @@ describe('every kind of event the API writes is one of EVENT_KINDS', () => {
       correctionReason: 'Villkoret saknades.',
     });
     await move(as.specialist, id, { move: 'IMPLEMENT' });
+    // The municipality shares its decision and a review with the others.
+    await ok(as.specialist.post(`/api/services/${serviceId}/decision/publish`), 201);
+    const reviews = await ok<{ current: { DATA_PROTECTION: { id: string } } }>(
+      as.specialist.get(`/api/services/${serviceId}/reviews`),
+      200,
+    );
+    await ok(
+      as.dataProtection.post(`/api/reviews/${reviews.current.DATA_PROTECTION.id}/publish`),
+      201,
+    );
 
     // One found already covered, one withdrawn.
     const covered = await ok<{ id: string }>(

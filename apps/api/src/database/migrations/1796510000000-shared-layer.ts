@@ -46,9 +46,15 @@ export class SharedLayer1796510000000 implements MigrationInterface {
       CREATE FUNCTION digital_service_link_national() RETURNS trigger
         LANGUAGE plpgsql SET search_path = public, pg_temp
       AS $$
+      DECLARE
+        supplier_number text := (SELECT organisation_number FROM supplier WHERE id = NEW.supplier_id);
       BEGIN
-        NEW.national_service_id := national_service_of(
-          (SELECT organisation_number FROM supplier WHERE id = NEW.supplier_id), NEW.name);
+        IF supplier_number IS NULL THEN
+          -- As the reference itself would say, once checked: the API names the field from it.
+          RAISE foreign_key_violation USING CONSTRAINT = 'digital_service_supplier_id_fkey',
+            MESSAGE = 'the supplier of the service does not exist';
+        END IF;
+        NEW.national_service_id := national_service_of(supplier_number, NEW.name);
         RETURN NEW;
       END $$`);
     await queryRunner.query(
