@@ -1,6 +1,12 @@
 import type { Page } from '@playwright/test';
 
-import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
+import {
+  OREBRO,
+  chooseMunicipality,
+  expect,
+  expectNoSeriousA11yViolations,
+  test,
+} from './fixtures';
 
 /** The demo accounts' shared password, as the sign-in page shows it in demo mode. */
 async function demoPassword(page: Page): Promise<string> {
@@ -18,9 +24,10 @@ async function fillSignIn(page: Page, username: string, password: string): Promi
   await page.getByRole('button', { name: 'Logga in', exact: true }).click();
 }
 
-/** Signs in as one of the demo accounts and waits for the start page. */
+/** Signs in as one of the demo accounts of Örebro and waits for the start page. */
 async function signIn(page: Page, username: string): Promise<void> {
   await page.goto('/logga-in');
+  await chooseMunicipality(page, OREBRO);
   await fillSignIn(page, username, await demoPassword(page));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Att göra');
 }
@@ -41,6 +48,7 @@ test.describe('signing in', () => {
     await expectNoSeriousA11yViolations(page);
 
     const password = await demoPassword(page);
+    await chooseMunicipality(page, OREBRO);
     await fillSignIn(page, 'admin', `${password}-fel`);
     await expect(page.getByRole('alert')).toHaveText('Fel användarnamn eller lösenord.');
     await expectNoSeriousA11yViolations(page);

@@ -1,6 +1,6 @@
 import { type APIRequestContext, type Page, request } from '@playwright/test';
 
-import { expect, expectNoSeriousA11yViolations, signIn, test } from './fixtures';
+import { OREBRO_SLUG, expect, expectNoSeriousA11yViolations, signIn, test } from './fixtures';
 
 /** A name no earlier run used, so a reused database never confuses the test. */
 const unique = (name: string) => `${name} ${Date.now().toString(36)}`;
@@ -24,7 +24,7 @@ async function apiAs(baseURL: string, username: string): Promise<Api> {
   // A signed-out visitor gets the CSRF token that the sign-in itself needs.
   await context.get('/api/auth/config');
   const login = await context.post('/api/auth/login', {
-    data: { username, password: DEMO_PASSWORD },
+    data: { municipality: OREBRO_SLUG, username, password: DEMO_PASSWORD },
     headers: await xsrf(),
   });
   expect(login.status(), `sign-in as ${username}`).toBe(200);

@@ -1,4 +1,11 @@
-import { expect, expectNoSeriousA11yViolations, signIn, test } from './fixtures';
+import {
+  OREBRO,
+  chooseMunicipality,
+  expect,
+  expectNoSeriousA11yViolations,
+  signIn,
+  test,
+} from './fixtures';
 
 /** How the built app reaches the browser: compressed, cached right, and quiet when signed out. */
 test.describe('delivery of the web app', () => {
@@ -29,6 +36,7 @@ test.describe('delivery of the web app', () => {
     await expectNoSeriousA11yViolations(page);
     await page.getByRole('link', { name: 'Tjänster och beslut' }).first().click();
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await chooseMunicipality(page, OREBRO);
     await expect(page.locator('main table tbody tr').first()).toBeVisible();
     await expectNoSeriousA11yViolations(page);
 

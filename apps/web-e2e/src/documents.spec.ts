@@ -1,7 +1,7 @@
 import { type APIRequestContext, request } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 
-import { expect, expectNoSeriousA11yViolations, signIn, test } from './fixtures';
+import { OREBRO_SLUG, expect, expectNoSeriousA11yViolations, signIn, test } from './fixtures';
 
 /** A name no earlier run used, so a reused database never confuses the test. */
 const unique = (name: string) => `${name} ${Date.now().toString(36)}`;
@@ -66,7 +66,7 @@ async function freshAgreement(baseURL: string) {
   });
   await context.get('/api/auth/config');
   const login = await context.post('/api/auth/login', {
-    data: { username: 'upphandlare', password: DEMO_PASSWORD },
+    data: { municipality: OREBRO_SLUG, username: 'upphandlare', password: DEMO_PASSWORD },
     headers: await xsrf(),
   });
   expect(login.status()).toBe(200);

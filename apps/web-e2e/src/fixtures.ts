@@ -23,14 +23,31 @@ export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
   ).toEqual([]);
 }
 
-/** Signs in as one of the demo accounts, with the password the sign-in page shows in demo mode. */
-export async function signIn(page: Page, username: string): Promise<void> {
+/** The demo municipality that has the demo accounts' requests and agreements of the specs. */
+export const OREBRO = 'Örebro kommun';
+/** Örebro's slug, for signing in through the API. */
+export const OREBRO_SLUG = 'orebro';
+
+/**
+ * Chooses the municipality on the sign-in page or a public page: the demo registry serves three
+ * (Örebro, Kumla, Lindesberg), and a fresh browser has no choice remembered.
+ */
+export async function chooseMunicipality(page: Page, name: string): Promise<void> {
+  await page.getByLabel('Kommun', { exact: true }).selectOption({ label: name });
+}
+
+/**
+ * Signs in as one of the demo accounts, in Örebro unless told, with the password the sign-in
+ * page shows in demo mode.
+ */
+export async function signIn(page: Page, username: string, municipality = OREBRO): Promise<void> {
   await page.goto('/logga-in');
   const password = await page
     .getByRole('region', { name: 'Demokonton' })
     .locator('[data-demo-password]')
     .textContent();
   if (!password?.trim()) throw new Error('No demo password on the sign-in page: demo mode off?');
+  await chooseMunicipality(page, municipality);
   await page.getByLabel('Användarnamn').fill(username);
   await page.getByLabel('Lösenord', { exact: true }).fill(password.trim());
   await page.getByRole('button', { name: 'Logga in', exact: true }).click();

@@ -1,6 +1,12 @@
 import type { Page } from '@playwright/test';
 
-import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
+import {
+  OREBRO,
+  chooseMunicipality,
+  expect,
+  expectNoSeriousA11yViolations,
+  test,
+} from './fixtures';
 
 /**
  * Every page needs sign-in: these tests sign in as `lasare` (read-only), who sees every area
@@ -13,6 +19,7 @@ async function signInAsReader(page: Page): Promise<void> {
     .locator('[data-demo-password]')
     .textContent();
   if (!password?.trim()) throw new Error('No demo password on the sign-in page: demo mode off?');
+  await chooseMunicipality(page, OREBRO);
   await page.getByLabel('Användarnamn').fill('lasare');
   await page.getByLabel('Lösenord', { exact: true }).fill(password.trim());
   await page.getByRole('button', { name: 'Logga in', exact: true }).click();

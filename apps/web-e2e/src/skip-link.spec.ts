@@ -32,7 +32,7 @@ test.describe('the skip link', () => {
   test('keeps the address and the typed text on the public pages and the sign-in page', async ({
     page,
   }) => {
-    await page.goto('/tjanster?x=1');
+    await page.goto('/tjanster?kommun=orebro');
     await skipKeepsPage(page, page.getByLabel('Sök tjänst eller leverantör'), 'Skolplattform');
     await page.goto('/logga-in');
     await skipKeepsPage(page, page.getByLabel('Användarnamn'), 'skola');

@@ -1,6 +1,13 @@
 import type { Page } from '@playwright/test';
 
-import { expect, expectNoSeriousA11yViolations, signIn, test } from './fixtures';
+import {
+  OREBRO,
+  chooseMunicipality,
+  expect,
+  expectNoSeriousA11yViolations,
+  signIn,
+  test,
+} from './fixtures';
 
 /**
  * Every page each role reaches by navigation, on a phone (390×844) and a laptop (1440×900):
@@ -116,8 +123,9 @@ for (const size of WIDTHS) {
         await page.goto(path);
         await expectFits(page, measured);
       }
-      // A decided tool's own page, opened from the list.
+      // A decided tool's own page, opened from a municipality's list.
       await page.goto('/tjanster');
+      await chooseMunicipality(page, OREBRO);
       const first = page.locator('tbody th a').first();
       await expect(first).toBeVisible();
       await expect(page.getByRole('columnheader', { name: 'Status' })).toBeInViewport();

@@ -9,7 +9,11 @@ import type { PublicService } from '@licensregistret/domain';
 export class PublicApi {
   private readonly http = inject(HttpClient);
 
-  services(): Observable<PublicService[]> {
-    return this.http.get<PublicService[]>('/api/public/services');
+  /** The decisions of the municipality `municipality` (a slug), or of the only one. */
+  services(municipality?: string): Observable<PublicService[]> {
+    return this.http.get<PublicService[]>(
+      '/api/public/services',
+      municipality ? { params: { municipality } } : {},
+    );
   }
 }

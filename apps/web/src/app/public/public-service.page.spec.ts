@@ -3,8 +3,12 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 
-import type { PublicService } from '@licensregistret/domain';
+import type { Municipality, PublicService } from '@licensregistret/domain';
 
+import {
+  ONE_MUNICIPALITY,
+  THREE_MUNICIPALITIES,
+} from '../core/municipalities/municipalities.testing';
 import { PublicServicePage } from './public-service.page';
 import { testPublicService } from './public.testing';
 
@@ -14,6 +18,7 @@ describe('PublicServicePage', () => {
   let http: HttpTestingController;
 
   beforeEach(() => {
+    localStorage.clear();
     TestBed.configureTestingModule({
       imports: [PublicServicePage],
       providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
@@ -23,14 +28,29 @@ describe('PublicServicePage', () => {
 
   afterEach(() => http.verify());
 
-  async function show(id: string, services: PublicService[]): Promise<HTMLElement> {
+  async function show(
+    id: string,
+    services: PublicService[],
+    {
+      municipalities = ONE_MUNICIPALITY,
+      kommun,
+    }: { municipalities?: Municipality[]; kommun?: string } = {},
+  ): Promise<HTMLElement> {
     const fixture = TestBed.createComponent(PublicServicePage);
     fixture.componentRef.setInput('id', id);
+    if (kommun) fixture.componentRef.setInput('kommun', kommun);
     fixture.detectChanges();
-    http.expectOne('/api/public/services').flush(services);
-    await new Promise((resolve) => setTimeout(resolve));
-    await fixture.whenStable();
-    fixture.detectChanges();
+    const settle = async () => {
+      await new Promise((resolve) => setTimeout(resolve));
+      await fixture.whenStable();
+      fixture.detectChanges();
+    };
+    http.expectOne('/api/municipalities').flush(municipalities);
+    await settle();
+    http
+      .expectOne(kommun ? `/api/public/services?municipality=${kommun}` : '/api/public/services')
+      .flush(services);
+    await settle();
     return fixture.nativeElement as HTMLElement;
   }
 
@@ -72,5 +92,15 @@ describe('PublicServicePage', () => {
   it('says so when no decided service has the address', async () => {
     const element = await show('svc-unknown', [testPublicService()]);
     expect(plain(element.querySelector('h1')?.textContent)).toBe('Tjänsten finns inte i listan');
+  });
+
+  it('shows the decision of the municipality in the address, named, and links back to its list', async () => {
+    const element = await show('svc-ne', [testPublicService()], {
+      municipalities: THREE_MUNICIPALITIES,
+      kommun: 'kumla',
+    });
+    expect(plain(element.querySelector('h1')?.textContent)).toBe('NE');
+    expect(plain(element.querySelector('.municipality-name')?.textContent)).toBe('Kumla kommun');
+    expect(element.querySelector('a')?.getAttribute('href')).toBe('/tjanster?kommun=kumla');
   });
 });

@@ -1,10 +1,11 @@
 import {
   ChangeDetectionStrategy,
   Component,
-  type OnInit,
   computed,
+  effect,
   inject,
   input,
+  untracked,
 } from '@angular/core';
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
@@ -17,12 +18,14 @@ import {
 } from '@licensregistret/domain';
 
 import { schoolFormNames } from '../shared/format/format';
+import { publicMunicipality, publicQuery } from './public-municipality';
 import { PUBLIC_PATHS } from './public-paths';
 import { PublicServicesStore } from './public-services.store';
 
 /**
  * One decided or retired service for anyone (`/tjanster/:id`, no sign-in): the decision and its
- * date, the grounds of a rejection, the public conditions of an approval. No personal data.
+ * date, the grounds of a rejection, the public conditions of an approval. No personal data. Of the
+ * municipality in `?kommun=` as the list page chooses it.
  */
 @Component({
   selector: 'lr-public-service-page',
@@ -30,7 +33,9 @@ import { PublicServicesStore } from './public-services.store';
   imports: [RouterLink],
   providers: [PublicServicesStore],
   template: `
-    <p><a [routerLink]="listPath">Tillbaka till tjänster och beslut</a></p>
+    <p>
+      <a [routerLink]="listPath" [queryParams]="query()">Tillbaka till tjänster och beslut</a>
+    </p>
     @switch (view().kind) {
       @case ('loading') {
         <h1>Tjänst och beslut</h1>
@@ -39,6 +44,10 @@ import { PublicServicesStore } from './public-services.store';
       @case ('failed') {
         <h1>Tjänst och beslut</h1>
         <p role="status">Tjänsten kunde inte hämtas. Försök igen om en stund.</p>
+      }
+      @case ('choose') {
+        <h1>Tjänst och beslut</h1>
+        <p>Välj kommun i listan över tjänster och beslut.</p>
       }
       @case ('missing') {
         <h1>Tjänsten finns inte i listan</h1>
@@ -50,6 +59,9 @@ import { PublicServicesStore } from './public-services.store';
       @case ('found') {
         @if (service(); as service) {
           <h1>{{ service.name }}</h1>
+          @if (municipalityName(); as name) {
+            <p class="municipality-name">{{ name }}</p>
+          }
           <p class="decision" [attr.data-status]="service.status">
             {{ service.statusText }}
           </p>
@@ -133,12 +145,21 @@ import { PublicServicesStore } from './public-services.store';
     }
   `,
 })
-export class PublicServicePage implements OnInit {
+export class PublicServicePage {
   private readonly store = inject(PublicServicesStore);
   private readonly title = inject(Title);
 
   /** Route parameter. */
   readonly id = input.required<string>();
+  /** Query `?kommun=`: the municipality's slug, where the registry serves several. */
+  readonly kommun = input<string>();
+
+  private readonly choice = publicMunicipality(this.kommun);
+  protected readonly query = computed(() => publicQuery(this.choice()));
+  protected readonly municipalityName = computed(() => {
+    const choice = this.choice();
+    return choice.kind === 'chosen' ? (choice.municipality?.name ?? null) : null;
+  });
 
   protected readonly listPath = PUBLIC_PATHS.services;
 
@@ -159,16 +180,30 @@ export class PublicServicePage implements OnInit {
     };
   });
 
-  protected readonly view = computed((): { kind: 'loading' | 'failed' | 'missing' | 'found' } => {
-    const state = this.store.state();
-    if (state.status !== 'loaded') return { kind: state.status };
-    return { kind: this.service() ? 'found' : 'missing' };
-  });
+  protected readonly view = computed(
+    (): { kind: 'loading' | 'choose' | 'failed' | 'missing' | 'found' } => {
+      const choice = this.choice().kind;
+      if (choice !== 'chosen') return { kind: choice === 'choose' ? 'choose' : 'loading' };
+      const state = this.store.state();
+      if (state.status !== 'loaded') return { kind: state.status };
+      return { kind: this.service() ? 'found' : 'missing' };
+    },
+  );
 
-  async ngOnInit(): Promise<void> {
-    await this.store.load();
-    const name = this.service()?.name;
-    // The title names the service (WCAG 2.4.2), once it is known.
-    if (name) this.title.setTitle(`${name} – ${PRODUCT_NAME}`);
+  constructor() {
+    const slug = computed(() => {
+      const choice = this.choice();
+      return choice.kind === 'chosen' ? (choice.municipality?.slug ?? '') : null;
+    });
+    effect(() => {
+      const chosen = slug();
+      if (chosen !== null) untracked(() => void this.store.load(chosen || undefined));
+    });
+    const name = computed(() => this.service()?.name);
+    effect(() => {
+      const known = name();
+      // The title names the service (WCAG 2.4.2), once it is known.
+      if (known) this.title.setTitle(`${known} – ${PRODUCT_NAME}`);
+    });
   }
 }

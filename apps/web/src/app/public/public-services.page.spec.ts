@@ -1,8 +1,16 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { Router, provideRouter } from '@angular/router';
 
+import type { Municipality } from '@licensregistret/domain';
+
+import {
+  KUMLA,
+  ONE_MUNICIPALITY,
+  THREE_MUNICIPALITIES,
+} from '../core/municipalities/municipalities.testing';
+import { MUNICIPALITY_STORAGE_KEY } from '../core/municipalities/municipality.store';
 import { PublicServicesPage } from './public-services.page';
 import { testPublicService } from './public.testing';
 
@@ -12,6 +20,7 @@ describe('PublicServicesPage', () => {
   let http: HttpTestingController;
 
   beforeEach(() => {
+    localStorage.clear();
     TestBed.configureTestingModule({
       imports: [PublicServicesPage],
       providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
@@ -21,8 +30,9 @@ describe('PublicServicesPage', () => {
 
   afterEach(() => http.verify());
 
-  async function render() {
+  async function render(municipalities: Municipality[] = ONE_MUNICIPALITY, kommun?: string) {
     const fixture = TestBed.createComponent(PublicServicesPage);
+    if (kommun) fixture.componentRef.setInput('kommun', kommun);
     fixture.detectChanges();
     const element = fixture.nativeElement as HTMLElement;
     const settle = async () => {
@@ -30,6 +40,8 @@ describe('PublicServicesPage', () => {
       await fixture.whenStable();
       fixture.detectChanges();
     };
+    http.expectOne('/api/municipalities').flush(municipalities);
+    await settle();
     return { fixture, element, settle };
   }
 
@@ -130,6 +142,68 @@ describe('PublicServicesPage', () => {
     await settle();
     expect(plain(element.querySelector('.list-status')?.textContent)).toBe(
       'Tjänsterna kunde inte hämtas. Försök igen om en stund.',
+    );
+  });
+
+  it('asks nothing where the registry serves one municipality', async () => {
+    const { element, settle } = await render();
+    http.expectOne('/api/public/services').flush(services);
+    await settle();
+    expect(element.querySelector('#public-municipality')).toBeNull();
+    expect(plain(element.querySelector('caption')?.textContent)).toBe(
+      'Beslutade och avvecklade digitala tjänster',
+    );
+  });
+
+  it('asks which municipality where there are several, and shows the one chosen', async () => {
+    const { element, settle } = await render(THREE_MUNICIPALITIES);
+    http.expectNone((request) => request.url === '/api/public/services');
+    const select = element.querySelector<HTMLSelectElement>('#public-municipality');
+    if (!select) throw new Error('No municipality choice');
+    expect(plain(element.querySelector('label[for="public-municipality"]')?.textContent)).toBe(
+      'Kommun',
+    );
+    expect([...select.options].map((option) => plain(option.textContent))).toEqual([
+      'Välj kommun',
+      'Kumla kommun',
+      'Lindesbergs kommun',
+      'Örebro kommun',
+    ]);
+    expect(plain(element.querySelector('.list-status')?.textContent)).toBe(
+      'Välj kommun för att se vilka tjänster den har beslutat om.',
+    );
+    expect(element.querySelector('#public-search')).toBeNull();
+
+    select.value = 'kumla';
+    select.dispatchEvent(new Event('change'));
+    await settle();
+    expect(TestBed.inject(Router).url).toBe('/?kommun=kumla');
+    expect(localStorage.getItem(MUNICIPALITY_STORAGE_KEY)).toBe('kumla');
+    http.expectOne('/api/public/services?municipality=kumla').flush(services);
+    await settle();
+    expect(rows(element).map((row) => row[0])).toEqual(['NE', 'Widgit Online', 'Äldre läsverktyg']);
+  });
+
+  it('shows the municipality in the address, with its name, keeping it on the links', async () => {
+    const { element, settle } = await render(THREE_MUNICIPALITIES, KUMLA.slug);
+    http.expectOne('/api/public/services?municipality=kumla').flush(services);
+    await settle();
+    expect(element.querySelector<HTMLSelectElement>('#public-municipality')?.value).toBe('kumla');
+    expect(plain(element.querySelector('caption')?.textContent)).toBe(
+      'Beslutade och avvecklade digitala tjänster i Kumla kommun',
+    );
+    expect(element.querySelector('tbody th a')?.getAttribute('href')).toBe(
+      '/tjanster/svc-ne?kommun=kumla',
+    );
+  });
+
+  it('shows the municipality this browser chose last when the address names none', async () => {
+    localStorage.setItem(MUNICIPALITY_STORAGE_KEY, 'lindesberg');
+    const { element, settle } = await render(THREE_MUNICIPALITIES);
+    http.expectOne('/api/public/services?municipality=lindesberg').flush(services);
+    await settle();
+    expect(element.querySelector<HTMLSelectElement>('#public-municipality')?.value).toBe(
+      'lindesberg',
     );
   });
 });

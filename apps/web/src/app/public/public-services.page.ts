@@ -1,5 +1,13 @@
-import { ChangeDetectionStrategy, Component, type OnInit, computed, inject } from '@angular/core';
-import { RouterLink } from '@angular/router';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  untracked,
+} from '@angular/core';
+import { Router, RouterLink } from '@angular/router';
 
 import {
   CATALOGUE_STATUS_LABELS,
@@ -7,13 +15,16 @@ import {
   SERVICE_CATEGORY_LABELS,
 } from '@licensregistret/domain';
 
+import { MunicipalityStore } from '../core/municipalities/municipality.store';
 import { countText, schoolFormNames } from '../shared/format/format';
 import { PUBLIC_PATHS } from './public-paths';
+import { publicMunicipality, publicQuery } from './public-municipality';
 import { PublicServicesStore, type PublicStatusFilter } from './public-services.store';
 
 /**
  * Tjänster och beslut (`/tjanster`, no sign-in): which digital services the municipality has
- * decided on for its schools, and which it has retired. No personal data.
+ * decided on for its schools, and which it has retired. No personal data. Where the registry
+ * serves several municipalities, the visitor chooses one (`?kommun=`, remembered).
  */
 @Component({
   selector: 'lr-public-services-page',
@@ -23,8 +34,20 @@ import { PublicServicesStore, type PublicStatusFilter } from './public-services.
   templateUrl: './public-services.page.html',
   styleUrl: './public-services.page.css',
 })
-export class PublicServicesPage implements OnInit {
+export class PublicServicesPage {
   protected readonly store = inject(PublicServicesStore);
+  protected readonly municipalities = inject(MunicipalityStore);
+  private readonly router = inject(Router);
+
+  /** Query `?kommun=`: the municipality's slug, where the registry serves several. */
+  readonly kommun = input<string>();
+
+  protected readonly choice = publicMunicipality(this.kommun);
+  protected readonly query = computed(() => publicQuery(this.choice()));
+  protected readonly chosenName = computed(() => {
+    const choice = this.choice();
+    return choice.kind === 'chosen' ? (choice.municipality?.name ?? null) : null;
+  });
 
   protected readonly statuses = PUBLIC_CATALOGUE_STATUSES;
   protected readonly statusLabels = CATALOGUE_STATUS_LABELS;
@@ -46,6 +69,9 @@ export class PublicServicesPage implements OnInit {
   );
 
   protected readonly statusText = computed(() => {
+    const choice = this.choice().kind;
+    if (choice === 'choose') return 'Välj kommun för att se vilka tjänster den har beslutat om.';
+    if (choice === 'waiting') return 'Hämtar tjänster …';
     const state = this.store.state();
     switch (state.status) {
       case 'loading':
@@ -63,8 +89,22 @@ export class PublicServicesPage implements OnInit {
     }
   });
 
-  ngOnInit(): void {
-    void this.store.load();
+  constructor() {
+    const slug = computed(() => {
+      const choice = this.choice();
+      return choice.kind === 'chosen' ? (choice.municipality?.slug ?? '') : null;
+    });
+    effect(() => {
+      const chosen = slug();
+      if (chosen !== null) untracked(() => void this.store.load(chosen || undefined));
+    });
+  }
+
+  protected chooseMunicipality(event: Event): void {
+    const slug = (event.target as HTMLSelectElement).value;
+    if (!slug) return;
+    this.municipalities.remember(slug);
+    void this.router.navigate([], { queryParams: { kommun: slug }, queryParamsHandling: 'merge' });
   }
 
   protected search(event: Event): void {

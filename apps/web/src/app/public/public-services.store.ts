@@ -19,6 +19,8 @@ export class PublicServicesStore {
   private readonly state$ = signal<PublicServicesState>({ status: 'loading', services: [] });
   private readonly q$ = signal('');
   private readonly statusFilter$ = signal<PublicStatusFilter>('');
+  /** Counts the loads, so that an earlier municipality's late answer is dropped. */
+  private loads = 0;
 
   readonly state = this.state$.asReadonly();
   readonly q = this.q$.asReadonly();
@@ -39,12 +41,15 @@ export class PublicServicesStore {
       .sort((a, b) => a.name.localeCompare(b.name, 'sv'));
   });
 
-  async load(): Promise<void> {
+  /** Reads the decisions of `municipality` (a slug; none where the registry serves one). */
+  async load(municipality?: string): Promise<void> {
+    const loading = ++this.loads;
     this.state$.set({ status: 'loading', services: [] });
     try {
-      this.state$.set({ status: 'loaded', services: await firstValueFrom(this.api.services()) });
+      const services = await firstValueFrom(this.api.services(municipality));
+      if (loading === this.loads) this.state$.set({ status: 'loaded', services });
     } catch {
-      this.state$.set({ status: 'failed', services: [] });
+      if (loading === this.loads) this.state$.set({ status: 'failed', services: [] });
     }
   }
 

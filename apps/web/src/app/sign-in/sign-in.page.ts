@@ -15,6 +15,7 @@ import { ROLE_LABELS } from '@licensregistret/domain';
 import { AuthApi } from '../core/auth/auth-api';
 import { safeReturnUrl } from '../core/auth/auth.guard';
 import { AuthStore, type SignInFailure } from '../core/auth/auth.store';
+import { MunicipalityStore } from '../core/municipalities/municipality.store';
 import { PUBLIC_PATHS } from '../public/public-paths';
 
 /** The accounts the API creates in demo mode; they share the password the API reports. */
@@ -35,6 +36,8 @@ export function signInFailureMessage(failure: SignInFailure): string {
   switch (failure.kind) {
     case 'credentials':
       return 'Fel användarnamn eller lösenord.';
+    case 'municipality':
+      return MUNICIPALITY_REFUSED;
     case 'rate-limited': {
       if (failure.retryAfterSeconds === null) {
         return 'För många misslyckade försök. Försök igen om en stund.';
@@ -46,6 +49,9 @@ export function signInFailureMessage(failure: SignInFailure): string {
       return 'Inloggningen fungerar inte just nu. Försök igen om en stund.';
   }
 }
+
+const MUNICIPALITY_MISSING = 'Välj kommun.';
+const MUNICIPALITY_REFUSED = 'Välj en av kommunerna i listan.';
 
 /** Messages for `?fel=` when single sign-on sends the browser back here. */
 const SSO_ERRORS: Record<string, string> = {
@@ -65,6 +71,7 @@ export class SignInPage implements OnInit {
   private readonly auth = inject(AuthStore);
   private readonly authApi = inject(AuthApi);
   private readonly router = inject(Router);
+  protected readonly municipalities = inject(MunicipalityStore);
 
   /** Query `?tillbaka=`: the page to return to after signing in. */
   readonly tillbaka = input<string>();
@@ -78,10 +85,11 @@ export class SignInPage implements OnInit {
   protected readonly demoAccounts = DEMO_ACCOUNTS;
   protected readonly publicPaths = PUBLIC_PATHS;
   protected readonly failure = signal<string | null>(null);
-  protected readonly missing = signal<{ username: boolean; password: boolean }>({
-    username: false,
-    password: false,
-  });
+  protected readonly missing = signal({ username: false, password: false });
+  /** The municipality chosen (its slug), empty until chosen. */
+  protected readonly chosen = signal('');
+  /** What is wrong with the municipality chosen, next to the list. */
+  protected readonly municipalityError = signal<string | null>(null);
   private readonly submitting = signal(false);
 
   protected readonly config = computed(() => {
@@ -94,37 +102,88 @@ export class SignInPage implements OnInit {
     return code ? (SSO_ERRORS[code] ?? SSO_ERRORS['sso']) : null;
   });
   protected readonly ssoUrl = computed(() =>
-    this.authApi.oidcLoginUrl(safeReturnUrl(this.tillbaka())),
+    this.authApi.oidcLoginUrl(
+      safeReturnUrl(this.tillbaka()),
+      this.municipalities.slugFor(this.chosen()),
+    ),
   );
+  /** The public list of the municipality chosen, when one is. */
+  protected readonly publicQuery = computed(() => {
+    const slug = this.chosen();
+    return this.municipalities.several() && slug ? { kommun: slug } : null;
+  });
 
-  ngOnInit(): void {
+  async ngOnInit(): Promise<void> {
     void this.auth.loadConfig();
+    await this.municipalities.load();
+    if (this.chosen() === '') this.chosen.set(this.municipalities.remembered() ?? '');
+  }
+
+  protected choose(event: Event): void {
+    this.chosen.set((event.target as HTMLSelectElement).value);
+    this.municipalityError.set(null);
+  }
+
+  /** Single sign-on too needs the municipality first, where there are several. */
+  protected startSso(event: MouseEvent): void {
+    if (this.municipalityMissing()) {
+      event.preventDefault();
+      this.municipalityError.set(MUNICIPALITY_MISSING);
+      this.failure.set(MUNICIPALITY_MISSING);
+      return;
+    }
+    const slug = this.municipalities.slugFor(this.chosen());
+    if (slug) this.municipalities.remember(slug);
   }
 
   protected async submit(): Promise<void> {
     if (this.submitting()) return;
     const { username, password } = this.form.getRawValue();
     const missing = { username: username.trim() === '', password: password === '' };
+    const municipalityMissing = this.municipalityMissing();
     this.missing.set(missing);
-    if (missing.username || missing.password) {
+    this.municipalityError.set(municipalityMissing ? MUNICIPALITY_MISSING : null);
+    if (municipalityMissing || missing.username || missing.password) {
       this.failure.set(
-        missing.username && missing.password
-          ? 'Ange användarnamn och lösenord.'
-          : missing.username
-            ? 'Ange ditt användarnamn.'
-            : 'Ange ditt lösenord.',
+        [
+          municipalityMissing ? MUNICIPALITY_MISSING : '',
+          missing.username && missing.password
+            ? 'Ange användarnamn och lösenord.'
+            : missing.username
+              ? 'Ange ditt användarnamn.'
+              : missing.password
+                ? 'Ange ditt lösenord.'
+                : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
       );
       return;
     }
 
     this.submitting.set(true);
     this.failure.set(null);
-    const result = await this.auth.signIn({ username: username.trim(), password });
+    const municipality = this.municipalities.slugFor(this.chosen());
+    const result = await this.auth.signIn({
+      ...(municipality ? { municipality } : {}),
+      username: username.trim(),
+      password,
+    });
     this.submitting.set(false);
     if (result.ok) {
+      if (municipality) this.municipalities.remember(municipality);
       await this.router.navigateByUrl(safeReturnUrl(this.tillbaka()));
     } else {
       this.failure.set(signInFailureMessage(result.failure));
+      if (result.failure.kind === 'municipality') {
+        this.municipalityError.set(MUNICIPALITY_REFUSED);
+        // The list the page offered may be out of date.
+        await this.municipalities.reload();
+      }
     }
+  }
+
+  private municipalityMissing(): boolean {
+    return this.municipalities.several() && !this.municipalities.find(this.chosen());
   }
 }

@@ -27,8 +27,9 @@ export class AuthApi {
     return this.http.post<void>('/api/auth/logout', null);
   }
 
-  /** Where the browser goes to sign in through the identity provider. */
-  oidcLoginUrl(returnTo: string): string {
-    return `/api/auth/oidc/login?returnTo=${encodeURIComponent(returnTo)}`;
+  /** Where the browser goes to sign in through the identity provider of `municipality`. */
+  oidcLoginUrl(returnTo: string, municipality?: string): string {
+    const url = `/api/auth/oidc/login?returnTo=${encodeURIComponent(returnTo)}`;
+    return municipality ? `${url}&municipality=${encodeURIComponent(municipality)}` : url;
   }
 }

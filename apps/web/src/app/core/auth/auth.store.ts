@@ -10,6 +10,7 @@ import {
   mayCall,
 } from '@licensregistret/domain';
 
+import { problemOf } from '../../shared/forms/form-errors';
 import { AuthApi } from './auth-api';
 
 export type AuthState =
@@ -21,6 +22,8 @@ export type AuthConfigState =
 /** Why a sign-in failed, for the sign-in page to put in words. */
 export type SignInFailure =
   | { kind: 'credentials' }
+  /** The registry serves several municipalities and was not told which, or not one it has. */
+  | { kind: 'municipality' }
   /** Too many failed attempts; `retryAfterSeconds` from the Retry-After header, when sent. */
   | { kind: 'rate-limited'; retryAfterSeconds: number | null }
   | { kind: 'unavailable' };
@@ -130,6 +133,7 @@ function toSignInFailure(error: unknown): SignInFailure {
   if (!(error instanceof HttpErrorResponse)) return { kind: 'unavailable' };
   switch (error.status) {
     case HttpStatusCode.BadRequest:
+      return namesMunicipality(error) ? { kind: 'municipality' } : { kind: 'credentials' };
     case HttpStatusCode.Unauthorized:
       return { kind: 'credentials' };
     case HttpStatusCode.TooManyRequests:
@@ -140,4 +144,10 @@ function toSignInFailure(error: unknown): SignInFailure {
     default:
       return { kind: 'unavailable' };
   }
+}
+
+function namesMunicipality(error: HttpErrorResponse): boolean {
+  return (problemOf(error)?.errors ?? []).some(
+    (item) => item.field.replace(/^body\./, '') === 'municipality',
+  );
 }
