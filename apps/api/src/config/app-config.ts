@@ -303,6 +303,11 @@ export interface AppConfig {
   session: { idleMinutes: number; absoluteHours: number };
   /** OpenID Connect sign-in; null when not configured. */
   oidc: OidcConfig | null;
+  /**
+   * The client secrets of municipalities with a provider of their own (`municipality.oidc_issuer`),
+   * from OIDC_CLIENT_SECRET_<SLUG> (the slug in capitals, `-` as `_`), by that suffix.
+   */
+  oidcClientSecrets: Record<string, string>;
   /** E-mail delivery of the notification outbox; null keeps notifications in the UI only. */
   mail: {
     smtpUrl: string;
@@ -404,6 +409,11 @@ export function loadConfig(
       idleMinutes: variables.SESSION_IDLE_MINUTES ?? 30,
       absoluteHours: variables.SESSION_ABSOLUTE_HOURS ?? 10,
     },
+    oidcClientSecrets: Object.fromEntries(
+      Object.entries(given)
+        .filter(([name]) => /^OIDC_CLIENT_SECRET_[A-Z0-9_]+$/.test(name))
+        .map(([name, value]) => [name.slice('OIDC_CLIENT_SECRET_'.length), String(value)]),
+    ),
     oidc: variables.OIDC_ISSUER
       ? {
           issuer: variables.OIDC_ISSUER,

@@ -60,16 +60,30 @@ export class AuthController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** What the sign-in page offers; also sets the XSRF-TOKEN cookie the sign-in must repeat. */
+  /**
+   * What the sign-in page offers (for the municipality named, whose own single sign-on may have
+   * its own name); also sets the XSRF-TOKEN cookie the sign-in must repeat.
+   */
   @Get('config')
-  getConfig(
+  @ApiQuery({
+    name: 'municipality',
+    required: false,
+    description: 'The slug of the municipality chosen on the sign-in page',
+  })
+  async getConfig(
+    @Query('municipality') municipality: unknown,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) response: FastifyReply,
-  ): AuthConfigDto {
+  ): Promise<AuthConfigDto> {
     ensureAnonymousXsrfCookie(request, response);
+    const chosen =
+      typeof municipality === 'string' && municipality !== '' ? municipality : undefined;
     return {
       demoPassword: this.config.demoData ? DEMO_PASSWORD : null,
-      oidc: { enabled: this.config.oidc !== null, label: this.config.oidc?.label ?? '' },
+      oidc: {
+        enabled: this.config.oidc !== null,
+        label: this.config.oidc ? await this.oidc.labelFor(chosen) : '',
+      },
       accessibilityContact: this.config.accessibilityContact,
     };
   }

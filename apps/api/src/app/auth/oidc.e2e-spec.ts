@@ -3,9 +3,18 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 
 import { findFreePort } from '../../database/embedded-postgres';
-import { closeTestDatabase, createTestAccount, unique } from '../../test/factories';
+import {
+  type TestMunicipality,
+  closeTestDatabase,
+  createTestAccount,
+  createTestMunicipality,
+  inMunicipality,
+  testDatabase,
+  unique,
+} from '../../test/factories';
 import { createTestApp } from '../../test/test-app';
 import { TestClient } from '../../test/test-client';
+import { TEST_MUNICIPALITY } from '../../test/test-databases';
 
 const REDIRECT_URI = 'http://127.0.0.1:3999/api/auth/oidc/callback';
 
@@ -100,7 +109,9 @@ describe('OpenID Connect sign-in against a real provider', () => {
 
   /** Starts at the API as the sign-in button does, and returns the callback path to visit. */
   async function startSignIn(client: TestClient, login: string): Promise<string> {
-    const start = await client.get('/api/auth/oidc/login?returnTo=/katalog');
+    const start = await client.get(
+      `/api/auth/oidc/login?municipality=${TEST_MUNICIPALITY.slug}&returnTo=/katalog`,
+    );
     expect(start.status).toBe(302);
     expect(start.headers['location']).toMatch(new RegExp(`^${provider.issuer}/`));
     expect(start.headers['location']).toContain('code_challenge_method=S256');
@@ -168,5 +179,60 @@ describe('OpenID Connect sign-in against a real provider', () => {
     } finally {
       await plain.close();
     }
+  });
+});
+
+describe('a municipality’s own single sign-on', () => {
+  let provider: { issuer: string; process: ChildProcess };
+  let app: NestFastifyApplication;
+  let own: TestMunicipality;
+
+  beforeAll(async () => {
+    provider = await startProvider();
+    own = await createTestMunicipality();
+    await testDatabase().query(
+      `UPDATE municipality SET oidc_issuer = $1, oidc_client_id = 'licensregistret',
+              oidc_label = 'Grannkommunens konto' WHERE id = $2`,
+      [provider.issuer, own.id],
+    );
+    app = await createTestApp({
+      // The installation's provider is not reachable: only the municipality's own can sign in.
+      oidc: {
+        issuer: 'http://127.0.0.1:9/',
+        clientId: 'installation',
+        clientSecret: 'never-used',
+        redirectUri: REDIRECT_URI,
+        claim: 'email',
+        label: 'kommunens konto',
+      },
+      oidcClientSecrets: { [own.slug.toUpperCase().replace(/-/g, '_')]: 'test-client-secret' },
+    });
+  });
+
+  afterAll(async () => {
+    await app.close();
+    provider.process.kill('SIGTERM');
+    await closeTestDatabase();
+  });
+
+  it('names it on the sign-in page once the municipality is chosen', async () => {
+    const chosen = await new TestClient(app).get(`/api/auth/config?municipality=${own.slug}`);
+    expect(chosen.body.oidc).toEqual({ enabled: true, label: 'Grannkommunens konto' });
+    const other = await new TestClient(app).get('/api/auth/config');
+    expect(other.body.oidc.label).toBe('kommunens konto');
+  });
+
+  it('signs the municipality’s account in through its own provider', async () => {
+    const email = `${unique('sso')}@grannkommun.example`;
+    const account = await inMunicipality(own, () => createTestAccount(['PRINCIPAL'], { email }));
+    const client = new TestClient(app);
+    const start = await client.get(`/api/auth/oidc/login?municipality=${own.slug}&returnTo=/`);
+    expect(start.status).toBe(302);
+    expect(start.headers['location']).toMatch(new RegExp(`^${provider.issuer}/`));
+    const callback = await signInAtProvider(start.headers['location'] as string, email);
+    const done = await client.get(callback.pathname + callback.search);
+    expect(done.status).toBe(302);
+    expect(done.headers['location']).toBe('/');
+    expect((await client.get('/api/auth/me')).body.id).toBe(account.id);
   });
 });

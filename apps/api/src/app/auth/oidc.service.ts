@@ -20,7 +20,8 @@ const LOGIN_ATTEMPT_MINUTES = 10;
 @Injectable()
 export class OidcService {
   private readonly logger = new Logger(OidcService.name);
-  private configuration?: Promise<Configuration>;
+  /** Discovered providers, by issuer and client id. */
+  private readonly configurations = new Map<string, Promise<Configuration>>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -41,10 +42,11 @@ export class OidcService {
     municipality: string | undefined,
     returnTo: string,
   ): Promise<{ url: string; state: string }> {
-    const settings = this.settings;
+    void this.settings; // 404 when single sign-on is off, whichever municipality is named.
     // The attempt's row says which municipality it is for (its column's default).
-    await this.municipalities.actFor(municipality);
-    const [client, configuration] = await Promise.all([openIdClient(), this.discover()]);
+    const municipalityId = await this.municipalities.actFor(municipality);
+    const settings = await this.settingsFor(municipalityId);
+    const [client, configuration] = await Promise.all([openIdClient(), this.discover(settings)]);
     const state = client.randomState();
     const nonce = client.randomNonce();
     const codeVerifier = client.randomPKCECodeVerifier();
@@ -90,7 +92,8 @@ export class OidcService {
     if (!attempt || state !== browserState) {
       throw new AppException('UNAUTHENTICATED', 'Unknown or expired sign-in attempt.');
     }
-    const [client, configuration] = await Promise.all([openIdClient(), this.discover()]);
+    const settings = await this.settingsFor(attempt.municipality_id);
+    const [client, configuration] = await Promise.all([openIdClient(), this.discover(settings)]);
     const tokens = await client.authorizationCodeGrant(configuration, callbackUrl, {
       pkceCodeVerifier: attempt.code_verifier,
       expectedState: state,
@@ -99,40 +102,89 @@ export class OidcService {
     });
     const idToken = tokens.claims();
     // Providers may keep profile claims such as e-mail out of the ID token; then ask userinfo.
-    let claimValue = idToken?.[this.settings.claim];
+    let claimValue = idToken?.[settings.claim];
     if (claimValue === undefined && idToken) {
       const userInfo = await client.fetchUserInfo(configuration, tokens.access_token, idToken.sub);
-      claimValue = userInfo[this.settings.claim];
+      claimValue = userInfo[settings.claim];
     }
     if (typeof claimValue !== 'string' || claimValue.length === 0) {
       throw new AppException(
         'UNAUTHENTICATED',
-        `Neither the ID token nor userinfo has a ${this.settings.claim} claim.`,
+        `Neither the ID token nor userinfo has a ${settings.claim} claim.`,
       );
     }
     return { claimValue, municipalityId: attempt.municipality_id, returnTo: attempt.return_to };
   }
 
-  private discover(): Promise<Configuration> {
-    const settings = this.settings;
-    this.configuration ??= openIdClient()
-      .then((client) =>
-        client.discovery(
-          new URL(settings.issuer),
-          settings.clientId,
-          settings.clientSecret,
-          undefined,
-          // Plain http only for a provider on this machine (tests, local development).
-          new URL(settings.issuer).protocol === 'http:'
-            ? { execute: [client.allowInsecureRequests] }
-            : undefined,
-        ),
-      )
-      .catch((error: unknown) => {
-        this.configuration = undefined;
-        this.logger.error(`OpenID Connect discovery failed: ${String(error)}`);
-        throw error;
-      });
-    return this.configuration;
+  /** The sign-in button's name for a municipality (its own provider's, or the installation's). */
+  async labelFor(municipality: string | undefined): Promise<string> {
+    const installation = this.settings;
+    if (!municipality) return installation.label;
+    const [row] = (await this.dataSource.query(
+      `SELECT oidc_label FROM municipality WHERE slug = $1 AND oidc_issuer IS NOT NULL`,
+      [municipality],
+    )) as { oidc_label: string | null }[];
+    return row?.oidc_label ?? installation.label;
+  }
+
+  /**
+   * A municipality's provider: its own (`municipality.oidc_issuer` and client id, the secret from
+   * OIDC_CLIENT_SECRET_<SLUG>), or the installation's. The callback and the claim are the
+   * installation's either way.
+   */
+  private async settingsFor(municipalityId: string): Promise<OidcConfig> {
+    const installation = this.settings;
+    const [own] = (await this.dataSource.query(
+      `SELECT slug, oidc_issuer, oidc_client_id, oidc_label FROM municipality WHERE id = $1`,
+      [municipalityId],
+    )) as {
+      slug: string;
+      oidc_issuer: string | null;
+      oidc_client_id: string | null;
+      oidc_label: string | null;
+    }[];
+    if (!own?.oidc_issuer || !own.oidc_client_id) return installation;
+    const secretName = own.slug.toUpperCase().replace(/-/g, '_');
+    const clientSecret = this.config.oidcClientSecrets[secretName];
+    if (!clientSecret) {
+      this.logger.error(
+        `OIDC_CLIENT_SECRET_${secretName} is not set: ${own.slug}'s sign-in is off.`,
+      );
+      throw AppException.notFound('Single sign-on');
+    }
+    return {
+      ...installation,
+      issuer: own.oidc_issuer,
+      clientId: own.oidc_client_id,
+      clientSecret,
+      label: own.oidc_label ?? installation.label,
+    };
+  }
+
+  private discover(settings: OidcConfig): Promise<Configuration> {
+    const key = `${settings.issuer} ${settings.clientId}`;
+    let configuration = this.configurations.get(key);
+    if (!configuration) {
+      configuration = openIdClient()
+        .then((client) =>
+          client.discovery(
+            new URL(settings.issuer),
+            settings.clientId,
+            settings.clientSecret,
+            undefined,
+            // Plain http only for a provider on this machine (tests, local development).
+            new URL(settings.issuer).protocol === 'http:'
+              ? { execute: [client.allowInsecureRequests] }
+              : undefined,
+          ),
+        )
+        .catch((error: unknown) => {
+          this.configurations.delete(key);
+          this.logger.error(`OpenID Connect discovery failed: ${String(error)}`);
+          throw error;
+        });
+      this.configurations.set(key, configuration);
+    }
+    return configuration;
   }
 }

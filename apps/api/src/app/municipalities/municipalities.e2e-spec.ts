@@ -1,6 +1,9 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { hash } from '@node-rs/argon2';
+import { Client } from 'pg';
 
 import {
+  TEST_PASSWORD,
   closeTestDatabase,
   createTestAccount,
   createTestMunicipality,
@@ -9,6 +12,7 @@ import {
   inMunicipality,
   testDatabase,
 } from '../../test/factories';
+import { createScratchDatabase } from '../../test/scratch-database';
 import { createTestApp } from '../../test/test-app';
 import { TestClient } from '../../test/test-client';
 import { TEST_MUNICIPALITY } from '../../test/test-databases';
@@ -32,12 +36,29 @@ describe('municipalities of one registry', () => {
   }
 
   it('signs in without naming the municipality while the registry serves one', async () => {
-    const account = await createTestAccount(['REQUESTER']);
-    const { response } = await signInAnswer({
-      username: account.username,
-      password: account.password,
-    });
-    expect(response.status).toBe(200);
+    // A registry of its own: this file's has several municipalities by now.
+    const single = await createScratchDatabase('one_municipality');
+    const db = new Client({ connectionString: single.url });
+    const singleApp = await createTestApp({}, single.url);
+    try {
+      await db.connect();
+      await db.query(
+        `INSERT INTO account (username, display_name, email, roles, password_hash)
+         VALUES ('ensam', 'Ensam Användare', 'ensam@test.example', '{REQUESTER}', $1)`,
+        [await hash(TEST_PASSWORD)],
+      );
+      const client = new TestClient(singleApp);
+      await client.get('/api/auth/config');
+      const response = await client.post('/api/auth/login', {
+        username: 'ensam',
+        password: TEST_PASSWORD,
+      });
+      expect(response.status).toBe(200);
+    } finally {
+      await singleApp.close();
+      await db.end();
+      await single.drop();
+    }
   });
 
   it('lists the municipalities by name, without signing in', async () => {

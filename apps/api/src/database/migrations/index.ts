@@ -15,6 +15,7 @@ import { Licensing1796408130000 } from './1796408130000-licensing';
 import { Documents1796411000000 } from './1796411000000-documents';
 import { MunicipalityIsolation1796500000000 } from './1796500000000-municipality-isolation';
 import { SharedLayer1796510000000 } from './1796510000000-shared-layer';
+import { MunicipalitySignIn1796520000000 } from './1796520000000-municipality-sign-in';
 
 /**
  * Every migration, oldest first. A generated migration is added here by hand (the API is bundled,
@@ -38,4 +39,5 @@ export const MIGRATIONS = [
   Documents1796411000000,
   MunicipalityIsolation1796500000000,
   SharedLayer1796510000000,
+  MunicipalitySignIn1796520000000,
 ];
