@@ -1,5 +1,6 @@
 // `npm run municipality:create -- --name "Kumla kommun" --admin-username anna --admin-name "Anna A"
-//  --admin-email anna@kumla.se [--slug kumla] [--administration "Förvaltning ..."]`: the national
+//  --admin-email anna@kumla.se [--slug kumla] [--administration "Förvaltning ..."]
+//  [--oidc-issuer URL --oidc-client-id ID [--oidc-label "Kumlas konto"]]`: the national
 // administrator adds a municipality and its first administrator, as the database's owner, on the
 // configured or embedded database. Prints the administrator's first password once.
 import { hash } from '@node-rs/argon2';
@@ -21,6 +22,9 @@ async function main(): Promise<void> {
       'admin-username': { type: 'string' },
       'admin-name': { type: 'string' },
       'admin-email': { type: 'string' },
+      'oidc-issuer': { type: 'string' },
+      'oidc-client-id': { type: 'string' },
+      'oidc-label': { type: 'string' },
     },
   });
   const missing = ['name', 'admin-username', 'admin-name', 'admin-email'].filter(
@@ -44,6 +48,14 @@ async function main(): Promise<void> {
             displayName: values['admin-name'] as string,
             email: values['admin-email'] as string,
           },
+          oidc:
+            values['oidc-issuer'] && values['oidc-client-id']
+              ? {
+                  issuer: values['oidc-issuer'],
+                  clientId: values['oidc-client-id'],
+                  label: values['oidc-label'],
+                }
+              : undefined,
         },
         (password) => hash(password),
       ),

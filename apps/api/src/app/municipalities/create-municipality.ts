@@ -10,6 +10,8 @@ export interface NewMunicipality {
   slug?: string;
   administrationName: string;
   admin: { username: string; displayName: string; email: string };
+  /** Its own single sign-on (the client secret goes in OIDC_CLIENT_SECRET_<SLUG>). */
+  oidc?: { issuer: string; clientId: string; label?: string };
 }
 
 export interface CreatedMunicipality {
@@ -33,8 +35,15 @@ export async function createMunicipality(
 ): Promise<CreatedMunicipality> {
   const slug = municipality.slug ?? municipalitySlug(municipality.name);
   const [{ id }] = (await manager.query(
-    `INSERT INTO municipality (name, slug) VALUES ($1, $2) RETURNING id`,
-    [municipality.name.trim(), slug],
+    `INSERT INTO municipality (name, slug, oidc_issuer, oidc_client_id, oidc_label)
+     VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    [
+      municipality.name.trim(),
+      slug,
+      municipality.oidc?.issuer ?? null,
+      municipality.oidc?.clientId ?? null,
+      municipality.oidc?.label ?? null,
+    ],
   )) as { id: string }[];
   await manager.query(`SELECT set_config('app.municipality_id', $1, true)`, [id]);
   await manager.query(`INSERT INTO administration (name) VALUES ($1)`, [
