@@ -50,12 +50,21 @@ export const toReview = (row: ReviewRow, today: IsoDate): ServiceReview => {
     redoBy: row.redo_by,
     dueAgainSince,
     validity: reviewValidity({ redoBy: row.redo_by, dueAgainSince }, today),
-    adoptedFrom: row.adopted_from
-      ? {
-          id: row.adopted_from,
-          municipality: { slug: row.adopted_from_slug ?? '', name: row.adopted_from_name ?? '' },
-        }
-      : null,
+    adoptedFrom: adoptedFromOf(row),
     publishedAt: row.published_at === null ? null : new Date(row.published_at).toISOString(),
   } as ServiceReview;
 };
+
+/** The published review a review (or a published copy) was adopted from, with its municipality. */
+export function adoptedFromOf(row: {
+  adopted_from: string | null;
+  adopted_from_slug: string | null;
+  adopted_from_name: string | null;
+}): ServiceReview['adoptedFrom'] {
+  return row.adopted_from
+    ? {
+        id: row.adopted_from,
+        municipality: { slug: row.adopted_from_slug ?? '', name: row.adopted_from_name ?? '' },
+      }
+    : null;
+}

@@ -9,6 +9,8 @@ import type {
   Role,
 } from '@licensregistret/domain';
 
+import { adoptedFromOf } from '../reviews/review-rows';
+
 /** The municipality the statement acts for (row-level security's setting). */
 const CURRENT_MUNICIPALITY = `NULLIF(current_setting('app.municipality_id', true), '')::uuid`;
 
@@ -54,12 +56,7 @@ export const toPublishedReview = (row: PublishedReviewRow): PublishedReview =>
     outcome: row.outcome,
     conditions: row.conditions,
     findings: row.findings,
-    adoptedFrom: row.adopted_from
-      ? {
-          id: row.adopted_from,
-          municipality: { slug: row.adopted_from_slug ?? '', name: row.adopted_from_name ?? '' },
-        }
-      : null,
+    adoptedFrom: adoptedFromOf(row),
   }) as PublishedReview;
 
 /** Published decisions with their municipality; `WHERE`/`ORDER BY` on `p` follow. */
