@@ -2,7 +2,7 @@
 // index of a municipal table that does not lead with municipality_id, and the plan of the
 // decision queue's first page (the bench's queuePath(0)) and its total as the API's role runs
 // them, acting for one municipality. Run by tools/bench/plans.mjs.
-import { Client } from 'pg';
+import { Client, escapeLiteral } from 'pg';
 
 import { type RequestState, todayInSweden } from '@licensregistret/domain';
 
@@ -74,6 +74,25 @@ async function main(): Promise<void> {
     out(`${name}, as ${new URL(apiUrl).username} acting for ${slug}:`);
     for (const row of plan.rows) out(`  ${row['QUERY PLAN']}`);
   }
+  // The API sends each SQL text as a named prepared statement (PreparingClient): after five runs
+  // PostgreSQL may keep a generic plan, made without the parameters' values.
+  const [text, values] = sql.page({ offset: 0, limit: 100 });
+  await api.query(`PREPARE queue_page AS ${text}`);
+  await api.query(`SET plan_cache_mode = force_generic_plan`);
+  // EXECUTE takes no bind parameters: the values as literals, of unknown type as the API sends them.
+  const literal = (value: unknown): string =>
+    value === null || value === undefined
+      ? 'NULL'
+      : escapeLiteral(
+          Array.isArray(value)
+            ? `{${value.map((item) => `"${String(item)}"`).join(',')}}`
+            : String(value),
+        );
+  const call = `EXPLAIN (ANALYZE, BUFFERS) EXECUTE queue_page(${values.map(literal).join(', ')})`;
+  await api.query(call);
+  const generic = await api.query<{ 'QUERY PLAN': string }>(call);
+  out(`The queue’s first page, its generic plan:`);
+  for (const row of generic.rows) out(`  ${row['QUERY PLAN']}`);
   await api.end();
 }
 
