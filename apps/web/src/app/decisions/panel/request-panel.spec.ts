@@ -15,6 +15,7 @@ import {
   testUnitLicence,
 } from '../decision.testing';
 import { RequestPanel } from './request-panel';
+import { answerSharedKnowledge } from './shared-knowledge.testing';
 
 describe('RequestPanel', () => {
   let http: HttpTestingController;
@@ -29,6 +30,7 @@ describe('RequestPanel', () => {
 
   afterEach(() => {
     answerDocumentLists(http);
+    answerSharedKnowledge(http);
     http.verify();
   });
 

@@ -38,6 +38,7 @@ import { RequestCommentsStore } from './request-comments.store';
 import { RequestHistoryStore } from './request-history.store';
 import { type MoveResult, RequestMovesStore } from './request-moves.store';
 import { ServiceReviews } from './service-reviews';
+import { SharedKnowledgeSection } from './shared-knowledge';
 
 /**
  * One request beside the queue: what the school asks, the service's reviews and what blocks an
@@ -52,6 +53,7 @@ import { ServiceReviews } from './service-reviews';
     DocumentsSection,
     RequestFacts,
     ServiceReviews,
+    SharedKnowledgeSection,
     DecisionView,
     MoveActions,
     RequestHistory,

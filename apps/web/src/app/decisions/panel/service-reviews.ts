@@ -42,6 +42,8 @@ interface ReviewRow {
   redoBy: string;
   validity: string;
   conditions: string;
+  /** The municipality whose published review this one started from. */
+  adoptedFrom: string | null;
 }
 
 /** The table's row names, short enough for the panel at laptop width (its caption says what). */
@@ -103,6 +105,11 @@ export function reviewLinkText(kind: ReviewKind): string {
                     {{ row.outcome }}
                     @if (row.conditions) {
                       <br /><span class="hint">Villkor: {{ row.conditions }}</span>
+                    }
+                    @if (row.adoptedFrom) {
+                      <br /><span class="hint adopted"
+                        >Utgår från granskningen i {{ row.adoptedFrom }}</span
+                      >
                     }
                   </td>
                   <td>{{ row.reviewer }}</td>
@@ -324,6 +331,7 @@ export class ServiceReviews {
               redoBy: review.redoBy,
               validity: REVIEW_VALIDITY_LABELS[review.validity],
               conditions: review.conditions,
+              adoptedFrom: review.adoptedFrom?.municipality.name ?? null,
             }
           : {
               kind,
@@ -334,6 +342,7 @@ export class ServiceReviews {
               redoBy: '',
               validity: '–',
               conditions: '',
+              adoptedFrom: null,
             };
       }),
       blockers: request.approvalBlockers.map(describeBlocker),

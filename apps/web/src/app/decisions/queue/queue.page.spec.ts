@@ -15,6 +15,7 @@ import { sessionUser, startAs } from '../../core/auth/auth.testing';
 import { answerDocumentLists } from '../../shared/documents/documents.testing';
 import { ServerGrid } from '../../shared/grid/server-grid';
 import { testRequestDetail, testRequestSummary } from '../decision.testing';
+import { answerSharedKnowledge } from '../panel/shared-knowledge.testing';
 import { QueuePage } from './queue.page';
 
 describe('QueuePage', () => {
@@ -33,6 +34,7 @@ describe('QueuePage', () => {
 
   afterEach(() => {
     answerDocumentLists(http);
+    answerSharedKnowledge(http);
     http.verify();
   });
 
