@@ -164,4 +164,49 @@ test.describe('reviews and decisions shared between municipalities', () => {
     await expect(kumlaReview.getByRole('button')).toHaveCount(0);
     await expectNoSeriousA11yViolations(page);
   });
+
+  test('Kumla’s object specialist publishes its decision on NE; Lindesberg sees its public text', async ({
+    page,
+    baseURL,
+  }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const inKumla = await requestForNeInReview(baseURL as string, 'kumla');
+
+    await signIn(page, 'specialist', KUMLA);
+    let panel = await openInQueue(page, inKumla);
+    const shared = panel.getByRole('region', { name: 'Andra kommuners granskningar och beslut' });
+    const publishing = shared.getByRole('listitem').filter({ hasText: 'Kommunens beslut' });
+    await publishing.getByRole('button', { name: 'Publicera beslutet' }).click();
+    await expect(publishing).toContainText(
+      'Interna anteckningar och motiveringar publiceras inte.',
+    );
+    await expectNoSeriousA11yViolations(page);
+    await publishing.getByRole('button', { name: 'Ja, publicera' }).click();
+    await expect(shared.getByRole('status')).toHaveText(
+      'Beslutet är publicerat för andra kommuner.',
+    );
+    await expect(publishing).toContainText(/publicerat \d{4}-\d{2}-\d{2}/);
+
+    await page.getByRole('button', { name: 'Logga ut' }).click();
+    const inLindesberg = await requestForNeInReview(baseURL as string, 'lindesberg');
+    await signIn(page, 'lasare', LINDESBERG);
+    panel = await openInQueue(page, inLindesberg);
+    const kumlaDecision = panel
+      .getByRole('region', { name: 'Andra kommuners granskningar och beslut' })
+      .getByRole('article', { name: `Beslut i ${KUMLA}` });
+    await expect(kumlaDecision).toContainText(`Kommun${KUMLA}`);
+    await expect(kumlaDecision).toContainText('BeslutGodkänd');
+    // The demo dates only Örebro’s catalogue decisions.
+    await expect(kumlaDecision).toContainText(/Beslutsdatum(\d{4}-\d{2}-\d{2}|Inget datum)/);
+    await expect(kumlaDecision).toContainText(/Publicerad\d{4}-\d{2}-\d{2}/);
+    await expect(kumlaDecision.locator('dt')).toHaveText([
+      'Kommun',
+      'Beslut',
+      'Beslutsdatum',
+      'Publicerad',
+      'Version',
+    ]);
+    await expectNoSeriousA11yViolations(page);
+  });
 });
