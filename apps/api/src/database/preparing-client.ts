@@ -116,6 +116,20 @@ function isPlainConfig(value: unknown): value is QueryConfig {
   );
 }
 
+/**
+ * Statements that read nothing under row-level security as the caller (a SECURITY DEFINER
+ * function of the migrations, which runs as the tables' owner): they run under whatever
+ * municipality the connection has, so that the session lookup, which every call starts with
+ * before its municipality is known, adds no round trip to set one.
+ */
+const MUNICIPALITY_NEUTRAL = new Set<string>();
+
+/** Marks `text` as a statement that does not depend on the connection's municipality. */
+export function municipalityNeutral(text: string): string {
+  MUNICIPALITY_NEUTRAL.add(text);
+  return text;
+}
+
 /** Makes a connection's statements act for a municipality ('' for none), until set again. */
 const ACT_FOR_MUNICIPALITY = `SELECT set_config('app.municipality_id', $1, false)`;
 /** Undoes what the transaction set, the municipality with it. */
@@ -146,7 +160,7 @@ PreparingClient.prototype.query = function (this: PreparingClient, ...args: unkn
   const wanted = currentQueryScope()?.municipalityId ?? '';
   if (text !== undefined && ROLLBACK.test(text)) {
     this.municipalitySet = undefined;
-  } else if (this.municipalitySet !== wanted) {
+  } else if (this.municipalitySet !== wanted && !MUNICIPALITY_NEUTRAL.has(text as string)) {
     this.municipalitySet = wanted;
     if (text === undefined) {
       // A cursor or another Submittable must be returned as it is: its setting goes first in
