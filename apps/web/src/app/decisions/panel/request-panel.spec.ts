@@ -775,8 +775,8 @@ describe('RequestPanel', () => {
       const notice = element.querySelector('.change-notice');
       expect(notice?.getAttribute('role')).toBe('status');
       expect(notice?.textContent?.trim()).toBe(
-        'Ändringen är rapporterad. Tjänstens granskningar ska nu göras om, och hindren för ' +
-          'godkännande är uppdaterade.',
+        'Ändringen är rapporterad. Tjänstens granskningar ska nu göras om, här och i de andra ' +
+          'kommuner som har tjänsten, och hindren för godkännande är uppdaterade.',
       );
       expect(document.activeElement).toBe(notice);
       expect(element.querySelector<HTMLTextAreaElement>('#service-change-description')?.value).toBe(

@@ -31,8 +31,8 @@ export const SERVICE_CHANGE_MESSAGES: Record<string, FieldMessages> = {
 };
 
 export const CHANGE_REPORTED_TEXT =
-  'Ändringen är rapporterad. Tjänstens granskningar ska nu göras om, och hindren för ' +
-  'godkännande är uppdaterade.';
+  'Ändringen är rapporterad. Tjänstens granskningar ska nu göras om, här och i de andra ' +
+  'kommuner som har tjänsten, och hindren för godkännande är uppdaterade.';
 
 export function validateServiceChange(value: ServiceChangeFormValue): FormErrors {
   const fields: FormErrors['fields'] = {};
