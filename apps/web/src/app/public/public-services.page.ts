@@ -17,8 +17,8 @@ import {
 
 import { MunicipalityStore } from '../core/municipalities/municipality.store';
 import { countText, schoolFormNames } from '../shared/format/format';
-import { PUBLIC_PATHS } from './public-paths';
 import { publicMunicipality, publicQuery } from './public-municipality';
+import { PUBLIC_PATHS } from './public-paths';
 import { PublicServicesStore, type PublicStatusFilter } from './public-services.store';
 
 /**
