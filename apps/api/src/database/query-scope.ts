@@ -73,7 +73,11 @@ export function currentQueryScope(): QueryScope | undefined {
   return scopes.getStore();
 }
 
-/** Runs `work` outside any HTTP call as municipality `municipalityId` (background jobs). */
+/**
+ * Runs `work` as municipality `municipalityId`, in a scope of its own: a background job's round
+ * for each municipality, or one municipality's part of work that crosses them (a reported
+ * change's fan-out, the demo's seeding).
+ */
 export function runInMunicipality<T>(municipalityId: string, work: () => T): T {
   return scopes.run(new QueryScope(municipalityId), work);
 }
