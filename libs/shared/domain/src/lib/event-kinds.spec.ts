@@ -3,7 +3,7 @@ import { EVENT_KINDS, REQUEST_EVENT_KINDS, isEventKind, requestEventKindOf } fro
 import { REQUEST_MOVES } from './request-routine';
 
 describe('event kinds', () => {
-  it('list each stored kind once: records, agreement actions, service reviews, documents, a request’s rows and every move', () => {
+  it('list each stored kind once: records, agreement actions, service reviews, sharing, documents, a request’s rows and every move', () => {
     expect(new Set(EVENT_KINDS).size).toBe(EVENT_KINDS.length);
     expect(EVENT_KINDS).toEqual(
       expect.arrayContaining([
@@ -11,6 +11,8 @@ describe('event kinds', () => {
         'updated',
         'review',
         'change-reported',
+        'review-published',
+        'decision-published',
         'document-added',
         'document-removed',
         'CREATED',
@@ -21,7 +23,7 @@ describe('event kinds', () => {
         ...AGREEMENT_ROUTE_ACTIONS,
       ]),
     );
-    expect(EVENT_KINDS).toHaveLength(10 + REQUEST_MOVES.length + AGREEMENT_ROUTE_ACTIONS.length);
+    expect(EVENT_KINDS).toHaveLength(12 + REQUEST_MOVES.length + AGREEMENT_ROUTE_ACTIONS.length);
     expect(isEventKind('SUBMIT')).toBe(true);
     expect(isEventKind('submitted')).toBe(false);
   });
