@@ -77,10 +77,17 @@ test.describe('grid state in the address', () => {
     const number = page.locator('.ag-header-cell[col-id="agreementNumber"]');
     await expect(number).toBeVisible();
     await number.scrollIntoViewIfNeeded();
-    await page
-      .locator('.ag-body-horizontal-scroll-viewport')
-      .evaluate((viewport) => (viewport.scrollLeft = viewport.scrollWidth));
-    await expect(page.locator('.ag-header-cell[col-id="annualCost"]')).toBeInViewport();
+    await expect(page.locator('.ag-row[row-index="0"]').first()).toBeVisible();
+    // To the end, as a user scrolls: again if the columns were still taking their widths (the
+    // grid sizes them once its rows are in, which may come after a first scroll).
+    await expect(async () => {
+      await page
+        .locator('.ag-body-horizontal-scroll-viewport')
+        .evaluate((viewport) => (viewport.scrollLeft = viewport.scrollWidth));
+      await expect(page.locator('.ag-header-cell[col-id="annualCost"]')).toBeInViewport({
+        timeout: 1000,
+      });
+    }).toPass();
     await expect(number).toBeInViewport({ ratio: 1 });
     await expect(
       page.locator('.ag-row[row-index="0"] [col-id="agreementNumber"] a'),
