@@ -1,5 +1,8 @@
 import { type APIRequestContext, expect, request } from '@playwright/test';
 
+import { OREBRO_SLUG } from './fixtures';
+
+/** The demo accounts' published password (README). */
 const DEMO_PASSWORD = 'Skolverktyg-2026';
 
 export interface Api {
@@ -8,8 +11,12 @@ export interface Api {
   dispose: () => Promise<void>;
 }
 
-/** The API as a demo account of one municipality, to set up a request the browser works on. */
-export async function apiAs(baseURL: string, municipality: string, username: string): Promise<Api> {
+/** The API as a demo account (of Örebro unless named), to set up what the browser then works on. */
+export async function apiAs(
+  baseURL: string,
+  username: string,
+  municipality = OREBRO_SLUG,
+): Promise<Api> {
   const context: APIRequestContext = await request.newContext({ baseURL });
   const xsrf = async () => ({
     'X-XSRF-TOKEN':
@@ -36,4 +43,14 @@ export async function apiAs(baseURL: string, municipality: string, username: str
 export async function move(api: Api, id: string, body: Record<string, unknown>) {
   const current = await api.get(`/api/requests/${id}`);
   return api.post(`/api/requests/${id}/moves`, { version: current['version'], ...body });
+}
+
+/** A valid Swedish organisation number no earlier run is likely to have used. */
+export function organisationNumber(): string {
+  const body = String(100_000_000 + Math.floor(Math.random() * 899_999_999));
+  const sum = [...body].reduce((total, digit, index) => {
+    const doubled = Number(digit) * (index % 2 === 0 ? 2 : 1);
+    return total + (doubled > 9 ? doubled - 9 : doubled);
+  }, 0);
+  return `${body.slice(0, 6)}-${body.slice(6)}${(10 - (sum % 10)) % 10}`;
 }

@@ -1,18 +1,8 @@
-import { type Api, apiAs, move } from './api-as';
+import { type Api, apiAs, move, organisationNumber } from './api-as';
 import { expect, expectNoSeriousA11yViolations, signIn, test } from './fixtures';
 
 const KUMLA = 'Kumla kommun';
 const LINDESBERG = 'Lindesbergs kommun';
-
-/** A valid Swedish organisation number for this run: the tool is new in every run. */
-function organisationNumber(): string {
-  const body = String(100_000_000 + Math.floor(Math.random() * 899_999_999));
-  const sum = [...body].reduce((total, digit, index) => {
-    const doubled = Number(digit) * (index % 2 === 0 ? 2 : 1);
-    return total + (doubled > 9 ? doubled - 9 : doubled);
-  }, 0);
-  return `${body.slice(0, 6)}-${body.slice(6)}${(10 - (sum % 10)) % 10}`;
-}
 
 /** The tool in a municipality's own catalogue: its supplier and service, made by its staff. */
 async function toolIn(
@@ -20,12 +10,12 @@ async function toolIn(
   municipality: string,
   tool: { name: string; supplier: string; organisationNumber: string },
 ): Promise<string> {
-  const procurement = await apiAs(baseURL, municipality, 'upphandlare');
+  const procurement = await apiAs(baseURL, 'upphandlare', municipality);
   const supplier = await procurement.post('/api/suppliers', {
     name: tool.supplier,
     organisationNumber: tool.organisationNumber,
   });
-  const specialist = await apiAs(baseURL, municipality, 'specialist');
+  const specialist = await apiAs(baseURL, 'specialist', municipality);
   const service = await specialist.post('/api/services', {
     name: tool.name,
     supplierId: supplier['id'],
@@ -45,7 +35,7 @@ async function toolIn(
 
 /** A request of the municipality's school for its catalogue entry, in review; its number. */
 async function requestInReview(baseURL: string, municipality: string, serviceId: string) {
-  const skola = await apiAs(baseURL, municipality, 'skola');
+  const skola = await apiAs(baseURL, 'skola', municipality);
   const [unit] = (await skola.get('/api/auth/me'))['schoolUnits'] as { id: string }[];
   const created = await skola.post('/api/requests', {
     unitId: unit?.id,
@@ -62,10 +52,10 @@ async function requestInReview(baseURL: string, municipality: string, serviceId:
     wantedFrom: null,
   });
   const id = created['id'] as string;
-  const rektor = await apiAs(baseURL, municipality, 'rektor');
+  const rektor = await apiAs(baseURL, 'rektor', municipality);
   await move(rektor, id, { move: 'ENDORSE' });
   await move(skola, id, { move: 'SUBMIT' });
-  const specialist: Api = await apiAs(baseURL, municipality, 'specialist');
+  const specialist: Api = await apiAs(baseURL, 'specialist', municipality);
   await move(specialist, id, { move: 'START_TRIAGE' });
   await move(specialist, id, { move: 'START_REVIEW' });
   await Promise.all([skola.dispose(), rektor.dispose(), specialist.dispose()]);
@@ -86,7 +76,7 @@ test('a change reported in Kumla makes Lindesberg’s review of the same tool du
   };
   const inKumla = await toolIn(baseURL as string, 'kumla', tool);
   const inLindesberg = await toolIn(baseURL as string, 'lindesberg', tool);
-  const dataskydd = await apiAs(baseURL as string, 'lindesberg', 'dataskydd');
+  const dataskydd = await apiAs(baseURL as string, 'dataskydd', 'lindesberg');
   await dataskydd.post(`/api/services/${inLindesberg}/reviews`, {
     kind: 'DATA_PROTECTION',
     outcome: 'APPROVED',

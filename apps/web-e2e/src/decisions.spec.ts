@@ -1,44 +1,10 @@
-import { type APIRequestContext, type Page, request } from '@playwright/test';
+import type { Page } from '@playwright/test';
 
-import { OREBRO_SLUG, expect, expectNoSeriousA11yViolations, signIn, test } from './fixtures';
+import { apiAs, move } from './api-as';
+import { expect, expectNoSeriousA11yViolations, signIn, test } from './fixtures';
 
 /** A name no earlier run used, so a reused database never confuses the test. */
 const unique = (name: string) => `${name} ${Date.now().toString(36)}`;
-
-/** The demo accounts' published password (README). */
-const DEMO_PASSWORD = 'Skolverktyg-2026';
-
-interface Api {
-  post: (path: string, data: unknown) => Promise<Record<string, unknown>>;
-  get: (path: string) => Promise<Record<string, unknown>>;
-  dispose: () => Promise<void>;
-}
-
-/** The API as a demo account, to set up a request the browser then works on. */
-async function apiAs(baseURL: string, username: string): Promise<Api> {
-  const context: APIRequestContext = await request.newContext({ baseURL });
-  const xsrf = async () => ({
-    'X-XSRF-TOKEN':
-      (await context.storageState()).cookies.find((c) => c.name === 'XSRF-TOKEN')?.value ?? '',
-  });
-  // A signed-out visitor gets the CSRF token that the sign-in itself needs.
-  await context.get('/api/auth/config');
-  const login = await context.post('/api/auth/login', {
-    data: { municipality: OREBRO_SLUG, username, password: DEMO_PASSWORD },
-    headers: await xsrf(),
-  });
-  expect(login.status(), `sign-in as ${username}`).toBe(200);
-  const headers = await xsrf();
-  const json = async (response: Awaited<ReturnType<APIRequestContext['get']>>, what: string) => {
-    expect(response.ok(), `${what}: ${response.status()} ${await response.text()}`).toBe(true);
-    return (await response.json()) as Record<string, unknown>;
-  };
-  return {
-    post: async (path, data) => json(await context.post(path, { data, headers }), `POST ${path}`),
-    get: async (path) => json(await context.get(path), `GET ${path}`),
-    dispose: () => context.dispose(),
-  };
-}
 
 /** `skola` writes a draft for a new tool; returns its id and number. */
 async function draftAsSkola(baseURL: string, toolName: string) {
@@ -60,11 +26,6 @@ async function draftAsSkola(baseURL: string, toolName: string) {
     wantedFrom: null,
   });
   return { skola, id: created['id'] as string, number: created['number'] as number };
-}
-
-async function move(api: Api, id: string, body: Record<string, unknown>) {
-  const current = await api.get(`/api/requests/${id}`);
-  return api.post(`/api/requests/${id}/moves`, { version: current['version'], ...body });
 }
 
 async function signOutAndIn(page: Page, username: string): Promise<void> {

@@ -1,6 +1,7 @@
 import { type APIRequestContext, request } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 
+import { organisationNumber } from './api-as';
 import { OREBRO_SLUG, expect, expectNoSeriousA11yViolations, signIn, test } from './fixtures';
 
 /** A name no earlier run used, so a reused database never confuses the test. */
@@ -10,15 +11,6 @@ const unique = (name: string) => `${name} ${Date.now().toString(36)}`;
 const DEMO_PASSWORD = 'Skolverktyg-2026';
 
 /** A valid Swedish organisation number (Luhn check digit), unlikely to be taken. */
-function organisationNumber(): string {
-  const body = String(100_000_000 + Math.floor(Math.random() * 899_999_999));
-  const sum = [...body].reduce((total, digit, index) => {
-    const doubled = Number(digit) * (index % 2 === 0 ? 2 : 1);
-    return total + (doubled > 9 ? doubled - 9 : doubled);
-  }, 0);
-  return `${body.slice(0, 6)}-${body.slice(6)}${(10 - (sum % 10)) % 10}`;
-}
-
 /**
  * A one-page PDF with binary bytes in it (the comment after the header, and a stream of every
  * byte value), so that any re-encoding on the way in or out would show.

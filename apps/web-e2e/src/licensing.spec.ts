@@ -1,22 +1,10 @@
-import { type APIRequestContext, type Page, request } from '@playwright/test';
+import type { Page } from '@playwright/test';
 
-import { OREBRO_SLUG, expect, expectNoSeriousA11yViolations, signIn, test } from './fixtures';
+import { type Api, apiAs, move, organisationNumber } from './api-as';
+import { expect, expectNoSeriousA11yViolations, signIn, test } from './fixtures';
 
 /** A name no earlier run used, so a reused database never confuses the test. */
 const unique = (name: string) => `${name} ${Date.now().toString(36)}`;
-
-/** The demo accounts' published password (README). */
-const DEMO_PASSWORD = 'Skolverktyg-2026';
-
-/** A valid Swedish organisation number (Luhn check digit), unlikely to be taken. */
-function organisationNumber(): string {
-  const body = String(100_000_000 + Math.floor(Math.random() * 899_999_999));
-  const sum = [...body].reduce((total, digit, index) => {
-    const doubled = Number(digit) * (index % 2 === 0 ? 2 : 1);
-    return total + (doubled > 9 ? doubled - 9 : doubled);
-  }, 0);
-  return `${body.slice(0, 6)}-${body.slice(6)}${(10 - (sum % 10)) % 10}`;
-}
 
 /** An ISO date `years` from today (UTC is near enough for dates a year or more away). */
 const yearsFromNow = (years: number) => {
@@ -24,44 +12,6 @@ const yearsFromNow = (years: number) => {
   date.setUTCFullYear(date.getUTCFullYear() + years);
   return date.toISOString().slice(0, 10);
 };
-
-type Json = Record<string, unknown>;
-
-interface Api {
-  post: (path: string, data: unknown) => Promise<Json>;
-  get: (path: string) => Promise<Json>;
-  dispose: () => Promise<void>;
-}
-
-/** The API as a demo account, to bring a request to its decision before the browser takes over. */
-async function apiAs(baseURL: string, username: string): Promise<Api> {
-  const context: APIRequestContext = await request.newContext({ baseURL });
-  const xsrf = async () => ({
-    'X-XSRF-TOKEN':
-      (await context.storageState()).cookies.find((c) => c.name === 'XSRF-TOKEN')?.value ?? '',
-  });
-  await context.get('/api/auth/config');
-  const login = await context.post('/api/auth/login', {
-    data: { municipality: OREBRO_SLUG, username, password: DEMO_PASSWORD },
-    headers: await xsrf(),
-  });
-  expect(login.status(), `sign-in as ${username}`).toBe(200);
-  const headers = await xsrf();
-  const json = async (response: Awaited<ReturnType<APIRequestContext['get']>>, what: string) => {
-    expect(response.ok(), `${what}: ${response.status()} ${await response.text()}`).toBe(true);
-    return (await response.json()) as Json;
-  };
-  return {
-    post: async (path, data) => json(await context.post(path, { data, headers }), `POST ${path}`),
-    get: async (path) => json(await context.get(path), `GET ${path}`),
-    dispose: () => context.dispose(),
-  };
-}
-
-async function move(api: Api, id: string, body: Json): Promise<Json> {
-  const current = await api.get(`/api/requests/${id}`);
-  return api.post(`/api/requests/${id}/moves`, { version: current['version'], ...body });
-}
 
 const REVIEWS = {
   dataskydd: {

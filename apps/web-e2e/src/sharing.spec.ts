@@ -12,7 +12,7 @@ const LINDESBERG = 'Lindesbergs kommun';
  * (a unit may have one open request per tool, so every run makes its own).
  */
 async function requestForNeInReview(baseURL: string, municipality: string): Promise<number> {
-  const skola = await apiAs(baseURL, municipality, 'skola');
+  const skola = await apiAs(baseURL, 'skola', municipality);
   const services = (await skola.get('/api/services?limit=100'))['rows'] as {
     id: string;
     name: string;
@@ -40,10 +40,10 @@ async function requestForNeInReview(baseURL: string, municipality: string): Prom
     wantedFrom: null,
   });
   const id = created['id'] as string;
-  const rektor = await apiAs(baseURL, municipality, 'rektor');
+  const rektor = await apiAs(baseURL, 'rektor', municipality);
   await move(rektor, id, { move: 'ENDORSE' });
   await move(skola, id, { move: 'SUBMIT' });
-  const specialist = await apiAs(baseURL, municipality, 'specialist');
+  const specialist = await apiAs(baseURL, 'specialist', municipality);
   await move(specialist, id, { move: 'START_TRIAGE' });
   await move(specialist, id, { move: 'START_REVIEW', serviceId: ne.id });
   await Promise.all([skola.dispose(), rektor.dispose(), specialist.dispose()]);
