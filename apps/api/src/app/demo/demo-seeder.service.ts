@@ -61,7 +61,8 @@ export class DemoSeederService implements OnApplicationBootstrap {
   async seed(): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [DEMO_LOCK_KEY]);
-      const passwordHash = await this.passwords.hash(DEMO_PASSWORD);
+      // Hashed once, and only when an organisation is seeded: not at every start.
+      let passwordHash: Promise<string> | undefined;
       const today = this.clock.today();
       let seeded = false;
       const municipalityIds = new Map<string, string>();
@@ -80,7 +81,11 @@ export class DemoSeederService implements OnApplicationBootstrap {
             const [organisation] = await manager.query('SELECT 1 FROM administration LIMIT 1');
             if (!organisation) {
               await this.seedOrganisation(manager, municipalityId, demo.units);
-              await this.seedAccounts(manager, passwordHash, demo.accountUnits);
+              await this.seedAccounts(
+                manager,
+                await (passwordHash ??= this.passwords.hash(DEMO_PASSWORD)),
+                demo.accountUnits,
+              );
               made = true;
             }
             const [catalogue] = await manager.query('SELECT 1 FROM supplier LIMIT 1');
